@@ -1,0 +1,122 @@
+// Command gongshi builds a county's public notice website for its village
+// Party-branch secretaries from CSV/TOML data and Markdown pages.
+//
+// Run `gongshi help` for the commands.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Version is the gongshi version; release builds set it with -ldflags "-X main.Version=…".
+var Version = "0.1.0-dev"
+
+// Exit codes of DESIGN.md.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // invalid input: nothing written
+	exitUsage   = 2
+	exitFailure = 3
+)
+
+// command is one subcommand: its flags, a one-line summary and what it does.
+type command struct {
+	name    string
+	usage   string // argument synopsis
+	summary string // one line, Chinese then English
+	details string
+	run     func(fs *flag.FlagSet, args []string, out, errOut io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		buildCommand(), checkCommand(), serveCommand(), newCommand(), sampleCommand(), versionCommand(),
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit code.
+func run(args []string, out, errOut io.Writer) int {
+	if len(args) == 0 {
+		usage(errOut)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			return run([]string{args[1], "--help"}, out, errOut)
+		}
+		usage(out)
+		return exitOK
+	case "-version", "--version":
+		name = "version"
+	}
+	for _, c := range commands() {
+		if c.name != name {
+			continue
+		}
+		fs := flag.NewFlagSet("gongshi "+c.name, flag.ContinueOnError)
+		fs.SetOutput(errOut)
+		fs.Usage = func() {
+			w := fs.Output()
+			fmt.Fprintf(w, "用法 usage: gongshi %s %s\n\n%s\n", c.name, c.usage, c.summary)
+			if c.details != "" {
+				fmt.Fprintf(w, "\n%s\n", c.details)
+			}
+			fmt.Fprintln(w, "\n选项 options:")
+			fs.PrintDefaults()
+		}
+		return c.run(fs, args[1:], out, errOut)
+	}
+	fmt.Fprintf(errOut, "gongshi: 未知命令 %q (unknown command)\n\n", name)
+	usage(errOut)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "gongshi — 村党组织书记履职公开网站生成器 (static site generator for village secretaries' public notices)")
+	fmt.Fprintln(w, "\n用法 usage: gongshi <command> [options]")
+	fmt.Fprintln(w, "\n命令 commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\n`gongshi <command> --help` 查看某个命令的选项 (shows a command's options).")
+	fmt.Fprintln(w, "退出码 exit codes: 0 成功 success, 1 数据有误 invalid input, 2 用法错误 usage error, 3 其他失败 other failure.")
+}
+
+// parse parses flags, mapping -h and bad flags to the right exit code. It
+// returns ok=false with the code to exit with.
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "gongshi %s: 多余的参数 %q (unexpected argument)\n", fs.Name(), fs.Args())
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func versionCommand() command {
+	return command{
+		name: "version", summary: "显示版本 (print the version)",
+		run: func(fs *flag.FlagSet, args []string, out, _ io.Writer) int {
+			if code, ok := parse(fs, args); !ok {
+				return code
+			}
+			fmt.Fprintf(out, "gongshi %s\n", Version)
+			return exitOK
+		},
+	}
+}

@@ -1,0 +1,167 @@
+package dataset
+
+import (
+	"math"
+	"sort"
+)
+
+// Dataset is a county's whole data: the site settings, the rules, every
+// table's rows in input order, and after Index and Derive the indexes and
+// derived facts. Rendering reads it and never changes it.
+type Dataset struct {
+	Site  Site
+	Rules Rules
+
+	Townships        []Township
+	Villages         []Village
+	Secretaries      []Secretary
+	Pledges          []Pledge
+	PledgeUpdates    []PledgeUpdate
+	Appraisals       []Appraisal
+	Hearings         []Hearing
+	HearingQuestions []HearingQuestion
+	Trainings        []Training
+
+	// Indexes, filled by Index. Values are positions in the slices above,
+	// in input order unless a comment says otherwise.
+	TownshipByID  map[string]int
+	VillageByID   map[string]int
+	SecretaryByID map[string]int
+	PledgeByID    map[string]int
+	HearingByID   map[string]int
+
+	VillagesOf    map[string][]int // township ID → villages
+	SecretariesOf map[string][]int // village ID → secretary terms, by term_start
+	PledgesOf     map[string][]int // village ID → pledges
+	AppraisalsOf  map[string][]int // village ID → appraisals, by year
+	HearingsOf    map[string][]int // village ID → hearings, by date
+	UpdatesOf     map[string][]int // pledge ID → updates, by date
+	QuestionsOf   map[string][]int // hearing ID → questions, by seq
+	TrainingsOf   map[string][]int // secretary ID → trainings, by date
+	PledgesBy     map[string][]int // secretary ID → pledges
+	AppraisalsBy  map[string][]int // secretary ID → appraisals, by year
+
+	// TrainingYears holds each secretary's yearly training totals (filled by Derive),
+	// ordered by secretary ID then year.
+	TrainingYears []TrainingYear
+	// TrainingYearOf maps secretary ID → positions in TrainingYears.
+	TrainingYearOf map[string][]int
+	// Years lists every year that has appraisals, pledges, hearings or trainings, ascending.
+	Years []int
+}
+
+// TrainingYear is one secretary's training in one year, judged against the rules.
+type TrainingYear struct {
+	SecretaryID  string
+	Year         int
+	Points       float64
+	Days         float64 // days of concentrated (集中培训) and off-site (异地培训) training
+	PointsOK     bool    // Points ≥ min_points (合格)
+	Excellent    bool    // Points ≥ excellence_points: may be rated the top grade
+	DaysOK       bool    // Days ≥ min_days
+	Sessions     int
+	RatedTop     bool // rated the top grade that year
+	TopWithoutOK bool // rated the top grade without the excellence points (a warning)
+}
+
+// Index builds the maps from IDs to rows. Duplicate IDs keep the first row;
+// references to missing rows are simply absent (validation reports both).
+func (d *Dataset) Index() {
+	d.TownshipByID = make(map[string]int, len(d.Townships))
+	for i, t := range d.Townships {
+		setFirst(d.TownshipByID, t.ID, i)
+	}
+	d.VillageByID = make(map[string]int, len(d.Villages))
+	d.VillagesOf = map[string][]int{}
+	for i, v := range d.Villages {
+		setFirst(d.VillageByID, v.ID, i)
+		d.VillagesOf[v.TownshipID] = append(d.VillagesOf[v.TownshipID], i)
+	}
+	d.SecretaryByID = make(map[string]int, len(d.Secretaries))
+	d.SecretariesOf = map[string][]int{}
+	for i, s := range d.Secretaries {
+		setFirst(d.SecretaryByID, s.ID, i)
+		d.SecretariesOf[s.VillageID] = append(d.SecretariesOf[s.VillageID], i)
+	}
+	for _, list := range d.SecretariesOf {
+		sortBy(list, func(i int) string { return d.Secretaries[i].TermStart })
+	}
+	d.PledgeByID = make(map[string]int, len(d.Pledges))
+	d.PledgesOf = map[string][]int{}
+	d.PledgesBy = map[string][]int{}
+	for i, p := range d.Pledges {
+		setFirst(d.PledgeByID, p.ID, i)
+		d.PledgesOf[p.VillageID] = append(d.PledgesOf[p.VillageID], i)
+		d.PledgesBy[p.SecretaryID] = append(d.PledgesBy[p.SecretaryID], i)
+	}
+	d.UpdatesOf = map[string][]int{}
+	for i, u := range d.PledgeUpdates {
+		d.UpdatesOf[u.PledgeID] = append(d.UpdatesOf[u.PledgeID], i)
+	}
+	for _, list := range d.UpdatesOf {
+		sortBy(list, func(i int) string { return d.PledgeUpdates[i].Date })
+	}
+	d.AppraisalsOf = map[string][]int{}
+	d.AppraisalsBy = map[string][]int{}
+	for i, a := range d.Appraisals {
+		d.AppraisalsOf[a.VillageID] = append(d.AppraisalsOf[a.VillageID], i)
+		d.AppraisalsBy[a.SecretaryID] = append(d.AppraisalsBy[a.SecretaryID], i)
+	}
+	byYear := func(list []int) {
+		sort.SliceStable(list, func(x, y int) bool { return d.Appraisals[list[x]].Year < d.Appraisals[list[y]].Year })
+	}
+	for _, list := range d.AppraisalsOf {
+		byYear(list)
+	}
+	for _, list := range d.AppraisalsBy {
+		byYear(list)
+	}
+	d.HearingByID = make(map[string]int, len(d.Hearings))
+	d.HearingsOf = map[string][]int{}
+	for i, h := range d.Hearings {
+		setFirst(d.HearingByID, h.ID, i)
+		d.HearingsOf[h.VillageID] = append(d.HearingsOf[h.VillageID], i)
+	}
+	for _, list := range d.HearingsOf {
+		sortBy(list, func(i int) string { return d.Hearings[i].Date })
+	}
+	d.QuestionsOf = map[string][]int{}
+	for i, q := range d.HearingQuestions {
+		d.QuestionsOf[q.HearingID] = append(d.QuestionsOf[q.HearingID], i)
+	}
+	for _, list := range d.QuestionsOf {
+		sort.SliceStable(list, func(x, y int) bool {
+			return d.HearingQuestions[list[x]].Seq < d.HearingQuestions[list[y]].Seq
+		})
+	}
+	d.TrainingsOf = map[string][]int{}
+	for i, t := range d.Trainings {
+		d.TrainingsOf[t.SecretaryID] = append(d.TrainingsOf[t.SecretaryID], i)
+	}
+	for _, list := range d.TrainingsOf {
+		sortBy(list, func(i int) string { return d.Trainings[i].Date })
+	}
+}
+
+func setFirst(m map[string]int, k string, i int) {
+	if _, ok := m[k]; !ok {
+		m[k] = i
+	}
+}
+
+func sortBy(list []int, key func(int) string) {
+	sort.SliceStable(list, func(x, y int) bool { return key(list[x]) < key(list[y]) })
+}
+
+// round2 rounds to two decimals, the precision totals are published with.
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// ComputeTotal returns the weighted total of an appraisal's three scores, or
+// false when a score is missing.
+func (r *Rules) ComputeTotal(a *Appraisal) (float64, bool) {
+	if a.MassesScore == nil || a.MembersScore == nil || a.OrgScore == nil {
+		return 0, false
+	}
+	w := r.Appraisal.Weights
+	return round2(w.Masses**a.MassesScore + w.Members**a.MembersScore + w.Org**a.OrgScore), true
+}

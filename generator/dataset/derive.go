@@ -1,0 +1,147 @@
+package dataset
+
+import "sort"
+
+// Derive computes, once, the facts pages and downloads show: overdue pledges
+// (judged against Site.AsOf), appraisal totals and grades where the input left
+// them empty, the consequence of each grade, years in a row at the lowest
+// grade, and each secretary's yearly training against the thresholds. It
+// calls Index first if needed.
+func (d *Dataset) Derive() {
+	if d.VillageByID == nil {
+		d.Index()
+	}
+	asOf := d.Site.AsOf
+	years := map[int]bool{}
+	for i := range d.Pledges {
+		p := &d.Pledges[i]
+		p.Overdue = IsOverdue(p, asOf)
+		years[Year(p.MadeOn)] = true
+	}
+	for i := range d.Appraisals {
+		a := &d.Appraisals[i]
+		years[a.Year] = true
+		if a.TotalScore == nil {
+			if t, ok := d.Rules.ComputeTotal(a); ok {
+				a.TotalScore = &t
+				a.TotalComputed = true
+			}
+		}
+		if a.Grade == "" && a.TotalScore != nil {
+			a.Grade = d.Rules.GradeFor(*a.TotalScore)
+			a.GradeComputed = true
+		}
+		a.Consequence = d.Rules.Appraisal.Consequences[a.Grade]
+	}
+	d.deriveStreaks()
+	for _, h := range d.Hearings {
+		years[Year(h.Date)] = true
+	}
+	d.deriveTraining(years)
+	d.Years = d.Years[:0]
+	for y := range years {
+		if y > 0 {
+			d.Years = append(d.Years, y)
+		}
+	}
+	sort.Ints(d.Years)
+}
+
+// IsOverdue reports whether a pledge is past its due date on asOf and still
+// open (not 已完成, 未完成 or 已调整).
+func IsOverdue(p *Pledge, asOf string) bool {
+	if p.Due == "" || asOf == "" || p.Due >= asOf {
+		return false
+	}
+	switch p.Status {
+	case "已完成", "未完成", "已调整":
+		return false
+	}
+	return true
+}
+
+// deriveStreaks counts, for each secretary, consecutive years at the lowest grade.
+func (d *Dataset) deriveStreaks() {
+	lowest := d.Rules.LowestGrade()
+	need := d.Rules.Appraisal.ConsecutivePoorYears
+	ids := make([]string, 0, len(d.AppraisalsBy))
+	for id := range d.AppraisalsBy {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		streak, last := 0, 0
+		for _, i := range d.AppraisalsBy[id] {
+			a := &d.Appraisals[i]
+			switch {
+			case a.Grade != lowest:
+				streak = 0
+			case streak > 0 && a.Year == last+1:
+				streak++
+			default:
+				streak = 1
+			}
+			last = a.Year
+			a.LowestStreak = streak
+			a.NeedsAdjust = need > 0 && streak >= need
+		}
+	}
+}
+
+// deriveTraining sums each secretary's training per year.
+func (d *Dataset) deriveTraining(years map[int]bool) {
+	t := d.Rules.Training
+	type key struct {
+		id   string
+		year int
+	}
+	sums := map[key]*TrainingYear{}
+	for _, tr := range d.Trainings {
+		y := Year(tr.Date)
+		years[y] = true
+		k := key{tr.SecretaryID, y}
+		ty := sums[k]
+		if ty == nil {
+			ty = &TrainingYear{SecretaryID: tr.SecretaryID, Year: y}
+			sums[k] = ty
+		}
+		ty.Points += tr.Points
+		ty.Sessions++
+		if tr.Days != nil && (tr.Kind == "集中培训" || tr.Kind == "异地培训") {
+			ty.Days += *tr.Days
+		}
+	}
+	top := d.Rules.TopGrade()
+	for _, a := range d.Appraisals {
+		if a.Grade != top {
+			continue
+		}
+		k := key{a.SecretaryID, a.Year}
+		if sums[k] == nil {
+			sums[k] = &TrainingYear{SecretaryID: a.SecretaryID, Year: a.Year}
+		}
+		sums[k].RatedTop = true
+	}
+	keys := make([]key, 0, len(sums))
+	for k := range sums {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].id != keys[j].id {
+			return keys[i].id < keys[j].id
+		}
+		return keys[i].year < keys[j].year
+	})
+	d.TrainingYears = make([]TrainingYear, 0, len(keys))
+	d.TrainingYearOf = map[string][]int{}
+	for _, k := range keys {
+		ty := sums[k]
+		ty.Points = round2(ty.Points)
+		ty.PointsOK = ty.Points >= t.MinPoints
+		ty.Excellent = ty.Points >= t.ExcellencePoints
+		ty.DaysOK = ty.Days >= t.MinDays
+		ty.TopWithoutOK = ty.RatedTop && !ty.Excellent
+		d.TrainingYearOf[k.id] = append(d.TrainingYearOf[k.id], len(d.TrainingYears))
+		d.TrainingYears = append(d.TrainingYears, *ty)
+	}
+}

@@ -1,0 +1,165 @@
+// Package dataset holds a county's data as typed rows, the indexes that join
+// them, and the facts derived from them once (overdue pledges, computed
+// grades, training totals). It depends on nothing outside the standard
+// library: loading lives in package load, rendering elsewhere.
+//
+// Dates are strings in the normalised form YYYY-MM-DD ("" when empty), which
+// compare correctly as strings and never depend on a time zone. Optional
+// numbers are pointers (nil when the cell was empty).
+package dataset
+
+// Src is where a row came from: the file (relative to the site source) and
+// the 1-based line of the row (for TOML, the line of its [[table]] header).
+type Src struct {
+	File string
+	Line int
+	Bad  bool // a cell of the row was rejected (already reported); checks that would only echo it skip the row
+}
+
+// Township is a row of townships.
+type Township struct {
+	Src
+	ID   string `col:"id"`
+	Name string `col:"name"`
+}
+
+// Village is a row of villages.
+type Village struct {
+	Src
+	ID               string   `col:"id"`
+	Name             string   `col:"name"`
+	TownshipID       string   `col:"township_id"`
+	Population       *int     `col:"population"`
+	Households       *int     `col:"households"`
+	PartyMembers     *int     `col:"party_members"`
+	CollectiveIncome *float64 `col:"collective_income"`
+}
+
+// Secretary is one term of a secretary or first secretary in a village.
+type Secretary struct {
+	Src
+	ID        string `col:"id"`
+	Name      string `col:"name"`
+	VillageID string `col:"village_id"`
+	Role      string `col:"role"`
+	TermStart string `col:"term_start"`
+	TermEnd   string `col:"term_end"` // "" while serving
+	Gender    string `col:"gender"`
+	BirthYear *int   `col:"birth_year"`
+	Education string `col:"education"`
+	Source    string `col:"source"`
+	DualRole  *bool  `col:"dual_role"`
+}
+
+// Pledge is one public pledge.
+type Pledge struct {
+	Src
+	ID          string `col:"id"`
+	VillageID   string `col:"village_id"`
+	SecretaryID string `col:"secretary_id"`
+	Kind        string `col:"kind"`
+	Category    string `col:"category"`
+	Title       string `col:"title"`
+	MadeOn      string `col:"made_on"`
+	Status      string `col:"status"`
+	Detail      string `col:"detail"`
+	Target      string `col:"target"`
+	Due         string `col:"due"`
+	Progress    *int   `col:"progress"`
+	UpdatedOn   string `col:"updated_on"`
+	Evidence    string `col:"evidence"`
+
+	Overdue bool `col:"overdue"` // derived: due < as_of and still open
+}
+
+// PledgeUpdate is one entry of a pledge's timeline.
+type PledgeUpdate struct {
+	Src
+	PledgeID string `col:"pledge_id"`
+	Date     string `col:"date"`
+	Status   string `col:"status"`
+	Progress *int   `col:"progress"`
+	Note     string `col:"note"`
+}
+
+// Appraisal is one secretary's three-vote appraisal in one year.
+type Appraisal struct {
+	Src
+	Year           int      `col:"year"`
+	VillageID      string   `col:"village_id"`
+	SecretaryID    string   `col:"secretary_id"`
+	MassesScore    *float64 `col:"masses_score"`
+	MembersScore   *float64 `col:"members_score"`
+	OrgScore       *float64 `col:"org_score"`
+	TotalScore     *float64 `col:"total_score"` // after Derive: given or computed
+	Grade          string   `col:"grade"`       // after Derive: given or computed
+	SecretaryStars *int     `col:"secretary_stars"`
+	TeamStars      *int     `col:"team_stars"`
+	Note           string   `col:"note"`
+
+	Consequence string `col:"consequence"` // derived from rules by grade
+	// Derived facts.
+	TotalComputed bool // TotalScore was computed, not given
+	GradeComputed bool // Grade was computed, not given
+	LowestStreak  int  // years in a row (ending this year) at the lowest grade
+	NeedsAdjust   bool // LowestStreak reached rules' consecutive_poor_years
+}
+
+// Hearing is one democratic hearing.
+type Hearing struct {
+	Src
+	ID           string `col:"id"`
+	VillageID    string `col:"village_id"`
+	Date         string `col:"date"`
+	Topic        string `col:"topic"`
+	Outcome      string `col:"outcome"`
+	Category     string `col:"category"`
+	NoticeDate   string `col:"notice_date"`
+	Attendees    *int   `col:"attendees"`
+	PartyMembers *int   `col:"party_members"`
+	VillagerReps *int   `col:"villager_reps"`
+	Experts      *int   `col:"experts"`
+	VotesFor     *int   `col:"votes_for"`
+	VotesAgainst *int   `col:"votes_against"`
+	VotesAbstain *int   `col:"votes_abstain"`
+	Summary      string `col:"summary"`
+	FollowUp     string `col:"follow_up"`
+}
+
+// HearingQuestion is one question and answer at a hearing (roles, never names).
+type HearingQuestion struct {
+	Src
+	HearingID  string `col:"hearing_id"`
+	Seq        int    `col:"seq"`
+	Question   string `col:"question"`
+	Answer     string `col:"answer"`
+	AskedBy    string `col:"asked_by"`
+	AnsweredBy string `col:"answered_by"`
+}
+
+// Training is one training record with its points.
+type Training struct {
+	Src
+	ID          string   `col:"id"`
+	SecretaryID string   `col:"secretary_id"`
+	Date        string   `col:"date"`
+	Kind        string   `col:"kind"`
+	Points      float64  `col:"points"`
+	Title       string   `col:"title"`
+	Days        *float64 `col:"days"`
+}
+
+// Year returns the year of a normalised date ("2024-05-01" → 2024), or 0.
+func Year(date string) int {
+	if len(date) < 4 {
+		return 0
+	}
+	y := 0
+	for _, c := range date[:4] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		y = y*10 + int(c-'0')
+	}
+	return y
+}

@@ -1,0 +1,211 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"gongshi/generator/dataset"
+	"gongshi/generator/schema"
+)
+
+// binding ties a schema table to its row type in package dataset: for each
+// input field, the index of the struct field its `col` tag names.
+type binding struct {
+	table  *schema.Table
+	rows   reflect.Value // pointer to the dataset's slice of rows
+	fields map[string]int
+}
+
+// bind returns the binding of every table, in schema order.
+func bind(d *dataset.Dataset) ([]binding, error) {
+	slices := map[string]any{
+		"townships": &d.Townships, "villages": &d.Villages, "secretaries": &d.Secretaries,
+		"pledges": &d.Pledges, "pledge_updates": &d.PledgeUpdates, "appraisals": &d.Appraisals,
+		"hearings": &d.Hearings, "hearing_questions": &d.HearingQuestions, "trainings": &d.Trainings,
+	}
+	var out []binding
+	for _, t := range schema.Tables {
+		p, ok := slices[t.Name]
+		if !ok {
+			return nil, fmt.Errorf("load: table %s has no row type", t.Name)
+		}
+		rv := reflect.ValueOf(p)
+		et := rv.Elem().Type().Elem()
+		b := binding{table: t, rows: rv, fields: map[string]int{}}
+		for i := 0; i < et.NumField(); i++ {
+			if k := et.Field(i).Tag.Get("col"); k != "" {
+				b.fields[k] = i
+			}
+		}
+		for _, f := range t.Fields {
+			i, ok := b.fields[f.Key]
+			if !ok {
+				return nil, fmt.Errorf("load: %s.%s has no struct field", t.Name, f.Key)
+			}
+			if err := checkKind(f, et.Field(i).Type); err != nil {
+				return nil, fmt.Errorf("load: %s.%s: %w", t.Name, f.Key, err)
+			}
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+// checkKind makes sure a schema type fits the Go type that holds it.
+func checkKind(f schema.Field, t reflect.Type) error {
+	want := map[schema.Type][]reflect.Kind{
+		schema.String: {reflect.String}, schema.ID: {reflect.String}, schema.Date: {reflect.String},
+		schema.Enum: {reflect.String}, schema.Grade: {reflect.String},
+		schema.Int: {reflect.Int}, schema.Year: {reflect.Int},
+		schema.Number: {reflect.Float64}, schema.Bool: {reflect.Bool},
+	}[f.Type]
+	k := t.Kind()
+	if k == reflect.Pointer {
+		k = t.Elem().Kind()
+	}
+	for _, w := range want {
+		if k == w {
+			return nil
+		}
+	}
+	return fmt.Errorf("Go type %s cannot hold %s", t, f.Type)
+}
+
+// cellError is why a cell is bad, in both languages.
+type cellError struct{ zh, en string }
+
+// parseCell checks one non-empty cell against its field and returns the value
+// to store: a string, int, float64 or bool.
+func parseCell(f *schema.Field, s string, rules *dataset.Rules) (any, *cellError) {
+	switch f.Type {
+	case schema.String:
+		return s, nil
+	case schema.ID:
+		if !ValidID(s) {
+			return nil, &cellError{"编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符",
+				"expected an ID matching " + schema.IDPattern}
+		}
+		return s, nil
+	case schema.Date:
+		d, ok := ParseDate(s)
+		if !ok {
+			return nil, &cellError{"应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日",
+				"expected a date such as 2024-03-15"}
+		}
+		return d, nil
+	case schema.Bool:
+		switch strings.ToLower(s) {
+		case "是", "true", "1", "yes", "y":
+			return true, nil
+		case "否", "false", "0", "no", "n":
+			return false, nil
+		}
+		return nil, &cellError{"应为 是/否", "expected true/false, 是/否 or 1/0"}
+	case schema.Enum:
+		v, ok := f.Enum.Parse(s)
+		if !ok {
+			return nil, &cellError{"应为 " + f.Enum.ZhList(), "expected one of " + f.Enum.EnList()}
+		}
+		return v, nil
+	case schema.Grade:
+		if rules.HasGrade(s) {
+			return s, nil
+		}
+		if v, ok := schema.DefaultGrades.Parse(s); ok && rules.HasGrade(v) {
+			return v, nil
+		}
+		names := strings.Join(rules.GradeNames(), "/")
+		return nil, &cellError{"应为 " + names, "expected one of the grades in rules.toml: " + names}
+	case schema.Int, schema.Year:
+		x, err := parseNumber(s)
+		if err != nil || x != math.Trunc(x) || math.Abs(x) > 1e15 {
+			return nil, &cellError{"应为整数", "expected a whole number"}
+		}
+		if f.Type == schema.Year && (x < 1900 || x > 2200) {
+			return nil, &cellError{"应为四位年份，如 2024", "expected a four-digit year such as 2024"}
+		}
+		if e := checkRange(f, x); e != nil {
+			return nil, e
+		}
+		return int(x), nil
+	case schema.Number:
+		x, err := parseNumber(s)
+		if err != nil {
+			return nil, &cellError{"应为数字", "expected a number"}
+		}
+		if e := checkRange(f, x); e != nil {
+			return nil, e
+		}
+		return x, nil
+	}
+	return nil, &cellError{"未知类型", "unknown type"}
+}
+
+// parseNumber reads a decimal number as people type it in Excel: thousands
+// separators (1,234) and full-width digits are accepted; "010" is ten.
+func parseNumber(s string) (float64, error) {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == ',' || r == '，':
+			return -1
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '．':
+			return '.'
+		}
+		return r
+	}, s)
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || strings.ContainsAny(s, "xXpP_") {
+		return 0, strconv.ErrSyntax
+	}
+	return x, nil
+}
+
+func checkRange(f *schema.Field, x float64) *cellError {
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	switch {
+	case f.HasMin && f.HasMax && (x < f.Min || x > f.Max):
+		if f.Max >= 1e9 {
+			return &cellError{"不能小于 " + num(f.Min), "expected at least " + num(f.Min)}
+		}
+		return &cellError{"应在 " + num(f.Min) + " 到 " + num(f.Max) + " 之间",
+			"expected a value from " + num(f.Min) + " to " + num(f.Max)}
+	case f.HasMin && x < f.Min:
+		return &cellError{"不能小于 " + num(f.Min), "expected at least " + num(f.Min)}
+	case f.HasMax && x > f.Max:
+		return &cellError{"不能大于 " + num(f.Max), "expected at most " + num(f.Max)}
+	}
+	return nil
+}
+
+// ValidID reports whether s matches schema.IDPattern. IDs become file paths,
+// so nothing else may pass.
+func ValidID(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		if !alnum && (i == 0 || (c != '_' && c != '-')) {
+			return false
+		}
+	}
+	return true
+}
+
+// set stores a parsed value in a struct field, allocating pointers for
+// optional fields.
+func set(field reflect.Value, v any) {
+	if field.Kind() == reflect.Pointer {
+		p := reflect.New(field.Type().Elem())
+		p.Elem().Set(reflect.ValueOf(v))
+		field.Set(p)
+		return
+	}
+	field.Set(reflect.ValueOf(v))
+}

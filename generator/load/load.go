@@ -1,0 +1,168 @@
+package load
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"gongshi/generator/dataset"
+	"gongshi/generator/problem"
+)
+
+// Load reads the site source in dir. It returns the dataset (indexed, not yet
+// validated across rows or derived) and every problem found while reading.
+// The error is for failures that are not the input's fault (I/O); a bad input
+// is reported as problems, never as the error.
+func Load(dir string) (*dataset.Dataset, *problem.List, error) {
+	probs := &problem.List{}
+	d := &dataset.Dataset{}
+	site, ok := readSite(dir, probs)
+	d.Site = site
+	if !ok {
+		return d, probs, nil
+	}
+	d.Rules = readRules(dir, probs)
+	bindings, err := bind(d)
+	if err != nil {
+		return nil, nil, err
+	}
+	jobs, err := findFiles(dir, bindings, probs)
+	if err != nil {
+		return nil, nil, err
+	}
+	readAll(dir, jobs, d, probs)
+	for _, j := range jobs {
+		b := j.binding
+		b.rows.Elem().Set(reflect.AppendSlice(b.rows.Elem(), j.sink.rows))
+		probs.Merge(*j.sink.probs)
+	}
+	checkKeys(bindings, probs)
+	if !d.Site.Privacy.PublishBirthYear {
+		for i := range d.Secretaries {
+			d.Secretaries[i].BirthYear = nil
+		}
+	}
+	d.Index()
+	return d, probs, nil
+}
+
+// job is one data file to read into one table.
+type job struct {
+	binding *binding
+	file    string // relative, slash-separated
+	isTOML  bool
+	sink    *rowSink
+}
+
+// findFiles lists the files of every table, in a fixed order: data/<t>.csv,
+// data/<t>.toml, then data/<t>/* sorted by name. Other files in data/ are
+// reported as warnings, since a misspelt file name would otherwise be ignored.
+func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, error) {
+	entries, err := os.ReadDir(filepath.Join(dir, "data"))
+	if os.IsNotExist(err) {
+		probs.Errorf("data", 0, "", "", "找不到 data 目录", "the data/ folder is missing")
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{"rules.toml": true}
+	var jobs []*job
+	add := func(b *binding, rel string) {
+		jobs = append(jobs, &job{binding: b, file: rel, isTOML: strings.HasSuffix(rel, ".toml")})
+	}
+	for i := range bindings {
+		b := &bindings[i]
+		name := b.table.Name
+		for _, ext := range []string{".csv", ".toml"} {
+			if fi, err := os.Stat(filepath.Join(dir, "data", name+ext)); err == nil && !fi.IsDir() {
+				add(b, "data/"+name+ext)
+				known[name+ext] = true
+			}
+		}
+		sub, err := os.ReadDir(filepath.Join(dir, "data", name))
+		if err == nil {
+			known[name] = true
+			for _, e := range sub {
+				n := e.Name()
+				switch {
+				case e.IsDir() || strings.HasPrefix(n, "."):
+				case strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".toml"):
+					add(b, path.Join("data", name, n))
+				default:
+					probs.Warnf(path.Join("data", name, n), 0, "", "", "不是 CSV 或 TOML 文件，已忽略", "not a CSV or TOML file: ignored")
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if !known[n] && !strings.HasPrefix(n, ".") {
+			probs.Warnf("data/"+n, 0, "", "", "不是已知的数据表，已忽略（表名见 DESIGN.md）", "not a known table: ignored")
+		}
+	}
+	for _, b := range bindings {
+		if b.table.Name == "townships" || b.table.Name == "villages" {
+			found := false
+			for _, j := range jobs {
+				found = found || j.binding.table == b.table
+			}
+			if !found {
+				probs.Errorf("data/"+b.table.Name+".csv", 0, "", "", "缺少必需的数据表", "required table is missing")
+			}
+		}
+	}
+	return jobs, nil
+}
+
+// readAll reads the files on all cores. Each job keeps its own rows and
+// problems, merged afterwards in file order, so the result does not depend
+// on scheduling.
+func readAll(dir string, jobs []*job, d *dataset.Dataset, probs *problem.List) {
+	var wg sync.WaitGroup
+	next := make(chan *job)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				readOne(dir, j, d)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
+
+func readOne(dir string, j *job, d *dataset.Dataset) {
+	fp := &problem.List{}
+	j.sink = newSink(j.binding, j.file, j.isTOML, &d.Rules, fp)
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(j.file)))
+	if err != nil {
+		fp.Errorf(j.file, 0, "", "", "无法读取", fmt.Sprint(err))
+		return
+	}
+	force := d.Site.Encoding
+	if j.isTOML {
+		force = ""
+	}
+	text := decodeText(j.file, b, force, fp)
+	if j.isTOML {
+		readTOMLTable(text, j.sink, d.Site.Privacy.DropColumns)
+	} else {
+		readCSV(text, j.sink, d.Site.Privacy.DropColumns)
+	}
+}

@@ -1,0 +1,77 @@
+package load
+
+import (
+	"reflect"
+	"strings"
+
+	"gongshi/generator/dataset"
+	"gongshi/generator/problem"
+	"gongshi/generator/schema"
+)
+
+// cell is one input value with its position.
+type cell struct {
+	f         *schema.Field
+	raw       string
+	line, col int
+}
+
+// rowSink turns records of one file into rows of one table.
+type rowSink struct {
+	b       *binding
+	file    string
+	toml    bool // positions carry character columns
+	rules   *dataset.Rules
+	probs   *problem.List
+	rows    reflect.Value // a slice of the table's row type
+	present map[string]bool
+}
+
+func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *problem.List) *rowSink {
+	return &rowSink{
+		b: b, file: file, toml: isTOML, rules: rules, probs: probs,
+		rows: reflect.MakeSlice(b.rows.Elem().Type(), 0, 64),
+	}
+}
+
+// add checks a record's cells and appends the row. Bad cells are reported and
+// left at their zero value, so that later checks still see the row.
+// requiredMissing lists required fields with no column at all (reported once
+// by the caller, not per row).
+func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
+	row := reflect.New(s.b.rows.Elem().Type().Elem()).Elem()
+	src := dataset.Src{File: s.file, Line: line}
+	filled := make(map[string]bool, len(cells))
+	for _, c := range cells {
+		v := strings.TrimSpace(c.raw)
+		if v == "" {
+			continue
+		}
+		filled[c.f.Key] = true
+		val, err := parseCell(c.f, v, s.rules)
+		if err != nil {
+			s.probs.Add(problem.Problem{File: s.file, Line: c.line, Column: c.col, TOMLPos: s.toml,
+				Key: c.f.Key, Value: v, Zh: err.zh, En: err.en})
+			src.Bad = true
+			continue
+		}
+		set(row.Field(s.b.fields[c.f.Key]), val)
+	}
+	for i := range s.b.table.Fields {
+		f := &s.b.table.Fields[i]
+		if !f.Required || f.Derived || filled[f.Key] || skipRequired[f.Key] {
+			continue
+		}
+		p := problem.Problem{File: s.file, Line: line, TOMLPos: s.toml, Key: f.Key,
+			Zh: "必填，不能为空", En: "required, must not be empty"}
+		for _, c := range cells {
+			if c.f == f {
+				p.Line, p.Column = c.line, c.col
+			}
+		}
+		s.probs.Add(p)
+		src.Bad = true
+	}
+	row.Field(0).Set(reflect.ValueOf(src))
+	s.rows = reflect.Append(s.rows, row)
+}

@@ -1,0 +1,175 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"gongshi/generator/problem"
+)
+
+// tomlPositions finds, by scanning the text, the line of each [[name]]
+// header and the line and column of each key inside it, since the TOML
+// decoder does not expose key positions. Rows written as inline tables get
+// the position of the array instead.
+type tomlPositions struct {
+	rows []int                        // line of the k-th [[name]] header
+	keys []map[string][2]int          // per row: key → line, column
+	top  map[string][2]int            // top-level keys (site.toml, rules.toml)
+	sect map[string]map[string][2]int // [section] → key → position
+}
+
+var (
+	reArrayHeader = regexp.MustCompile(`^\s*\[\[\s*"?([^\]"]+?)"?\s*\]\]`)
+	reHeader      = regexp.MustCompile(`^\s*\[\s*"?([^\]"]+?)"?\s*\]`)
+	reKey         = regexp.MustCompile(`^(\s*)("[^"]*"|[A-Za-z0-9_\-\p{Han}]+)\s*=`)
+)
+
+func scanTOML(text, array string) tomlPositions {
+	p := tomlPositions{top: map[string][2]int{}, sect: map[string]map[string][2]int{}}
+	var cur map[string][2]int
+	for i, l := range strings.Split(text, "\n") {
+		line := i + 1
+		if m := reArrayHeader.FindStringSubmatch(l); m != nil {
+			if strings.TrimSpace(m[1]) == array {
+				p.rows = append(p.rows, line)
+				cur = map[string][2]int{}
+				p.keys = append(p.keys, cur)
+			} else {
+				cur = nil
+			}
+			continue
+		}
+		if m := reHeader.FindStringSubmatch(l); m != nil {
+			name := strings.TrimSpace(m[1])
+			cur = map[string][2]int{}
+			p.sect[name] = cur
+			continue
+		}
+		if m := reKey.FindStringSubmatch(l); m != nil {
+			k := strings.Trim(m[2], `"`)
+			pos := [2]int{line, len([]rune(m[1])) + 1}
+			if cur == nil {
+				p.top[k] = pos
+			} else if _, ok := cur[k]; !ok {
+				cur[k] = pos
+			}
+		}
+	}
+	return p
+}
+
+// tomlSyntax turns a decode error into a problem with its position.
+func tomlSyntax(file string, err error, probs *problem.List) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		col := pe.Position.Col
+		if col < 1 {
+			col = 1
+		}
+		probs.Add(problem.Problem{File: file, Line: pe.Position.Line, Column: col, TOMLPos: true,
+			Zh: "TOML 语法错误", En: "TOML syntax error: " + pe.Message})
+		return
+	}
+	line := 0
+	if m := regexp.MustCompile(`line (\d+)`).FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+	}
+	probs.Add(problem.Problem{File: file, Line: line, TOMLPos: true, Zh: "TOML 格式错误", En: err.Error()})
+}
+
+// readTOMLTable reads a TOML file holding an array of tables [[name]] into sink.
+func readTOMLTable(text string, sink *rowSink, drop []string) {
+	file, t, probs := sink.file, sink.b.table, sink.probs
+	var doc map[string]any
+	if _, err := toml.Decode(text, &doc); err != nil {
+		tomlSyntax(file, err, probs)
+		return
+	}
+	pos := scanTOML(text, t.Name)
+	for _, k := range sortedKeys(doc) {
+		if k != t.Name {
+			at := pos.top[k]
+			probs.Add(problem.Problem{File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: k,
+				Zh: "未知的键；应为 [[" + t.Name + "]] 数组", En: "unknown key; expected an array [[" + t.Name + "]]"})
+		}
+	}
+	raw, ok := doc[t.Name]
+	if !ok {
+		return
+	}
+	rows, ok := raw.([]map[string]any)
+	if !ok {
+		at := pos.top[t.Name]
+		probs.Add(problem.Problem{File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: t.Name,
+			Zh: "应为表数组 [[" + t.Name + "]]", En: "expected an array of tables [[" + t.Name + "]]"})
+		return
+	}
+	for k, row := range rows {
+		line, keys := 0, map[string][2]int{}
+		if k < len(pos.rows) {
+			line, keys = pos.rows[k], pos.keys[k]
+		} else {
+			line = pos.top[t.Name][0]
+		}
+		var cells []cell
+		for _, key := range sortedKeys(row) {
+			at := keys[key]
+			if at[0] == 0 {
+				at = [2]int{line, 0}
+			}
+			if dropped(key, drop) {
+				continue
+			}
+			f, ok := t.Lookup(key)
+			if !ok {
+				probs.Add(problem.Problem{File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: key,
+					Zh: "未知的键；可用的键为 " + keyList(t), En: "unknown key; expected one of " + keyList(t)})
+				continue
+			}
+			s, ok := tomlScalar(row[key])
+			if !ok {
+				probs.Add(problem.Problem{File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: key,
+					Zh: "应为单个值（文字、数字、日期或布尔值）", En: "expected a single value (string, number, date or boolean)"})
+				continue
+			}
+			cells = append(cells, cell{f: f, raw: s, line: at[0], col: at[1]})
+		}
+		sink.add(line, cells, nil)
+	}
+}
+
+// tomlScalar renders a decoded TOML value as the text a CSV cell would hold,
+// so that both forms go through the same checks. Dates keep only their date:
+// TOML local dates decode in the machine's zone, and a build must not depend on TZ.
+func tomlScalar(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	case bool:
+		return strconv.FormatBool(x), true
+	case time.Time:
+		// Local dates come in a zone named "date-local" whose fields are as written.
+		return fmt.Sprintf("%04d-%02d-%02d", x.Year(), x.Month(), x.Day()), true
+	}
+	return "", false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

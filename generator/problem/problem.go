@@ -1,0 +1,138 @@
+// Package problem defines Problem, the one way gongshi reports something
+// wrong with a site's input: a file, a position, the key and value at fault,
+// and a message in Chinese and English. Every validator returns Problems so
+// that the CLI, the dev server and the tests print them the same way.
+package problem
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a problem stops the build.
+type Severity int
+
+const (
+	// Error means the input is invalid: nothing is written.
+	Error Severity = iota
+	// Warning means the data is inconsistent but usable: it is printed and the build goes on.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Problem is one thing wrong with the input, positioned as exactly as the
+// reader can: a CSV problem has the 1-based physical line (the header is line
+// 1) and the 1-based field number; a TOML problem has line and column.
+type Problem struct {
+	File     string // slash-separated path relative to the site source, e.g. "data/pledges.csv"
+	Line     int    // 1-based line; 0 when the problem is about the whole file
+	Column   int    // TOML: 1-based character column; CSV: 1-based field number; 0 if unknown
+	TOMLPos  bool   // true when Column is a character column to print (TOML, Markdown)
+	Key      string // the column, key or argument at fault, if any
+	Value    string // the offending value as written, if any
+	Zh       string // what is wrong and what is expected, in Chinese
+	En       string // the same in English
+	Severity Severity
+}
+
+// String formats the problem the way gongshi prints it, e.g.
+//
+//	data/pledges.csv:17: status "完成了": 应为 未启动/推进中 (expected one of not-started/in-progress)
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.TOMLPos && p.Column > 0 {
+			fmt.Fprintf(&b, ":%d", p.Column)
+		}
+	}
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("警告 warning: ")
+	}
+	if p.Key != "" {
+		b.WriteString(p.Key)
+		if p.Value != "" {
+			fmt.Fprintf(&b, " %q", p.Value)
+		}
+		b.WriteString(": ")
+	} else if p.Value != "" {
+		fmt.Fprintf(&b, "%q: ", p.Value)
+	}
+	b.WriteString(p.Zh)
+	if p.En != "" {
+		b.WriteString(" (")
+		b.WriteString(p.En)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Error lets a Problem travel as an error.
+func (p Problem) Error() string { return p.String() }
+
+// List collects problems from any number of checks.
+type List struct {
+	items []Problem
+}
+
+// Add appends a problem.
+func (l *List) Add(p Problem) { l.items = append(l.items, p) }
+
+// Errorf appends an error at file:line with a bilingual message.
+func (l *List) Errorf(file string, line int, key, value, zh, en string) {
+	l.Add(Problem{File: file, Line: line, Key: key, Value: value, Zh: zh, En: en})
+}
+
+// Warnf appends a warning at file:line with a bilingual message.
+func (l *List) Warnf(file string, line int, key, value, zh, en string) {
+	l.Add(Problem{File: file, Line: line, Key: key, Value: value, Zh: zh, En: en, Severity: Warning})
+}
+
+// Merge appends every problem of other.
+func (l *List) Merge(other List) { l.items = append(l.items, other.items...) }
+
+// Len returns the number of problems.
+func (l *List) Len() int { return len(l.items) }
+
+// Errors returns the number of problems that are errors.
+func (l *List) Errors() int {
+	n := 0
+	for _, p := range l.items {
+		if p.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Warnings returns the number of warnings.
+func (l *List) Warnings() int { return len(l.items) - l.Errors() }
+
+// Sorted returns the problems ordered by file, line, column, then message, so
+// that output is the same from run to run whatever order checks ran in.
+func (l *List) Sorted() []Problem {
+	out := append([]Problem(nil), l.items...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.String() < b.String()
+	})
+	return out
+}

@@ -1,0 +1,218 @@
+// Package validate checks the rules of DESIGN.md that span rows: date order,
+// overlapping terms, votes against attendees, appraisal totals and grades
+// against rules.toml, and training thresholds. Single cells, unique keys and
+// references are checked while loading (package load); this package sees a
+// loaded, indexed dataset and only reports, never changes it.
+package validate
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"gongshi/generator/dataset"
+	"gongshi/generator/problem"
+)
+
+// Check returns every cross-row problem of d.
+func Check(d *dataset.Dataset) *problem.List {
+	c := &checker{d: d, probs: &problem.List{}}
+	c.secretaries()
+	c.pledges()
+	c.updates()
+	c.appraisals()
+	c.hearings()
+	return c.probs
+}
+
+type checker struct {
+	d     *dataset.Dataset
+	probs *problem.List
+}
+
+func (c *checker) err(src dataset.Src, key, value, zh, en string) {
+	c.probs.Errorf(src.File, src.Line, key, value, zh, en)
+}
+
+func (c *checker) warn(src dataset.Src, key, value, zh, en string) {
+	c.probs.Warnf(src.File, src.Line, key, value, zh, en)
+}
+
+// secretaries: a term ends after it starts; two terms of one role in one
+// village do not overlap.
+func (c *checker) secretaries() {
+	d := c.d
+	for _, s := range d.Secretaries {
+		if s.TermEnd != "" && s.TermStart != "" && s.TermEnd < s.TermStart {
+			c.err(s.Src, "term_end", s.TermEnd, "任职结束日期早于开始日期 "+s.TermStart,
+				"term ends before it starts ("+s.TermStart+")")
+		}
+	}
+	villages := sortedKeys(d.SecretariesOf)
+	for _, v := range villages {
+		list := d.SecretariesOf[v] // sorted by term_start
+		for x := 0; x < len(list); x++ {
+			a := &d.Secretaries[list[x]]
+			for y := x + 1; y < len(list); y++ {
+				b := &d.Secretaries[list[y]]
+				if a.Role != b.Role || a.TermStart == "" || b.TermStart == "" {
+					continue
+				}
+				if a.TermEnd == "" || b.TermStart <= a.TermEnd {
+					c.err(b.Src, "term_start", b.TermStart,
+						fmt.Sprintf("与 %s（%s:%d）的%s任期重叠", a.Name, a.File, a.Line, a.Role),
+						fmt.Sprintf("overlaps the %s term of %s (%s:%d)", a.Role, a.ID, a.File, a.Line))
+				}
+			}
+		}
+	}
+}
+
+// serving reports whether secretary s was in office on date.
+func serving(s *dataset.Secretary, date string) bool {
+	return s.TermStart <= date && (s.TermEnd == "" || date <= s.TermEnd)
+}
+
+func (c *checker) pledges() {
+	d := c.d
+	for _, p := range d.Pledges {
+		if p.Due != "" && p.MadeOn != "" && p.Due < p.MadeOn {
+			c.err(p.Src, "due", p.Due, "完成时限早于承诺日期 "+p.MadeOn, "due before the pledge was made ("+p.MadeOn+")")
+		}
+		if p.UpdatedOn != "" && p.MadeOn != "" && p.UpdatedOn < p.MadeOn {
+			c.warn(p.Src, "updated_on", p.UpdatedOn, "更新日期早于承诺日期", "updated before the pledge was made")
+		}
+		if i, ok := d.SecretaryByID[p.SecretaryID]; ok {
+			s := &d.Secretaries[i]
+			if s.VillageID != p.VillageID {
+				c.warn(p.Src, "secretary_id", p.SecretaryID, "该书记不在本村（"+s.VillageID+"）任职",
+					"this secretary serves in another village ("+s.VillageID+")")
+			} else if p.Kind != "选前承诺" && p.MadeOn != "" && s.TermStart != "" && !serving(s, p.MadeOn) {
+				// A campaign pledge (选前承诺) is made before the term, by definition.
+				c.warn(p.Src, "made_on", p.MadeOn, "承诺日期不在该书记任期内", "made outside the secretary's term")
+			}
+		}
+		if p.Progress != nil {
+			switch {
+			case p.Status == "已完成" && *p.Progress < 100:
+				c.warn(p.Src, "progress", fmt.Sprint(*p.Progress), "状态为已完成但进度不足 100", "status is done but progress is below 100")
+			case p.Status == "未启动" && *p.Progress > 0:
+				c.warn(p.Src, "progress", fmt.Sprint(*p.Progress), "状态为未启动但进度大于 0", "status is not-started but progress is above 0")
+			}
+		}
+	}
+}
+
+func (c *checker) updates() {
+	d := c.d
+	for _, pid := range sortedKeys(d.UpdatesOf) {
+		pi, ok := d.PledgeByID[pid]
+		if !ok {
+			continue
+		}
+		p := &d.Pledges[pi]
+		list := d.UpdatesOf[pid]
+		for _, i := range list {
+			u := &d.PledgeUpdates[i]
+			if u.Date != "" && p.MadeOn != "" && u.Date < p.MadeOn {
+				c.warn(u.Src, "date", u.Date, "进展日期早于承诺日期 "+p.MadeOn, "update dated before the pledge was made ("+p.MadeOn+")")
+			}
+			if u.Date > d.Site.AsOf && d.Site.AsOf != "" {
+				c.warn(u.Src, "date", u.Date, "进展日期晚于数据截止日期 "+d.Site.AsOf, "update dated after as_of ("+d.Site.AsOf+")")
+			}
+		}
+		last := &d.PledgeUpdates[list[len(list)-1]]
+		if last.Status != "" && p.Status != "" && last.Status != p.Status {
+			c.warn(last.Src, "status", last.Status, "最新进展的状态与承诺表中的状态（"+p.Status+"）不一致",
+				"the latest update's status differs from the pledge's ("+p.Status+")")
+		}
+	}
+}
+
+func (c *checker) appraisals() {
+	d := c.d
+	r := &d.Rules
+	type key struct {
+		id   string
+		year int
+	}
+	points := map[key]float64{}
+	for _, t := range d.Trainings {
+		points[key{t.SecretaryID, dataset.Year(t.Date)}] += t.Points
+	}
+	for i := range d.Appraisals {
+		a := &d.Appraisals[i]
+		if si, ok := d.SecretaryByID[a.SecretaryID]; ok {
+			s := &d.Secretaries[si]
+			if s.VillageID != a.VillageID {
+				c.warn(a.Src, "secretary_id", a.SecretaryID, "该书记不在本村（"+s.VillageID+"）任职",
+					"this secretary serves in another village ("+s.VillageID+")")
+			} else if s.TermStart != "" && a.Year > 0 &&
+				(dataset.Year(s.TermStart) > a.Year || (s.TermEnd != "" && dataset.Year(s.TermEnd) < a.Year)) {
+				c.warn(a.Src, "year", fmt.Sprint(a.Year), "该年度不在书记任期内", "the year is outside the secretary's term")
+			}
+		}
+		total, computed := r.ComputeTotal(a)
+		if a.TotalScore != nil && computed && math.Abs(*a.TotalScore-total) > 0.005 {
+			c.warn(a.Src, "total_score", fmt.Sprint(*a.TotalScore),
+				fmt.Sprintf("与按权重计算的 %.2f 不一致", total),
+				fmt.Sprintf("differs from %.2f computed with the weights in rules.toml", total))
+		}
+		if a.TotalScore != nil {
+			total, computed = *a.TotalScore, true
+		}
+		if a.Grade != "" && computed {
+			if g := r.GradeFor(total); g != a.Grade {
+				c.warn(a.Src, "grade", a.Grade, fmt.Sprintf("综合得分 %.2f 对应的等次应为 %s", total, g),
+					fmt.Sprintf("a total of %.2f gives the grade %s", total, g))
+			}
+		}
+		if a.TotalScore == nil && a.Grade == "" && !computed && !a.Bad {
+			c.warn(a.Src, "total_score", "", "缺少得分，无法计算综合得分和等次",
+				"scores are missing: no total or grade can be computed")
+		}
+		grade := a.Grade
+		if grade == "" && computed {
+			grade = r.GradeFor(total)
+		}
+		if grade == r.TopGrade() && grade != "" {
+			if p := points[key{a.SecretaryID, a.Year}]; p < r.Training.ExcellencePoints {
+				c.warn(a.Src, "grade", grade,
+					fmt.Sprintf("当年培训积分 %g 分，未达到 %g 分，不应评为%s", p, r.Training.ExcellencePoints, grade),
+					fmt.Sprintf("training points %g are below %g: cannot be rated %s", p, r.Training.ExcellencePoints, grade))
+			}
+		}
+	}
+}
+
+func (c *checker) hearings() {
+	for _, h := range c.d.Hearings {
+		if h.NoticeDate != "" && h.Date != "" && h.NoticeDate > h.Date {
+			c.err(h.Src, "notice_date", h.NoticeDate, "公告日期晚于听证日期 "+h.Date, "notice given after the hearing ("+h.Date+")")
+		}
+		cast, counted := 0, false
+		for _, v := range []*int{h.VotesFor, h.VotesAgainst, h.VotesAbstain} {
+			if v != nil {
+				cast += *v
+				counted = true
+			}
+		}
+		if counted && h.Attendees != nil && cast > *h.Attendees {
+			c.err(h.Src, "votes_for", fmt.Sprint(cast), fmt.Sprintf("票数合计 %d 超过参会人数 %d", cast, *h.Attendees),
+				fmt.Sprintf("%d votes cast but only %d attended", cast, *h.Attendees))
+		}
+		if h.Outcome == "通过" && h.VotesFor != nil && cast > 0 && *h.VotesFor*2 <= cast {
+			c.warn(h.Src, "votes_for", fmt.Sprint(*h.VotesFor), fmt.Sprintf("结果为通过，但赞成票未超过所投 %d 票的半数", cast),
+				fmt.Sprintf("passed, but votes for are not more than half of the %d cast", cast))
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
