@@ -13,7 +13,6 @@ func pending(name string) command {
 		return exitFailure
 	}}
 }
-func buildCommand() command  { return pending("build") }
 func serveCommand() command  { return pending("serve") }
 func newCommand() command    { return pending("new") }
 func sampleCommand() command { return pending("sample") }

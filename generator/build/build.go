@@ -1,0 +1,175 @@
+// Package build runs the whole pipeline for `gongshi build`: check the
+// source, render the site into a staging folder beside the destination, and
+// swap it in only when everything succeeded, so that a failed or killed
+// build leaves the published site exactly as it was.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gongshi/generator/check"
+	"gongshi/generator/content"
+	"gongshi/generator/dataset"
+	"gongshi/generator/problem"
+	"gongshi/generator/site"
+)
+
+// Options says what to build and where.
+type Options struct {
+	Source  string // site source folder
+	Dest    string // output folder; default Source/public
+	BaseURL string // overrides site.toml base_url when not empty
+	// Progress, if not nil, is called with pages done and total while rendering.
+	Progress func(done, total int)
+	// Extend, if not nil, is called after the site is prepared and before it
+	// renders, to add charts and downloads (packages charts and opendata).
+	Extend func(s *site.Site, staging string) (*problem.List, error)
+}
+
+// Summary is what a build wrote.
+type Summary struct {
+	site.Stats
+	Seconds float64 // wall time, for the summary line only (never written into the site)
+}
+
+// Marker is the file that marks a folder as gongshi output, so a build
+// never replaces a folder it did not make.
+const Marker = ".gongshi-build"
+
+// ErrInvalid means the input has errors; the problems say which.
+var ErrInvalid = errors.New("invalid input")
+
+// Run builds the site. Problems are returned whatever happens; err is
+// ErrInvalid when they include errors, another error for other failures.
+func Run(o Options) (Summary, *problem.List, error) {
+	start := time.Now()
+	var sum Summary
+	if o.Dest == "" {
+		o.Dest = filepath.Join(o.Source, "public")
+	}
+	if err := checkDest(o.Source, o.Dest); err != nil {
+		return sum, &problem.List{}, err
+	}
+	d, probs, err := check.Source(o.Source)
+	if err != nil {
+		return sum, probs, err
+	}
+	if o.BaseURL != "" {
+		d.Site.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
+	}
+	pages, cp := content.Load(o.Source)
+	probs.Merge(*cp)
+	theme, tp, err := site.LoadTheme(o.Source, d.Site.Language)
+	if err != nil {
+		return sum, probs, err
+	}
+	probs.Merge(*tp)
+	if probs.Errors() > 0 {
+		return sum, probs, ErrInvalid
+	}
+	staging, err := os.MkdirTemp(filepath.Dir(absPath(o.Dest)), "."+filepath.Base(o.Dest)+".staging-")
+	if err != nil {
+		return sum, probs, err
+	}
+	defer os.RemoveAll(staging) // gone after a successful swap; cleans up after a failure
+	s := site.NewSite(d, theme, pages)
+	if o.Extend != nil {
+		ep, err := o.Extend(s, staging)
+		if ep != nil {
+			probs.Merge(*ep)
+		}
+		if err != nil {
+			return sum, probs, err
+		}
+	}
+	probs.Merge(*s.Prepare())
+	if probs.Errors() > 0 {
+		return sum, probs, ErrInvalid
+	}
+	st, err := s.Render(staging, o.Progress)
+	if err != nil {
+		return sum, probs, err
+	}
+	if err := os.WriteFile(filepath.Join(staging, Marker), []byte("gongshi build output; safe to delete with the folder\n"), 0o644); err != nil {
+		return sum, probs, err
+	}
+	if err := os.Chmod(staging, 0o755); err != nil {
+		return sum, probs, err
+	}
+	if err := swap(staging, o.Dest); err != nil {
+		return sum, probs, err
+	}
+	sum.Stats = st
+	sum.Seconds = time.Since(start).Seconds()
+	return sum, probs, nil
+}
+
+// Dataset is a helper for tools that want the checked dataset only.
+func Dataset(dir string) (*dataset.Dataset, *problem.List, error) { return check.Source(dir) }
+
+func absPath(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}
+
+// checkDest refuses destinations a build must never replace: the source
+// folder itself or a folder above it, and a non-empty folder that is not a
+// previous gongshi output.
+func checkDest(source, dest string) error {
+	src, dst := absPath(source), absPath(dest)
+	if r, err := filepath.EvalSymlinks(src); err == nil {
+		src = r
+	}
+	if r, err := filepath.EvalSymlinks(dst); err == nil {
+		dst = r
+	}
+	if dst == src || strings.HasPrefix(src, dst+string(filepath.Separator)) || dst == string(filepath.Separator) {
+		return fmt.Errorf("输出目录 %s 是站点源目录或其上级，拒绝覆盖 (destination is the source folder or above it)", dest)
+	}
+	entries, err := os.ReadDir(dst)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dst, Marker)); err != nil {
+		return fmt.Errorf("输出目录 %s 不为空，且不是 gongshi 生成的，拒绝覆盖 (destination is not empty and not a previous gongshi output)", dest)
+	}
+	return nil
+}
+
+// swap replaces dest with staging: the old folder is moved aside, the new
+// one renamed into place, then the old one removed. Both renames are within
+// one parent folder, so each is atomic.
+func swap(staging, dest string) error {
+	dest = absPath(dest)
+	old := ""
+	if _, err := os.Stat(dest); err == nil {
+		old = dest + ".old-" + filepath.Base(staging)
+		if err := os.Rename(dest, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(staging, dest); err != nil {
+		if old != "" {
+			os.Rename(old, dest)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"gongshi/generator/build"
+)
+
+func buildCommand() command {
+	return command{
+		name: "build", usage: "[--source DIR] [--dest DIR] [--base-url URL]",
+		summary: "检查数据并生成网站 (validate, then build the site)",
+		details: "先生成到输出目录旁的临时目录，全部成功后才替换原目录；数据有误时原网站保持不变。\n" +
+			"Builds into a staging folder beside the destination and swaps it in only when everything succeeded;\n" +
+			"on invalid input the previous site is left untouched.",
+		run: func(fs *flag.FlagSet, args []string, out, errOut io.Writer) int {
+			src := fs.String("source", ".", "站点源目录 site source folder")
+			dest := fs.String("dest", "", "输出目录 output folder (default SOURCE/public)")
+			base := fs.String("base-url", "", "覆盖 site.toml 的 base_url (override base_url)")
+			quiet := fs.Bool("quiet", false, "不显示进度和摘要 (no progress or summary)")
+			if code, ok := parse(fs, args); !ok {
+				return code
+			}
+			o := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Extend: extend}
+			if !*quiet && isTerminal(errOut) {
+				o.Progress = func(done, total int) {
+					fmt.Fprintf(errOut, "\r生成页面 rendering %d/%d", done, total)
+					if done == total {
+						fmt.Fprintln(errOut)
+					}
+				}
+			}
+			sum, probs, err := build.Run(o)
+			if probs != nil && probs.Len() > 0 {
+				printProblems(errOut, probs)
+			}
+			switch {
+			case errors.Is(err, build.ErrInvalid):
+				fmt.Fprintln(errOut, "数据有误，未生成网站，原有网站未改动 (invalid input: nothing written, the previous site is untouched)")
+				return exitInvalid
+			case err != nil:
+				fmt.Fprintf(errOut, "gongshi build: %v\n", err)
+				return exitFailure
+			}
+			if !*quiet {
+				d := *dest
+				if d == "" {
+					d = *src + "/public"
+				}
+				fmt.Fprintf(out, "页面 pages  %8d\n其他 files  %8d\n大小 bytes  %8d (%.1f MB)\n用时 time   %8.2f s\n输出 output  %s\n",
+					sum.Pages, sum.Files, sum.Bytes, float64(sum.Bytes)/1e6, sum.Seconds, d)
+			}
+			return exitOK
+		},
+	}
+}
+
+// isTerminal reports whether w is a terminal, for the progress line.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

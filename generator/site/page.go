@@ -1,0 +1,60 @@
+package site
+
+import "html/template"
+
+// Page is what every template receives: the frame shared by all pages and,
+// in Main, the view of the page's own kind. All links in it are relative to
+// the page (see rel), prepared in Go; templates only lay out.
+type Page struct {
+	Lang        string // "zh-CN" or "en", for <html lang>
+	SiteTitle   string // site.toml title
+	County      string // site.toml county
+	Title       string // the page's title (the site title is appended in <title>)
+	Description string // meta description
+	Path        string // output file, e.g. "villages/V1/index.html"
+	Root        string // relative path to the site root, e.g. "../../"
+	Canonical   string // absolute URL when base_url is absolute, else ""
+	AsOf        string // "data as of" date, formatted
+	Nav         []Link // main navigation; Current marks this page's section
+	Crumbs      []Link // breadcrumb trail, site root first, this page excluded
+	CSS         string // link to the stylesheet
+	Home        string // link to the home page
+	Footer      []Link // footer links: data, rules, about
+	Scripts     []string // scripts to load, only on pages that draw charts or search
+	Main        any      // the view of this page's kind (HomeView, VillageView, …)
+	Section     string   // nav section this page belongs to
+}
+
+// Link is a labelled relative link.
+type Link struct {
+	Label   string
+	Href    string
+	Current bool
+}
+
+// Fact is a labelled figure for a "big number" card or a definition list.
+type Fact struct {
+	Label string
+	Value string
+	Note  string // small print under the value
+	Href  string // optional link
+	Tone  string // "", "good", "warn" or "bad": colours the card
+}
+
+// Badge is a status shown as a coloured label: Class is a CSS class suffix
+// from the English alias (badge-done), Text the Chinese value.
+type Badge struct {
+	Text  string
+	Class string
+}
+
+// Pager links the pages of a list longer than one page holds.
+type Pager struct {
+	Pages []Link // one per page; Current marks this one
+	Prev  string
+	Next  string
+}
+
+// HTML is trusted markup produced by gongshi itself (Markdown rendered by
+// goldmark, SVG QR codes), never data.
+type HTML = template.HTML

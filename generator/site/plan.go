@@ -1,0 +1,143 @@
+package site
+
+import (
+	"sort"
+
+	"gongshi/generator/content"
+	"gongshi/generator/dataset"
+)
+
+// An entry of the page plan: the output file, its layout, and a function
+// that prepares its view. Views are built when the page is rendered, on the
+// worker that renders it, so a province's million pages never sit in memory
+// at once.
+type entry struct {
+	path   string
+	layout string
+	build  func() (*Page, error)
+}
+
+// Site is everything the render stage needs, prepared once: the dataset,
+// the content pages, the theme, and per-village facts that many pages share.
+type Site struct {
+	D       *dataset.Dataset
+	Theme   *Theme
+	Content map[string]*content.Page // by slug ("about", "reports/2024", "_index")
+	// Shortcodes renders {{< chart/figure/table … >}} in Markdown (package charts).
+	Shortcodes content.Resolver
+	// ReportHook fills a generated yearly report (package charts); nil: big numbers only.
+	ReportHook func(path string, year int, v *ContentView)
+	// Hook lets later stages add charts to a page's view before it is rendered.
+	Hook func(p *Page)
+
+	rendered map[string]content.Rendered // Markdown pages by slug, filled by Prepare
+
+	lang      string
+	townships []int             // townships sorted by ID
+	villages  map[string][]int  // township ID → villages sorted by ID
+	vfacts    []villageFacts    // by village index
+	serving   map[string][2]int // village ID → current 书记 and 第一书记 (-1 if none)
+	years     []int
+	pledgeYears []int
+}
+
+// villageFacts are the figures of one village used on many pages.
+type villageFacts struct {
+	pledges, done, overdue, open int
+	latest                       int // index of the latest appraisal, -1 if none
+}
+
+// NewSite prepares the shared facts of a derived dataset.
+func NewSite(d *dataset.Dataset, theme *Theme, pages []*content.Page) *Site {
+	s := &Site{D: d, Theme: theme, lang: d.Site.Language, Content: map[string]*content.Page{}}
+	for _, p := range pages {
+		s.Content[p.Slug] = p
+	}
+	s.townships = make([]int, len(d.Townships))
+	for i := range d.Townships {
+		s.townships[i] = i
+	}
+	sort.Slice(s.townships, func(a, b int) bool {
+		return d.Townships[s.townships[a]].ID < d.Townships[s.townships[b]].ID
+	})
+	s.villages = map[string][]int{}
+	for t, list := range d.VillagesOf {
+		l := append([]int(nil), list...)
+		sort.Slice(l, func(a, b int) bool { return d.Villages[l[a]].ID < d.Villages[l[b]].ID })
+		s.villages[t] = l
+	}
+	s.vfacts = make([]villageFacts, len(d.Villages))
+	s.serving = map[string][2]int{}
+	for i, v := range d.Villages {
+		f := &s.vfacts[i]
+		f.latest = -1
+		for _, pi := range d.PledgesOf[v.ID] {
+			p := &d.Pledges[pi]
+			f.pledges++
+			switch {
+			case p.Status == "已完成":
+				f.done++
+			case p.Overdue:
+				f.overdue++
+			}
+			if p.Status == "推进中" || p.Status == "未启动" || p.Status == "部分完成" {
+				f.open++
+			}
+		}
+		if as := d.AppraisalsOf[v.ID]; len(as) > 0 {
+			f.latest = as[len(as)-1]
+		}
+		cur := [2]int{-1, -1}
+		for _, si := range d.SecretariesOf[v.ID] {
+			sec := &d.Secretaries[si]
+			if sec.TermStart > d.Site.AsOf || (sec.TermEnd != "" && sec.TermEnd < d.Site.AsOf) {
+				continue
+			}
+			if sec.Role == "书记" {
+				cur[0] = si
+			} else {
+				cur[1] = si
+			}
+		}
+		s.serving[v.ID] = cur
+	}
+	s.years = d.Years
+	return s
+}
+
+// plan lists every page of the site in a fixed order.
+func (s *Site) plan() []entry {
+	d := s.D
+	var out []entry
+	add := func(dir, layout string, build func(path string) (*Page, error)) {
+		p := file(dir)
+		out = append(out, entry{path: p, layout: layout, build: func() (*Page, error) { return build(p) }})
+	}
+	add("", "home", s.home)
+	out = append(out, s.townshipPages()...)
+	for i := range d.Villages {
+		i := i
+		add(villagePath(d.Villages[i].ID), "village", func(p string) (*Page, error) { return s.village(p, i) })
+	}
+	for i := range d.Secretaries {
+		i := i
+		add(secretaryPath(d.Secretaries[i].ID), "secretary", func(p string) (*Page, error) { return s.secretary(p, i) })
+	}
+	out = append(out, s.pledgeBoard()...)
+	for i := range d.Pledges {
+		i := i
+		add(pledgePath(d.Pledges[i].ID), "pledge", func(p string) (*Page, error) { return s.pledge(p, i) })
+	}
+	out = append(out, s.ratingPages()...)
+	out = append(out, s.hearingPages()...)
+	for i := range d.Hearings {
+		i := i
+		add(hearingPath(d.Hearings[i].ID), "hearing", func(p string) (*Page, error) { return s.hearing(p, i) })
+	}
+	out = append(out, s.reportPages()...)
+	add("about/", "page", s.about)
+	out = append(out, s.otherContent()...)
+	add("rules/", "rules", s.rules)
+	out = append(out, entry{path: "404.html", layout: "404", build: func() (*Page, error) { return s.notFound("404.html") }})
+	return out
+}

@@ -1,0 +1,196 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Stats counts what a render wrote.
+type Stats struct {
+	Pages int   // HTML pages
+	Files int   // other files (assets, sitemap, robots.txt)
+	Bytes int64 // total bytes written
+}
+
+// Render writes the whole site into root (an empty staging folder). Pages
+// are rendered on all cores; progress, if not nil, is called now and then
+// with the pages done and the total.
+func (s *Site) Render(root string, progress func(done, total int)) (Stats, error) {
+	plan := s.plan()
+	var st Stats
+	w := &writer{root: root, dirs: map[string]bool{}}
+	for _, name := range s.Theme.staticFiles() {
+		if err := w.write(name, s.Theme.static[name]); err != nil {
+			return st, err
+		}
+		st.Files++
+	}
+	var done atomic.Int64
+	var firstErr error
+	var errOnce sync.Once
+	jobs := make(chan entry, 256)
+	var wg sync.WaitGroup
+	for k := 0; k < runtime.GOMAXPROCS(0); k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for e := range jobs {
+				if err := s.renderOne(w, e, &buf); err != nil {
+					errOnce.Do(func() { firstErr = err })
+				}
+				if n := done.Add(1); progress != nil && n%1000 == 0 {
+					progress(int(n), len(plan))
+				}
+			}
+		}()
+	}
+	for _, e := range plan {
+		jobs <- e
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return st, firstErr
+	}
+	if progress != nil {
+		progress(len(plan), len(plan))
+	}
+	st.Pages = len(plan)
+	paths := make([]string, 0, len(plan))
+	for _, e := range plan {
+		if e.path != "404.html" {
+			paths = append(paths, e.path)
+		}
+	}
+	extra, err := s.writeSitemap(w, paths)
+	if err != nil {
+		return st, err
+	}
+	st.Files += extra
+	st.Bytes = w.bytes.Load()
+	return st, nil
+}
+
+func (s *Site) renderOne(w *writer, e entry, buf *bytes.Buffer) error {
+	p, err := e.build()
+	if err != nil {
+		return fmt.Errorf("%s: %w", e.path, err)
+	}
+	if s.Hook != nil {
+		s.Hook(p)
+	}
+	buf.Reset()
+	if err := s.Theme.execute(e.layout, p, buf); err != nil {
+		return fmt.Errorf("%s: %w", e.path, err)
+	}
+	return w.write(e.path, buf.Bytes())
+}
+
+// writer writes files under root, creating folders once.
+type writer struct {
+	root  string
+	mu    sync.Mutex
+	dirs  map[string]bool
+	bytes atomic.Int64
+}
+
+func (w *writer) write(rel string, b []byte) error {
+	full := filepath.Join(w.root, filepath.FromSlash(rel))
+	dir := filepath.Dir(full)
+	w.mu.Lock()
+	known := w.dirs[dir]
+	w.dirs[dir] = true
+	w.mu.Unlock()
+	if !known {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	w.bytes.Add(int64(len(b)))
+	return os.WriteFile(full, b, 0o644)
+}
+
+// maxSitemapURLs is the sitemap protocol's limit per file.
+const maxSitemapURLs = 50000
+
+// writeSitemap writes sitemap.xml (an index of sitemap-N.xml past 50,000
+// URLs) and robots.txt. Sitemap URLs are base_url + path: absolute when
+// base_url is, as search engines want; path-absolute otherwise.
+func (s *Site) writeSitemap(w *writer, paths []string) (int, error) {
+	sort.Strings(paths)
+	base := s.D.Site.BaseURL
+	loc := func(p string) string { return xmlEscape(base + strings.TrimSuffix(p, "index.html")) }
+	files := 0
+	urlset := func(ps []string) []byte {
+		var b bytes.Buffer
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+		for _, p := range ps {
+			fmt.Fprintf(&b, "<url><loc>%s</loc><lastmod>%s</lastmod></url>\n", loc(p), s.D.Site.AsOf)
+		}
+		b.WriteString("</urlset>\n")
+		return b.Bytes()
+	}
+	if len(paths) <= maxSitemapURLs {
+		if err := w.write("sitemap.xml", urlset(paths)); err != nil {
+			return files, err
+		}
+		files++
+	} else {
+		var idx bytes.Buffer
+		idx.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+		for k := 0; k*maxSitemapURLs < len(paths); k++ {
+			end := (k + 1) * maxSitemapURLs
+			if end > len(paths) {
+				end = len(paths)
+			}
+			name := fmt.Sprintf("sitemap-%d.xml", k+1)
+			if err := w.write(name, urlset(paths[k*maxSitemapURLs:end])); err != nil {
+				return files, err
+			}
+			files++
+			fmt.Fprintf(&idx, "<sitemap><loc>%s</loc><lastmod>%s</lastmod></sitemap>\n", xmlEscape(base+name), s.D.Site.AsOf)
+		}
+		idx.WriteString("</sitemapindex>\n")
+		if err := w.write("sitemap.xml", idx.Bytes()); err != nil {
+			return files, err
+		}
+		files++
+	}
+	robots := "User-agent: *\nAllow: /\n"
+	if strings.HasPrefix(base, "http") {
+		robots += "Sitemap: " + base + "sitemap.xml\n"
+	}
+	if err := w.write("robots.txt", []byte(robots)); err != nil {
+		return files, err
+	}
+	return files + 1, nil
+}
+
+func xmlEscape(s string) string {
+	var b bytes.Buffer
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&apos;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

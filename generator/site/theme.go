@@ -1,0 +1,173 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"gongshi/generator/problem"
+	"gongshi/themes"
+)
+
+// Theme is the parsed default theme with the site's own overrides: a file in
+// the site's layouts/, static/ or i18n/ replaces the theme file of the same
+// name, one by one, as in Hugo. Templates are parsed once per build.
+type Theme struct {
+	pages  map[string]*template.Template // layout name ("village") → base + partials + page
+	static map[string][]byte             // output path ("css/site.css") → bytes
+	strs   map[string]string             // UI strings of the site's language
+}
+
+// themeFS returns the default theme as a file system rooted at its folder.
+func themeFS() fs.FS {
+	sub, err := fs.Sub(themes.FS, "default")
+	if err != nil {
+		panic(err) // the embedded tree is fixed at compile time
+	}
+	return sub
+}
+
+// readLayered returns the files under dir of the theme, replaced by the
+// site's files of the same name, keyed by path relative to dir.
+func readLayered(siteDir, dir string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := fs.WalkDir(themeFS(), dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(themeFS(), p)
+		out[strings.TrimPrefix(p, dir+"/")] = b
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	local := filepath.Join(siteDir, filepath.FromSlash(dir))
+	err = filepath.WalkDir(local, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(local, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	return out, err
+}
+
+// LoadTheme parses the theme for a site in lang ("zh-CN" or "en").
+func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
+	probs := &problem.List{}
+	t := &Theme{pages: map[string]*template.Template{}, strs: map[string]string{}}
+	i18n, err := readLayered(siteDir, "i18n")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, name := range []string{"zh-CN.toml", lang + ".toml"} {
+		if b, ok := i18n[name]; ok {
+			if _, err := toml.Decode(string(b), &t.strs); err != nil {
+				probs.Errorf("i18n/"+name, 0, "", "", "界面文字文件格式错误", err.Error())
+			}
+		}
+	}
+	t.static, err = readLayered(siteDir, "static")
+	if err != nil {
+		return nil, nil, err
+	}
+	layouts, err := readLayered(siteDir, "layouts")
+	if err != nil {
+		return nil, nil, err
+	}
+	// The root must not share a name with a file: html/template.New with an
+	// existing name resets that template, funcs and all.
+	base := template.New("gongshi").Funcs(t.funcs())
+	var names []string
+	for name := range layouts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if name == "_base.html" || strings.HasPrefix(name, "partials/") {
+			if _, err := base.New(name).Parse(string(layouts[name])); err != nil {
+				probs.Add(problem.Problem{File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
+			}
+		}
+	}
+	for _, name := range names {
+		if name == "_base.html" || strings.HasPrefix(name, "partials/") || !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pt, err := base.Clone()
+		if err == nil {
+			_, err = pt.New(name).Parse(string(layouts[name]))
+		}
+		if err != nil {
+			probs.Add(problem.Problem{File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
+			continue
+		}
+		t.pages[strings.TrimSuffix(name, ".html")] = pt
+	}
+	return t, probs, nil
+}
+
+func (t *Theme) funcs() template.FuncMap {
+	return template.FuncMap{
+		// dict builds a map from key, value pairs, to pass several values to a partial.
+		"dict": func(kv ...any) map[string]any {
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i+1 < len(kv); i += 2 {
+				k, _ := kv[i].(string)
+				m[k] = kv[i+1]
+			}
+			return m
+		},
+		// T returns the UI string for key in the site's language.
+		"T": func(key string) string {
+			if s, ok := t.strs[key]; ok {
+				return s
+			}
+			return key
+		},
+	}
+}
+
+// execute renders a page with its layout's base template.
+func (t *Theme) execute(layout string, p *Page, buf *bytes.Buffer) error {
+	tpl, ok := t.pages[layout]
+	if !ok {
+		return fmt.Errorf("site: no layout %q in the theme", layout)
+	}
+	return tpl.ExecuteTemplate(buf, "_base.html", p)
+}
+
+// T returns a UI string (for Go code that prepares views).
+func (t *Theme) T(key string) string {
+	if s, ok := t.strs[key]; ok {
+		return s
+	}
+	return key
+}
+
+// staticFiles returns the theme's static files, sorted by path.
+func (t *Theme) staticFiles() []string {
+	var out []string
+	for p := range t.static {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
