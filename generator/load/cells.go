@@ -145,12 +145,14 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (any, *cellError
 }
 
 // parseNumber reads a decimal number as people type it in Excel: thousands
-// separators (1,234) and full-width digits are accepted; "010" is ten.
+// separators (1,234) and full-width digits are accepted; "010" is ten. A
+// comma that does not separate thousands ("1,5", a decimal comma) is an
+// error, not fifteen.
 func parseNumber(s string) (float64, error) {
 	s = strings.Map(func(r rune) rune {
 		switch {
-		case r == ',' || r == '，':
-			return -1
+		case r == '，':
+			return ','
 		case r >= '０' && r <= '９':
 			return '0' + (r - '０')
 		case r == '．':
@@ -158,11 +160,32 @@ func parseNumber(s string) (float64, error) {
 		}
 		return r
 	}, s)
+	if strings.Contains(s, ",") {
+		if !thousands(s) {
+			return 0, strconv.ErrSyntax
+		}
+		s = strings.ReplaceAll(s, ",", "")
+	}
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || strings.ContainsAny(s, "xXpP_") {
 		return 0, strconv.ErrSyntax
 	}
 	return x, nil
+}
+
+// thousands reports whether the commas of s separate groups of three digits
+// in its whole part, as in 1,234,567.5.
+func thousands(s string) bool {
+	whole, frac, _ := strings.Cut(strings.TrimLeft(s, "+-"), ".")
+	if strings.Contains(frac, ",") {
+		return false
+	}
+	for i, g := range strings.Split(whole, ",") {
+		if len(g) < 1 || len(g) > 3 || (i > 0 && len(g) != 3) || strings.Trim(g, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func checkRange(f *schema.Field, x float64) *cellError {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"sort"
-
 )
 
 // HomeView is the county overview.
@@ -185,20 +184,20 @@ type TownshipView struct {
 
 // VillageRow is one village in a township's list.
 type VillageRow struct {
-	Name      string
-	Href      string
-	Secretary string
-	SecHref   string
-	First     string // first secretary, if any
-	Pledges   int
-	Done      int
-	DonePct   int
-	Overdue   int
-	Grade     string
+	Name       string
+	Href       string
+	Secretary  string
+	SecHref    string
+	First      string // first secretary, if any
+	Pledges    int
+	Done       int
+	DonePct    int
+	Overdue    int
+	Grade      string
 	GradeClass string
-	TeamStars string
-	TeamN     string
-	Year      int
+	TeamStars  string
+	TeamN      string
+	Year       int
 }
 
 // TownshipsView is the list of all townships.
@@ -264,4 +263,3 @@ func (s *Site) villageRow(path string, vi int) VillageRow {
 	}
 	return r
 }
-

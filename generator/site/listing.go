@@ -7,9 +7,9 @@ const maxRows = 500
 // group is the rows of one township in a listing.
 type group struct {
 	id, name string
-	n        int                                  // number of rows
+	n        int                                 // number of rows
 	rows     func(path string, from, to int) any // rows [from, to) for the page at path
-	summary  func(path string) any                // optional: a summary of the whole group
+	summary  func(path string) any               // optional: a summary of the whole group
 }
 
 // GroupView is one township's part of a listing page: its rows, or, on an

@@ -10,14 +10,14 @@ import (
 
 // ContentView is a Markdown page (about, a report, any other page).
 type ContentView struct {
-	Body     HTML
-	Headings []content.Heading
-	Year     int          // reports
-	Facts    []Fact       // reports: big numbers of the year
-	Years    []Link       // reports: other years
-	Charts   []ChartView  // generated reports
+	Body      HTML
+	Headings  []content.Heading
+	Year      int         // reports
+	Facts     []Fact      // reports: big numbers of the year
+	Years     []Link      // reports: other years
+	Charts    []ChartView // generated reports
 	Generated bool        // a report generated for lack of a Markdown file
-	Tables   []TableView  // generated reports
+	Tables    []TableView // generated reports
 }
 
 // TableView is a small computed table on a report.

@@ -32,12 +32,12 @@ type Site struct {
 
 	rendered map[string]content.Rendered // Markdown pages by slug, filled by Prepare
 
-	lang      string
-	townships []int             // townships sorted by ID
-	villages  map[string][]int  // township ID → villages sorted by ID
-	vfacts    []villageFacts    // by village index
-	serving   map[string][2]int // village ID → current 书记 and 第一书记 (-1 if none)
-	years     []int
+	lang        string
+	townships   []int             // townships sorted by ID
+	villages    map[string][]int  // township ID → villages sorted by ID
+	vfacts      []villageFacts    // by village index
+	serving     map[string][2]int // village ID → current 书记 and 第一书记 (-1 if none)
+	years       []int
 	pledgeYears []int
 }
 

@@ -6,15 +6,15 @@ import (
 
 // SecretaryView is one secretary's term: pledges, appraisals and training.
 type SecretaryView struct {
-	Person     PersonView
-	Village    Link
-	OtherTerms []PersonView // other terms in the same village under the same name
-	Pledges    []PledgeRow
-	Appraisals []AppraisalRow
-	Training   []TrainingRow
-	Trainings  []TrainingItem
+	Person       PersonView
+	Village      Link
+	OtherTerms   []PersonView // other terms in the same village under the same name
+	Pledges      []PledgeRow
+	Appraisals   []AppraisalRow
+	Training     []TrainingRow
+	Trainings    []TrainingItem
 	TrainingNote string
-	Charts     []ChartView
+	Charts       []ChartView
 }
 
 // TrainingItem is one training record.
@@ -127,15 +127,15 @@ func containsSpace(s string) bool {
 
 // BoardView is the pledge board: totals by status, by township, and the overdue list.
 type BoardView struct {
-	Facts     []Fact
-	ByStatus  []StatusCount
-	Townships []TownshipRow
+	Facts       []Fact
+	ByStatus    []StatusCount
+	Townships   []TownshipRow
 	OverdueHref string
-	OverdueN  int
-	Pager     *Pager
-	Charts    []ChartView
-	List      ListView // on the overdue pages
-	Township  string   // the overdue list is limited to this township
+	OverdueN    int
+	Pager       *Pager
+	Charts      []ChartView
+	List        ListView // on the overdue pages
+	Township    string   // the overdue list is limited to this township
 }
 
 // StatusCount is the number of pledges in one status.

@@ -170,4 +170,3 @@ func (t *Theme) staticFiles() []string {
 	sort.Strings(out)
 	return out
 }
-
