@@ -13,4 +13,5 @@ type ChartView struct {
 	Head    []string        // table header
 	Rows    [][]string      // table rows
 	CSVHref string          // link to a CSV of the chart's numbers
+	Height  int             // drawing height in pixels (more categories, taller chart)
 }

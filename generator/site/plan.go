@@ -29,6 +29,8 @@ type Site struct {
 	ReportHook func(path string, year int, v *ContentView)
 	// Hook lets later stages add charts to a page's view before it is rendered.
 	Hook func(p *Page)
+	// AfterRender, if set, writes files gathered while rendering (chart CSVs).
+	AfterRender func(write func(path string, b []byte) error) error
 
 	rendered map[string]content.Rendered // Markdown pages by slug, filled by Prepare
 

@@ -64,6 +64,13 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 		progress(len(plan), len(plan))
 	}
 	st.Pages = len(plan)
+	if s.AfterRender != nil {
+		before := w.files.Load()
+		if err := s.AfterRender(w.write); err != nil {
+			return st, err
+		}
+		st.Files += int(w.files.Load() - before)
+	}
 	paths := make([]string, 0, len(plan))
 	for _, e := range plan {
 		if e.path != "404.html" {
@@ -91,6 +98,11 @@ func (s *Site) renderOne(w *writer, e entry, buf *bytes.Buffer) error {
 	if err := s.Theme.execute(e.layout, p, buf); err != nil {
 		return fmt.Errorf("%s: %w", e.path, err)
 	}
+	for _, f := range p.Files {
+		if err := w.write(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
 	return w.write(e.path, buf.Bytes())
 }
 
@@ -100,6 +112,7 @@ type writer struct {
 	mu    sync.Mutex
 	dirs  map[string]bool
 	bytes atomic.Int64
+	files atomic.Int64
 }
 
 func (w *writer) write(rel string, b []byte) error {
@@ -110,11 +123,16 @@ func (w *writer) write(rel string, b []byte) error {
 	w.dirs[dir] = true
 	w.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// The parent is usually made already (pages come in plan order):
+		// one mkdir instead of MkdirAll's stat-then-mkdir walk.
+		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 	}
 	w.bytes.Add(int64(len(b)))
+	w.files.Add(1)
 	return os.WriteFile(full, b, 0o644)
 }
 

@@ -3,10 +3,12 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -20,6 +22,7 @@ import (
 // the site's layouts/, static/ or i18n/ replaces the theme file of the same
 // name, one by one, as in Hugo. Templates are parsed once per build.
 type Theme struct {
+	base   *template.Template            // base layout and partials, for Partial
 	pages  map[string]*template.Template // layout name ("village") → base + partials + page
 	static map[string][]byte             // output path ("css/site.css") → bytes
 	strs   map[string]string             // UI strings of the site's language
@@ -93,6 +96,9 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 	}
 	// The root must not share a name with a file: html/template.New with an
 	// existing name resets that template, funcs and all.
+	for name, b := range layouts {
+		layouts[name] = t.inlineStrings(b)
+	}
 	base := template.New("gongshi").Funcs(t.funcs())
 	var names []string
 	for name := range layouts {
@@ -106,6 +112,7 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 			}
 		}
 	}
+	t.base = base
 	for _, name := range names {
 		if name == "_base.html" || strings.HasPrefix(name, "partials/") || !strings.HasSuffix(name, ".html") {
 			continue
@@ -151,6 +158,31 @@ func (t *Theme) execute(layout string, p *Page, buf *bytes.Buffer) error {
 		return fmt.Errorf("site: no layout %q in the theme", layout)
 	}
 	return tpl.ExecuteTemplate(buf, "_base.html", p)
+}
+
+// reUIString matches {{T "key"}} with a literal key.
+var reUIString = regexp.MustCompile(`\{\{-?\s*T\s+"([A-Za-z0-9_.-]+)"\s*-?\}\}`)
+
+// inlineStrings replaces {{T "key"}} with the UI string itself, HTML-escaped,
+// once when the theme is parsed: a template function call costs a reflective
+// call per use, and the village page alone makes a hundred of them. The
+// strings come from the theme's own i18n files, and escaping makes them safe
+// in text and in quoted attributes, the only places layouts use them.
+func (t *Theme) inlineStrings(src []byte) []byte {
+	return reUIString.ReplaceAllFunc(src, func(m []byte) []byte {
+		key := string(reUIString.FindSubmatch(m)[1])
+		return []byte(html.EscapeString(t.T(key)))
+	})
+}
+
+// Partial renders a partial template (a {{define}} in layouts/partials/) with
+// data, for markup that Go code embeds, such as charts inside Markdown.
+func (t *Theme) Partial(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
 }
 
 // T returns a UI string (for Go code that prepares views).

@@ -1,0 +1,226 @@
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"gongshi/generator/site"
+)
+
+// palette is colour-blind-safe-ish and distinguishable in grey print; the
+// table under each chart carries the numbers anyway.
+var palette = []string{"#1a7f37", "#0b5cad", "#9a6700", "#b42318", "#6639ba", "#57606a", "#0e8a8a"}
+
+// statusColours keep a status the same colour on every chart as its badge.
+var statusColours = map[string]string{
+	"已完成": "#1a7f37", "推进中": "#0b5cad", "未启动": "#8c959f", "部分完成": "#d4a72c", "未完成": "#b42318", "已调整": "#6639ba",
+	"通过": "#1a7f37", "修改后通过": "#0b5cad", "未通过": "#b42318", "暂缓": "#8c959f", "撤回": "#57606a",
+}
+
+// chartID returns a deterministic element ID from [A-Za-z0-9_] (a "-" would
+// be a syntax error where go-echarts uses the ID as a JavaScript name).
+func chartID(parts ...string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte('_')
+		}
+		for _, r := range p {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' {
+				b.WriteRune(r)
+			} else {
+				b.WriteByte('_')
+			}
+		}
+	}
+	return b.String()
+}
+
+// View turns chart data into what a page shows: the ECharts option JSON,
+// the description, the table and the CSV link.
+func View(d *Data, id, csvHref string) (site.ChartView, error) {
+	option, err := option(d, id)
+	if err != nil {
+		return site.ChartView{}, err
+	}
+	v := site.ChartView{ID: id, Title: d.Title, Desc: describe(d), JSON: option, CSVHref: csvHref, Height: height(d)}
+	v.Head, v.Rows = table(d)
+	return v, nil
+}
+
+func height(d *Data) int {
+	if d.Kind == "hbar" {
+		if h := 60 + 28*len(d.Categories); h > 320 {
+			return h
+		}
+	}
+	return 320
+}
+
+// option builds the chart with go-echarts and returns its option JSON.
+// Only plain values go in: no formatter functions (types.FuncStr), which
+// go-echarts would turn into executable script.
+func option(d *Data, id string) (json.RawMessage, error) {
+	init := opts.Initialization{ChartID: id, Renderer: "svg", AssetsHost: "./"}
+	title := charts.WithTitleOpts(opts.Title{Show: opts.Bool(false)})
+	legend := charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(d.Series) > 1 || d.Kind == "pie"), Bottom: "0", Type: "scroll"})
+	tooltip := charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"})
+	anim := charts.WithAnimation(false)
+	aria := charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)})
+	grid := charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "8%", Bottom: "14%", ContainLabel: opts.Bool(true)})
+	var chart interface {
+		Validate()
+		JSON() map[string]interface{}
+	}
+	colour := func(name string, i int) string {
+		if c, ok := statusColours[name]; ok {
+			return c
+		}
+		return palette[i%len(palette)]
+	}
+	switch d.Kind {
+	case "pie":
+		pie := charts.NewPie()
+		pie.SetGlobalOptions(charts.WithInitializationOpts(init), title, legend, anim, aria,
+			charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))
+		var items []opts.PieData
+		for i, c := range d.Categories {
+			items = append(items, opts.PieData{Name: c, Value: d.Series[0].Values[i], ItemStyle: &opts.ItemStyle{Color: palette[i%len(palette)]}})
+		}
+		pie.AddSeries(d.Series[0].Name, items, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "65%"}}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
+		chart = pie
+	case "line":
+		line := charts.NewLine()
+		line.SetGlobalOptions(charts.WithInitializationOpts(init), title, legend, tooltip, anim, aria, grid,
+			charts.WithYAxisOpts(opts.YAxis{Name: d.Unit, Min: 0}))
+		line.SetXAxis(d.Categories)
+		for i, s := range d.Series {
+			var pts []opts.LineData
+			for _, v := range s.Values {
+				pts = append(pts, opts.LineData{Value: v})
+			}
+			line.AddSeries(s.Name, pts, charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(s.Name, i)}),
+				charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true)}))
+		}
+		chart = line
+	default: // bar, groupbar, hbar
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(charts.WithInitializationOpts(init), title, legend, tooltip, anim, aria, grid,
+			charts.WithYAxisOpts(opts.YAxis{Name: d.Unit}))
+		bar.SetXAxis(d.Categories)
+		stack := ""
+		if len(d.Series) > 1 && d.Kind != "groupbar" {
+			stack = "total"
+		}
+		for i, s := range d.Series {
+			var bars []opts.BarData
+			for _, v := range s.Values {
+				bars = append(bars, opts.BarData{Value: v})
+			}
+			bar.AddSeries(s.Name, bars, charts.WithBarChartOpts(opts.BarChart{Stack: stack}),
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(s.Name, i)}))
+		}
+		if d.Kind == "hbar" {
+			bar.XYReversal()
+			bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+				charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: d.Unit}))
+		}
+		chart = bar
+	}
+	chart.Validate()
+	m := chart.JSON()
+	// The option carries no page-level settings: drop what go-echarts adds for
+	// its own HTML pages (asset host, chart ID, page title).
+	for _, k := range []string{"assets", "ChartID", "PageTitle", "initialization"} {
+		delete(m, k)
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("charts: %s: %w", d.Name, err)
+	}
+	return b, nil
+}
+
+// table returns the chart's numbers as a header and rows.
+func table(d *Data) ([]string, [][]string) {
+	head := []string{d.XLabel}
+	for _, s := range d.Series {
+		head = append(head, s.Name)
+	}
+	var rows [][]string
+	for i, c := range d.Categories {
+		row := []string{c}
+		for _, s := range d.Series {
+			row = append(row, fmtValue(s.Values[i]))
+		}
+		rows = append(rows, row)
+	}
+	return head, rows
+}
+
+func fmtValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// describe writes a one-sentence summary for screen readers: what is shown,
+// the total, and the largest category.
+func describe(d *Data) string {
+	if len(d.Categories) == 0 {
+		return "暂无数据。"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "按%s统计，共 %d 组", d.XLabel, len(d.Categories))
+	if len(d.Series) > 1 {
+		names := make([]string, len(d.Series))
+		for i, s := range d.Series {
+			names[i] = s.Name
+		}
+		fmt.Fprintf(&b, "，分为%s", strings.Join(names, "、"))
+	}
+	best, bestV := -1, 0.0
+	for i := range d.Categories {
+		v := 0.0
+		for _, s := range d.Series {
+			v += s.Values[i]
+		}
+		if d.Kind == "line" || d.Kind == "groupbar" {
+			v = d.Series[0].Values[i]
+		}
+		if best < 0 || v > bestV {
+			best, bestV = i, v
+		}
+	}
+	if best >= 0 && (d.Kind == "bar" || d.Kind == "hbar" || d.Kind == "pie") {
+		fmt.Fprintf(&b, "；合计 %s %s，最多的是%s（%s %s）", fmtValue(d.Total()), d.Unit, d.Categories[best], fmtValue(bestV), d.Unit)
+	}
+	b.WriteString("。详细数字见下表。")
+	return b.String()
+}
+
+// CSV returns the chart's numbers as CSV (UTF-8 with BOM so Excel opens it).
+func CSV(d *Data) []byte {
+	head, rows := table(d)
+	var b strings.Builder
+	b.WriteString("\uFEFF")
+	writeRow := func(cells []string) {
+		for i, c := range cells {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if strings.ContainsAny(c, ",\"\n\r") {
+				c = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
+			}
+			b.WriteString(c)
+		}
+		b.WriteString("\r\n")
+	}
+	writeRow(head)
+	for _, r := range rows {
+		writeRow(r)
+	}
+	return []byte(b.String())
+}
