@@ -14,9 +14,20 @@ import (
 // binding ties a schema table to its row type in package dataset: for each
 // input field, the index of the struct field its `col` tag names.
 type binding struct {
-	table  *schema.Table
-	rows   reflect.Value // pointer to the dataset's slice of rows
-	fields map[string]int
+	table     *schema.Table
+	rows      reflect.Value  // pointer to the dataset's slice of rows
+	fields    map[string]int // key → struct field index
+	structIdx []int          // table.Fields[i] → struct field index
+}
+
+// fieldIndex returns the position of f in the table's fields.
+func (b *binding) fieldIndex(f *schema.Field) int {
+	for i := range b.table.Fields {
+		if &b.table.Fields[i] == f {
+			return i
+		}
+	}
+	return -1
 }
 
 // bind returns the binding of every table, in schema order.
@@ -40,6 +51,9 @@ func bind(d *dataset.Dataset) ([]binding, error) {
 				b.fields[k] = i
 			}
 		}
+		if len(t.Fields) > 64 {
+			return nil, fmt.Errorf("load: table %s has more than 64 fields", t.Name)
+		}
 		for _, f := range t.Fields {
 			i, ok := b.fields[f.Key]
 			if !ok {
@@ -48,6 +62,7 @@ func bind(d *dataset.Dataset) ([]binding, error) {
 			if err := checkKind(f, et.Field(i).Type); err != nil {
 				return nil, fmt.Errorf("load: %s.%s: %w", t.Name, f.Key, err)
 			}
+			b.structIdx = append(b.structIdx, i)
 		}
 		out = append(out, b)
 	}

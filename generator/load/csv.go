@@ -54,6 +54,12 @@ func readCSV(text string, sink *rowSink, drop []string) {
 		seen[f.Key] = i
 		cols[i] = f
 	}
+	colIdx := make([]int, len(cols))
+	for i, f := range cols {
+		if f != nil {
+			colIdx[i] = sink.b.fieldIndex(f)
+		}
+	}
 	missing := map[string]bool{}
 	for _, f := range t.Input() {
 		if _, ok := seen[f.Key]; !ok && f.Required {
@@ -87,7 +93,7 @@ func readCSV(text string, sink *rowSink, drop []string) {
 				continue
 			}
 			l, _ := r.FieldPos(i)
-			cells = append(cells, cell{f: f, raw: rec[i], line: l, col: i + 1})
+			cells = append(cells, cell{f: f, fi: colIdx[i], raw: rec[i], line: l, col: i + 1})
 		}
 		sink.add(line, cells, missing)
 	}

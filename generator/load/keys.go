@@ -2,6 +2,8 @@ package load
 
 import (
 	"fmt"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"gongshi/generator/dataset"
@@ -32,13 +34,16 @@ func checkKeys(bindings []binding, probs *problem.List) {
 			parts := make([]string, len(idx))
 			empty := false
 			for j, fi := range idx {
-				parts[j] = fmt.Sprint(row.Field(fi).Interface())
+				parts[j] = keyString(row.Field(fi))
 				empty = empty || row.Field(fi).IsZero()
 			}
 			if empty {
 				continue // already reported as a missing or bad cell
 			}
-			key := strings.Join(parts, ", ")
+			key := parts[0]
+			if !single {
+				key = strings.Join(parts, ", ")
+			}
 			src := row.Field(0).Interface().(dataset.Src)
 			if single {
 				ids[b.table.Name][key] = true
@@ -73,4 +78,13 @@ func checkKeys(bindings []binding, probs *problem.List) {
 			}
 		}
 	}
+}
+
+// keyString renders a key cell (an ID string or a whole number) without fmt,
+// which would cost an allocation and a reflective walk per row.
+func keyString(v reflect.Value) string {
+	if v.Kind() == reflect.String {
+		return v.String()
+	}
+	return strconv.FormatInt(v.Int(), 10)
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path"
@@ -37,8 +38,15 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 		return nil, nil, err
 	}
 	readAll(dir, jobs, d, probs)
+	total := map[*binding]int{}
+	for _, j := range jobs {
+		total[j.binding] += j.sink.rows.Len()
+	}
 	for _, j := range jobs {
 		b := j.binding
+		if b.rows.Elem().Cap() == 0 {
+			b.rows.Elem().Set(reflect.MakeSlice(b.rows.Elem().Type(), 0, total[b]))
+		}
 		b.rows.Elem().Set(reflect.AppendSlice(b.rows.Elem(), j.sink.rows))
 		probs.Merge(*j.sink.probs)
 	}
@@ -149,8 +157,8 @@ func readAll(dir string, jobs []*job, d *dataset.Dataset, probs *problem.List) {
 
 func readOne(dir string, j *job, d *dataset.Dataset) {
 	fp := &problem.List{}
-	j.sink = newSink(j.binding, j.file, j.isTOML, &d.Rules, fp)
 	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(j.file)))
+	j.sink = newSink(j.binding, j.file, j.isTOML, &d.Rules, fp, bytes.Count(b, []byte{'\n'}))
 	if err != nil {
 		fp.Errorf(j.file, 0, "", "", "无法读取", fmt.Sprint(err))
 		return

@@ -12,6 +12,7 @@ import (
 // cell is one input value with its position.
 type cell struct {
 	f         *schema.Field
+	fi        int // index of f in the table's fields
 	raw       string
 	line, col int
 }
@@ -27,10 +28,11 @@ type rowSink struct {
 	present map[string]bool
 }
 
-func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *problem.List) *rowSink {
+// newSink returns a sink for about n rows (a guess, e.g. the file's line count).
+func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *problem.List, n int) *rowSink {
 	return &rowSink{
 		b: b, file: file, toml: isTOML, rules: rules, probs: probs,
-		rows: reflect.MakeSlice(b.rows.Elem().Type(), 0, 64),
+		rows: reflect.MakeSlice(b.rows.Elem().Type(), 0, n),
 	}
 }
 
@@ -39,15 +41,24 @@ func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *
 // requiredMissing lists required fields with no column at all (reported once
 // by the caller, not per row).
 func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
-	row := reflect.New(s.b.rows.Elem().Type().Elem()).Elem()
+	// Grow the slice by one zero row and fill it in place: no row is built
+	// elsewhere and copied, and growth is amortised like append's.
+	n := s.rows.Len()
+	if n == s.rows.Cap() {
+		grown := reflect.MakeSlice(s.rows.Type(), n, 2*n+64)
+		reflect.Copy(grown, s.rows)
+		s.rows = grown
+	}
+	s.rows = s.rows.Slice(0, n+1)
+	row := s.rows.Index(n)
 	src := dataset.Src{File: s.file, Line: line}
-	filled := make(map[string]bool, len(cells))
+	var filled uint64 // bit i: table.Fields[i] has a value
 	for _, c := range cells {
 		v := strings.TrimSpace(c.raw)
 		if v == "" {
 			continue
 		}
-		filled[c.f.Key] = true
+		filled |= 1 << c.fi
 		val, err := parseCell(c.f, v, s.rules)
 		if err != nil {
 			s.probs.Add(problem.Problem{File: s.file, Line: c.line, Column: c.col, TOMLPos: s.toml,
@@ -55,11 +66,11 @@ func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
 			src.Bad = true
 			continue
 		}
-		set(row.Field(s.b.fields[c.f.Key]), val)
+		set(row.Field(s.b.structIdx[c.fi]), val)
 	}
 	for i := range s.b.table.Fields {
 		f := &s.b.table.Fields[i]
-		if !f.Required || f.Derived || filled[f.Key] || skipRequired[f.Key] {
+		if !f.Required || f.Derived || filled&(1<<i) != 0 || skipRequired[f.Key] {
 			continue
 		}
 		p := problem.Problem{File: s.file, Line: line, TOMLPos: s.toml, Key: f.Key,
@@ -73,5 +84,4 @@ func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
 		src.Bad = true
 	}
 	row.Field(0).Set(reflect.ValueOf(src))
-	s.rows = reflect.Append(s.rows, row)
 }

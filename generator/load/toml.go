@@ -139,7 +139,7 @@ func readTOMLTable(text string, sink *rowSink, drop []string) {
 					Zh: "应为单个值（文字、数字、日期或布尔值）", En: "expected a single value (string, number, date or boolean)"})
 				continue
 			}
-			cells = append(cells, cell{f: f, raw: s, line: at[0], col: at[1]})
+			cells = append(cells, cell{f: f, fi: sink.b.fieldIndex(f), raw: s, line: at[0], col: at[1]})
 		}
 		sink.add(line, cells, nil)
 	}

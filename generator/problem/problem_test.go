@@ -1,0 +1,119 @@
+package problem
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestString(t *testing.T) {
+	for _, c := range []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{File: "data/pledges.csv", Line: 17, Column: 8, Key: "status", Value: "完成了", Zh: "应为 未启动/推进中", En: "expected one of not-started/in-progress"},
+			`data/pledges.csv:17: status "完成了": 应为 未启动/推进中 (expected one of not-started/in-progress)`},
+		{Problem{File: "data/pledges.toml", Line: 3, Column: 5, TOMLPos: true, Key: "due", Zh: "必填", En: "required"},
+			`data/pledges.toml:3:5: due: 必填 (required)`},
+		{Problem{File: "data/pledges.toml", Line: 3, TOMLPos: true, Zh: "语法错误", En: "syntax"},
+			`data/pledges.toml:3: 语法错误 (syntax)`},
+		{Problem{File: "site.toml", Line: 0, Column: 4, TOMLPos: true, Zh: "缺少", En: "missing"},
+			`site.toml: 缺少 (missing)`}, // no line: no column either
+		{Problem{File: "data/townships.csv", Zh: "文件为空", En: "empty file"},
+			`data/townships.csv: 文件为空 (empty file)`},
+		{Problem{File: "data/x.csv", Line: 2, Value: "a\"b\n", Zh: "坏", En: "bad"},
+			`data/x.csv:2: "a\"b\n": 坏 (bad)`},
+		{Problem{File: "data/x.csv", Line: 2, Key: "k", Zh: "只有中文"},
+			`data/x.csv:2: k: 只有中文`},
+		{Problem{File: "data/x.csv", Line: 9, Key: "grade", Value: "优秀", Zh: "不一致", En: "differs", Severity: Warning},
+			`data/x.csv:9: 警告 warning: grade "优秀": 不一致 (differs)`},
+	} {
+		if got := c.p.String(); got != c.want {
+			t.Errorf("String() =\n  %s\nwant\n  %s", got, c.want)
+		}
+		if got := c.p.Error(); got != c.want {
+			t.Errorf("Error() = %s", got)
+		}
+	}
+}
+
+func TestProblemAsError(t *testing.T) {
+	var err error = fmt.Errorf("loading: %w", Problem{File: "site.toml", Line: 2, Zh: "坏", En: "bad"})
+	var p Problem
+	if !errors.As(err, &p) || p.Line != 2 || p.File != "site.toml" {
+		t.Errorf("errors.As: %v, %+v", errors.As(err, &p), p)
+	}
+}
+
+func TestSeverity(t *testing.T) {
+	if Error.String() != "error" || Warning.String() != "warning" {
+		t.Errorf("Severity strings: %s, %s", Error, Warning)
+	}
+	var zero Problem
+	if zero.Severity != Error {
+		t.Error("the zero Problem is not an error")
+	}
+}
+
+func TestListCounts(t *testing.T) {
+	var l List
+	if l.Len() != 0 || l.Errors() != 0 || l.Warnings() != 0 || len(l.Sorted()) != 0 {
+		t.Error("empty list not empty")
+	}
+	l.Errorf("a.csv", 1, "k", "v", "中", "en")
+	l.Warnf("a.csv", 2, "k", "v", "中", "en")
+	l.Add(Problem{File: "b.csv", Severity: Warning})
+	var other List
+	other.Errorf("c.csv", 3, "", "", "中", "en")
+	l.Merge(other)
+	if l.Len() != 4 || l.Errors() != 2 || l.Warnings() != 2 {
+		t.Errorf("Len %d Errors %d Warnings %d, want 4 2 2", l.Len(), l.Errors(), l.Warnings())
+	}
+	if other.Len() != 1 {
+		t.Errorf("Merge changed its argument: %d", other.Len())
+	}
+	got := l.Sorted()
+	if got[1].Severity != Warning || got[1].Line != 2 || got[0].Key != "k" || got[0].Value != "v" {
+		t.Errorf("Errorf/Warnf fields: %+v", got[:2])
+	}
+}
+
+func TestSorted(t *testing.T) {
+	var l List
+	for _, p := range []Problem{
+		{File: "data/villages.csv", Line: 2, Zh: "b"},
+		{File: "data/pledges.csv", Line: 10, Column: 2, Zh: "b"},
+		{File: "data/pledges.csv", Line: 10, Column: 2, Zh: "a"},
+		{File: "data/pledges.csv", Line: 9, Column: 7, Zh: "z"},
+		{File: "data/pledges.csv", Line: 10, Column: 1, Zh: "z"},
+		{File: "data/pledges.csv", Line: 0, Zh: "whole file"},
+		{File: "data/pledges.csv", Line: 10, Column: 2, Zh: "a", Severity: Warning}, // "警告" sorts after "a"
+		{File: "site.toml", Line: 1, Zh: "s"},
+		{File: "data/pledges.csv", Line: 100, Zh: "numeric, not text order"},
+	} {
+		l.Add(p)
+	}
+	want := []string{
+		"data/pledges.csv: whole file",
+		"data/pledges.csv:9: z",
+		"data/pledges.csv:10: z",
+		"data/pledges.csv:10: a",
+		"data/pledges.csv:10: b",
+		"data/pledges.csv:10: 警告 warning: a",
+		"data/pledges.csv:100: numeric, not text order",
+		"data/villages.csv:2: b",
+		"site.toml:1: s",
+	}
+	var got []string
+	for _, p := range l.Sorted() {
+		got = append(got, p.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Sorted:\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	// Sorted copies: the list keeps its insertion order.
+	if l.items[0].File != "data/villages.csv" {
+		t.Error("Sorted reordered the list itself")
+	}
+}
