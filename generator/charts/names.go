@@ -337,10 +337,9 @@ func tabNeedsAdjust(ds *dataset.Dataset, year, limit int) site.TableView {
 
 func tabTrainingBad(ds *dataset.Dataset, year, limit int) site.TableView {
 	if year == 0 {
-		year = dataset.Year(ds.Site.AsOf)
 		for _, ty := range ds.TrainingYears {
-			if ty.Year > 0 && ty.Year < year {
-				continue
+			if ty.Year > year {
+				year = ty.Year
 			}
 		}
 	}
