@@ -140,6 +140,7 @@ func (s *Site) plan() []entry {
 	add("about/", "page", s.about)
 	out = append(out, s.otherContent()...)
 	add("rules/", "rules", s.rules)
+	add("data/", "data", s.dataPage)
 	out = append(out, entry{path: "404.html", layout: "404", build: func() (*Page, error) { return s.notFound("404.html") }})
 	return out
 }

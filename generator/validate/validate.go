@@ -22,7 +22,41 @@ func Check(d *dataset.Dataset) *problem.List {
 	c.updates()
 	c.appraisals()
 	c.hearings()
+	c.reservedIDs()
 	return c.probs
+}
+
+// reservedIDs rejects IDs that would land on a page gongshi makes itself:
+// hearings/<year>/ sits beside hearings/<id>/, pledges/overdue/ beside
+// pledges/<id>/, and split lists put pages at …/page/<n>/ beside …/<township>/.
+func (c *checker) reservedIDs() {
+	isYear := func(id string) bool {
+		if len(id) != 4 {
+			return false
+		}
+		for _, r := range id {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	for _, h := range c.d.Hearings {
+		if isYear(h.ID) {
+			c.err(h.Src, "id", h.ID, "听证编号不能是四位数字（会与年度页 hearings/"+h.ID+"/ 冲突）",
+				"a hearing ID may not be four digits: it would clash with the year page hearings/"+h.ID+"/")
+		}
+	}
+	for _, p := range c.d.Pledges {
+		if p.ID == "overdue" {
+			c.err(p.Src, "id", p.ID, "编号 overdue 已被逾期承诺页使用", "the ID overdue is taken by the overdue list page")
+		}
+	}
+	for _, t := range c.d.Townships {
+		if t.ID == "page" {
+			c.err(t.Src, "id", t.ID, "编号 page 已被分页使用", "the ID page is taken by paged lists")
+		}
+	}
 }
 
 type checker struct {

@@ -1,0 +1,105 @@
+package opendata
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"gongshi/generator/check"
+	"gongshi/generator/dataset"
+	"gongshi/generator/sample"
+)
+
+// benchVillages is the size of the synthetic county the benchmarks write:
+// about a million rows in all, a fiftieth of a province.
+const benchVillages = 10000
+
+var bench struct {
+	once sync.Once
+	d    *dataset.Dataset
+	rows int
+	err  error
+}
+
+// benchDataset loads a synthetic county of benchVillages villages once.
+func benchDataset(b *testing.B) (*dataset.Dataset, int) {
+	bench.once.Do(func() {
+		dir, err := os.MkdirTemp("", "opendata-bench-")
+		if err != nil {
+			bench.err = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		if err := sample.Write(dir, sample.Options{Villages: benchVillages, Seed: 1}); err != nil {
+			bench.err = err
+			return
+		}
+		d, probs, err := check.Source(dir)
+		if err == nil && probs.Errors() > 0 {
+			err = os.ErrInvalid
+		}
+		bench.d, bench.err = d, err
+		if tables, err := bindTables(d); err == nil {
+			for _, t := range tables {
+				bench.rows += t.len()
+			}
+		}
+	})
+	if bench.err != nil {
+		b.Fatal(bench.err)
+	}
+	return bench.d, bench.rows
+}
+
+// BenchmarkWrite writes every download of a 10,000-village county.
+func BenchmarkWrite(b *testing.B) {
+	d, rows := benchDataset(b)
+	root := b.TempDir()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := Write(filepath.Join(root, strconv.Itoa(i)), d); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		os.RemoveAll(filepath.Join(root, strconv.Itoa(i)))
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(rows), "rows")
+}
+
+// BenchmarkWriteTables writes the CSV, per-year CSV and JSON files only.
+func BenchmarkWriteTables(b *testing.B) {
+	d, _ := benchDataset(b)
+	tables, err := bindTables(d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	root := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range tables {
+			if _, err := writeTable(root, &tables[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkWriteWorkbook writes data/gongshi.xlsx only.
+func BenchmarkWriteWorkbook(b *testing.B) {
+	d, _ := benchDataset(b)
+	tables, err := bindTables(d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	root := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := writeWorkbook(root, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

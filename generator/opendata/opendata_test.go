@@ -1,0 +1,558 @@
+package opendata
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gongshi/generator/check"
+	"gongshi/generator/dataset"
+	"gongshi/generator/sample"
+	"gongshi/generator/schema"
+)
+
+const baseSite = "../check/testdata/base"
+
+// source loads and derives a site source, failing the test on any error.
+func source(t testing.TB, dir string) *dataset.Dataset {
+	t.Helper()
+	d, probs, err := check.Source(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs.Errors() > 0 {
+		t.Fatalf("%s has errors:\n%v", dir, probs.Sorted())
+	}
+	return d
+}
+
+// write runs Write into a fresh folder and returns the folder and the files.
+func write(t testing.TB, d *dataset.Dataset) (string, []File) {
+	t.Helper()
+	root := t.TempDir()
+	files, err := Write(root, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root, files
+}
+
+// copySite copies a site source (site.toml and data/) into a new folder,
+// letting edit change site.toml's text.
+func copySite(t *testing.T, src string, edit func(string) string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if e.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if rel == "site.toml" && edit != nil {
+			b = []byte(edit(string(b)))
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// sampleSite writes a small synthetic county (every table, multi-line and
+// quoted cells, Chinese headers, split training files).
+func sampleSite(t *testing.T, villages int) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := sample.Write(dir, sample.Options{Villages: villages, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestFilesOfBase pins the list of downloads of the small clean site.
+func TestFilesOfBase(t *testing.T) {
+	_, files := write(t, source(t, baseSite))
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	want := []string{
+		"data/2021/pledges.csv", "data/2021/secretaries.csv", "data/2022/secretaries.csv",
+		"data/2023/pledges.csv", "data/2023/secretaries.csv",
+		"data/2024/appraisals.csv", "data/2024/hearings.csv", "data/2024/pledge_updates.csv",
+		"data/2024/pledges.csv", "data/2024/trainings.csv",
+		"data/2025/appraisals.csv", "data/2025/hearings.csv", "data/2025/pledge_updates.csv",
+		"data/2025/pledges.csv",
+		"data/SHA256SUMS",
+		"data/appraisals.csv", "data/appraisals.json", "data/datapackage.json", "data/gongshi.xlsx",
+		"data/hearing_questions.csv", "data/hearing_questions.json",
+		"data/hearings.csv", "data/hearings.json",
+		"data/pledge_updates.csv", "data/pledge_updates.json",
+		"data/pledges.csv", "data/pledges.json",
+		"data/secretaries.csv", "data/secretaries.json",
+		"data/townships.csv", "data/townships.json",
+		"data/trainings.csv", "data/trainings.json",
+		"data/villages.csv", "data/villages.json",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("files:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestRoundTrip loads the published CSVs back through the loader, with the
+// original site.toml, and expects the same rows. The derived columns
+// (overdue, consequence) are not input columns, so the reloading site lists
+// them in privacy.drop_columns; Derive computes them again. Computed totals
+// and grades come back as given values, equal to the derived ones.
+func TestRoundTrip(t *testing.T) {
+	for _, c := range []struct{ name, dir string }{
+		{"base", baseSite},
+		{"sample", sampleSite(t, 60)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			orig := source(t, c.dir)
+			root, _ := write(t, orig)
+			site, err := os.ReadFile(filepath.Join(c.dir, "site.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			drop := regexp.MustCompile(`drop_columns\s*=\s*\[`)
+			if !drop.Match(site) {
+				t.Fatal("site.toml has no drop_columns to extend")
+			}
+			site = drop.ReplaceAll(site, []byte(`drop_columns = ["overdue", "consequence", `))
+			re := t.TempDir()
+			os.MkdirAll(filepath.Join(re, "data"), 0o755)
+			os.WriteFile(filepath.Join(re, "site.toml"), site, 0o644)
+			if rules, err := os.ReadFile(filepath.Join(c.dir, "data", "rules.toml")); err == nil {
+				os.WriteFile(filepath.Join(re, "data", "rules.toml"), rules, 0o644)
+			}
+			for _, st := range schema.Tables {
+				b, err := os.ReadFile(filepath.Join(root, "data", st.Name+".csv"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				os.WriteFile(filepath.Join(re, "data", st.Name+".csv"), b, 0o644)
+			}
+			back := source(t, re)
+			compareRows(t, orig, back)
+		})
+	}
+}
+
+// compareRows compares every table's rows on their published (`col`) fields.
+func compareRows(t *testing.T, a, b *dataset.Dataset) {
+	t.Helper()
+	sa, sb := rowSlices(a), rowSlices(b)
+	for _, st := range schema.Tables {
+		ra, rb := reflect.ValueOf(sa[st.Name]).Elem(), reflect.ValueOf(sb[st.Name]).Elem()
+		if ra.Len() != rb.Len() {
+			t.Errorf("%s: %d rows, reloaded %d", st.Name, ra.Len(), rb.Len())
+			continue
+		}
+		if ra.Len() == 0 {
+			t.Errorf("%s: no rows to compare", st.Name)
+		}
+		typ := ra.Type().Elem()
+		for i := 0; i < ra.Len(); i++ {
+			for f := 0; f < typ.NumField(); f++ {
+				key := typ.Field(f).Tag.Get("col")
+				if key == "" {
+					continue
+				}
+				x, y := ra.Index(i).Field(f).Interface(), rb.Index(i).Field(f).Interface()
+				if !reflect.DeepEqual(x, y) {
+					t.Errorf("%s row %d %s: %v, reloaded %v", st.Name, i+1, key, show(x), show(y))
+				}
+			}
+		}
+	}
+}
+
+func show(v any) any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		return rv.Elem().Interface()
+	}
+	return v
+}
+
+// TestChecksums recomputes every download's digest and size and compares them
+// with what Write returned, with SHA256SUMS and with datapackage.json, then
+// lets sha256sum check SHA256SUMS where it is installed.
+func TestChecksums(t *testing.T) {
+	root, files := write(t, source(t, baseSite))
+	onDisk := map[string]File{}
+	err := filepath.WalkDir(filepath.Join(root, "data"), func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		sum := sha256.Sum256(b)
+		onDisk[filepath.ToSlash(rel)] = File{filepath.ToSlash(rel), int64(len(b)), hex.EncodeToString(sum[:])}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(onDisk) != len(files) {
+		t.Errorf("%d files on disk, Write returned %d", len(onDisk), len(files))
+	}
+	for _, f := range files {
+		if onDisk[f.Path] != f {
+			t.Errorf("Write returned %+v, on disk %+v", f, onDisk[f.Path])
+		}
+	}
+
+	sums, err := os.ReadFile(filepath.Join(root, "data", "SHA256SUMS"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, line := range strings.Split(strings.TrimSuffix(string(sums), "\n"), "\n") {
+		hexsum, name, ok := strings.Cut(line, "  ")
+		if !ok {
+			t.Fatalf("SHA256SUMS line %q", line)
+		}
+		listed = append(listed, name)
+		if f := onDisk["data/"+name]; f.SHA256 != hexsum {
+			t.Errorf("SHA256SUMS: %s %s, file %s", name, hexsum, f.SHA256)
+		}
+	}
+	if !slices.IsSorted(listed) {
+		t.Errorf("SHA256SUMS is not sorted: %q", listed)
+	}
+	if len(listed) != len(onDisk)-1 || slices.Contains(listed, "SHA256SUMS") {
+		t.Errorf("SHA256SUMS lists %d files, want every download but itself (%d)", len(listed), len(onDisk)-1)
+	}
+
+	var dp struct {
+		Resources []struct {
+			Path  string
+			Bytes int64
+			Hash  string
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(root, "data", "datapackage.json"))
+	if err := json.Unmarshal(b, &dp); err != nil {
+		t.Fatal(err)
+	}
+	if len(dp.Resources) != len(schema.Tables) {
+		t.Errorf("datapackage.json has %d resources, want %d", len(dp.Resources), len(schema.Tables))
+	}
+	for _, r := range dp.Resources {
+		f, ok := onDisk["data/"+r.Path]
+		if !ok || r.Bytes != f.Bytes || r.Hash != "sha256:"+f.SHA256 {
+			t.Errorf("datapackage.json: %s %d %s, file %+v", r.Path, r.Bytes, r.Hash, f)
+		}
+	}
+
+	if _, err := exec.LookPath("sha256sum"); err != nil {
+		t.Log("sha256sum not installed: skipped `sha256sum -c`")
+		return
+	}
+	cmd := exec.Command("sha256sum", "--check", "--strict", "--quiet", "SHA256SUMS")
+	cmd.Dir = filepath.Join(root, "data")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("sha256sum -c: %v\n%s", err, out)
+	}
+}
+
+// TestCSVFormat checks the published CSVs: BOM, English keys in schema
+// order, LF line ends, values as validated (canonical enums, dates, numbers
+// without float noise, computed totals, derived columns).
+func TestCSVFormat(t *testing.T) {
+	root, _ := write(t, source(t, baseSite))
+	for _, st := range schema.Tables {
+		b, err := os.ReadFile(filepath.Join(root, "data", st.Name+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(b, []byte(bom)) {
+			t.Errorf("%s.csv does not start with the UTF-8 BOM", st.Name)
+		}
+		if bytes.Contains(b, []byte("\r\n")) {
+			t.Errorf("%s.csv has CRLF line ends", st.Name)
+		}
+		header, _, _ := strings.Cut(strings.TrimPrefix(string(b), bom), "\n")
+		var keys []string
+		for _, f := range st.Fields {
+			keys = append(keys, f.Key)
+		}
+		if header != strings.Join(keys, ",") {
+			t.Errorf("%s.csv header %q, want %q", st.Name, header, strings.Join(keys, ","))
+		}
+	}
+	for _, c := range []struct{ file, want string }{
+		// total 80.9 and grade 称职 computed; 92.3 given; no consequence for 称职.
+		{"appraisals.csv", "2024,V2,S3,80,78,85,80.9,称职,7,4,,\n"},
+		{"appraisals.csv", "2025,V3,S5,50,52,58,53,不称职,2,2,连续不称职,不计算当年任职年限，酌情降低当年报酬补贴\n"},
+		// multi-line cell kept with LF; overdue derived against as_of.
+		{"pledges.csv", "P1,V1,S2,任期目标,公益事业,硬化村道2公里,2023-07-10,已完成,\"村道硬化，\n宽4.5米\",2公里,2024-12-31,100,2024-10-01,https://www.example.gov.cn/p1,false\n"},
+		{"pledges.csv", "P2,V1,S2,年度实事,经济发展,建成光伏电站,2024-03-01,推进中,,,2025-06-30,60,2025-09-01,,true\n"},
+		{"villages.csv", "V3,下村,T2,900,260,30,52000.5\n"},
+		{"secretaries.csv", "S1,张三,V1,书记,2021-01-15,2023-06-30,男,1970,高中,本地能人,true\n"},
+		{"2024/appraisals.csv", "2024,V2,S3,80,78,85,80.9,称职,7,4,,\n"},
+	} {
+		b, _ := os.ReadFile(filepath.Join(root, "data", c.file))
+		if !strings.Contains(string(b), c.want) {
+			t.Errorf("%s lacks %q:\n%s", c.file, c.want, b)
+		}
+	}
+	// The per-year files hold exactly the rows of their year.
+	b, _ := os.ReadFile(filepath.Join(root, "data", "2025", "appraisals.csv"))
+	if strings.Contains(string(b), "2024,") {
+		t.Errorf("2025/appraisals.csv has 2024 rows:\n%s", b)
+	}
+}
+
+// TestJSON checks that each JSON file parses, holds the CSV's rows with the
+// same keys in the same order, and types its values.
+func TestJSON(t *testing.T) {
+	root, _ := write(t, source(t, sampleSite(t, 30)))
+	for _, st := range schema.Tables {
+		records := readCSV(t, filepath.Join(root, "data", st.Name+".csv"))
+		b, err := os.ReadFile(filepath.Join(root, "data", st.Name+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(b) {
+			t.Fatalf("%s.json is not valid JSON", st.Name)
+		}
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.UseNumber()
+		if tok, _ := dec.Token(); tok != json.Delim('[') {
+			t.Fatalf("%s.json does not start with [", st.Name)
+		}
+		for row := 1; dec.More(); row++ {
+			if row >= len(records) {
+				t.Fatalf("%s.json has more rows than the CSV", st.Name)
+			}
+			dec.Token() // {
+			for col := 0; dec.More(); col++ {
+				key, _ := dec.Token()
+				val, _ := dec.Token()
+				if key != records[0][col] {
+					t.Fatalf("%s.json row %d key %d is %v, want %s", st.Name, row, col, key, records[0][col])
+				}
+				f, _ := st.Field(records[0][col])
+				if got, want := jsonText(val), records[row][col]; got != want {
+					t.Errorf("%s.json row %d %s = %q, CSV %q", st.Name, row, key, got, want)
+				}
+				if !jsonTypeOK(f, val) {
+					t.Errorf("%s.json row %d %s: %T %v for a %s column", st.Name, row, key, val, val, f.Type)
+				}
+			}
+			dec.Token() // }
+		}
+	}
+}
+
+func readCSV(t *testing.T, name string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte(bom)))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return records
+}
+
+// jsonText renders a decoded JSON value as the CSV writes it.
+func jsonText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case json.Number:
+		return v.String()
+	case bool:
+		if v {
+			return "true"
+		}
+		return "false"
+	case string:
+		return v
+	}
+	return "?"
+}
+
+func jsonTypeOK(f *schema.Field, v any) bool {
+	switch v.(type) {
+	case nil:
+		return !f.Required
+	case json.Number:
+		return f.Type == schema.Int || f.Type == schema.Number || f.Type == schema.Year
+	case bool:
+		return f.Type == schema.Bool
+	case string:
+		return f.Type != schema.Int && f.Type != schema.Number && f.Type != schema.Year && f.Type != schema.Bool
+	}
+	return false
+}
+
+// TestDeterministic writes the same dataset three times (excelize's map
+// order varies from run to run) and expects byte-identical files.
+func TestDeterministic(t *testing.T) {
+	d := source(t, sampleSite(t, 40))
+	first, files := write(t, d)
+	for run := 0; run < 2; run++ {
+		again, files2 := write(t, d)
+		if !reflect.DeepEqual(files, files2) {
+			t.Fatalf("run %d: files differ", run+2)
+		}
+		for _, f := range files {
+			a, _ := os.ReadFile(filepath.Join(first, f.Path))
+			b, _ := os.ReadFile(filepath.Join(again, f.Path))
+			if !bytes.Equal(a, b) {
+				t.Errorf("run %d: %s differs", run+2, f.Path)
+			}
+		}
+	}
+}
+
+// TestPrivacy: with publish_birth_year = false no file, descriptor or
+// dictionary entry has a birth_year column, and the files still load back.
+func TestPrivacy(t *testing.T) {
+	dir := copySite(t, baseSite, func(s string) string {
+		out := strings.Replace(s, "publish_birth_year = true", "publish_birth_year = false", 1)
+		if out == s {
+			t.Fatal("site.toml does not set publish_birth_year = true")
+		}
+		return out
+	})
+	d := source(t, dir)
+	root, files := write(t, d)
+	for _, f := range files {
+		if f.Path == WorkbookPath {
+			continue // checked below
+		}
+		b, _ := os.ReadFile(filepath.Join(root, f.Path))
+		if bytes.Contains(b, []byte("birth_year")) || bytes.Contains(b, []byte("出生年份")) {
+			t.Errorf("%s mentions birth_year", f.Path)
+		}
+	}
+	for _, h := range sheetHeaders(t, filepath.Join(root, WorkbookPath))["secretaries"] {
+		if h == "birth_year" {
+			t.Error("gongshi.xlsx has a birth_year column")
+		}
+	}
+	for _, tb := range Dictionary(d) {
+		for _, c := range tb.Columns {
+			if c.Key == "birth_year" {
+				t.Error("the dictionary lists birth_year")
+			}
+		}
+	}
+	// Control: published, the column is there.
+	root, _ = write(t, source(t, baseSite))
+	b, _ := os.ReadFile(filepath.Join(root, "data", "secretaries.csv"))
+	if !bytes.Contains(b, []byte("birth_year")) {
+		t.Error("secretaries.csv lacks birth_year although publish_birth_year = true")
+	}
+}
+
+// TestDictionary checks the dictionary against the files Write produces.
+func TestDictionary(t *testing.T) {
+	d := source(t, baseSite)
+	root, files := write(t, d)
+	paths := map[string]bool{}
+	for _, f := range files {
+		paths[f.Path] = true
+	}
+	dict := Dictionary(d)
+	if len(dict) != len(schema.Tables) {
+		t.Fatalf("%d tables, want %d", len(dict), len(schema.Tables))
+	}
+	for _, tb := range dict {
+		records := readCSV(t, filepath.Join(root, tb.CSV))
+		if tb.Rows != len(records)-1 {
+			t.Errorf("%s: Rows %d, CSV has %d", tb.Name, tb.Rows, len(records)-1)
+		}
+		var keys []string
+		for _, c := range tb.Columns {
+			keys = append(keys, c.Key)
+			if c.Label == "" || c.Type == "" || c.TypeZh == "" || c.Desc == "" {
+				t.Errorf("%s.%s: incomplete %+v", tb.Name, c.Key, c)
+			}
+			for _, n := range c.Constraints {
+				if n.Zh == "" || n.En == "" {
+					t.Errorf("%s.%s: constraint %+v lacks a language", tb.Name, c.Key, n)
+				}
+			}
+		}
+		if !slices.Equal(keys, records[0]) {
+			t.Errorf("%s: columns %q, CSV header %q", tb.Name, keys, records[0])
+		}
+		if !paths[tb.CSV] || !paths[tb.JSON] || !tb.InWorkbook {
+			t.Errorf("%s: downloads %s %s (workbook %v) not all written", tb.Name, tb.CSV, tb.JSON, tb.InWorkbook)
+		}
+		sum := 0
+		for _, y := range tb.Years {
+			sum += y.Rows
+			if !paths[y.Path] {
+				t.Errorf("%s: %s not written", tb.Name, y.Path)
+			}
+			if got := len(readCSV(t, filepath.Join(root, y.Path))) - 1; got != y.Rows {
+				t.Errorf("%s: %s has %d rows, dictionary says %d", tb.Name, y.Path, got, y.Rows)
+			}
+		}
+		if (tb.Years != nil) != (schema.Get(tb.Name).DateKey != "") || tb.Years != nil && sum != tb.Rows {
+			t.Errorf("%s: years %+v for %d rows", tb.Name, tb.Years, tb.Rows)
+		}
+	}
+	// A few constraints spelled out.
+	col := func(table, key string) Column {
+		for _, tb := range dict {
+			for _, c := range tb.Columns {
+				if tb.Name == table && c.Key == key {
+					return c
+				}
+			}
+		}
+		t.Fatalf("no column %s.%s", table, key)
+		return Column{}
+	}
+	has := func(c Column, zh string) {
+		t.Helper()
+		for _, n := range c.Constraints {
+			if strings.Contains(n.Zh, zh) {
+				return
+			}
+		}
+		t.Errorf("%s: no constraint with %q in %+v", c.Key, zh, c.Constraints)
+	}
+	has(col("pledges", "status"), "未启动、推进中、已完成、部分完成、未完成、已调整")
+	has(col("pledges", "progress"), "0 至 100")
+	has(col("pledges", "village_id"), "引用 villages（行政村）的 id")
+	has(col("pledges", "id"), "唯一")
+	has(col("pledges", "overdue"), "计算")
+	has(col("appraisals", "grade"), "优秀、称职、基本称职、不称职")
+	has(col("appraisals", "year"), "组合唯一")
+	has(col("villages", "population"), "不小于 0")
+	has(col("hearing_questions", "seq"), "不小于 1")
+}

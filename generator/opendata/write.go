@@ -1,0 +1,90 @@
+package opendata
+
+import (
+	"runtime"
+	"sync"
+
+	"gongshi/generator/dataset"
+)
+
+// Write writes every download under root/data/ and returns them sorted by
+// path: for each table data/<table>.csv and data/<table>.json, the per-year
+// slices data/<year>/<table>.csv, then data/gongshi.xlsx,
+// data/datapackage.json and data/SHA256SUMS (which lists all the others).
+// The dataset must be derived (check.Source does it), since the overdue flag,
+// computed totals and grades and consequences are published.
+//
+// Same dataset, byte-identical files: nothing depends on the clock, the time
+// zone, map order or scheduling. Other files in root/data/ (the /data/ page)
+// are left alone. Tables are written in parallel, the workbook alongside.
+func Write(root string, d *dataset.Dataset) ([]File, error) {
+	tables, err := bindTables(d)
+	if err != nil {
+		return nil, err
+	}
+	// Job 0 is the workbook, the longest; jobs 1… are the tables.
+	results := make([][]File, len(tables)+1)
+	errs := make([]error, len(tables)+1)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(results)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if j == 0 {
+					f, err := writeWorkbook(root, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows)
+					results[j], errs[j] = []File{f}, err
+					continue
+				}
+				results[j], errs[j] = writeTable(root, &tables[j-1])
+			}
+		}()
+	}
+	for j := range results {
+		jobs <- j
+	}
+	close(jobs)
+	wg.Wait()
+	var files []File
+	for j := range results {
+		if errs[j] != nil {
+			return nil, errs[j]
+		}
+		files = append(files, results[j]...)
+	}
+	written := make(map[string]File, len(files))
+	for _, f := range files {
+		written[f.Path] = f
+	}
+	dp, err := datapackage(d, tables, written)
+	if err != nil {
+		return nil, err
+	}
+	f, err := writeFile(root, DatapackagePath, dp)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, f)
+	sortFiles(files)
+	sums, err := writeSums(root, files)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, sums)
+	sortFiles(files)
+	return files, nil
+}
+
+// writeTable writes one table's CSV, per-year CSVs and JSON.
+func writeTable(root string, t *table) ([]File, error) {
+	files, err := writeCSVs(root, t)
+	if err != nil {
+		return nil, err
+	}
+	f, err := writeJSON(root, t)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, f), nil
+}

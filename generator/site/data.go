@@ -1,0 +1,66 @@
+package site
+
+import (
+	"strings"
+
+	"gongshi/generator/opendata"
+)
+
+// DataView is the downloads page: every table with its columns and files,
+// the whole-dataset files, licence and how to verify the checksums.
+type DataView struct {
+	License     string
+	LicenseHref string
+	AsOf        string
+	Workbook    string // link to gongshi.xlsx
+	Package     string // link to datapackage.json
+	Sums        string // link to SHA256SUMS
+	Tables      []DataTable
+}
+
+// DataTable is one table of the data dictionary with links relative to the page.
+type DataTable struct {
+	opendata.Table
+	CSVHref   string
+	JSONHref  string
+	YearLinks []YearLink
+	Anchor    string
+	KeyText   string // the primary key, in words
+}
+
+// licenseURL returns the web page of a well-known licence.
+func licenseURL(id string) string {
+	switch id {
+	case "CC-BY-4.0":
+		return "https://creativecommons.org/licenses/by/4.0/"
+	case "CC-BY-SA-4.0":
+		return "https://creativecommons.org/licenses/by-sa/4.0/"
+	case "CC0-1.0":
+		return "https://creativecommons.org/publicdomain/zero/1.0/"
+	case "ODC-By-1.0":
+		return "https://opendatacommons.org/licenses/by/1-0/"
+	case "ODbL-1.0":
+		return "https://opendatacommons.org/licenses/odbl/1-0/"
+	case "PDDL-1.0":
+		return "https://opendatacommons.org/licenses/pddl/1-0/"
+	}
+	return ""
+}
+
+func (s *Site) dataPage(path string) (*Page, error) {
+	d := s.D
+	p := s.frame(path, s.Theme.T("nav_data"), "data")
+	p.Description = "下载全部公开数据：CSV、JSON、Excel、数据字典、数据包描述和校验和。"
+	v := &DataView{License: d.Site.License, LicenseHref: licenseURL(d.Site.License), AsOf: s.date(d.Site.AsOf),
+		Workbook: rel(path, opendata.WorkbookPath), Package: rel(path, opendata.DatapackagePath), Sums: rel(path, opendata.SumsPath)}
+	for _, t := range opendata.Dictionary(d) {
+		dt := DataTable{Table: t, CSVHref: rel(path, t.CSV), JSONHref: rel(path, t.JSON), Anchor: "t-" + t.Name,
+			KeyText: strings.Join(t.PrimaryKey, " + ")}
+		for _, y := range t.Years {
+			dt.YearLinks = append(dt.YearLinks, YearLink{Year: y.Year, Href: rel(path, y.Path), Count: y.Rows})
+		}
+		v.Tables = append(v.Tables, dt)
+	}
+	p.Main = v
+	return p, nil
+}
