@@ -72,7 +72,7 @@ func option(d *Data, id string) (json.RawMessage, error) {
 	tooltip := charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"})
 	anim := charts.WithAnimation(false)
 	aria := charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)})
-	grid := charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "8%", Bottom: "14%", ContainLabel: opts.Bool(true)})
+	grid := charts.WithGridOpts(opts.Grid{Left: "3%", Right: "10%", Top: "8%", Bottom: "14%", ContainLabel: opts.Bool(true)})
 	var chart interface {
 		Validate()
 		JSON() map[string]interface{}

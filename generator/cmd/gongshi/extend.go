@@ -2,13 +2,15 @@ package main
 
 import (
 	"gongshi/generator/charts"
+	"gongshi/generator/opendata"
 	"gongshi/generator/problem"
 	"gongshi/generator/site"
 )
 
-// extend adds the later stages to a build: charts (and shortcodes) now,
-// open-data downloads when that package lands.
+// extend adds the later stages to a build: charts (with shortcodes) and the
+// open-data downloads under data/.
 func extend(s *site.Site, staging string) (*problem.List, error) {
 	charts.Attach(s)
-	return nil, nil
+	_, err := opendata.Write(staging, s.D)
+	return nil, err
 }
