@@ -92,71 +92,85 @@ func checkKind(f schema.Field, t reflect.Type) error {
 // cellError is why a cell is bad, in both languages.
 type cellError struct{ zh, en string }
 
-// parseCell checks one non-empty cell against its field and returns the value
-// to store: a string, int, float64 or bool.
-func parseCell(f *schema.Field, s string, rules *dataset.Rules) (any, *cellError) {
+// value is a checked cell, unboxed: the one field its kind names is set.
+// (Returning an interface would cost an allocation per cell.)
+type value struct {
+	kind byte // 's', 'i', 'f' or 'b'
+	s    string
+	i    int
+	f    float64
+	b    bool
+}
+
+func str(s string) value     { return value{kind: 's', s: s} }
+func integer(i int) value    { return value{kind: 'i', i: i} }
+func number(f float64) value { return value{kind: 'f', f: f} }
+func boolean(b bool) value   { return value{kind: 'b', b: b} }
+
+// parseCell checks one non-empty cell against its field and returns the value to store.
+func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellError) {
 	switch f.Type {
 	case schema.String:
-		return s, nil
+		return str(s), nil
 	case schema.ID:
 		if !ValidID(s) {
-			return nil, &cellError{"编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符",
+			return value{}, &cellError{"编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符",
 				"expected an ID matching " + schema.IDPattern}
 		}
-		return s, nil
+		return str(s), nil
 	case schema.Date:
 		d, ok := ParseDate(s)
 		if !ok {
-			return nil, &cellError{"应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日",
+			return value{}, &cellError{"应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日",
 				"expected a date such as 2024-03-15"}
 		}
-		return d, nil
+		return str(d), nil
 	case schema.Bool:
 		switch strings.ToLower(s) {
 		case "是", "true", "1", "yes", "y":
-			return true, nil
+			return boolean(true), nil
 		case "否", "false", "0", "no", "n":
-			return false, nil
+			return boolean(false), nil
 		}
-		return nil, &cellError{"应为 是/否", "expected true/false, 是/否 or 1/0"}
+		return value{}, &cellError{"应为 是/否", "expected true/false, 是/否 or 1/0"}
 	case schema.Enum:
 		v, ok := f.Enum.Parse(s)
 		if !ok {
-			return nil, &cellError{"应为 " + f.Enum.ZhList(), "expected one of " + f.Enum.EnList()}
+			return value{}, &cellError{"应为 " + f.Enum.ZhList(), "expected one of " + f.Enum.EnList()}
 		}
-		return v, nil
+		return str(v), nil
 	case schema.Grade:
 		if rules.HasGrade(s) {
-			return s, nil
+			return str(s), nil
 		}
 		if v, ok := schema.DefaultGrades.Parse(s); ok && rules.HasGrade(v) {
-			return v, nil
+			return str(v), nil
 		}
 		names := strings.Join(rules.GradeNames(), "/")
-		return nil, &cellError{"应为 " + names, "expected one of the grades in rules.toml: " + names}
+		return value{}, &cellError{"应为 " + names, "expected one of the grades in rules.toml: " + names}
 	case schema.Int, schema.Year:
 		x, err := parseNumber(s)
 		if err != nil || x != math.Trunc(x) || math.Abs(x) > 1e15 {
-			return nil, &cellError{"应为整数", "expected a whole number"}
+			return value{}, &cellError{"应为整数", "expected a whole number"}
 		}
 		if f.Type == schema.Year && (x < 1900 || x > 2200) {
-			return nil, &cellError{"应为四位年份，如 2024", "expected a four-digit year such as 2024"}
+			return value{}, &cellError{"应为四位年份，如 2024", "expected a four-digit year such as 2024"}
 		}
 		if e := checkRange(f, x); e != nil {
-			return nil, e
+			return value{}, e
 		}
-		return int(x), nil
+		return integer(int(x)), nil
 	case schema.Number:
 		x, err := parseNumber(s)
 		if err != nil {
-			return nil, &cellError{"应为数字", "expected a number"}
+			return value{}, &cellError{"应为数字", "expected a number"}
 		}
 		if e := checkRange(f, x); e != nil {
-			return nil, e
+			return value{}, e
 		}
-		return x, nil
+		return number(x), nil
 	}
-	return nil, &cellError{"未知类型", "unknown type"}
+	return value{}, &cellError{"未知类型", "unknown type"}
 }
 
 // parseNumber reads a decimal number as people type it in Excel: thousands
@@ -238,12 +252,20 @@ func ValidID(s string) bool {
 
 // set stores a parsed value in a struct field, allocating pointers for
 // optional fields.
-func set(field reflect.Value, v any) {
+func set(field reflect.Value, v value) {
 	if field.Kind() == reflect.Pointer {
 		p := reflect.New(field.Type().Elem())
-		p.Elem().Set(reflect.ValueOf(v))
 		field.Set(p)
-		return
+		field = p.Elem()
 	}
-	field.Set(reflect.ValueOf(v))
+	switch v.kind {
+	case 's':
+		field.SetString(v.s)
+	case 'i':
+		field.SetInt(int64(v.i))
+	case 'f':
+		field.SetFloat(v.f)
+	case 'b':
+		field.SetBool(v.b)
+	}
 }

@@ -11,6 +11,9 @@ import (
 // day exists (no 2023-02-29).
 func ParseDate(s string) (string, bool) {
 	s = strings.TrimSpace(s)
+	if isISODate(s) {
+		return s, true // already normal: no new string
+	}
 	var y, m, d int
 	var sep1, sep2 string
 	i := 0
@@ -75,4 +78,24 @@ func daysIn(y, m int) int {
 		return 30
 	}
 	return 31
+}
+
+// isISODate reports whether s is already a valid YYYY-MM-DD date, the common
+// case, checked without allocating.
+func isISODate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	d := int(s[8]-'0')*10 + int(s[9]-'0')
+	return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
 }
