@@ -1,0 +1,468 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+const baseSource = "../../check/testdata/base"
+
+// cli runs the command line and returns the exit code, stdout and stderr.
+func cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// cliCase is one command line and what it must do.
+type cliCase struct {
+	name   string
+	args   []string
+	code   int
+	out    string // must be in stdout
+	errOut string // must be in stderr
+}
+
+func TestRun(t *testing.T) {
+	tests := []cliCase{
+		{name: "version", args: []string{"version"}, code: exitOK, out: "gongshi "},
+		{name: "--version", args: []string{"--version"}, code: exitOK, out: "gongshi " + Version},
+		{name: "help", args: []string{"help"}, code: exitOK, out: "用法 usage: gongshi <command>"},
+		{name: "help lists serve", args: []string{"help"}, code: exitOK, out: "  serve "},
+		{name: "help lists sample", args: []string{"help"}, code: exitOK, out: "  sample "},
+		{name: "help of a command", args: []string{"help", "sample"}, code: exitOK, errOut: "用法 usage: gongshi sample --villages N"},
+		{name: "no arguments", args: nil, code: exitUsage, errOut: "用法 usage"},
+		{name: "unknown command", args: []string{"frobnicate"}, code: exitUsage, errOut: "未知命令"},
+		{name: "build bad flag", args: []string{"build", "--nope"}, code: exitUsage, errOut: "-nope"},
+		{name: "check bad flag", args: []string{"check", "--nope"}, code: exitUsage},
+		{name: "serve bad flag", args: []string{"serve", "--nope"}, code: exitUsage},
+		{name: "new bad flag", args: []string{"new", "--nope", "x"}, code: exitUsage},
+		{name: "sample bad flag", args: []string{"sample", "--nope"}, code: exitUsage},
+		{name: "version extra argument", args: []string{"version", "x"}, code: exitUsage},
+		{name: "sample without villages", args: []string{"sample", "--out", "x"}, code: exitUsage, errOut: "--villages N is required"},
+		{name: "sample zero villages", args: []string{"sample", "--villages", "0", "--out", "x"}, code: exitUsage, errOut: "--villages"},
+		{name: "sample negative villages", args: []string{"sample", "--villages", "-3", "--out", "x"}, code: exitUsage, errOut: "N ≥ 1"},
+		{name: "sample without out", args: []string{"sample", "--villages", "3"}, code: exitUsage, errOut: "--out DIR is required"},
+		{name: "new without DIR", args: []string{"new"}, code: exitUsage, errOut: "DIR"},
+		{name: "new with two DIRs", args: []string{"new", "a", "b"}, code: exitUsage, errOut: "exactly one argument"},
+		{name: "serve bad port", args: []string{"serve", "--port", "70000"}, code: exitUsage, errOut: "0–65535"},
+		{name: "serve without site", args: []string{"serve", "--source", "testdata-does-not-exist"}, code: exitInvalid, errOut: "site.toml"},
+		{name: "check base", args: []string{"check", "--source", baseSource}, code: exitOK, out: "no problems found"},
+	}
+	for _, c := range commands() {
+		tests = append(tests, cliCase{name: c.name + " --help", args: []string{c.name, "--help"}, code: exitOK, errOut: "用法 usage: gongshi " + c.name})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := cli(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("run(%q) = %d, want %d\nstdout: %s\nstderr: %s", tt.args, code, tt.code, out, errOut)
+			}
+			if !strings.Contains(out, tt.out) {
+				t.Errorf("run(%q) stdout lacks %q:\n%s", tt.args, tt.out, out)
+			}
+			if !strings.Contains(errOut, tt.errOut) {
+				t.Errorf("run(%q) stderr lacks %q:\n%s", tt.args, tt.errOut, errOut)
+			}
+		})
+	}
+}
+
+// copyDir copies a folder of test data.
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if e.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheckBadStatus(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, baseSource, dir)
+	file := filepath.Join(dir, "data", "pledges.csv")
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(b), ",已完成,", ",完成了,", 1)
+	if bad == string(b) {
+		t.Fatal("test data changed: no pledge with status 已完成")
+	}
+	if err := os.WriteFile(file, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, "check", "--source", dir)
+	if code != exitInvalid {
+		t.Errorf("check of a bad status = %d, want %d\n%s%s", code, exitInvalid, out, errOut)
+	}
+	if !strings.Contains(out, "data/pledges.csv:") || !strings.Contains(out, `"完成了"`) {
+		t.Errorf("check output lacks a data/pledges.csv: line naming the value:\n%s", out)
+	}
+}
+
+func TestSampleCheckBuild(t *testing.T) {
+	tmp := t.TempDir()
+	src, dest := filepath.Join(tmp, "src"), filepath.Join(tmp, "out")
+	code, out, errOut := cli(t, "sample", "--villages", "3", "--out", src)
+	if code != exitOK {
+		t.Fatalf("sample = %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "3") || !strings.Contains(out, src) || !strings.Contains(out, "gongshi build --source") {
+		t.Errorf("sample output should name the villages, the folder and how to build:\n%s", out)
+	}
+	if code, out, errOut := cli(t, "check", "--source", src); code != exitOK {
+		t.Fatalf("check of the sample = %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := cli(t, "build", "--source", src, "--dest", dest, "--quiet"); code != exitOK {
+		t.Fatalf("build of the sample = %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
+		t.Errorf("build wrote no index.html: %v", err)
+	}
+	// Writing a sample again over an earlier one is allowed.
+	if code, out, errOut := cli(t, "sample", "--villages", "2", "--seed", "7", "--county", "样例县", "--out", src); code != exitOK {
+		t.Fatalf("sample over an earlier sample = %d\n%s%s", code, out, errOut)
+	}
+	if b, _ := os.ReadFile(filepath.Join(src, "site.toml")); !strings.Contains(string(b), "样例县") {
+		t.Errorf("--county not used in site.toml:\n%s", b)
+	}
+}
+
+func TestSampleRefusesSite(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, baseSource, dir)
+	before, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	code, _, errOut := cli(t, "sample", "--villages", "2", "--out", dir)
+	if code != exitUsage || !strings.Contains(errOut, "--force") {
+		t.Errorf("sample into a real site = %d, want %d with a hint at --force:\n%s", code, exitUsage, errOut)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "site.toml")); !bytes.Equal(before, after) {
+		t.Error("refused sample still changed site.toml")
+	}
+	if code, out, errOut := cli(t, "sample", "--villages", "2", "--out", dir, "--force"); code != exitOK {
+		t.Errorf("sample --force = %d\n%s%s", code, out, errOut)
+	}
+}
+
+func TestNew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "county")
+	code, out, errOut := cli(t, "new", dir)
+	if code != exitOK {
+		t.Fatalf("new = %d\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{"cd " + dir, "gongshi check", "gongshi build", "gongshi serve", "下一步", "next steps"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("new output lacks %q:\n%s", want, out)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, ".gitignore")); err != nil || !strings.Contains(string(b), "public/") {
+		t.Errorf(".gitignore = %q, %v; want it to ignore public/", b, err)
+	}
+	if code, out, errOut := cli(t, "check", "--source", dir); code != exitOK {
+		t.Errorf("check of a new site = %d\n%s%s", code, out, errOut)
+	}
+	code, _, errOut = cli(t, "new", dir)
+	if code != exitUsage || !strings.Contains(errOut, "not empty") {
+		t.Errorf("new over an existing site = %d, want %d with a message:\n%s", code, exitUsage, errOut)
+	}
+	// An existing empty folder is fine.
+	empty := t.TempDir()
+	if code, out, errOut := cli(t, "new", empty); code != exitOK {
+		t.Errorf("new into an empty folder = %d\n%s%s", code, out, errOut)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the rebuild goroutine to write while a test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// get returns the status, content type and body of a GET.
+func get(t *testing.T, url string) (int, string, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, resp.Header.Get("Content-Type"), string(b)
+}
+
+// events connects to the build event stream and returns a channel of its data lines.
+func events(t *testing.T, ctx context.Context, url string) <-chan string {
+	t.Helper()
+	req, err := http.NewRequestWithContext(ctx, "GET", url+eventsPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("events Content-Type = %q", ct)
+	}
+	ch := make(chan string, 16)
+	go func() {
+		defer resp.Body.Close()
+		defer close(ch)
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				ch <- data
+			}
+		}
+	}()
+	return ch
+}
+
+// next waits at most 10 s for the next build token.
+func next(t *testing.T, ch <-chan string, what string) string {
+	t.Helper()
+	select {
+	case tok, ok := <-ch:
+		if !ok {
+			t.Fatalf("event stream ended while waiting for %s", what)
+		}
+		return tok
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no build event within 10 s while waiting for %s", what)
+	}
+	return ""
+}
+
+// setPledgeStatus rewrites the status of the first pledge (line 2 of data/pledges.csv).
+func setPledgeStatus(t *testing.T, src, status string) {
+	t.Helper()
+	file := filepath.Join(src, "data", "pledges.csv")
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == "status" {
+			col = i
+		}
+	}
+	if col < 0 || len(rows) < 2 {
+		t.Fatalf("sample pledges.csv has no status column or no rows: %q", rows[0])
+	}
+	rows[1][col] = status
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.WriteAll(rows)
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestServe(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "src")
+	if code, out, errOut := cli(t, "sample", "--villages", "3", "--out", src); code != exitOK {
+		t.Fatalf("sample = %d\n%s%s", code, out, errOut)
+	}
+	pledges := filepath.Join(src, "data", "pledges.csv")
+	good, err := os.ReadFile(pledges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut syncBuffer
+	d := newDevServer(src, t.TempDir(), "", &out, &errOut)
+	d.rebuild()
+	ts := httptest.NewServer(d.handler())
+	defer ts.Close()
+	defer d.close() // before ts.Close, which waits for the event stream to end
+
+	code, ctype, body := get(t, ts.URL+"/")
+	if code != http.StatusOK || !strings.HasPrefix(ctype, "text/html") {
+		t.Fatalf("GET / = %d %q", code, ctype)
+	}
+	if !strings.Contains(body, "示范县") {
+		t.Errorf("GET / is not the home page:\n%.500s", body)
+	}
+	if i, j := strings.Index(body, reloadScript), strings.LastIndex(body, "</body>"); i < 0 || j < i {
+		t.Errorf("GET / lacks %s before </body>", reloadScript)
+	}
+	if strings.Contains(body, "gongshi-error") {
+		t.Error("GET / shows the error overlay after a good build")
+	}
+	root, _, _ := d.state()
+	if b, err := os.ReadFile(filepath.Join(root, "index.html")); err != nil || bytes.Contains(b, []byte("__gongshi")) {
+		t.Errorf("the built index.html must not contain the reload script (err %v)", err)
+	}
+	code, ctype, body = get(t, ts.URL+reloadPath)
+	if code != http.StatusOK || !strings.HasPrefix(ctype, "text/javascript") || !strings.Contains(body, "EventSource") {
+		t.Errorf("GET %s = %d %q:\n%s", reloadPath, code, ctype, body)
+	}
+	code, _, body = get(t, ts.URL+"/data/pledges.csv")
+	if code != http.StatusOK || strings.Contains(body, "__gongshi") {
+		t.Errorf("GET /data/pledges.csv = %d, injected %v", code, strings.Contains(body, "__gongshi"))
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ev := events(t, ctx, ts.URL)
+	first := next(t, ev, "the current build")
+
+	stop := make(chan struct{})
+	var watching sync.WaitGroup
+	watching.Go(func() { d.watch(stop, 10*time.Millisecond) })
+	defer func() { close(stop); watching.Wait() }()
+
+	// A bad status: the rebuild fails, the page shows the problem over the last good site.
+	setPledgeStatus(t, src, "<i>完成</i>")
+	failed := next(t, ev, "the failed build")
+	if failed == first {
+		t.Fatalf("build token did not change: %q", failed)
+	}
+	code, _, body = get(t, ts.URL+"/")
+	if code != http.StatusOK || !strings.Contains(body, "示范县") {
+		t.Errorf("after a failed build GET / = %d; want the last good home page", code)
+	}
+	for _, want := range []string{`id="gongshi-error"`, "data/pledges.csv:2:", "&lt;i&gt;完成&lt;/i&gt;", reloadScript} {
+		if !strings.Contains(body, want) {
+			t.Errorf("error overlay lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "<i>完成</i>") {
+		t.Error("error overlay does not escape the bad value")
+	}
+	if !strings.Contains(errOut.String(), "data/pledges.csv:2:") {
+		t.Errorf("problems not printed to the terminal:\n%s", errOut.String())
+	}
+	if code, _, _ := get(t, ts.URL+"/data/pledges.csv"); code != http.StatusOK {
+		t.Errorf("after a failed build files of the last good build = %d", code)
+	}
+
+	// Fixed: the site is back, without the overlay.
+	if err := os.WriteFile(pledges, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if fixed := next(t, ev, "the fixed build"); fixed == failed {
+		t.Fatalf("build token did not change: %q", fixed)
+	}
+	code, _, body = get(t, ts.URL+"/")
+	if code != http.StatusOK || strings.Contains(body, "gongshi-error") || !strings.Contains(body, reloadScript) {
+		t.Errorf("after the fix GET / = %d, overlay %v", code, strings.Contains(body, "gongshi-error"))
+	}
+}
+
+func TestServeFirstBuildFails(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "src")
+	if code, out, errOut := cli(t, "sample", "--villages", "1", "--out", src); code != exitOK {
+		t.Fatalf("sample = %d\n%s%s", code, out, errOut)
+	}
+	setPledgeStatus(t, src, "完成了?")
+	d := newDevServer(src, t.TempDir(), "", io.Discard, io.Discard)
+	d.rebuild()
+	ts := httptest.NewServer(d.handler())
+	defer ts.Close()
+	defer d.close()
+	code, ctype, body := get(t, ts.URL+"/villages/")
+	if code != http.StatusInternalServerError || !strings.HasPrefix(ctype, "text/html") {
+		t.Errorf("GET with no good build = %d %q, want 500 text/html", code, ctype)
+	}
+	for _, want := range []string{"data/pledges.csv:2:", reloadScript} {
+		if !strings.Contains(body, want) {
+			t.Errorf("error page lacks %q:\n%s", want, body)
+		}
+	}
+	if code, _, _ := get(t, ts.URL+"/css/site.css"); code != http.StatusServiceUnavailable {
+		t.Errorf("GET of a file with no good build = %d, want 503", code)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"data", "public", "content"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.toml", "title = 'x'\n")
+	fp := fingerprint(dir)
+	write("public/index.html", "output")
+	write("data/.pledges.csv.swp", "editor")
+	write("content/about.md~", "backup")
+	if fingerprint(dir) != fp {
+		t.Error("fingerprint changed for build output, hidden files or backups")
+	}
+	write("data/pledges.csv", "id\n")
+	if fingerprint(dir) == fp {
+		t.Error("fingerprint did not change for a new data file")
+	}
+	fp = fingerprint(dir)
+	write("site.toml", "title = 'y2'\n")
+	if fingerprint(dir) == fp {
+		t.Error("fingerprint did not change for an edited site.toml")
+	}
+}
+
+func TestInject(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"<html><body><p>x</p></body></html>", "<html><body><p>x</p>ADD</body></html>"},
+		{"<BODY>x</BODY>", "<BODY>xADD</BODY>"},
+		{"<p>no body end", "<p>no body endADD"},
+		{"<body><pre></body></pre></body>", "<body><pre></body></pre>ADD</body>"},
+	}
+	for _, tt := range tests {
+		if got := string(inject([]byte(tt.page), []byte("ADD"))); got != tt.want {
+			t.Errorf("inject(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}

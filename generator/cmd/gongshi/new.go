@@ -1,0 +1,89 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"gongshi/generator/sample"
+)
+
+// The example county of a new site: small enough to read through, big
+// enough to show every page (several townships' worth of villages).
+const (
+	newVillages = 12
+	newSeed     = 1
+)
+
+func newCommand() command {
+	return command{
+		name: "new", usage: "DIR",
+		summary: "新建站点，附带一个小型示例县 (scaffold a new site with a small example county)",
+		details: fmt.Sprintf("在 DIR 中写入 site.toml、data/、content/ 和 .gitignore，示例数据是 %d 个村的虚构内容。\n"+
+			"DIR 必须不存在或为空。\n"+
+			"Writes site.toml, data/, content/ and .gitignore into DIR, with fictional data for %d villages.\n"+
+			"DIR must not exist or be empty.", newVillages, newVillages),
+		run: func(fs *flag.FlagSet, args []string, out, errOut io.Writer) int {
+			if err := fs.Parse(args); err != nil {
+				if errors.Is(err, flag.ErrHelp) {
+					return exitOK
+				}
+				return exitUsage
+			}
+			if fs.NArg() != 1 {
+				fmt.Fprintln(errOut, "gongshi new: 需要且只需要一个参数 DIR，即新站点的目录 (exactly one argument DIR, the new site's folder, is required)")
+				fmt.Fprintln(errOut, "用法 usage: gongshi new DIR")
+				return exitUsage
+			}
+			dir := fs.Arg(0)
+			if err := emptyOrMissing(dir); err != nil {
+				fmt.Fprintf(errOut, "gongshi new: %v\n", err)
+				return exitUsage
+			}
+			if err := scaffold(dir); err != nil {
+				fmt.Fprintf(errOut, "gongshi new: %v\n", err)
+				return exitFailure
+			}
+			q := shellQuote(dir)
+			fmt.Fprintf(out, "已在 %s 新建站点，附带 %d 个村的虚构示例数据 (created a new site in %s with a fictional example county of %d villages)\n\n",
+				dir, newVillages, dir, newVillages)
+			fmt.Fprintf(out, "下一步 next steps:\n"+
+				"  cd %s\n"+
+				"  gongshi check    # 检查数据 (validate the data)\n"+
+				"  gongshi build    # 生成网站到 public/ (build the site into public/)\n"+
+				"  gongshi serve    # 本地预览，修改后自动刷新 (preview at http://127.0.0.1:%d/, reloads on change)\n\n"+
+				"然后修改 site.toml 的县名和标题，把 data/ 里的示例表格换成本县的数据。\n"+
+				"Then set the county and title in site.toml and replace the example tables in data/ with your county's data.\n",
+				q, defaultPort)
+			return exitOK
+		},
+	}
+}
+
+// emptyOrMissing returns an error unless dir does not exist or is an empty folder.
+func emptyOrMissing(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		if fi, serr := os.Stat(dir); serr == nil && !fi.IsDir() {
+			return fmt.Errorf("%s 已存在且不是目录 (exists and is not a folder)", dir)
+		}
+		return err
+	case len(entries) > 0:
+		return fmt.Errorf("%s 已存在且不为空，请换一个目录名 (exists and is not empty; choose another folder)", dir)
+	}
+	return nil
+}
+
+// scaffold writes the example county and a .gitignore for the build output.
+func scaffold(dir string) error {
+	if err := sample.Write(dir, sample.Options{Villages: newVillages, Seed: newSeed}); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("public/\n"), 0o644)
+}
