@@ -33,6 +33,7 @@ type Site struct {
 	AfterRender func(write func(path string, b []byte) error) error
 
 	rendered map[string]content.Rendered // Markdown pages by slug, filled by Prepare
+	extra    Stats                       // files written by other stages, for the summary
 
 	lang        string
 	townships   []int             // townships sorted by ID
@@ -105,6 +106,13 @@ func NewSite(d *dataset.Dataset, theme *Theme, pages []*content.Page) *Site {
 	}
 	s.years = d.Years
 	return s
+}
+
+// AddStats counts files that another stage (downloads) wrote into the
+// staging folder, so the build summary covers everything published.
+func (s *Site) AddStats(files int, bytes int64) {
+	s.extra.Files += files
+	s.extra.Bytes += bytes
 }
 
 // plan lists every page of the site in a fixed order.

@@ -11,6 +11,11 @@ import (
 // open-data downloads under data/.
 func extend(s *site.Site, staging string) (*problem.List, error) {
 	charts.Attach(s)
-	_, err := opendata.Write(staging, s.D)
+	files, err := opendata.Write(staging, s.D)
+	var bytes int64
+	for _, f := range files {
+		bytes += f.Bytes
+	}
+	s.AddStats(len(files), bytes)
 	return nil, err
 }
