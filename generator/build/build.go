@@ -72,6 +72,9 @@ func Run(o Options) (Summary, *problem.List, error) {
 	if probs.Errors() > 0 {
 		return sum, probs, ErrInvalid
 	}
+	if err := os.MkdirAll(filepath.Dir(absPath(o.Dest)), 0o755); err != nil {
+		return sum, probs, err
+	}
 	staging, err := os.MkdirTemp(filepath.Dir(absPath(o.Dest)), "."+filepath.Base(o.Dest)+".staging-")
 	if err != nil {
 		return sum, probs, err

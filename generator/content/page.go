@@ -26,6 +26,9 @@ type Page struct {
 	Year   int    // front matter year (reports), or the year in the file name
 	Weight int    // front matter weight, for ordering
 	Draft  bool   // drafts are not published
+	// TitleInBody is true when Title was taken from the page's own level-1
+	// heading, so the layout must not print it again.
+	TitleInBody bool
 
 	parts []part // Markdown chunks and the shortcodes between them
 	line0 int    // line of the body's first line in the file
@@ -126,6 +129,7 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 	p.parts = splitShortcodes(file, p.line0, body, probs)
 	if p.Title == "" {
 		p.Title = firstHeading(body)
+		p.TitleInBody = p.Title != ""
 	}
 	return p
 }
@@ -216,8 +220,9 @@ func parseShortcode(s string) (*Shortcode, *scError) {
 	return sc, nil
 }
 
-var reHeading = regexp.MustCompile(`(?m)^#{1,6}\s+(.+?)\s*#*\s*$`)
+var reHeading = regexp.MustCompile(`(?m)^#\s+(.+?)\s*#*\s*$`)
 
+// firstHeading returns the text of the first level-1 (# …) heading.
 func firstHeading(body []byte) string {
 	if m := reHeading.FindSubmatch(body); m != nil {
 		return string(m[1])

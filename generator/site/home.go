@@ -45,8 +45,7 @@ func (s *Site) home(path string) (*Page, error) {
 	p := s.frame(path, s.Theme.T("nav_home"), "home")
 	p.Title = d.Site.Title
 	view := &HomeView{TownCount: len(d.Townships)}
-	if c, ok := s.Content["_index"]; ok {
-		r, _ := c.Render(d.Site.UnsafeHTML, path, nil)
+	if r, ok := s.rendered["_index"]; ok {
 		view.Intro = r.HTML
 	}
 	view.Facts = s.countyFacts(path)

@@ -18,6 +18,9 @@ type ContentView struct {
 	Charts    []ChartView // generated reports
 	Generated bool        // a report generated for lack of a Markdown file
 	Tables    []TableView // generated reports
+	// TitleInBody: the Markdown starts with the page's own # heading; the
+	// layout prints no <h1> of its own.
+	TitleInBody bool
 }
 
 // TableView is a small computed table on a report.
@@ -58,6 +61,7 @@ func (s *Site) Prepare() *problem.List {
 		slugs = append(slugs, slug)
 	}
 	sort.Strings(slugs)
+	taken := map[string]string{} // output path → the file that makes it
 	for _, slug := range slugs {
 		c := s.Content[slug]
 		first := strings.SplitN(slug, "/", 2)[0]
@@ -76,6 +80,12 @@ func (s *Site) Prepare() *problem.List {
 		if path == "" {
 			path = "index.html"
 		}
+		if other, dup := taken[path]; dup {
+			probs.Errorf(c.File, 0, "", "", "与 "+other+" 生成同一个页面 "+path+"，请删除或改名其中一个",
+				"makes the same page "+path+" as "+other+": remove or rename one")
+			continue
+		}
+		taken[path] = c.File
 		r, pp := c.Render(s.D.Site.UnsafeHTML, path, s.Shortcodes)
 		probs.Merge(*pp)
 		s.rendered[slug] = r
@@ -98,7 +108,7 @@ func (s *Site) contentPage(path, slug string) (*Page, error) {
 	v := &ContentView{}
 	if ok {
 		r := s.rendered[slug]
-		v.Body, v.Headings = r.HTML, r.Headings
+		v.Body, v.Headings, v.TitleInBody = r.HTML, r.Headings, c.TitleInBody
 	} else {
 		v.Body = HTML("<p>" + s.Theme.T("about_missing") + "</p>")
 	}
@@ -134,8 +144,8 @@ func (s *Site) reportPages() []entry {
 		byYear[y] = ""
 	}
 	for slug, c := range s.Content {
-		if strings.HasPrefix(slug, "reports/") && c.Year > 0 {
-			byYear[c.Year] = slug
+		if _, ok := s.rendered[slug]; ok && strings.HasPrefix(slug, "reports/") && c.Year > 0 {
+			byYear[c.Year] = slug // Prepare refused a second report of the same year
 		}
 	}
 	years := sortedYears(byYear)
@@ -162,6 +172,7 @@ func (s *Site) reportPages() []entry {
 			if slug != "" {
 				r := s.rendered[slug]
 				v.Body, v.Headings = r.HTML, r.Headings
+				v.TitleInBody = s.Content[slug].TitleInBody
 			} else {
 				v.Generated = true
 				s.generatedReport(path, y, v)

@@ -25,7 +25,7 @@ type Stats struct {
 func (s *Site) Render(root string, progress func(done, total int)) (Stats, error) {
 	plan := s.plan()
 	var st Stats
-	w := &writer{root: root, dirs: map[string]bool{}}
+	w := newWriter(root)
 	for _, name := range s.Theme.staticFiles() {
 		if err := w.write(name, s.Theme.static[name]); err != nil {
 			return st, err
@@ -107,30 +107,45 @@ func (s *Site) renderOne(w *writer, e entry, buf *bytes.Buffer) error {
 	return w.write(e.path, buf.Bytes())
 }
 
-// writer writes files under root, creating folders once.
+// writer writes files under root, creating each folder once. Workers that
+// need the same new folder wait for the one that makes it.
 type writer struct {
 	root  string
 	mu    sync.Mutex
-	dirs  map[string]bool
+	dirs  map[string]*dirOnce
 	bytes atomic.Int64
 	files atomic.Int64
 }
 
-func (w *writer) write(rel string, b []byte) error {
-	full := filepath.Join(w.root, filepath.FromSlash(rel))
-	dir := filepath.Dir(full)
+func newWriter(root string) *writer { return &writer{root: root, dirs: map[string]*dirOnce{}} }
+
+type dirOnce struct {
+	once sync.Once
+	err  error
+}
+
+func (w *writer) mkdir(dir string) error {
 	w.mu.Lock()
-	known := w.dirs[dir]
-	w.dirs[dir] = true
+	d := w.dirs[dir]
+	if d == nil {
+		d = &dirOnce{}
+		w.dirs[dir] = d
+	}
 	w.mu.Unlock()
-	if !known {
+	d.once.Do(func() {
 		// The parent is usually made already (pages come in plan order):
 		// one mkdir instead of MkdirAll's stat-then-mkdir walk.
 		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
+			d.err = os.MkdirAll(dir, 0o755)
 		}
+	})
+	return d.err
+}
+
+func (w *writer) write(rel string, b []byte) error {
+	full := filepath.Join(w.root, filepath.FromSlash(rel))
+	if err := w.mkdir(filepath.Dir(full)); err != nil {
+		return err
 	}
 	w.bytes.Add(int64(len(b)))
 	w.files.Add(1)

@@ -67,6 +67,7 @@ type NotFoundView struct {
 
 func (s *Site) notFound(path string) (*Page, error) {
 	p := s.frame(path, s.Theme.T("not_found"), "")
+	p.Canonical = "" // shown at any missing URL: it is nobody's canonical page
 	home := rel(path, "")
 	if base := s.D.Site.BaseURL; len(base) > 4 && base[:4] == "http" {
 		home = base

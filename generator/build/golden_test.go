@@ -1,0 +1,163 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden from the current output")
+
+// goldenPages is one page of each kind (and the other files a build writes)
+// of the base county built with base_url "/".
+var goldenPages = []string{
+	"index.html",
+	"townships/index.html",
+	"townships/T1/index.html",
+	"villages/V1/index.html",
+	"secretaries/S2/index.html",
+	"pledges/index.html",
+	"pledges/overdue/index.html",
+	"pledges/P1/index.html",
+	"ratings/index.html",
+	"ratings/2024/index.html",
+	"hearings/index.html",
+	"hearings/2024/index.html",
+	"hearings/H1/index.html",
+	"reports/index.html",
+	"reports/2023/index.html", // from content/reports/2023.md
+	"reports/2024/index.html", // generated: no Markdown for 2024
+	"about/index.html",
+	"rules/index.html",
+	"data/index.html",
+	"404.html",
+	"sitemap.xml",
+	"robots.txt",
+}
+
+// goldenAbsolute are the files that change when base_url is absolute: the
+// village notice gets a QR code and its public URL, every page a canonical
+// link, the 404 page absolute links, the sitemap absolute URLs and robots.txt
+// a Sitemap line.
+var goldenAbsolute = []string{
+	"index.html",
+	"villages/V1/index.html",
+	"404.html",
+	"sitemap.xml",
+	"robots.txt",
+}
+
+// TestGolden builds the base county (with testdata/content) in both base_url
+// variants and compares pages against testdata/golden/<variant>/. Run
+// `go test ./generator/build -run TestGolden -update` to rewrite them after
+// an intended change, and review the diff.
+func TestGolden(t *testing.T) {
+	for _, v := range []struct {
+		name, baseURL string
+		files         []string
+	}{
+		{"root", "", goldenPages},
+		{"absolute", absBase, goldenAbsolute},
+	} {
+		t.Run(v.name, func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			mustBuild(t, baseSite(t), dest, v.baseURL)
+			for _, f := range v.files {
+				got := readFile(t, dest, f)
+				golden := filepath.Join("testdata", "golden", v.name, filepath.FromSlash(f))
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Errorf("%s: %v (run with -update to create it)", f, err)
+					continue
+				}
+				if got != string(want) {
+					t.Errorf("%s differs from %s (run with -update if the change is intended):\n%s", f, golden, firstDiff(string(want), got))
+				}
+			}
+		})
+	}
+}
+
+// TestGoldenContent checks what the golden pages must show, independently of
+// the golden files, so that a careless -update cannot bless a regression.
+func TestGoldenContent(t *testing.T) {
+	src := baseSite(t)
+	root := filepath.Join(t.TempDir(), "root")
+	abs := filepath.Join(t.TempDir(), "abs")
+	mustBuild(t, src, root, "")
+	mustBuild(t, src, abs, absBase)
+	for _, c := range []struct {
+		dir, file string
+		want      []string
+		not       []string
+	}{
+		// The Chinese heading keeps its letters in the anchor; the GFM table renders.
+		{root, "about/index.html", []string{`<h2 id="数据来源与更新">数据来源与更新</h2>`, "<table>", "<td>标题、状态、进度</td>"}, []string{"|---"}},
+		{root, "reports/2023/index.html", []string{`<h1>2023 年度报告</h1>`, `<h2 id="总体情况">`, "<strong>3</strong>"}, []string{"report_generated", "本年度尚无书面报告"}},
+		{root, "reports/2024/index.html", []string{"本年度尚无书面报告", `<span aria-current="page">2024</span>`}, nil},
+		{root, "index.html", []string{"本站公开村党组织书记的<strong>承诺</strong>"}, []string{`rel="canonical"`}},
+		{root, "villages/V1/index.html", []string{"上村", "李四"}, []string{`class="qr"`, "print-only url", `rel="canonical"`}},
+		{abs, "villages/V1/index.html", []string{
+			`<link rel="canonical" href="https://www.example.gov.cn/cwgk/villages/V1/">`,
+			`<svg class="qr"`,
+			`<p class="print-only url">https://www.example.gov.cn/cwgk/villages/V1/</p>`,
+		}, nil},
+		{abs, "index.html", []string{`<link rel="canonical" href="https://www.example.gov.cn/cwgk/">`}, nil},
+		{abs, "robots.txt", []string{"Sitemap: https://www.example.gov.cn/cwgk/sitemap.xml\n"}, nil},
+		{abs, "sitemap.xml", []string{"<loc>https://www.example.gov.cn/cwgk/villages/V1/</loc>", "<loc>https://www.example.gov.cn/cwgk/</loc>"}, []string{"404.html"}},
+		{root, "sitemap.xml", []string{"<loc>/villages/V1/</loc>"}, []string{"404.html", "index.html"}},
+		{root, "robots.txt", nil, []string{"Sitemap:"}},
+	} {
+		got := readFile(t, c.dir, c.file)
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s (%s): missing %q", c.file, filepath.Base(c.dir), w)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%s (%s): should not contain %q", c.file, filepath.Base(c.dir), n)
+			}
+		}
+	}
+}
+
+// firstDiff shows the first line that differs, with its number.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			var b bytes.Buffer
+			fmt.Fprintf(&b, "line %d:\n  want: %s\n  got:  %s", i+1, clip(w), clip(g))
+			return b.String()
+		}
+	}
+	return "(same lines; trailing bytes differ)"
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 300 {
+		return string(r[:300]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,206 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"gongshi/generator/charts"
+	"gongshi/generator/opendata"
+	"gongshi/generator/problem"
+	"gongshi/generator/site"
+)
+
+// baseSource is the small clean test county shared with package check.
+const baseSource = "../check/testdata/base"
+
+// absBase is the absolute base_url of the tests' second variant: with it,
+// village pages carry a QR code and every page a canonical link.
+const absBase = "https://www.example.gov.cn/cwgk/"
+
+// baseSite returns a fresh copy of the base county (site.toml and data/) with
+// this package's testdata/content as its content/, so that a test may break
+// or extend it freely.
+func baseSite(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "src")
+	copyDir(t, filepath.Join(baseSource, "site.toml"), filepath.Join(dir, "site.toml"))
+	copyDir(t, filepath.Join(baseSource, "data"), filepath.Join(dir, "data"))
+	copyDir(t, filepath.Join("testdata", "content"), filepath.Join(dir, "content"))
+	return dir
+}
+
+// copyDir copies a file or a folder tree.
+func copyDir(t testing.TB, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		out := filepath.Join(dst, rel)
+		if e.IsDir() {
+			return os.MkdirAll(out, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(out, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeFiles writes files (slash paths relative to dir → contents).
+func writeFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// cliExtend is what `gongshi build` passes as Options.Extend
+// (generator/cmd/gongshi/extend.go): the tests build the site the CLI
+// builds, charts and open-data downloads included. Keep the two in step.
+func cliExtend(s *site.Site, staging string) (*problem.List, error) {
+	charts.Attach(s)
+	_, err := opendata.Write(staging, s.D)
+	return nil, err
+}
+
+// mustBuild builds src into dest as the CLI does and fails the test on any
+// error, printing every problem.
+func mustBuild(t testing.TB, src, dest, baseURL string) Summary {
+	t.Helper()
+	sum, probs, err := Run(Options{Source: src, Dest: dest, BaseURL: baseURL, Extend: cliExtend})
+	if err != nil {
+		t.Fatalf("build %s → %s: %v\n%s", src, dest, err, problems(probs))
+	}
+	return sum
+}
+
+// problems formats a problem list, one per line.
+func problems(l *problem.List) string {
+	if l == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, p := range l.Sorted() {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// tree returns every entry under root: files by slash path → mode and
+// SHA-256 of the contents, folders as "dir/" → mode. Nothing is excluded.
+func tree(t testing.TB, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		if e.IsDir() {
+			out[rel+"/"] = info.Mode().String()
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		out[rel] = info.Mode().String() + " " + hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// diffTrees returns the differences between two trees, one per line, sorted.
+func diffTrees(a, b map[string]string) []string {
+	var out []string
+	for k, va := range a {
+		vb, ok := b[k]
+		switch {
+		case !ok:
+			out = append(out, "only in first: "+k)
+		case va != vb:
+			out = append(out, "differs: "+k+" ("+va+" vs "+vb+")")
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, "only in second: "+k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// listDir returns the names in dir, sorted.
+func listDir(t testing.TB, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// htmlFiles returns the slash paths of the .html files under root, sorted.
+func htmlFiles(t testing.TB, root string) []string {
+	t.Helper()
+	var out []string
+	for p := range tree(t, root) {
+		if strings.HasSuffix(p, ".html") {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// fileExists reports whether the slash path rel under root is a file.
+func fileExists(root, rel string) bool {
+	fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel)))
+	return err == nil && !fi.IsDir()
+}
+
+// readFile returns the file at the slash path rel under root.
+func readFile(t testing.TB, root, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
