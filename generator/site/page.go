@@ -6,24 +6,29 @@ import "html/template"
 // in Main, the view of the page's own kind. All links in it are relative to
 // the page (see rel), prepared in Go; templates only lay out.
 type Page struct {
-	Lang        string    // "zh-CN" or "en", for <html lang>
-	SiteTitle   string    // site.toml title
-	County      string    // site.toml county
-	Title       string    // the page's title (the site title is appended in <title>)
-	Description string    // meta description
-	Path        string    // output file, e.g. "villages/V1/index.html"
-	Root        string    // relative path to the site root, e.g. "../../"
-	Canonical   string    // absolute URL when base_url is absolute, else ""
-	AsOf        string    // "data as of" date, formatted
-	Nav         []Link    // main navigation; Current marks this page's section
-	Crumbs      []Link    // breadcrumb trail, site root first, this page excluded
-	CSS         string    // link to the stylesheet
-	Home        string    // link to the home page
-	Footer      []Link    // footer links: data, rules, about
-	Scripts     []string  // scripts to load, only on pages that draw charts or search
-	Main        any       // the view of this page's kind (HomeView, VillageView, …)
-	Files       []OutFile // extra files that belong to this page only (its charts' CSVs), written with it
-	Section     string    // nav section this page belongs to
+	Lang        string // "zh-CN" or "en", for <html lang>
+	SiteTitle   string // site.toml title
+	County      string // site.toml county
+	Title       string // the page's title (the site title is appended in <title>)
+	Description string // meta description
+	Path        string // output file, e.g. "villages/V1/index.html"
+	Root        string // relative path to the site root, e.g. "../../"
+	Canonical   string // absolute URL when base_url is absolute, else ""
+	AsOf        string // "data as of" date, formatted
+	Nav         []Link // main navigation; Current marks this page's section
+	Crumbs      []Link // breadcrumb trail, site root first, this page excluded
+	CSS         string // link to the stylesheet
+	Home        string // link to the home page
+	Footer      []Link // footer links: data, rules, about
+	// Header and FooterHTML are the partials "header" and "footer" rendered
+	// for this page. Most pages share them (same depth, same section), so
+	// Render executes each distinct one once and reuses it.
+	Header     HTML
+	FooterHTML HTML
+	Scripts    []string  // scripts to load, only on pages that draw charts or search
+	Main       any       // the view of this page's kind (HomeView, VillageView, …)
+	Files      []OutFile // extra files that belong to this page only (its charts' CSVs), written with it
+	Section    string    // nav section this page belongs to
 }
 
 // OutFile is a file written beside the pages, by site path.

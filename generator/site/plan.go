@@ -2,6 +2,7 @@ package site
 
 import (
 	"sort"
+	"sync"
 
 	"gongshi/generator/content"
 	"gongshi/generator/dataset"
@@ -34,6 +35,7 @@ type Site struct {
 
 	rendered map[string]content.Rendered // Markdown pages by slug, filled by Prepare
 	extra    Stats                       // files written by other stages, for the summary
+	frames   sync.Map                    // header/footer HTML by what they show (see frameParts)
 
 	lang        string
 	townships   []int             // townships sorted by ID

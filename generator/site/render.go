@@ -95,6 +95,9 @@ func (s *Site) renderOne(w *writer, e entry, buf *bytes.Buffer) error {
 	if s.Hook != nil {
 		s.Hook(p)
 	}
+	if err := s.frameParts(p); err != nil {
+		return fmt.Errorf("%s: %w", e.path, err)
+	}
 	buf.Reset()
 	if err := s.Theme.execute(e.layout, p, buf); err != nil {
 		return fmt.Errorf("%s: %w", e.path, err)
@@ -105,6 +108,39 @@ func (s *Site) renderOne(w *writer, e entry, buf *bytes.Buffer) error {
 		}
 	}
 	return w.write(e.path, buf.Bytes())
+}
+
+// frameParts fills the page's header and footer from a memo keyed by
+// everything they show, rendering a partial only for a new combination.
+func (s *Site) frameParts(p *Page) error {
+	var nav strings.Builder
+	for _, l := range p.Nav {
+		nav.WriteString(l.Href)
+		if l.Current {
+			nav.WriteByte('*')
+		}
+		nav.WriteByte(' ')
+	}
+	key := p.Home + "\x00" + p.AsOf + "\x00" + nav.String()
+	for _, l := range p.Footer {
+		key += "\x00" + l.Href
+	}
+	if v, ok := s.frames.Load(key); ok {
+		parts := v.([2]HTML)
+		p.Header, p.FooterHTML = parts[0], parts[1]
+		return nil
+	}
+	h, err := s.Theme.Partial("header", p)
+	if err != nil {
+		return err
+	}
+	f, err := s.Theme.Partial("footer", p)
+	if err != nil {
+		return err
+	}
+	s.frames.Store(key, [2]HTML{h, f})
+	p.Header, p.FooterHTML = h, f
+	return nil
 }
 
 // writer writes files under root, creating each folder once. Workers that
