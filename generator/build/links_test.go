@@ -61,7 +61,7 @@ const dataPage = "data/index.html"
 //   - http(s) only on a pledge's evidence (<a rel="nofollow noopener">), on
 //     the licence deed of the data (<a rel="license">, the /data/ page), on
 //     <link rel="canonical"> (which must be base_url + the page's folder), and
-//     on the 404 page when base_url is absolute: a server shows that page at
+//     on the 404 page (from base_url, absolute or a path): a server shows that page at
 //     whatever depth the missing URL had, so relative links could not work
 //     there and it links absolutely on purpose (the targets must still exist);
 //     the QR code is inline SVG and links nowhere;
@@ -122,6 +122,16 @@ func checkLinks(t *testing.T, root, base string) []string {
 					continue
 				}
 				if strings.HasPrefix(v, "/") {
+					if page == "404.html" && !absolute && strings.HasPrefix(v, base) {
+						// The 404 page is shown at any depth: it links from
+						// base_url on purpose, like with an absolute base_url.
+						p := strings.TrimPrefix(v, base)
+						if p == "" {
+							p = "index.html"
+						}
+						target(n, v, p, "")
+						continue
+					}
 					report(n, v, "starts with /")
 					continue
 				}

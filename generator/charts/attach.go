@@ -23,15 +23,16 @@ type state struct {
 	ds *dataset.Dataset
 
 	mu         sync.Mutex
-	shared     map[string][]byte // site path → CSV, for charts of the whole county
-	chartPages map[string]bool   // output paths of Markdown pages with charts
+	shared     map[string][]byte          // site path → CSV, for charts of the whole county
+	chartPages map[string]bool            // output paths of Markdown pages with charts
+	ids        map[string]map[string]bool // output path → chart element IDs used on the page
 }
 
 // Attach adds charts to a site: on the home, pledge board, ratings, hearings,
 // township and village pages, in generated reports, and through shortcodes
 // in Markdown. Call it before site.Prepare.
 func Attach(s *site.Site) {
-	st := &state{s: s, ds: s.D, shared: map[string][]byte{}, chartPages: map[string]bool{}}
+	st := &state{s: s, ds: s.D, shared: map[string][]byte{}, chartPages: map[string]bool{}, ids: map[string]map[string]bool{}}
 	s.Shortcodes = st.shortcode
 	s.Hook = st.hook
 	s.ReportHook = st.report
@@ -53,7 +54,27 @@ func (st *state) county(pagePath, name string, year int) (site.ChartView, error)
 		st.shared[file] = CSV(d)
 	}
 	st.mu.Unlock()
-	return View(d, chartID(id), relTo(pagePath, file))
+	return View(d, st.pageID(pagePath, chartID(id)), relTo(pagePath, file))
+}
+
+// pageID returns id, or id with a numeric suffix when the page already has
+// it: the same chart may appear twice on a page (a shortcode in the home
+// page's introduction and the home page's own charts), and element IDs must
+// not repeat.
+func (st *state) pageID(pagePath, id string) string {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	used := st.ids[pagePath]
+	if used == nil {
+		used = map[string]bool{}
+		st.ids[pagePath] = used
+	}
+	u := id
+	for n := 2; used[u]; n++ {
+		u = id + "_" + strconv.Itoa(n)
+	}
+	used[u] = true
+	return u
 }
 
 // local returns the view of a chart that belongs to one page, adding its CSV to the page.
@@ -233,6 +254,9 @@ func (st *state) shortcode(sc *content.Shortcode, pagePath string) (template.HTM
 			var names []string
 			for _, a := range allowed {
 				names = append(names, a.name)
+			}
+			if len(names) == 0 {
+				return "", &problem.Problem{Key: k, Value: val, Zh: "“" + sc.Name + "”不接受参数", En: sc.Name + " takes no arguments"}
 			}
 			return "", &problem.Problem{Key: k, Value: val, Zh: "“" + sc.Name + "”不接受此参数；可用：" + join(names),
 				En: "argument not accepted by " + sc.Name + "; expected " + join(names)}

@@ -3,6 +3,7 @@ package charts
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -71,7 +72,8 @@ func option(d *Data, id string) (json.RawMessage, error) {
 	legend := charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(d.Series) > 1 || d.Kind == "pie"), Bottom: "0", Type: "scroll"})
 	tooltip := charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"})
 	anim := charts.WithAnimation(false)
-	aria := charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)})
+	// No ECharts aria: it would replace the chart's own label (title and
+	// description, written by us) with a machine reading of every series.
 	grid := charts.WithGridOpts(opts.Grid{Left: "3%", Right: "10%", Top: "8%", Bottom: "14%", ContainLabel: opts.Bool(true)})
 	var chart interface {
 		Validate()
@@ -86,7 +88,7 @@ func option(d *Data, id string) (json.RawMessage, error) {
 	switch d.Kind {
 	case "pie":
 		pie := charts.NewPie()
-		pie.SetGlobalOptions(charts.WithInitializationOpts(init), title, legend, anim, aria,
+		pie.SetGlobalOptions(charts.WithInitializationOpts(init), title, legend, anim,
 			charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))
 		var items []opts.PieData
 		for i, c := range d.Categories {
@@ -97,7 +99,7 @@ func option(d *Data, id string) (json.RawMessage, error) {
 		chart = pie
 	case "line":
 		line := charts.NewLine()
-		line.SetGlobalOptions(charts.WithInitializationOpts(init), title, legend, tooltip, anim, aria, grid,
+		line.SetGlobalOptions(charts.WithInitializationOpts(init), title, legend, tooltip, anim, grid,
 			charts.WithYAxisOpts(opts.YAxis{Name: d.Unit, Min: 0}))
 		line.SetXAxis(d.Categories)
 		for i, s := range d.Series {
@@ -111,7 +113,7 @@ func option(d *Data, id string) (json.RawMessage, error) {
 		chart = line
 	default: // bar, groupbar, hbar
 		bar := charts.NewBar()
-		bar.SetGlobalOptions(charts.WithInitializationOpts(init), title, legend, tooltip, anim, aria, grid,
+		bar.SetGlobalOptions(charts.WithInitializationOpts(init), title, legend, tooltip, anim, grid,
 			charts.WithYAxisOpts(opts.YAxis{Name: d.Unit}))
 		bar.SetXAxis(d.Categories)
 		stack := ""
@@ -164,7 +166,9 @@ func table(d *Data) ([]string, [][]string) {
 	return head, rows
 }
 
-func fmtValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// fmtValue prints a chart value with at most two decimals, so sums of
+// decimals never show floating-point noise (1279.8999999999999).
+func fmtValue(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
 
 // describe writes a one-sentence summary for screen readers: what is shown,
 // the total, and the largest category.
@@ -194,8 +198,15 @@ func describe(d *Data) string {
 			best, bestV = i, v
 		}
 	}
-	if best >= 0 && (d.Kind == "bar" || d.Kind == "hbar" || d.Kind == "pie") {
+	switch {
+	case best < 0 || !(d.Kind == "bar" || d.Kind == "hbar" || d.Kind == "pie"):
+	case d.Unit == "%": // shares do not add up
+		fmt.Fprintf(&b, "；最高的是%s（%s%%）", d.Categories[best], fmtValue(bestV))
+	default:
 		fmt.Fprintf(&b, "；合计 %s %s，最多的是%s（%s %s）", fmtValue(d.Total()), d.Unit, d.Categories[best], fmtValue(bestV), d.Unit)
+	}
+	if d.Note != "" { // the cap of maxCategories: say that the chart leaves some out
+		b.WriteString("；" + d.Note)
 	}
 	b.WriteString("。详细数字见下表。")
 	return b.String()

@@ -17,8 +17,10 @@
     var h = parseInt(box.getAttribute("data-height"), 10);
     if (h > 0) { box.style.height = h + "px"; }
     box.style.display = "block";
+    var label = box.getAttribute("aria-label");
     var chart = window.echarts.init(box, null, { renderer: "svg" });
     chart.setOption(option);
+    if (label) { box.setAttribute("aria-label", label); } // keep our description
     charts.push(chart);
     var details = box.parentNode.querySelector("details.chart-data");
     if (details) { details.removeAttribute("open"); }

@@ -1,0 +1,284 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var reChartID = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+
+func TestChartID(t *testing.T) {
+	for _, c := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"grades"}, "grades"},
+		{[]string{"pledge-status-2024"}, "pledge_status_2024"},
+		{[]string{"township-T01"}, "township_T01"},
+		{[]string{"scores", "V-1.2"}, "scores_V_1_2"},
+		{[]string{"村 1"}, "__1"},
+		{[]string{`x"><script>`}, "x___script_"},
+	} {
+		got := chartID(c.parts...)
+		if got != c.want {
+			t.Errorf("chartID(%q) = %q, want %q", c.parts, got, c.want)
+		}
+		if !reChartID.MatchString(got) {
+			t.Errorf("chartID(%q) = %q: not [A-Za-z0-9_]+", c.parts, got)
+		}
+	}
+}
+
+// axisData returns the category labels of an option: xAxis[0].data, or
+// yAxis[0].data for horizontal bars.
+func axisData(opt map[string]any, axis string) []string {
+	list, _ := opt[axis].([]any)
+	if len(list) == 0 {
+		return nil
+	}
+	m, _ := list[0].(map[string]any)
+	raw, _ := m["data"].([]any)
+	var out []string
+	for _, x := range raw {
+		s, _ := x.(string)
+		out = append(out, s)
+	}
+	return out
+}
+
+// walkJSON calls f with every object key and every string value in v.
+func walkJSON(v any, path string, f func(path, key string, s *string)) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			f(path, k, nil)
+			walkJSON(e, path+"."+k, f)
+		}
+	case []any:
+		for _, e := range x {
+			walkJSON(e, path+"[]", f)
+		}
+	case string:
+		f(path, "", &x)
+	}
+}
+
+// TestView checks the option JSON, the table and the description of every
+// kind of chart, on the base county.
+func TestView(t *testing.T) {
+	ds := loadSource(t, baseSource)
+	for _, c := range []struct {
+		d         *Data
+		catAxis   string // where the categories are; "" for pie
+		stack     string
+		largest   string // in the description; "" when it names none
+		seriesLen int
+	}{
+		{PledgeStatus(ds, 0), "yAxis", "total", "最多的是东乡镇（3 项）", 6},
+		{PledgeCategories(ds, 0), "xAxis", "total", "最多的是组织建设（1 项）", 3}, // a four-way tie: the first
+		{Grades(ds), "xAxis", "total", "最多的是2024（3 人）", 4},
+		{HearingOutcomes(ds, 2024), "xAxis", "total", "最多的是4月（1 次）", 5},
+		{Training(ds, 2024), "xAxis", "", "最多的是不合格（低于60分）（2 人）", 1},
+		{Education(ds), "xAxis", "", "最多的是中专（1 人）", 1},
+		{Ages(ds), "xAxis", "", "最多的是35–44岁（2 人）", 1},
+		{Channels(ds), "", "", "最多的是外出能人回乡（1 人）", 1},
+		{TownshipCompletion(ds, "T1"), "yAxis", "", "最高的是上村（50%）", 1}, // shares: no total
+		{Stars(ds), "xAxis", "", "", 2},
+		{VillageScores(ds, "V3"), "xAxis", "", "", 4},
+		{VillageStars(ds, "V3"), "xAxis", "", "", 2}, // grouped: side by side, not stacked
+	} {
+		d := c.d
+		t.Run(d.Name, func(t *testing.T) {
+			id := chartID(d.Name, "test")
+			v, err := View(d, id, "../charts/x.csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.ID != id || v.Title != d.Title || v.CSVHref != "../charts/x.csv" {
+				t.Errorf("view ID %q title %q href %q", v.ID, v.Title, v.CSVHref)
+			}
+
+			// The option: valid JSON, no page-level keys, nothing from the network.
+			if !json.Valid(v.JSON) {
+				t.Fatalf("option is not valid JSON: %s", v.JSON)
+			}
+			var opt map[string]any
+			if err := json.Unmarshal(v.JSON, &opt); err != nil {
+				t.Fatal(err)
+			}
+			walkJSON(opt, "", func(path, key string, s *string) {
+				switch key {
+				case "assets", "ChartID", "PageTitle", "initialization", "AssetsHost", "chartId":
+					t.Errorf("option has page-level key %s.%s", path, key)
+				}
+			})
+			if strings.Contains(strings.ToLower(string(v.JSON)), "http") {
+				t.Errorf("option mentions http (a CDN?): %s", v.JSON)
+			}
+			if bytes.Contains(v.JSON, []byte(id)) {
+				t.Errorf("option carries the chart ID %q", id)
+			}
+			if title, _ := opt["title"].(map[string]any); title["show"] != false {
+				t.Errorf("title shown inside the chart (the page shows it): %v", opt["title"])
+			}
+			if opt["animation"] != false {
+				t.Errorf("animation %v, want false", opt["animation"])
+			}
+
+			// Categories and values reach the option in order.
+			series, _ := opt["series"].([]any)
+			if len(series) != c.seriesLen || len(d.Series) != c.seriesLen {
+				t.Fatalf("%d series in the option, %d in the data; want %d", len(series), len(d.Series), c.seriesLen)
+			}
+			if c.catAxis != "" {
+				if got := axisData(opt, c.catAxis); !reflect.DeepEqual(got, d.Categories) {
+					t.Errorf("%s data %q, want %q", c.catAxis, got, d.Categories)
+				}
+			}
+			for k, s := range series {
+				sm := s.(map[string]any)
+				if c.catAxis != "" && sm["name"] != d.Series[k].Name {
+					t.Errorf("series %d name %v, want %q", k, sm["name"], d.Series[k].Name)
+				}
+				if st, _ := sm["stack"].(string); st != c.stack {
+					t.Errorf("series %d stack %q, want %q", k, st, c.stack)
+				}
+				points, _ := sm["data"].([]any)
+				if len(points) != len(d.Categories) {
+					t.Fatalf("series %d has %d points for %d categories", k, len(points), len(d.Categories))
+				}
+				for i, p := range points {
+					pm := p.(map[string]any)
+					if pm["value"] != d.Series[k].Values[i] {
+						t.Errorf("series %d point %d = %v, want %v", k, i, pm["value"], d.Series[k].Values[i])
+					}
+					if c.catAxis == "" && pm["name"] != d.Categories[i] {
+						t.Errorf("slice %d name %v, want %q", i, pm["name"], d.Categories[i])
+					}
+				}
+			}
+
+			// The table: the category label, then one column per series.
+			wantHead := append([]string{d.XLabel}, seriesNames(d)...)
+			if !reflect.DeepEqual(v.Head, wantHead) {
+				t.Errorf("table head %q, want %q", v.Head, wantHead)
+			}
+			if len(v.Rows) != len(d.Categories) {
+				t.Fatalf("table has %d rows for %d categories", len(v.Rows), len(d.Categories))
+			}
+			for i, row := range v.Rows {
+				want := []string{d.Categories[i]}
+				for _, s := range d.Series {
+					want = append(want, fmtValue(s.Values[i]))
+				}
+				if !reflect.DeepEqual(row, want) {
+					t.Errorf("row %d %q, want %q", i, row, want)
+				}
+			}
+
+			// The description names the grouping, and for bars and pies the largest category.
+			if !strings.HasPrefix(v.Desc, "按"+d.XLabel+"统计") || !strings.HasSuffix(v.Desc, "详细数字见下表。") {
+				t.Errorf("description %q", v.Desc)
+			}
+			if c.largest != "" && !strings.Contains(v.Desc, c.largest) {
+				t.Errorf("description %q does not contain %q", v.Desc, c.largest)
+			}
+			if c.largest == "" && strings.Contains(v.Desc, "最多的是") {
+				t.Errorf("description %q names a largest category for a %s chart", v.Desc, d.Kind)
+			}
+			if len(d.Series) > 1 && !strings.Contains(v.Desc, "分为"+strings.Join(seriesNames(d), "、")) {
+				t.Errorf("description %q does not list the series", v.Desc)
+			}
+		})
+	}
+}
+
+// TestHbarOption: horizontal bars put the categories on a reversed y axis
+// (first category on top) and grow taller with more categories.
+func TestHbarOption(t *testing.T) {
+	cats := make([]string, 20)
+	for i := range cats {
+		cats[i] = "乡镇" + string(rune('A'+i))
+	}
+	d := newData("n", "t", "hbar", "乡镇", "项", cats, "s")
+	v, err := View(d, "n", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opt map[string]any
+	if err := json.Unmarshal(v.JSON, &opt); err != nil {
+		t.Fatal(err)
+	}
+	y := opt["yAxis"].([]any)[0].(map[string]any)
+	x := opt["xAxis"].([]any)[0].(map[string]any)
+	if y["type"] != "category" || y["inverse"] != true || x["type"] != "value" {
+		t.Errorf("hbar axes: x %v, y %v", x, y)
+	}
+	if v.Height != 60+28*20 {
+		t.Errorf("height %d, want %d", v.Height, 60+28*20)
+	}
+	d.Kind = "bar"
+	if v, _ := View(d, "n", ""); v.Height != 320 {
+		t.Errorf("bar height %d, want 320", v.Height)
+	}
+}
+
+func TestDescribeEmpty(t *testing.T) {
+	d := newData("n", "t", "bar", "乡镇", "项", nil, "s")
+	if got := describe(d); got != "暂无数据。" {
+		t.Errorf("describe(empty) = %q", got)
+	}
+	v, err := View(d, "n", "")
+	if err != nil || !json.Valid(v.JSON) || len(v.Rows) != 0 {
+		t.Errorf("empty chart: err %v, JSON %s, rows %q", err, v.JSON, v.Rows)
+	}
+}
+
+// TestCSV: UTF-8 with a BOM, CRLF line ends, cells with commas, quotes or
+// line breaks quoted; read back, it is the table.
+func TestCSV(t *testing.T) {
+	d := newData("n", "t", "bar", "村,组", "项", []string{"上村", `东"头"村`, "a,b", "两\n行", "\r"}, "已完成", `说"明`)
+	d.Series[0].Values = []float64{1, 2.5, 0, 1e6, 3}
+	d.Series[1].Values = []float64{0, 0, 0.1, 7, 0}
+	b := CSV(d)
+	if !bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")) {
+		t.Fatalf("CSV does not start with a UTF-8 BOM: % x", b[:min(len(b), 8)])
+	}
+	body := b[3:]
+	want := "\"村,组\",已完成,\"说\"\"明\"\r\n" +
+		"上村,1,0\r\n" +
+		"\"东\"\"头\"\"村\",2.5,0\r\n" +
+		"\"a,b\",0,0.1\r\n" +
+		"\"两\n行\",1000000,7\r\n" +
+		"\"\r\",3,0\r\n"
+	if string(body) != want {
+		t.Errorf("CSV\n got %q\nwant %q", body, want)
+	}
+	// Every record ends in CRLF (a bare LF only inside a quoted cell).
+	if !bytes.HasSuffix(body, []byte("\r\n")) {
+		t.Error("CSV does not end with CRLF")
+	}
+	r := csv.NewReader(bytes.NewReader(body))
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, rows := table(d)
+	wantRecs := append([][]string{head}, rows...)
+	if !reflect.DeepEqual(recs, wantRecs) {
+		t.Errorf("CSV read back\n got %q\nwant %q", recs, wantRecs)
+	}
+
+	// A chart of the base county: header line, then one line per category.
+	ds := loadSource(t, baseSource)
+	got := string(CSV(PledgeStatus(ds, 0)))
+	wantPS := "\uFEFF乡镇,未启动,推进中,已完成,部分完成,未完成,已调整\r\n东乡镇,0,1,1,1,0,0\r\n西乡镇,1,0,0,0,0,0\r\n"
+	if got != wantPS {
+		t.Errorf("pledge-status CSV\n got %q\nwant %q", got, wantPS)
+	}
+}
