@@ -49,7 +49,7 @@ func View(d *Data, id, csvHref string) (site.ChartView, error) {
 	if err != nil {
 		return site.ChartView{}, err
 	}
-	v := site.ChartView{ID: id, Title: d.Title, Desc: describe(d), JSON: option, CSVHref: csvHref, Height: height(d)}
+	v := site.ChartView{ID: id, Title: d.Title, Desc: describe(d), JSON: option, CSVHref: csvHref, Height: height(d), Note: d.Note}
 	v.Head, v.Rows = table(d)
 	return v, nil
 }

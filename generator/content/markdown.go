@@ -18,24 +18,60 @@ import (
 	"html/template"
 	"strconv"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // newMarkdown returns a goldmark converter in gongshi's flavour.
 func newMarkdown(unsafe bool) goldmark.Markdown {
 	opts := []goldmark.Option{
 		goldmark.WithExtensions(extension.GFM, extension.CJK),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(fullWidthBreaks{}, 1000))),
 	}
 	if unsafe {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	return goldmark.New(opts...)
+}
+
+// fullWidthBreaks joins lines where both sides of the line break are wide
+// or full-width characters. extension.CJK does so only between Han letters
+// and U+3000–303F punctuation, so a line ending in a full-width ，；：！？
+// (U+FF01–FF60) kept its break, which browsers show as a stray space. Its
+// CSS3Draft style would cover these, but it also joins English sentences
+// ("end.\nNext" → "end.Next"), so this transformer does only the one thing.
+type fullWidthBreaks struct{}
+
+func (fullWidthBreaks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	wide := func(r rune) bool {
+		w := util.EastAsianWidth(r)
+		return (w == "F" || w == "W") && !unicode.Is(unicode.Hangul, r)
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		t, ok := n.(*ast.Text)
+		if !entering || !ok || !t.SoftLineBreak() {
+			return ast.WalkContinue, nil
+		}
+		next, ok := t.NextSibling().(*ast.Text)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		last, _ := utf8.DecodeLastRune(t.Segment.Value(src))
+		first, _ := utf8.DecodeRune(next.Segment.Value(src))
+		if wide(last) && wide(first) {
+			t.SetSoftLineBreak(false)
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // Heading is one heading of a page, for a table of contents.

@@ -109,6 +109,8 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 			var pe toml.ParseError
 			if ok := asParseError(err, &pe); ok {
 				line = pe.Position.Line
+			} else if m := reTOMLLine.FindStringSubmatch(err.Error()); m != nil {
+				line, _ = strconv.Atoi(m[1]) // a type mismatch has its line only in the text
 			}
 			probs.Add(problem.Problem{File: file, Line: line + 1, Zh: "front matter 格式错误", En: err.Error()})
 			return nil
@@ -133,6 +135,8 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 	}
 	return p
 }
+
+var reTOMLLine = regexp.MustCompile(`^toml: line (\d+)`)
 
 func asParseError(err error, pe *toml.ParseError) bool {
 	if e, ok := err.(toml.ParseError); ok {
@@ -220,12 +224,26 @@ func parseShortcode(s string) (*Shortcode, *scError) {
 	return sc, nil
 }
 
-var reHeading = regexp.MustCompile(`(?m)^#\s+(.+?)\s*#*\s*$`)
+var reHeading = regexp.MustCompile(`^#[ \t]+(.+?)[ \t]*#*[ \t]*$`)
 
-// firstHeading returns the text of the first level-1 (# …) heading.
+// firstHeading returns the text of the first level-1 (# …) heading, skipping
+// fenced code blocks, where "# …" is a comment, not a heading.
 func firstHeading(body []byte) string {
-	if m := reHeading.FindSubmatch(body); m != nil {
-		return string(m[1])
+	fence := ""
+	for _, l := range strings.Split(string(body), "\n") {
+		t := strings.TrimLeft(l, " ")
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(t, "```"), strings.HasPrefix(t, "~~~"):
+			fence = t[:3]
+		default:
+			if m := reHeading.FindStringSubmatch(l); m != nil && strings.TrimSpace(m[1]) != "" {
+				return m[1]
+			}
+		}
 	}
 	return ""
 }

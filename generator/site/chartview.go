@@ -14,4 +14,5 @@ type ChartView struct {
 	Rows    [][]string      // table rows
 	CSVHref string          // link to a CSV of the chart's numbers
 	Height  int             // drawing height in pixels (more categories, taller chart)
+	Note    string          // shown under the chart, e.g. that only the largest 30 townships are drawn
 }
