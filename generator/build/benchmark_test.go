@@ -2,17 +2,14 @@ package build_test
 
 import (
 	"fmt"
+	ext "gongshi/generator/extend"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
 	"gongshi/generator/build"
-	"gongshi/generator/charts"
-	"gongshi/generator/opendata"
-	"gongshi/generator/problem"
 	"gongshi/generator/sample"
-	"gongshi/generator/site"
 )
 
 // benchSources holds synthetic sources made once per size.
@@ -36,13 +33,6 @@ func benchSource(b *testing.B, n int) string {
 	return dir
 }
 
-// fullBuild is the build the CLI runs: charts and downloads included.
-func fullBuild(s *site.Site, staging string) (*problem.List, error) {
-	charts.Attach(s)
-	_, err := opendata.Write(staging, s.D)
-	return nil, err
-}
-
 // BenchmarkBuild builds whole sites of several sizes, as `gongshi build`
 // does. Run: go test -run '^$' -bench Build -benchtime 1x ./generator/build/
 // (scripts/bench.sh runs the larger sizes).
@@ -61,7 +51,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.ResetTimer()
 			var pages int
 			for i := 0; i < b.N; i++ {
-				sum, _, err := build.Run(build.Options{Source: src, Dest: dest, Extend: fullBuild})
+				sum, _, err := build.Run(build.Options{Source: src, Dest: dest, Extend: ext.Standard})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -3,6 +3,7 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	ext "gongshi/generator/extend"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,10 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongshi/generator/charts"
-	"gongshi/generator/opendata"
 	"gongshi/generator/problem"
-	"gongshi/generator/site"
 )
 
 // baseSource is the small clean test county shared with package check.
@@ -78,11 +76,7 @@ func writeFiles(t testing.TB, dir string, files map[string]string) {
 // cliExtend is what `gongshi build` passes as Options.Extend
 // (generator/cmd/gongshi/extend.go): the tests build the site the CLI
 // builds, charts and open-data downloads included. Keep the two in step.
-func cliExtend(s *site.Site, staging string) (*problem.List, error) {
-	charts.Attach(s)
-	_, err := opendata.Write(staging, s.D)
-	return nil, err
-}
+var cliExtend = ext.Standard
 
 // mustBuild builds src into dest as the CLI does and fails the test on any
 // error, printing every problem.

@@ -35,8 +35,8 @@ func loadSource(t testing.TB, dir string) *dataset.Dataset {
 	return ds
 }
 
-// cliExtend is what `gongshi build` passes as Options.Extend
-// (generator/cmd/gongshi/extend.go); keep the two in step.
+// cliExtend mirrors build.Standard, which this package's tests cannot
+// import (build imports charts); keep the two in step.
 func cliExtend(s *site.Site, staging string) (*problem.List, error) {
 	Attach(s)
 	_, err := opendata.Write(staging, s.D)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	ext "gongshi/generator/extend"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -13,10 +14,6 @@ import (
 	"strings"
 
 	"gongshi/generator/build"
-	"gongshi/generator/charts"
-	"gongshi/generator/opendata"
-	"gongshi/generator/problem"
-	"gongshi/generator/site"
 )
 
 // BuildSite builds the site source at src into dest as `gongshi build`
@@ -37,11 +34,7 @@ func BuildSite(src, dest string) error {
 }
 
 // extend adds charts (with shortcodes) and the open-data downloads, as the CLI does.
-func extend(s *site.Site, staging string) (*problem.List, error) {
-	charts.Attach(s)
-	_, err := opendata.Write(staging, s.D)
-	return nil, err
-}
+var extend = ext.Standard
 
 // Handler serves a built site the way a plain static web host does: a
 // folder answers with its index.html (a folder path without its final

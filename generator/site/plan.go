@@ -36,6 +36,7 @@ type Site struct {
 	rendered map[string]content.Rendered // Markdown pages by slug, filled by Prepare
 	extra    Stats                       // files written by other stages, for the summary
 	frames   sync.Map                    // header/footer HTML by what they show (see frameParts)
+	waits    []func() error              // work started by other stages, finished before Render returns
 
 	lang        string
 	townships   []int             // townships sorted by ID
@@ -108,6 +109,14 @@ func NewSite(d *dataset.Dataset, theme *Theme, pages []*content.Page) *Site {
 	}
 	s.years = d.Years
 	return s
+}
+
+// Go runs work of another stage (the downloads) alongside rendering; Render
+// waits for it and fails if it failed.
+func (s *Site) Go(work func() error) {
+	done := make(chan error, 1)
+	go func() { done <- work() }()
+	s.waits = append(s.waits, func() error { return <-done })
 }
 
 // AddStats counts files that another stage (downloads) wrote into the

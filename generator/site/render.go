@@ -57,6 +57,11 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 	}
 	close(jobs)
 	wg.Wait()
+	for _, wait := range s.waits {
+		if err := wait(); err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
 	if firstErr != nil {
 		return st, firstErr
 	}
