@@ -75,17 +75,26 @@ func readLayered(siteDir, dir string) (map[string][]byte, error) {
 func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 	probs := &problem.List{}
 	t := &Theme{pages: map[string]*template.Template{}, strs: map[string]string{}}
-	i18n, err := readLayered(siteDir, "i18n")
-	if err != nil {
-		return nil, nil, err
-	}
+	// UI strings merge key by key: Chinese first (the fallback), then the
+	// site's language; the theme's file, then the site's own over it.
 	for _, name := range []string{"zh-CN.toml", lang + ".toml"} {
-		if b, ok := i18n[name]; ok {
+		for _, src := range []struct {
+			file string
+			read func() ([]byte, error)
+		}{
+			{"themes/default/i18n/" + name, func() ([]byte, error) { return fs.ReadFile(themeFS(), "i18n/"+name) }},
+			{"i18n/" + name, func() ([]byte, error) { return os.ReadFile(filepath.Join(siteDir, "i18n", name)) }},
+		} {
+			b, err := src.read()
+			if err != nil {
+				continue // a language or an override the site does not have
+			}
 			if _, err := toml.Decode(string(b), &t.strs); err != nil {
-				probs.Errorf("i18n/"+name, 0, "", "", "界面文字文件格式错误", err.Error())
+				probs.Errorf(src.file, 0, "", "", "界面文字文件格式错误", err.Error())
 			}
 		}
 	}
+	var err error
 	t.static, err = readLayered(siteDir, "static")
 	if err != nil {
 		return nil, nil, err

@@ -1,0 +1,42 @@
+package build
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSiteOverridesTheme: a file in the site's layouts/, static/ or i18n/
+// replaces the theme's file of the same name, one by one; the rest of the
+// theme is still used.
+func TestSiteOverridesTheme(t *testing.T) {
+	src := baseSite(t)
+	writeFiles(t, src, map[string]string{
+		"layouts/partials/footer.html": `{{define "footer"}}<footer class="county-footer">{{T "footer_note"}}</footer>{{end}}`,
+		"static/css/site.css":          "/* the county's own stylesheet */ body { color: #000; }\n",
+		"static/img/logo.svg":          `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+		"i18n/zh-CN.toml":              "footer_note = \"本县自定义的页脚说明\"\n",
+	})
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	home := readFile(t, dest, "index.html")
+	for _, want := range []string{`<footer class="county-footer">本县自定义的页脚说明</footer>`, `<nav class="site-nav"`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home page lacks %q", want)
+		}
+	}
+	if strings.Contains(home, `class="site-footer"`) {
+		t.Error("the theme's footer is still used")
+	}
+	if got := readFile(t, dest, "css/site.css"); !strings.HasPrefix(got, "/* the county's own stylesheet */") {
+		t.Errorf("css/site.css is not the site's: %.60q", got)
+	}
+	readFile(t, dest, "img/logo.svg")
+	if got := readFile(t, dest, "js/charts.js"); !strings.Contains(got, "echarts") {
+		t.Error("theme files that are not overridden must still be published")
+	}
+	// A string the site does not override keeps the theme's text.
+	if !strings.Contains(readFile(t, dest, "rules/index.html"), "评定规则") {
+		t.Error("theme UI strings not overridden by the site are lost")
+	}
+}
