@@ -155,8 +155,20 @@ func splitShortcodes(file string, line0 int, body []byte, probs *problem.List) [
 	var parts []part
 	var cur bytes.Buffer
 	lines := bytes.SplitAfter(body, []byte("\n"))
+	fence := "" // the open code fence, if any: shortcodes inside code are text
 	for i, l := range lines {
 		line := line0 + i
+		if f := codeFence(l); f != "" && (fence == "" || strings.HasPrefix(f, fence)) {
+			if fence == "" {
+				fence = f
+			} else {
+				fence = ""
+			}
+		}
+		if fence != "" || codeFence(l) != "" {
+			cur.Write(l)
+			continue
+		}
 		if m := reShortcode.FindSubmatch(l); m != nil {
 			if cur.Len() > 0 {
 				parts = append(parts, part{md: append([]byte(nil), cur.Bytes()...)})
@@ -182,6 +194,25 @@ func splitShortcodes(file string, line0 int, body []byte, probs *problem.List) [
 		parts = append(parts, part{md: cur.Bytes()})
 	}
 	return parts
+}
+
+// codeFence returns the fence (``` or ~~~, at least three) that opens or
+// closes a fenced code block on this line, or "".
+func codeFence(l []byte) string {
+	t := strings.TrimLeft(string(l), " ")
+	if len(string(l))-len(t) > 3 {
+		return ""
+	}
+	for _, c := range []string{"`", "~"} {
+		n := 0
+		for n < len(t) && t[n:n+1] == c {
+			n++
+		}
+		if n >= 3 {
+			return strings.Repeat(c, n)
+		}
+	}
+	return ""
 }
 
 type scError struct{ zh, en string }

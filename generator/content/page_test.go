@@ -314,3 +314,26 @@ func TestFirstHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestShortcodeInCodeFence: a shortcode inside a fenced code block is
+// shown as code, so a help page can teach the syntax.
+func TestShortcodeInCodeFence(t *testing.T) {
+	src := "+++\ntitle = \"帮助\"\n+++\n写法：\n\n```\n{{< chart \"grades\" >}}\n```\n\n~~~~md\n{{< figure \"villages\" >}}\n~~~~\n"
+	probs := &problem.List{}
+	p := parsePage("content/help.md", []byte(src), probs)
+	if probs.Len() != 0 {
+		t.Fatalf("problems: %v", probs.Sorted())
+	}
+	r, rp := p.Render(false, "help/index.html", func(sc *Shortcode, _ string) (template.HTML, *problem.Problem) {
+		t.Errorf("shortcode %q in a code block was run", sc.Name)
+		return "", nil
+	})
+	if rp.Len() != 0 {
+		t.Fatalf("render problems: %v", rp.Sorted())
+	}
+	for _, want := range []string{`{{&lt; chart &quot;grades&quot; &gt;}}`, `{{&lt; figure &quot;villages&quot; &gt;}}`} {
+		if !strings.Contains(string(r.HTML), want) {
+			t.Errorf("code block lacks %s:\n%s", want, r.HTML)
+		}
+	}
+}

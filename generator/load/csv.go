@@ -41,7 +41,11 @@ func readCSV(text string, sink *rowSink, drop []string) {
 		}
 		f, ok := t.Lookup(h)
 		if !ok {
-			probs.Add(problem.Problem{File: file, Line: 1, Column: i + 1, Key: h,
+			key := h
+			if key == "" {
+				key = fmt.Sprintf("(第 %d 列 column %d)", i+1, i+1)
+			}
+			probs.Add(problem.Problem{File: file, Line: 1, Column: i + 1, Key: key,
 				Zh: "未知的列；可用的列为 " + keyList(t) + "；不公开的列请列入 site.toml 的 privacy.drop_columns",
 				En: "unknown column; expected one of " + keyList(t) + ", or list it in privacy.drop_columns to ignore it"})
 			continue

@@ -92,7 +92,8 @@ func (c *checker) secretaries() {
 				if a.Role != b.Role || a.TermStart == "" || b.TermStart == "" {
 					continue
 				}
-				if a.TermEnd == "" || b.TermStart <= a.TermEnd {
+				// A handover on one day (end = next start) is not an overlap.
+				if a.TermEnd == "" || b.TermStart < a.TermEnd {
 					c.err(b.Src, "term_start", b.TermStart,
 						fmt.Sprintf("与 %s（%s:%d）的%s任期重叠", a.Name, a.File, a.Line, a.Role),
 						fmt.Sprintf("overlaps the %s term of %s (%s:%d)", a.Role, a.ID, a.File, a.Line))

@@ -39,8 +39,10 @@ func TestSecretaryTerms(t *testing.T) {
 			sec(2, "S1", "书记", "2021-01-15", "2023-06-30"), sec(3, "S2", "书记", "2023-07-01", "")}, ""},
 		{"secretary and first secretary at once", []dataset.Secretary{
 			sec(2, "S1", "书记", "2021-01-15", ""), sec(3, "S2", "第一书记", "2022-01-01", "")}, ""},
-		{"handover on the same day overlaps", []dataset.Secretary{
-			sec(2, "S1", "书记", "2021-01-15", "2023-07-01"), sec(3, "S2", "书记", "2023-07-01", "")},
+		{"handover on the same day is no overlap", []dataset.Secretary{
+			sec(2, "S1", "书记", "2021-01-15", "2023-07-01"), sec(3, "S2", "书记", "2023-07-01", "")}, ""},
+		{"one day of overlap", []dataset.Secretary{
+			sec(2, "S1", "书记", "2021-01-15", "2023-07-02"), sec(3, "S2", "书记", "2023-07-01", "")},
 			"data/t.csv:3: term_start \"2023-07-01\": 与 名S1（data/t.csv:2）的书记任期重叠 (overlaps the 书记 term of S1 (data/t.csv:2))"},
 		{"still serving when the next starts, input out of order", []dataset.Secretary{
 			sec(2, "S2", "书记", "2023-07-01", ""), sec(3, "S1", "书记", "2021-01-15", "")},
