@@ -125,3 +125,40 @@ func paged(dir, layout string, n int, page func(path string, from, to int, pager
 	}
 	return out
 }
+
+// townshipGroups groups the items of every village township by township
+// (townships and villages in ID order), for a listing. items returns a
+// village's items, already filtered; row renders one item for a page.
+func townshipGroups[R any](s *Site, items func(villageID string) []int, row func(path string, i int) R) []group {
+	var groups []group
+	for _, ti := range s.townships {
+		t := &s.D.Townships[ti]
+		var list []int
+		for _, vi := range s.villages[t.ID] {
+			list = append(list, items(s.D.Villages[vi].ID)...)
+		}
+		groups = append(groups, group{id: t.ID, name: t.Name, n: len(list), rows: func(path string, from, to int) any {
+			rows := make([]R, 0, to-from)
+			for _, i := range list[from:to] {
+				rows = append(rows, row(path, i))
+			}
+			return rows
+		}})
+	}
+	return groups
+}
+
+// yearsPage plans a section's index of years (ratings/, hearings/, reports/),
+// newest first, each linking to dir(year) with its count (0: not shown).
+func (s *Site) yearsPage(section, titleKey, introKey string, years []int, dir func(int) string, count func(int) int) entry {
+	path := section + "/index.html"
+	return entry{path: path, layout: "years", build: func() (*Page, error) {
+		p := s.frame(path, s.Theme.T(titleKey), section)
+		v := &YearsView{Intro: s.Theme.T(introKey)}
+		for k := len(years) - 1; k >= 0; k-- {
+			v.Years = append(v.Years, YearLink{Year: years[k], Href: rel(path, dir(years[k])), Count: count(years[k])})
+		}
+		p.Main = v
+		return p, nil
+	}}
+}

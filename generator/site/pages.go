@@ -149,15 +149,7 @@ func (s *Site) reportPages() []entry {
 		}
 	}
 	years := sortedYears(byYear)
-	out := []entry{{path: "reports/index.html", layout: "years", build: func() (*Page, error) {
-		p := s.frame("reports/index.html", T("reports"), "reports")
-		v := &YearsView{Intro: T("reports_intro")}
-		for k := len(years) - 1; k >= 0; k-- {
-			v.Years = append(v.Years, YearLink{Year: years[k], Href: rel(p.Path, reportPath(years[k]))})
-		}
-		p.Main = v
-		return p, nil
-	}}}
+	out := []entry{s.yearsPage("reports", "reports", "reports_intro", years, reportPath, func(int) int { return 0 })}
 	for _, y := range years {
 		y := y
 		slug := byYear[y]

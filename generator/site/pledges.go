@@ -169,25 +169,15 @@ func (s *Site) pledgeBoard() []entry {
 		p.Main = v
 		return p, nil
 	})
-	var groups []group
-	for _, ti := range s.townships {
-		t := &d.Townships[ti]
+	groups := townshipGroups(s, func(vid string) []int {
 		var list []int
-		for _, vi := range s.villages[t.ID] {
-			for _, pi := range d.PledgesOf[d.Villages[vi].ID] {
-				if d.Pledges[pi].Overdue {
-					list = append(list, pi)
-				}
+		for _, pi := range d.PledgesOf[vid] {
+			if d.Pledges[pi].Overdue {
+				list = append(list, pi)
 			}
 		}
-		groups = append(groups, group{id: t.ID, name: t.Name, n: len(list), rows: func(path string, from, to int) any {
-			var rows []PledgeRow
-			for _, pi := range list[from:to] {
-				rows = append(rows, s.pledgeRow(path, pi, true))
-			}
-			return rows
-		}})
-	}
+		return list
+	}, func(path string, pi int) PledgeRow { return s.pledgeRow(path, pi, true) })
 	out = append(out, listing("pledges/overdue/", "overdue", groups, func(path string, lv ListView, township string) (*Page, error) {
 		p := s.frame(path, T("overdue_list"), "pledges", Link{Label: T("pledge_board"), Href: rel(path, "pledges/")})
 		if township != "" {

@@ -63,42 +63,19 @@ func (s *Site) ratingPages() []entry {
 	T := s.Theme.T
 	byYear := s.appraisalYears()
 	years := sortedYears(byYear)
-	out := []entry{{path: "ratings/index.html", layout: "years", build: func() (*Page, error) {
-		p := s.frame("ratings/index.html", T("ratings"), "ratings")
-		v := &YearsView{Intro: T("ratings_intro")}
-		for k := len(years) - 1; k >= 0; k-- {
-			y := years[k]
-			v.Years = append(v.Years, YearLink{Year: y, Href: rel(p.Path, ratingsPath(y)), Count: len(byYear[y])})
-		}
-		p.Main = v
-		return p, nil
-	}}}
+	out := []entry{s.yearsPage("ratings", "ratings", "ratings_intro", years, ratingsPath, func(y int) int { return len(byYear[y]) })}
 	for _, y := range years {
 		y := y
 		rows := byYear[y]
-		byVillage := map[string]int{}
-		for _, ai := range rows {
-			byVillage[d.Appraisals[ai].VillageID] = ai // one per village-year, or the last when two terms
-		}
-		var groups []group
-		for _, ti := range s.townships {
-			t := &d.Townships[ti]
+		groups := townshipGroups(s, func(vid string) []int {
 			var list []int
-			for _, vi := range s.villages[t.ID] {
-				for _, ai := range d.AppraisalsOf[d.Villages[vi].ID] {
-					if d.Appraisals[ai].Year == y {
-						list = append(list, ai)
-					}
+			for _, ai := range d.AppraisalsOf[vid] {
+				if d.Appraisals[ai].Year == y {
+					list = append(list, ai)
 				}
 			}
-			groups = append(groups, group{id: t.ID, name: t.Name, n: len(list), rows: func(path string, from, to int) any {
-				var r []AppraisalRow
-				for _, ai := range list[from:to] {
-					r = append(r, s.appraisalRow(path, ai, true))
-				}
-				return r
-			}})
-		}
+			return list
+		}, func(path string, ai int) AppraisalRow { return s.appraisalRow(path, ai, true) })
 		counts := map[string]int{}
 		fiveStar, starSum, starN := 0, 0, 0
 		var adjust []int
@@ -191,38 +168,19 @@ func (s *Site) hearingPages() []entry {
 		byYear[yearOf(h.Date)] = append(byYear[yearOf(h.Date)], i)
 	}
 	years := sortedYears(byYear)
-	out := []entry{{path: "hearings/index.html", layout: "years", build: func() (*Page, error) {
-		p := s.frame("hearings/index.html", T("hearings"), "hearings")
-		v := &YearsView{Intro: T("hearings_intro")}
-		for k := len(years) - 1; k >= 0; k-- {
-			y := years[k]
-			v.Years = append(v.Years, YearLink{Year: y, Href: rel(p.Path, hearingsPath(y)), Count: len(byYear[y])})
-		}
-		p.Main = v
-		return p, nil
-	}}}
+	out := []entry{s.yearsPage("hearings", "hearings", "hearings_intro", years, hearingsPath, func(y int) int { return len(byYear[y]) })}
 	for _, y := range years {
 		y := y
 		rows := byYear[y]
-		var groups []group
-		for _, ti := range s.townships {
-			t := &d.Townships[ti]
+		groups := townshipGroups(s, func(vid string) []int {
 			var list []int
-			for _, vi := range s.villages[t.ID] {
-				for _, hi := range d.HearingsOf[d.Villages[vi].ID] {
-					if yearOf(d.Hearings[hi].Date) == y {
-						list = append(list, hi)
-					}
+			for _, hi := range d.HearingsOf[vid] {
+				if yearOf(d.Hearings[hi].Date) == y {
+					list = append(list, hi)
 				}
 			}
-			groups = append(groups, group{id: t.ID, name: t.Name, n: len(list), rows: func(path string, from, to int) any {
-				var r []HearingRow
-				for _, hi := range list[from:to] {
-					r = append(r, s.hearingRow(path, hi, true))
-				}
-				return r
-			}})
-		}
+			return list
+		}, func(path string, hi int) HearingRow { return s.hearingRow(path, hi, true) })
 		counts := map[string]int{}
 		for _, hi := range rows {
 			counts[d.Hearings[hi].Outcome]++
