@@ -65,6 +65,9 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 	if firstErr != nil {
 		return st, firstErr
 	}
+	if keys := s.Theme.Missing(); len(keys) > 0 {
+		return st, fmt.Errorf("theme: UI strings missing from i18n/zh-CN.toml: %s", strings.Join(keys, ", "))
+	}
 	if progress != nil {
 		progress(len(plan), len(plan))
 	}

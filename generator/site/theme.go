@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -22,10 +23,11 @@ import (
 // the site's layouts/, static/ or i18n/ replaces the theme file of the same
 // name, one by one, as in Hugo. Templates are parsed once per build.
 type Theme struct {
-	base   *template.Template            // base layout and partials, for Partial
-	pages  map[string]*template.Template // layout name ("village") → base + partials + page
-	static map[string][]byte             // output path ("css/site.css") → bytes
-	strs   map[string]string             // UI strings of the site's language
+	base    *template.Template            // base layout and partials, for Partial
+	pages   map[string]*template.Template // layout name ("village") → base + partials + page
+	static  map[string][]byte             // output path ("css/site.css") → bytes
+	strs    map[string]string             // UI strings of the site's language
+	missing sync.Map                      // keys asked for that no i18n file has (reported by Render)
 }
 
 // themeFS returns the default theme as a file system rooted at its folder.
@@ -151,12 +153,7 @@ func (t *Theme) funcs() template.FuncMap {
 			return m
 		},
 		// T returns the UI string for key in the site's language.
-		"T": func(key string) string {
-			if s, ok := t.strs[key]; ok {
-				return s
-			}
-			return key
-		},
+		"T": t.T,
 	}
 }
 
@@ -199,7 +196,20 @@ func (t *Theme) T(key string) string {
 	if s, ok := t.strs[key]; ok {
 		return s
 	}
+	t.missing.Store(key, true)
 	return key
+}
+
+// Missing returns the UI keys that were asked for but are in no i18n file,
+// sorted: a page would show the bare key.
+func (t *Theme) Missing() []string {
+	var keys []string
+	t.missing.Range(func(k, _ any) bool {
+		keys = append(keys, k.(string))
+		return true
+	})
+	sort.Strings(keys)
+	return keys
 }
 
 // staticFiles returns the theme's static files, sorted by path.
