@@ -112,11 +112,29 @@ func NewSite(d *dataset.Dataset, theme *Theme, pages []*content.Page) *Site {
 }
 
 // Go runs work of another stage (the downloads) alongside rendering; Render
-// waits for it and fails if it failed.
+// (or Wait) waits for it.
 func (s *Site) Go(work func() error) {
 	done := make(chan error, 1)
 	go func() { done <- work() }()
-	s.waits = append(s.waits, func() error { return <-done })
+	var once sync.Once
+	var err error
+	s.waits = append(s.waits, func() error {
+		once.Do(func() { err = <-done })
+		return err
+	})
+}
+
+// Wait waits for the work started with Go and returns its first error. It
+// may be called any number of times; a build that stops early calls it so
+// that nothing still writes into the staging folder it removes.
+func (s *Site) Wait() error {
+	var first error
+	for _, w := range s.waits {
+		if err := w(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // AddStats counts files that another stage (downloads) wrote into the

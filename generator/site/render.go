@@ -57,10 +57,8 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 	}
 	close(jobs)
 	wg.Wait()
-	for _, wait := range s.waits {
-		if err := wait(); err != nil && firstErr == nil {
-			firstErr = err
-		}
+	if err := s.Wait(); err != nil && firstErr == nil {
+		firstErr = err
 	}
 	if firstErr != nil {
 		return st, firstErr
@@ -271,4 +269,25 @@ func xmlEscape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// PageRenderer returns a function that renders the planned page at path
+// into a buffer, for benchmarks and tools that need one page.
+func (s *Site) PageRenderer(path string) (func(buf *bytes.Buffer) error, error) {
+	for _, e := range s.plan() {
+		if e.path == path {
+			e := e
+			return func(buf *bytes.Buffer) error {
+				p, err := e.build()
+				if err != nil {
+					return err
+				}
+				if err := s.frameParts(p); err != nil {
+					return err
+				}
+				return s.Theme.execute(e.layout, p, buf)
+			}, nil
+		}
+	}
+	return nil, fmt.Errorf("site: no page %s", path)
 }

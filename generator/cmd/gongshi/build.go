@@ -51,8 +51,8 @@ func buildCommand() command {
 				if d == "" {
 					d = *src + "/public"
 				}
-				fmt.Fprintf(out, "页面 pages  %8d\n其他 files  %8d\n大小 bytes  %8d (%.1f MB)\n用时 time   %8.2f s\n输出 output  %s\n",
-					sum.Pages, sum.Files, sum.Bytes, float64(sum.Bytes)/1e6, sum.Seconds, d)
+				fmt.Fprintf(out, "页面 pages  %8d\n其他 files  %8d\n大小 bytes  %8d (%.1f MB)\n用时 time   %8.2f s (检查 check %.2f s, 生成 render %.2f s, 替换 swap %.2f s)\n输出 output  %s\n",
+					sum.Pages, sum.Files, sum.Bytes, float64(sum.Bytes)/1e6, sum.Seconds, sum.CheckSeconds, sum.RenderSeconds, sum.SwapSeconds, d)
 			}
 			return exitOK
 		},
