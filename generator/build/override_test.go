@@ -40,3 +40,19 @@ func TestSiteOverridesTheme(t *testing.T) {
 		t.Error("theme UI strings not overridden by the site are lost")
 	}
 }
+
+// TestEnglishSite: language = "en" builds with English UI strings (a
+// missing one fails the build) and marks pages as English.
+func TestEnglishSite(t *testing.T) {
+	src := baseSite(t)
+	toml := readFile(t, src, "site.toml")
+	writeFiles(t, src, map[string]string{"site.toml": strings.Replace(toml, `"zh-CN"`, `"en"`, 1)})
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	v := readFile(t, dest, "villages/V1/index.html")
+	for _, want := range []string{`<html lang="en">`, `>Pledges</h2>`, "At least 60 training points a year is a pass"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("English village page lacks %q", want)
+		}
+	}
+}

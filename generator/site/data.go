@@ -50,7 +50,7 @@ func licenseURL(id string) string {
 func (s *Site) dataPage(path string) (*Page, error) {
 	d := s.D
 	p := s.frame(path, s.Theme.T("nav_data"), "data")
-	p.Description = "下载全部公开数据：CSV、JSON、Excel、数据字典、数据包描述和校验和。"
+	p.Description = s.Theme.T("data_description")
 	v := &DataView{License: d.Site.License, LicenseHref: licenseURL(d.Site.License), AsOf: s.date(d.Site.AsOf),
 		Workbook: rel(path, opendata.WorkbookPath), Package: rel(path, opendata.DatapackagePath), Sums: rel(path, opendata.SumsPath)}
 	for _, t := range opendata.Dictionary(d) {

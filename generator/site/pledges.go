@@ -104,7 +104,7 @@ func (s *Site) pledge(path string, pi int) (*Page, error) {
 		view.Timeline = append(view.Timeline, it)
 	}
 	if pl.Overdue {
-		view.OverdueNote = "完成时限为 " + s.date(pl.Due) + "，截至 " + s.date(d.Site.AsOf) + " 仍未完成。"
+		view.OverdueNote = s.Theme.Tf("overdue_note", "due", s.date(pl.Due), "as_of", s.date(d.Site.AsOf))
 	}
 	p.Main = view
 	return p, nil

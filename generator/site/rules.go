@@ -40,7 +40,7 @@ func (s *Site) rules(path string) (*Page, error) {
 		},
 		PoorYears: r.Appraisal.ConsecutivePoorYears, Lowest: r.LowestGrade(), Top: r.TopGrade(),
 		MinPoints: fmtNum(r.Training.MinPoints), ExcPoints: fmtNum(r.Training.ExcellencePoints), MinDays: fmtNum(r.Training.MinDays),
-		OpenStatuses: "未启动、推进中、部分完成",
+		OpenStatuses: s.Theme.T("open_statuses"),
 	}
 	for i, g := range r.Appraisal.Grades {
 		rng := fmtNum(g.Min) + " " + T("points_and_above")

@@ -200,6 +200,15 @@ func (t *Theme) T(key string) string {
 	return key
 }
 
+// Tf returns a UI string with {name} placeholders filled from name, value pairs.
+func (t *Theme) Tf(key string, pairs ...string) string {
+	s := t.T(key)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return s
+}
+
 // Missing returns the UI keys that were asked for but are in no i18n file,
 // sorted: a page would show the bare key.
 func (t *Theme) Missing() []string {

@@ -117,7 +117,7 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 	d := s.D
 	v := &d.Villages[vi]
 	p := s.frame(path, v.Name, "", s.villageCrumbs(path, v, false)...)
-	p.Description = v.Name + " 村党组织书记履职公开：承诺事项、评议结果、民主听证和教育培训。"
+	p.Description = s.Theme.Tf("village_description", "village", v.Name)
 	view := &VillageView{Name: v.Name}
 	if t := s.townshipOf(v); t != nil {
 		view.Township = Link{Label: t.Name, Href: rel(path, townshipPath(t.ID))}
@@ -177,7 +177,7 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 	view.TrainingNote = s.trainingNote()
 	if p.Canonical != "" {
 		view.PublicURL = p.Canonical
-		view.QR = qrSVG(p.Canonical)
+		view.QR = qrSVG(p.Canonical, s.Theme.T("qr_title"))
 	}
 	p.Main = view
 	return p, nil
@@ -327,6 +327,6 @@ func (s *Site) trainingRow(ty *dataset.TrainingYear, name string) TrainingRow {
 
 func (s *Site) trainingNote() string {
 	t := s.D.Rules.Training
-	return "每年培训积分不低于 " + fmtNum(t.MinPoints) + " 分为合格，达到 " + fmtNum(t.ExcellencePoints) +
-		" 分方可评为" + s.D.Rules.TopGrade() + "；集中培训每年不少于 " + fmtNum(t.MinDays) + " 天。"
+	return s.Theme.Tf("training_note", "min", fmtNum(t.MinPoints), "excellent", fmtNum(t.ExcellencePoints),
+		"top", s.D.Rules.TopGrade(), "days", fmtNum(t.MinDays))
 }
