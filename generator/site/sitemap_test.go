@@ -1,0 +1,72 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gongshi/generator/dataset"
+)
+
+// TestSitemapIndex: past 50,000 URLs, sitemap.xml becomes an index of
+// sitemap-N.xml files of at most 50,000 URLs each, with absolute addresses
+// when base_url is absolute; robots.txt names the sitemap then.
+func TestSitemapIndex(t *testing.T) {
+	for _, n := range []int{3, maxSitemapURLs, maxSitemapURLs + 1, 2*maxSitemapURLs + 7} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			root := t.TempDir()
+			s := &Site{D: &dataset.Dataset{Site: dataset.Site{BaseURL: "https://x.gov.cn/cwgk/", AsOf: "2025-12-31"}}}
+			paths := make([]string, n)
+			for i := range paths {
+				paths[i] = fmt.Sprintf("pledges/P%07d/index.html", i)
+			}
+			files, err := s.writeSitemap(newWriter(root), paths)
+			if err != nil {
+				t.Fatal(err)
+			}
+			read := func(name string) string {
+				b, err := os.ReadFile(filepath.Join(root, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(b)
+			}
+			main := read("sitemap.xml")
+			urls := regexp.MustCompile(`<loc>`)
+			if n <= maxSitemapURLs {
+				if files != 2 || !strings.Contains(main, "<urlset") || len(urls.FindAllString(main, -1)) != n {
+					t.Fatalf("%d URLs: want one urlset with them all; files=%d", n, files)
+				}
+				if !strings.Contains(main, "<loc>https://x.gov.cn/cwgk/pledges/P0000000/</loc>") {
+					t.Error("URLs are not absolute folder addresses")
+				}
+			} else {
+				parts := (n + maxSitemapURLs - 1) / maxSitemapURLs
+				if !strings.Contains(main, "<sitemapindex") || len(urls.FindAllString(main, -1)) != parts || files != parts+2 {
+					t.Fatalf("%d URLs: want an index of %d sitemaps, files=%d", n, parts, files)
+				}
+				total := 0
+				for k := 1; k <= parts; k++ {
+					part := read(fmt.Sprintf("sitemap-%d.xml", k))
+					c := len(urls.FindAllString(part, -1))
+					if c > maxSitemapURLs {
+						t.Errorf("sitemap-%d.xml has %d URLs", k, c)
+					}
+					total += c
+					if !strings.Contains(main, fmt.Sprintf("<loc>https://x.gov.cn/cwgk/sitemap-%d.xml</loc>", k)) {
+						t.Errorf("index lacks sitemap-%d.xml", k)
+					}
+				}
+				if total != n {
+					t.Errorf("%d URLs across the parts, want %d", total, n)
+				}
+			}
+			if !strings.Contains(read("robots.txt"), "Sitemap: https://x.gov.cn/cwgk/sitemap.xml") {
+				t.Error("robots.txt does not name the sitemap")
+			}
+		})
+	}
+}
