@@ -14,11 +14,12 @@ func (s *Site) frame(path, title, section string, crumbs ...Link) *Page {
 	p := &Page{
 		Lang: d.Site.Language, SiteTitle: d.Site.Title, County: d.Site.County,
 		Title: title, Path: path, Root: rootOf(path), Section: section,
-		AsOf: fmtDate(d.Site.AsOf, s.lang),
-		CSS:  rel(path, "css/site.css"),
-		Home: rel(path, ""),
+		AsOf:     fmtDate(d.Site.AsOf, s.lang),
+		CSS:      rel(path, "css/site.css"),
+		Home:     rel(path, ""),
+		FeedHref: rel(path, "feed.xml"),
 	}
-	for _, f := range []struct{ key, dir string }{{"nav_data", "data/"}, {"nav_rules", "rules/"}, {"about", "about/"}, {"sitemap", "sitemap.xml"}} {
+	for _, f := range []struct{ key, dir string }{{"nav_data", "data/"}, {"nav_rules", "rules/"}, {"about", "about/"}, {"feed", "feed.xml"}, {"sitemap", "sitemap.xml"}} {
 		p.Footer = append(p.Footer, Link{Label: s.Theme.T(f.key), Href: rel(path, f.dir)})
 	}
 	if strings.HasPrefix(d.Site.BaseURL, "http") {

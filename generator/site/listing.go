@@ -155,6 +155,9 @@ func (s *Site) yearsPage(section, titleKey, introKey string, years []int, dir fu
 	return entry{path: path, layout: "years", build: func() (*Page, error) {
 		p := s.frame(path, s.Theme.T(titleKey), section)
 		v := &YearsView{Intro: s.Theme.T(introKey)}
+		if section == "hearings" {
+			v.Calendar = rel(path, "hearings/calendar.ics")
+		}
 		for k := len(years) - 1; k >= 0; k-- {
 			v.Years = append(v.Years, YearLink{Year: years[k], Href: rel(path, dir(years[k])), Count: count(years[k])})
 		}

@@ -18,6 +18,7 @@ type Page struct {
 	Nav         []Link // main navigation; Current marks this page's section
 	Crumbs      []Link // breadcrumb trail, site root first, this page excluded
 	CSS         string // link to the stylesheet
+	FeedHref    string // link to feed.xml, for <link rel="alternate">
 	Home        string // link to the home page
 	Footer      []Link // footer links: data, rules, about
 	// Header and FooterHTML are the partials "header" and "footer" rendered

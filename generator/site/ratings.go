@@ -8,8 +8,9 @@ import (
 
 // YearsView lists the years of a section (ratings, hearings, reports).
 type YearsView struct {
-	Years []YearLink
-	Intro string
+	Years    []YearLink
+	Intro    string
+	Calendar string // hearings: link to the calendar of every hearing
 }
 
 // YearLink is one year with a count.

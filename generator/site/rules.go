@@ -74,6 +74,7 @@ func (s *Site) notFound(path string) (*Page, error) {
 	base := s.D.Site.BaseURL
 	p.Home = base
 	p.CSS = base + "css/site.css"
+	p.FeedHref = base + "feed.xml"
 	for i := range p.Nav {
 		p.Nav[i].Href = base + p.Nav[i].Href
 	}
