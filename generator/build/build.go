@@ -16,7 +16,7 @@ import (
 
 	"gongshi/generator/check"
 	"gongshi/generator/content"
-	"gongshi/generator/dataset"
+	"gongshi/generator/load"
 	"gongshi/generator/problem"
 	"gongshi/generator/site"
 )
@@ -26,7 +26,8 @@ type Options struct {
 	Source  string // site source folder
 	Dest    string // output folder; default Source/public
 	BaseURL string // overrides site.toml base_url when not empty
-	// Progress, if not nil, is called with pages done and total while rendering.
+	// Progress, if not nil, is called with pages done and total while
+	// rendering (from one goroutine at a time; last with done == total).
 	Progress func(done, total int)
 	// Extend, if not nil, is called after the site is prepared and before it
 	// renders, to add charts and downloads (packages charts and opendata).
@@ -58,50 +59,27 @@ func Run(o Options) (Summary, *problem.List, error) {
 	if o.Dest == "" {
 		o.Dest = filepath.Join(o.Source, "public")
 	}
+	if o.BaseURL != "" && !ValidBaseURL(o.BaseURL) {
+		return sum, &problem.List{}, fmt.Errorf("base URL %q: 应以 / 或 http(s):// 开头 (expected a path starting with / or an http(s):// URL)", o.BaseURL)
+	}
 	if err := checkDest(o.Source, o.Dest); err != nil {
 		return sum, &problem.List{}, err
 	}
-	d, probs, err := check.Source(o.Source)
-	if err != nil {
-		return sum, probs, err
-	}
-	sum.CheckSeconds = time.Since(start).Seconds()
-	if o.BaseURL != "" {
-		d.Site.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
-	}
-	pages, cp := content.Load(o.Source)
-	probs.Merge(*cp)
-	theme, tp, err := site.LoadTheme(o.Source, d.Site.Language)
-	if err != nil {
-		return sum, probs, err
-	}
-	probs.Merge(*tp)
-	if probs.Errors() > 0 {
-		return sum, probs, ErrInvalid
-	}
-	if err := os.MkdirAll(filepath.Dir(absPath(o.Dest)), 0o755); err != nil {
-		return sum, probs, err
-	}
-	staging, err := os.MkdirTemp(filepath.Dir(absPath(o.Dest)), "."+filepath.Base(o.Dest)+".staging-")
-	if err != nil {
-		return sum, probs, err
-	}
-	defer os.RemoveAll(staging) // gone after a successful swap; cleans up after a failure
-	s := site.NewSite(d, theme, pages)
-	defer s.Wait() // work Extend started must end before staging is removed
-	if o.Extend != nil {
-		ep, err := o.Extend(s, staging)
-		if ep != nil {
-			probs.Merge(*ep)
+	probs, s, err := prepare(o, func() (string, error) {
+		sum.CheckSeconds = time.Since(start).Seconds()
+		if err := os.MkdirAll(filepath.Dir(absPath(o.Dest)), 0o755); err != nil {
+			return "", err
 		}
-		if err != nil {
-			return sum, probs, err
-		}
+		return os.MkdirTemp(filepath.Dir(absPath(o.Dest)), "."+filepath.Base(o.Dest)+".staging-")
+	})
+	if s != nil {
+		defer os.RemoveAll(s.Staging) // gone after a successful swap; cleans up after a failure
+		defer s.Wait()                // work Extend started must end before staging is removed
 	}
-	probs.Merge(*s.Prepare())
-	if probs.Errors() > 0 {
-		return sum, probs, ErrInvalid
+	if err != nil {
+		return sum, probs, err
 	}
+	staging := s.Staging
 	renderStart := time.Now()
 	st, err := s.Render(staging, o.Progress)
 	if err != nil {
@@ -124,9 +102,6 @@ func Run(o Options) (Summary, *problem.List, error) {
 	return sum, probs, nil
 }
 
-// Dataset is a helper for tools that want the checked dataset only.
-func Dataset(dir string) (*dataset.Dataset, *problem.List, error) { return check.Source(dir) }
-
 func absPath(p string) string {
 	a, err := filepath.Abs(p)
 	if err != nil {
@@ -134,6 +109,68 @@ func absPath(p string) string {
 	}
 	return a
 }
+
+// Check does everything Run does short of writing anything: it checks the
+// data, the Markdown pages with every shortcode (through o.Extend, which is
+// given no staging folder), and the theme's templates, so that `gongshi
+// check` passes exactly when `gongshi build` would.
+func Check(o Options) (*problem.List, error) {
+	probs, s, err := prepare(o, func() (string, error) { return "", nil })
+	if s != nil {
+		s.Wait()
+	}
+	if errors.Is(err, ErrInvalid) {
+		return probs, nil
+	}
+	return probs, err
+}
+
+// prepare runs the stages before rendering: check the source, read content and
+// theme, then (if all is well) make the staging folder with mkStaging,
+// prepare the site and let o.Extend add to it. The site is returned as soon
+// as it exists, so that the caller can clean up after a later failure.
+func prepare(o Options, mkStaging func() (string, error)) (*problem.List, *site.Site, error) {
+	d, probs, err := check.Source(o.Source)
+	if err != nil {
+		return probs, nil, err
+	}
+	if o.BaseURL != "" {
+		d.Site.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
+	}
+	pages, cp := content.Load(o.Source)
+	probs.Merge(*cp)
+	theme, tp, err := site.LoadTheme(o.Source, d.Site.Language)
+	if err != nil {
+		return probs, nil, err
+	}
+	probs.Merge(*tp)
+	if probs.Errors() > 0 {
+		return probs, nil, ErrInvalid
+	}
+	staging, err := mkStaging()
+	if err != nil {
+		return probs, nil, err
+	}
+	s := site.NewSite(d, theme, pages)
+	s.Staging = staging
+	if o.Extend != nil {
+		ep, err := o.Extend(s, staging)
+		if ep != nil {
+			probs.Merge(*ep)
+		}
+		if err != nil {
+			return probs, s, err
+		}
+	}
+	probs.Merge(*s.Prepare())
+	if probs.Errors() > 0 {
+		return probs, s, ErrInvalid
+	}
+	return probs, s, nil
+}
+
+// ValidBaseURL reports whether u can be a base_url (the rule of site.toml).
+var ValidBaseURL = load.ValidBaseURL
 
 // checkDest refuses destinations a build must never replace: the source
 // folder itself or a folder above it, and a non-empty folder that is not a

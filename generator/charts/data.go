@@ -273,7 +273,7 @@ func serving(ds *dataset.Dataset) []*dataset.Secretary {
 	var out []*dataset.Secretary
 	for i := range ds.Secretaries {
 		s := &ds.Secretaries[i]
-		if s.Role == "书记" && s.TermStart <= ds.Site.AsOf && (s.TermEnd == "" || s.TermEnd >= ds.Site.AsOf) {
+		if s.Role == "书记" && s.ServingOn(ds.Site.AsOf) {
 			out = append(out, s)
 		}
 	}

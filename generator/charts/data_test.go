@@ -256,15 +256,16 @@ func TestTrainingBandsFollowRules(t *testing.T) {
 	}
 }
 
-// TestServingOnAsOf: only 书记 terms covering as_of count, a term ending on
-// as_of included; missing values fall into their own category.
+// TestServingOnAsOf: only 书记 terms covering as_of count (a term ending on
+// as_of hands over that day and no longer counts); missing values fall into
+// their own category.
 func TestServingOnAsOf(t *testing.T) {
 	by := func(y int) *int { return &y }
 	ds := &dataset.Dataset{Site: dataset.Site{AsOf: "2025-06-30"}, Secretaries: []dataset.Secretary{
-		{ID: "A", Role: "书记", TermStart: "2021-01-01", TermEnd: "2025-06-30", BirthYear: by(1990), Education: "本科", Source: "本地能人"}, // ends on as_of: serving, 35
+		{ID: "A", Role: "书记", TermStart: "2021-01-01", TermEnd: "2025-07-01", BirthYear: by(1990), Education: "本科", Source: "本地能人"}, // ends after as_of: serving, 35
 		{ID: "B", Role: "书记", TermStart: "2025-06-30", BirthYear: by(1991), Education: "硕士", Source: ""},                            // starts on as_of: serving, 34
 		{ID: "C", Role: "书记", TermStart: "2025-07-01", BirthYear: by(1950), Education: "本科", Source: "其他"},                          // not yet
-		{ID: "D", Role: "书记", TermStart: "2020-01-01", TermEnd: "2025-06-29", BirthYear: by(1950), Education: "本科"},                 // ended
+		{ID: "D", Role: "书记", TermStart: "2020-01-01", TermEnd: "2025-06-30", BirthYear: by(1950), Education: "本科"},                 // handed over on as_of
 		{ID: "E", Role: "第一书记", TermStart: "2020-01-01", BirthYear: by(1950), Education: "本科", Source: "机关下派"},                      // not a 书记
 		{ID: "F", Role: "书记", TermStart: "2020-01-01", Source: "本地能人"},                                                              // no birth year, no education
 		{ID: "G", Role: "书记", TermStart: "2020-01-01", BirthYear: by(1970), Education: "初中及以下", Source: "大学生村官"},                    // 55

@@ -78,8 +78,8 @@ var tableDefs = map[string]tableDef{
 	"training-unqualified": {"培训积分不合格的书记名单（默认最近一年）", tabTrainingBad},
 }
 
-// Docs lists every shortcode name with its arguments and meaning, for the
-// README and `gongshi help shortcodes`.
+// Docs lists every shortcode name with its arguments and meaning (the
+// README's table is checked against it).
 func Docs() string {
 	var b strings.Builder
 	section := func(kind string, names []string, desc func(string) (string, []arg)) {

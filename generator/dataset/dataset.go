@@ -52,16 +52,14 @@ type Dataset struct {
 
 // TrainingYear is one secretary's training in one year, judged against the rules.
 type TrainingYear struct {
-	SecretaryID  string
-	Year         int
-	Points       float64
-	Days         float64 // days of concentrated (集中培训) and off-site (异地培训) training
-	PointsOK     bool    // Points ≥ min_points (合格)
-	Excellent    bool    // Points ≥ excellence_points: may be rated the top grade
-	DaysOK       bool    // Days ≥ min_days
-	Sessions     int
-	RatedTop     bool // rated the top grade that year
-	TopWithoutOK bool // rated the top grade without the excellence points (a warning)
+	SecretaryID string
+	Year        int
+	Points      float64
+	Days        float64 // days of concentrated (集中培训) and off-site (异地培训) training
+	PointsOK    bool    // Points ≥ min_points (合格)
+	Excellent   bool    // Points ≥ excellence_points: may be rated the top grade
+	DaysOK      bool    // Days ≥ min_days
+	Sessions    int
 }
 
 // Index builds the maps from IDs to rows. Duplicate IDs keep the first row;

@@ -111,17 +111,6 @@ func (d *Dataset) deriveTraining(years map[int]bool) {
 			ty.Days += *tr.Days
 		}
 	}
-	top := d.Rules.TopGrade()
-	for _, a := range d.Appraisals {
-		if a.Grade != top {
-			continue
-		}
-		k := key{a.SecretaryID, a.Year}
-		if sums[k] == nil {
-			sums[k] = &TrainingYear{SecretaryID: a.SecretaryID, Year: a.Year}
-		}
-		sums[k].RatedTop = true
-	}
 	keys := make([]key, 0, len(sums))
 	for k := range sums {
 		keys = append(keys, k)
@@ -137,10 +126,10 @@ func (d *Dataset) deriveTraining(years map[int]bool) {
 	for _, k := range keys {
 		ty := sums[k]
 		ty.Points = round2(ty.Points)
+		ty.Days = round2(ty.Days)
 		ty.PointsOK = ty.Points >= t.MinPoints
 		ty.Excellent = ty.Points >= t.ExcellencePoints
 		ty.DaysOK = ty.Days >= t.MinDays
-		ty.TopWithoutOK = ty.RatedTop && !ty.Excellent
 		d.TrainingYearOf[k.id] = append(d.TrainingYearOf[k.id], len(d.TrainingYears))
 		d.TrainingYears = append(d.TrainingYears, *ty)
 	}

@@ -51,6 +51,13 @@ type Secretary struct {
 	DualRole  *bool  `col:"dual_role"`
 }
 
+// ServingOn reports whether the term covers date: from term_start up to,
+// but not including, term_end, so that on a handover day (one term ends,
+// the next starts) only the new secretary serves, as the validator allows.
+func (s *Secretary) ServingOn(date string) bool {
+	return s.TermStart != "" && s.TermStart <= date && (s.TermEnd == "" || date < s.TermEnd)
+}
+
 // Pledge is one public pledge.
 type Pledge struct {
 	Src

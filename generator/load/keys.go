@@ -21,6 +21,9 @@ func checkKeys(bindings []binding, probs *problem.List) {
 		}
 		rows := b.rows.Elem()
 		first := make(map[string]dataset.Src, rows.Len())
+		// IDs become folder names, and Windows, macOS and FAT/exFAT USB sticks
+		// do not tell V1 from v1: such IDs must differ in more than case.
+		folded := make(map[string]string, rows.Len())
 		idx := make([]int, len(b.table.PrimaryKey))
 		for i, k := range b.table.PrimaryKey {
 			idx[i] = b.fields[k]
@@ -47,6 +50,17 @@ func checkKeys(bindings []binding, probs *problem.List) {
 			src := row.Field(0).Interface().(dataset.Src)
 			if single {
 				ids[b.table.Name][key] = true
+			}
+			if single {
+				lower := strings.ToLower(key)
+				if other, clash := folded[lower]; clash && other != key {
+					prev := first[other]
+					probs.Add(problem.Problem{File: src.File, Line: src.Line, Key: b.table.PrimaryKey[0], Value: key,
+						Zh: fmt.Sprintf("与 %s:%d 的 %s 只有大小写不同（编号会成为文件夹名，不区分大小写的系统上会冲突）", prev.File, prev.Line, other),
+						En: fmt.Sprintf("differs from %s at %s:%d only in case (IDs become folder names)", other, prev.File, prev.Line)})
+					continue
+				}
+				folded[lower] = key
 			}
 			if prev, dup := first[key]; dup {
 				probs.Add(problem.Problem{File: src.File, Line: src.Line, Key: strings.Join(b.table.PrimaryKey, "+"), Value: key,

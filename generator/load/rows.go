@@ -38,7 +38,7 @@ func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *
 
 // add checks a record's cells and appends the row. Bad cells are reported and
 // left at their zero value, so that later checks still see the row.
-// requiredMissing lists required fields with no column at all (reported once
+// skipRequired lists required fields with no column at all (reported once
 // by the caller, not per row).
 func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
 	// Grow the slice by one zero row and fill it in place: no row is built

@@ -81,10 +81,16 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	if !strings.HasSuffix(site.BaseURL, "/") {
 		site.BaseURL += "/"
 	}
-	if !strings.HasPrefix(site.BaseURL, "/") && !strings.HasPrefix(site.BaseURL, "https://") && !strings.HasPrefix(site.BaseURL, "http://") {
+	if !ValidBaseURL(site.BaseURL) {
 		bad("base_url", site.BaseURL, "应以 / 或 http(s):// 开头", "expected a path starting with / or an http(s):// URL")
 	}
 	return site, true
+}
+
+// ValidBaseURL reports whether u can be a base_url: a path from the domain
+// root ("/cwgk/") or an http(s) URL.
+func ValidBaseURL(u string) bool {
+	return strings.HasPrefix(u, "/") || strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
 }
 
 // readRules reads data/rules.toml if present, over the defaults of DESIGN.md,

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -18,9 +19,10 @@ func fmtDate(d string, lang string) string {
 	return d[:4] + "年" + itoa(m) + "月" + itoa(day) + "日"
 }
 
-// fmtNum formats a number with at most two decimals and no trailing zeros.
+// fmtNum formats a number with at most two decimals and no trailing zeros
+// (sums of decimals carry float noise: 1.1 + 2.2 is 3.3000000000000003).
 func fmtNum(x float64) string {
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
 }
 
 // fmtFixed formats with exactly n decimals (scores: 92.30 → "92.3" is ambiguous; totals keep 2).

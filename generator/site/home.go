@@ -57,10 +57,10 @@ func (s *Site) home(path string) (*Page, error) {
 		view.AllTowns = rel(path, "townships/")
 	}
 	view.Updates = s.latestUpdates(path, 12)
-	if len(d.Years) > 0 {
-		view.LatestYear = d.Years[len(d.Years)-1]
-		view.ReportHref = rel(path, reportPath(view.LatestYear))
-		view.RatingsHref = rel(path, ratingsPath(view.LatestYear))
+	if y := s.latestAppraisal; y > 0 {
+		view.LatestYear = y
+		view.ReportHref = rel(path, reportPath(y))
+		view.RatingsHref = rel(path, ratingsPath(y))
 	}
 	p.Main = view
 	return p, nil
@@ -108,7 +108,7 @@ func (s *Site) townshipRow(path string, ti int) TownshipRow {
 		r.Pledges += f.pledges
 		r.Done += f.done
 		r.Overdue += f.overdue
-		if f.latest >= 0 && d.Appraisals[f.latest].TeamStars != nil && len(d.Years) > 0 && d.Appraisals[f.latest].Year == d.Years[len(d.Years)-1] {
+		if f.latest >= 0 && d.Appraisals[f.latest].TeamStars != nil && d.Appraisals[f.latest].Year == s.latestAppraisal {
 			starSum += *d.Appraisals[f.latest].TeamStars
 			starN++
 		}

@@ -62,6 +62,9 @@ func (s *Site) Prepare() *problem.List {
 	}
 	sort.Strings(slugs)
 	taken := map[string]string{} // output path → the file that makes it
+	// about.md makes the about page; about/_index.md would too (a clash
+	// below). No file may make a section index gongshi writes itself.
+	taken["about/index.html"] = ""
 	for _, slug := range slugs {
 		c := s.Content[slug]
 		first := strings.SplitN(slug, "/", 2)[0]
@@ -80,7 +83,19 @@ func (s *Site) Prepare() *problem.List {
 		if path == "" {
 			path = "index.html"
 		}
-		if other, dup := taken[path]; dup {
+		if slug == "about" {
+			delete(taken, "about/index.html")
+		}
+		if slug == "reports" || slug == "reports/_index" {
+			probs.Errorf(c.File, 0, "", "", "会覆盖系统生成的年度报告目录页 reports/，请改名",
+				"would overwrite gongshi's own index of reports: rename the file")
+			continue
+		}
+		if other, dup := taken[path]; dup && other == "" {
+			probs.Errorf(c.File, 0, "", "", "会覆盖系统生成的页面 "+path+"，请改名（关于本站请写在 content/about.md）",
+				"would overwrite gongshi's own page "+path+" (the about page is content/about.md): rename the file")
+			continue
+		} else if dup {
 			probs.Errorf(c.File, 0, "", "", "与 "+other+" 生成同一个页面 "+path+"，请删除或改名其中一个",
 				"makes the same page "+path+" as "+other+": remove or rename one")
 			continue

@@ -24,6 +24,8 @@ type Site struct {
 	D       *dataset.Dataset
 	Theme   *Theme
 	Content map[string]*content.Page // by slug ("about", "reports/2024", "_index")
+	// Staging is the folder the site is written to ("" when only checking).
+	Staging string
 	// Shortcodes renders {{< chart/figure/table … >}} in Markdown (package charts).
 	Shortcodes content.Resolver
 	// ReportHook fills a generated yearly report (package charts); nil: big numbers only.
@@ -38,13 +40,14 @@ type Site struct {
 	frames   sync.Map                    // header/footer HTML by what they show (see frameParts)
 	waits    []func() error              // work started by other stages, finished before Render returns
 
-	lang        string
-	townships   []int             // townships sorted by ID
-	villages    map[string][]int  // township ID → villages sorted by ID
-	vfacts      []villageFacts    // by village index
-	serving     map[string][2]int // village ID → current 书记 and 第一书记 (-1 if none)
-	years       []int
-	pledgeYears []int
+	lang      string
+	townships []int             // townships sorted by ID
+	villages  map[string][]int  // township ID → villages sorted by ID
+	vfacts    []villageFacts    // by village index
+	serving   map[string][2]int // village ID → current 书记 and 第一书记 (-1 if none)
+	// latestAppraisal is the latest year with appraisals (0: none): the year
+	// the home page's ratings link and average stars refer to.
+	latestAppraisal int
 }
 
 // villageFacts are the figures of one village used on many pages.
@@ -72,6 +75,9 @@ func NewSite(d *dataset.Dataset, theme *Theme, pages []*content.Page) *Site {
 		sort.Slice(l, func(a, b int) bool { return d.Villages[l[a]].ID < d.Villages[l[b]].ID })
 		s.villages[t] = l
 	}
+	for _, a := range d.Appraisals {
+		s.latestAppraisal = max(s.latestAppraisal, a.Year)
+	}
 	s.vfacts = make([]villageFacts, len(d.Villages))
 	s.serving = map[string][2]int{}
 	for i, v := range d.Villages {
@@ -96,7 +102,7 @@ func NewSite(d *dataset.Dataset, theme *Theme, pages []*content.Page) *Site {
 		cur := [2]int{-1, -1}
 		for _, si := range d.SecretariesOf[v.ID] {
 			sec := &d.Secretaries[si]
-			if sec.TermStart > d.Site.AsOf || (sec.TermEnd != "" && sec.TermEnd < d.Site.AsOf) {
+			if !sec.ServingOn(d.Site.AsOf) {
 				continue
 			}
 			if sec.Role == "书记" {
@@ -107,7 +113,6 @@ func NewSite(d *dataset.Dataset, theme *Theme, pages []*content.Page) *Site {
 		}
 		s.serving[v.ID] = cur
 	}
-	s.years = d.Years
 	return s
 }
 

@@ -25,6 +25,15 @@ type Stats struct {
 func (s *Site) Render(root string, progress func(done, total int)) (Stats, error) {
 	plan := s.plan()
 	var st Stats
+	seen := make(map[string]bool, len(plan))
+	for _, e := range plan {
+		if seen[e.path] {
+			// Prepare refuses content that would do this; two workers writing one
+			// file would interleave its bytes, so never go on.
+			return st, fmt.Errorf("site: two pages planned at %s", e.path)
+		}
+		seen[e.path] = true
+	}
 	w := newWriter(root)
 	for _, name := range s.Theme.staticFiles() {
 		if err := w.write(name, s.Theme.static[name]); err != nil {
@@ -33,6 +42,7 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 		st.Files++
 	}
 	var done atomic.Int64
+	var progressMu sync.Mutex // progress is called from one worker at a time
 	var firstErr error
 	var errOnce sync.Once
 	jobs := make(chan entry, 256)
@@ -46,8 +56,10 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 				if err := s.renderOne(w, e, &buf); err != nil {
 					errOnce.Do(func() { firstErr = err })
 				}
-				if n := done.Add(1); progress != nil && n%1000 == 0 {
+				if n := done.Add(1); progress != nil && n%1000 == 0 && int(n) < len(plan) {
+					progressMu.Lock()
 					progress(int(n), len(plan))
+					progressMu.Unlock()
 				}
 			}
 		}()

@@ -194,7 +194,7 @@ func reverse(list []int) []int {
 // person returns the view of one secretary term.
 func (s *Site) person(path string, si int) PersonView {
 	sec := &s.D.Secretaries[si]
-	serving := sec.TermStart <= s.D.Site.AsOf && (sec.TermEnd == "" || sec.TermEnd >= s.D.Site.AsOf)
+	serving := sec.ServingOn(s.D.Site.AsOf)
 	pv := PersonView{
 		Name: sec.Name, Href: rel(path, secretaryPath(sec.ID)), Role: sec.Role, Serving: serving,
 		Source: sec.Source, Gender: sec.Gender, Education: sec.Education,

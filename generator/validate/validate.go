@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
@@ -48,12 +49,12 @@ func (c *checker) reservedIDs() {
 		}
 	}
 	for _, p := range c.d.Pledges {
-		if p.ID == "overdue" {
+		if strings.EqualFold(p.ID, "overdue") {
 			c.err(p.Src, "id", p.ID, "编号 overdue 已被逾期承诺页使用", "the ID overdue is taken by the overdue list page")
 		}
 	}
 	for _, t := range c.d.Townships {
-		if t.ID == "page" {
+		if strings.EqualFold(t.ID, "page") {
 			c.err(t.Src, "id", t.ID, "编号 page 已被分页使用", "the ID page is taken by paged lists")
 		}
 	}
@@ -211,7 +212,8 @@ func (c *checker) appraisals() {
 			grade = r.GradeFor(total)
 		}
 		if grade == r.TopGrade() && grade != "" {
-			if p := points[key{a.SecretaryID, a.Year}]; p < r.Training.ExcellencePoints {
+			// Rounded as dataset.Derive rounds the yearly total: 89.999… is 90.
+			if p := math.Round(points[key{a.SecretaryID, a.Year}]*100) / 100; p < r.Training.ExcellencePoints {
 				c.warn(a.Src, "grade", grade,
 					fmt.Sprintf("当年培训积分 %g 分，未达到 %g 分，不应评为%s", p, r.Training.ExcellencePoints, grade),
 					fmt.Sprintf("training points %g are below %g: cannot be rated %s", p, r.Training.ExcellencePoints, grade))

@@ -25,6 +25,10 @@ func buildCommand() command {
 			if code, ok := parse(fs, args); !ok {
 				return code
 			}
+			if *base != "" && !build.ValidBaseURL(*base) {
+				fmt.Fprintf(errOut, "gongshi build: --base-url %q: 应以 / 或 http(s):// 开头 (expected a path starting with / or an http(s):// URL)\n", *base)
+				return exitUsage
+			}
 			o := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Extend: extend}
 			if !*quiet && isTerminal(errOut) {
 				o.Progress = func(done, total int) {

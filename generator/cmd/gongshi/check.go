@@ -5,22 +5,24 @@ import (
 	"fmt"
 	"io"
 
-	"gongshi/generator/check"
+	"gongshi/generator/build"
 	"gongshi/generator/problem"
 )
 
 func checkCommand() command {
 	return command{
 		name: "check", usage: "[--source DIR]",
-		summary: "只检查数据，列出所有问题 (validate only; print every problem)",
-		details: "每个问题以 文件:行号: 开头，并说明应填写的格式。有错误时退出码为 1；警告不影响退出码。\n" +
+		summary: "只检查数据和页面，列出所有问题 (validate only; print every problem)",
+		details: "检查 site.toml、data/ 中的全部数据表、content/ 中的页面和短代码，以及自定义的模板；不写任何文件。\n" +
+			"每个问题以 文件:行号: 开头，并说明应填写的格式。有错误时退出码为 1；警告不影响退出码。\n" +
+			"Checks site.toml, every table in data/, the pages and shortcodes in content/ and any layouts; writes nothing.\n" +
 			"Each problem starts with file:line: and says what is expected. Exit 1 on any error; warnings never fail.",
 		run: func(fs *flag.FlagSet, args []string, out, errOut io.Writer) int {
 			src := fs.String("source", ".", "站点源目录 site source folder")
 			if code, ok := parse(fs, args); !ok {
 				return code
 			}
-			_, probs, err := check.Source(*src)
+			probs, err := build.Check(build.Options{Source: *src, Extend: extend})
 			if err != nil {
 				fmt.Fprintf(errOut, "gongshi check: %v\n", err)
 				return exitFailure

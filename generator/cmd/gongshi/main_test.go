@@ -466,3 +466,33 @@ func TestInject(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSeesContent: check reports what build would refuse in content/:
+// an unknown shortcode and a bad argument, with file and line, and writes
+// nothing.
+func TestCheckSeesContent(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, baseSource, dir)
+	report := "+++\ntitle = \"2024年度报告\"\n+++\n\n## 概况\n\n{{< chart \"pledge-stauts\" >}}\n\n{{< figure \"hearings-held\" yaer=2024 >}}\n"
+	if err := os.MkdirAll(filepath.Join(dir, "content", "reports"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "reports", "2024.md"), []byte(report), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, "check", "--source", dir)
+	if code != exitInvalid {
+		t.Fatalf("check = %d, want %d\n%s%s", code, exitInvalid, out, errOut)
+	}
+	for _, want := range []string{`content/reports/2024.md:7: chart "pledge-stauts": 未知的图表名称`, `content/reports/2024.md:9: yaer "2024":`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("check wrote public/: %v", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("check left files beside the source: %v", entries)
+	}
+}
