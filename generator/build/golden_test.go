@@ -109,11 +109,11 @@ func TestGoldenContent(t *testing.T) {
 		{root, "reports/2023/index.html", []string{`<h1>2023 年度报告</h1>`, `<h2 id="总体情况">`, "<strong>3</strong>"}, []string{"report_generated", "本年度尚无书面报告"}},
 		{root, "reports/2024/index.html", []string{"本年度尚无书面报告", `<span aria-current="page">2024</span>`}, nil},
 		{root, "index.html", []string{"本站公开村党组织书记的<strong>承诺</strong>"}, []string{`rel="canonical"`}},
-		{root, "villages/V1/index.html", []string{"上村", "李四"}, []string{`class="qr"`, "print-only url", `rel="canonical"`}},
+		{root, "villages/V1/index.html", []string{"上村", "李四", `<p class="print-only url">测试县<br>`}, []string{`class="qr"`, "https://", `rel="canonical"`}},
 		{abs, "villages/V1/index.html", []string{
 			`<link rel="canonical" href="https://www.example.gov.cn/cwgk/villages/V1/">`,
 			`<svg class="qr"`,
-			`<p class="print-only url">https://www.example.gov.cn/cwgk/villages/V1/</p>`,
+			`<p class="print-only url">测试县 · https://www.example.gov.cn/cwgk/villages/V1/<br>`,
 		}, nil},
 		{abs, "index.html", []string{`<link rel="canonical" href="https://www.example.gov.cn/cwgk/">`}, nil},
 		{abs, "robots.txt", []string{"Sitemap: https://www.example.gov.cn/cwgk/sitemap.xml\n"}, nil},

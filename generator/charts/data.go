@@ -6,6 +6,7 @@ import (
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/schema"
+	"gongshi/generator/site"
 )
 
 // Data is the numbers of one chart: a value per category and series.
@@ -280,10 +281,17 @@ func serving(ds *dataset.Dataset) []*dataset.Secretary {
 	return out
 }
 
+// asOfNote says which day "serving" refers to: on a past year's report the
+// charts of serving secretaries still show those of as_of.
+func asOfNote(ds *dataset.Dataset) string {
+	return "在任书记，截至 " + site.FormatDate(ds.Site.AsOf, ds.Site.Language)
+}
+
 // Channels counts serving secretaries by selection channel.
 func Channels(ds *dataset.Dataset) *Data {
 	cats := append(zhValues(schema.Sources), "未填写")
 	d := newData("channels", "在任书记的选任渠道", "pie", "选任渠道", "人", cats, "人数")
+	d.Note = asOfNote(ds)
 	for _, s := range serving(ds) {
 		k := indexOf(cats, s.Source)
 		if k < 0 {
@@ -298,6 +306,7 @@ func Channels(ds *dataset.Dataset) *Data {
 func Ages(ds *dataset.Dataset) *Data {
 	cats := []string{"35岁以下", "35–44岁", "45–54岁", "55岁及以上", "未公开"}
 	d := newData("ages", "在任书记的年龄", "bar", "年龄", "人", cats, "人数")
+	d.Note = asOfNote(ds)
 	now := dataset.Year(ds.Site.AsOf)
 	for _, s := range serving(ds) {
 		k := 4
@@ -344,6 +353,7 @@ func Education(ds *dataset.Dataset) *Data {
 	sort.Strings(rest)
 	cats = append(cats, rest...)
 	d := newData("education", "在任书记的学历", "bar", "学历", "人", cats, "人数")
+	d.Note = asOfNote(ds)
 	for i, c := range cats {
 		d.Series[0].Values[i] = counts[c]
 	}

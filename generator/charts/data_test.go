@@ -122,18 +122,18 @@ func TestDataBase(t *testing.T) {
 		{
 			name: "channels", d: Channels(ds), title: "在任书记的选任渠道", kind: "pie",
 			cats: []string{"外出能人回乡", "驻村干部", "离岗干部"}, series: []string{"人数"},
-			want: vals{"人数": {1, 1, 1}},
+			want: vals{"人数": {1, 1, 1}}, note: "在任书记，截至 2025年12月31日",
 		},
 		{
 			// 2025 − 1985 = 40, 2025 − 1978 = 47, 2025 − 1982 = 43
 			name: "ages", d: Ages(ds), title: "在任书记的年龄", kind: "bar",
 			cats: []string{"35–44岁", "45–54岁"}, series: []string{"人数"},
-			want: vals{"人数": {2, 1}},
+			want: vals{"人数": {2, 1}}, note: "在任书记，截至 2025年12月31日",
 		},
 		{
 			name: "education", d: Education(ds), title: "在任书记的学历", kind: "bar",
 			cats: []string{"中专", "大专", "本科"}, series: []string{"人数"},
-			want: vals{"人数": {1, 1, 1}},
+			want: vals{"人数": {1, 1, 1}}, note: "在任书记，截至 2025年12月31日",
 		},
 		{
 			name: "training 2024", d: Training(ds, 2024), title: "2024年书记培训积分", kind: "bar",

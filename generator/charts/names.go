@@ -134,7 +134,7 @@ func figPledgesTotal(ds *dataset.Dataset, year int) site.Fact {
 			n++
 		}
 	}
-	return site.Fact{Label: yearTitle(year, "承诺事项"), Value: strconv.Itoa(n), Note: "项"}
+	return site.Fact{Label: yearTitle(year, "承诺事项"), Value: strconv.Itoa(n) + " 项"}
 }
 
 func figPledgesDone(ds *dataset.Dataset, year int) site.Fact {
@@ -157,7 +157,7 @@ func figPledgesOverdue(ds *dataset.Dataset, year int) site.Fact {
 			n++
 		}
 	}
-	return site.Fact{Label: yearTitle(year, "逾期承诺"), Value: strconv.Itoa(n), Note: "截至 " + ds.Site.AsOf, Tone: tone(n > 0, "bad")}
+	return site.Fact{Label: yearTitle(year, "逾期承诺"), Value: strconv.Itoa(n), Note: "截至 " + site.FormatDate(ds.Site.AsOf, ds.Site.Language), Tone: tone(n > 0, "bad")}
 }
 
 func tone(c bool, t string) string {
@@ -174,7 +174,7 @@ func figHearings(ds *dataset.Dataset, year int) site.Fact {
 			n++
 		}
 	}
-	return site.Fact{Label: yearTitle(year, "民主听证会"), Value: strconv.Itoa(n), Note: "次"}
+	return site.Fact{Label: yearTitle(year, "民主听证会"), Value: strconv.Itoa(n) + " 次"}
 }
 
 func figHearingsPassed(ds *dataset.Dataset, year int) site.Fact {
@@ -213,7 +213,7 @@ func figTopGrade(ds *dataset.Dataset, year int) site.Fact {
 			n++
 		}
 	}
-	return site.Fact{Label: yearTitle(year, "评为"+top+"的书记"), Value: strconv.Itoa(n), Note: "人", Tone: "good"}
+	return site.Fact{Label: yearTitle(year, "评为"+top+"的书记"), Value: strconv.Itoa(n) + " 人", Tone: "good"}
 }
 
 func figAvgStars(ds *dataset.Dataset, year int) site.Fact {
@@ -244,15 +244,15 @@ func figNeedsAdjust(ds *dataset.Dataset, year int) site.Fact {
 			n++
 		}
 	}
-	return site.Fact{Label: yearTitle(year, "须组织调整的书记"), Value: strconv.Itoa(n), Note: "人", Tone: tone(n > 0, "bad")}
+	return site.Fact{Label: yearTitle(year, "须组织调整的书记"), Value: strconv.Itoa(n) + " 人", Tone: tone(n > 0, "bad")}
 }
 
 func figVillages(ds *dataset.Dataset, _ int) site.Fact {
-	return site.Fact{Label: "行政村", Value: strconv.Itoa(len(ds.Villages)), Note: "个"}
+	return site.Fact{Label: "行政村", Value: strconv.Itoa(len(ds.Villages)) + " 个"}
 }
 
 func figServing(ds *dataset.Dataset, _ int) site.Fact {
-	return site.Fact{Label: "在任书记", Value: strconv.Itoa(len(serving(ds))), Note: "人"}
+	return site.Fact{Label: "在任书记", Value: strconv.Itoa(len(serving(ds))) + " 人", Note: "截至 " + site.FormatDate(ds.Site.AsOf, ds.Site.Language)}
 }
 
 func villageName(ds *dataset.Dataset, id string) string {

@@ -20,28 +20,28 @@ func TestFigures(t *testing.T) {
 		year int
 		want site.Fact
 	}{
-		{"pledges-total", 0, site.Fact{Label: "承诺事项", Value: "4", Note: "项"}},
-		{"pledges-total", 2024, site.Fact{Label: "2024年承诺事项", Value: "1", Note: "项"}},
+		{"pledges-total", 0, site.Fact{Label: "承诺事项", Value: "4 项"}},
+		{"pledges-total", 2024, site.Fact{Label: "2024年承诺事项", Value: "1 项"}},
 		{"pledges-done-share", 0, site.Fact{Label: "承诺完成率", Value: "25%", Note: "1/4 项已完成", Tone: "good"}},
 		{"pledges-done-share", 2021, site.Fact{Label: "2021年承诺完成率", Value: "0%", Note: "0/1 项已完成", Tone: "good"}},
 		// P2 (due 2025-06-30, 推进中) and P3 (due 2022-12-31, 部分完成); with year, by due year
-		{"pledges-overdue", 0, site.Fact{Label: "逾期承诺", Value: "2", Note: "截至 2025-12-31", Tone: "bad"}},
-		{"pledges-overdue", 2025, site.Fact{Label: "2025年逾期承诺", Value: "1", Note: "截至 2025-12-31", Tone: "bad"}},
-		{"pledges-overdue", 2024, site.Fact{Label: "2024年逾期承诺", Value: "0", Note: "截至 2025-12-31"}},
-		{"hearings-held", 0, site.Fact{Label: "民主听证会", Value: "2", Note: "次"}},
-		{"hearings-held", 2024, site.Fact{Label: "2024年民主听证会", Value: "1", Note: "次"}},
+		{"pledges-overdue", 0, site.Fact{Label: "逾期承诺", Value: "2", Note: "截至 2025年12月31日", Tone: "bad"}},
+		{"pledges-overdue", 2025, site.Fact{Label: "2025年逾期承诺", Value: "1", Note: "截至 2025年12月31日", Tone: "bad"}},
+		{"pledges-overdue", 2024, site.Fact{Label: "2024年逾期承诺", Value: "0", Note: "截至 2025年12月31日"}},
+		{"hearings-held", 0, site.Fact{Label: "民主听证会", Value: "2 次"}},
+		{"hearings-held", 2024, site.Fact{Label: "2024年民主听证会", Value: "1 次"}},
 		{"hearings-passed-share", 0, site.Fact{Label: "听证事项通过率", Value: "50%", Note: "1/2 次"}},
 		{"hearings-passed-share", 2023, site.Fact{Label: "2023年听证事项通过率", Value: "—", Note: "0/0 次"}},
 		{"five-star-teams", 0, site.Fact{Label: "2025年五星级班子", Value: "0", Note: "占参评 0%", Tone: "good"}}, // latest year
 		{"five-star-teams", 2024, site.Fact{Label: "2024年五星级班子", Value: "1", Note: "占参评 33%", Tone: "good"}},
-		{"top-grade-secretaries", 2024, site.Fact{Label: "2024年评为优秀的书记", Value: "1", Note: "人", Tone: "good"}},
+		{"top-grade-secretaries", 2024, site.Fact{Label: "2024年评为优秀的书记", Value: "1 人", Tone: "good"}},
 		{"avg-team-stars", 2024, site.Fact{Label: "2024年班子平均星级", Value: "3.7", Note: "满分 5 星"}}, // (5+4+2)/3
 		{"training-qualified-share", 2024, site.Fact{Label: "2024年培训积分合格率", Value: "33%", Note: "1/3 人"}},
 		{"training-qualified-share", 0, site.Fact{Label: "2024年培训积分合格率", Value: "33%", Note: "1/3 人"}},
-		{"needs-adjust", 0, site.Fact{Label: "2025年须组织调整的书记", Value: "1", Note: "人", Tone: "bad"}}, // S5: 不称职 2024 and 2025
-		{"needs-adjust", 2024, site.Fact{Label: "2024年须组织调整的书记", Value: "0", Note: "人"}},
-		{"villages", 0, site.Fact{Label: "行政村", Value: "3", Note: "个"}},
-		{"secretaries-serving", 0, site.Fact{Label: "在任书记", Value: "3", Note: "人"}},
+		{"needs-adjust", 0, site.Fact{Label: "2025年须组织调整的书记", Value: "1 人", Tone: "bad"}}, // S5: 不称职 2024 and 2025
+		{"needs-adjust", 2024, site.Fact{Label: "2024年须组织调整的书记", Value: "0 人"}},
+		{"villages", 0, site.Fact{Label: "行政村", Value: "3 个"}},
+		{"secretaries-serving", 0, site.Fact{Label: "在任书记", Value: "3 人", Note: "截至 2025年12月31日"}},
 	} {
 		if got := figureDefs[c.name].value(ds, c.year); got != c.want {
 			t.Errorf("%s year=%d: %+v, want %+v", c.name, c.year, got, c.want)

@@ -140,8 +140,8 @@ func TestShortcodesRender(t *testing.T) {
 	page := readFile(t, dest, "reports/2024/index.html")
 	for _, want := range []string{
 		// figures
-		`<span class="fact-value">1</span><span class="fact-label">2024年承诺事项</span>`,
-		`<span class="fact-value">3</span><span class="fact-label">行政村</span>`,
+		`<span class="fact-value">1 项</span><span class="fact-label">2024年承诺事项</span>`,
+		`<span class="fact-value">3 个</span><span class="fact-label">行政村</span>`,
 		// charts: element, JSON, CSV link, table
 		`<figure class="chart" id="fig-pledge_status_2024">`,
 		`<script type="application/json" id="chart-pledge_status_2024">`,
@@ -181,7 +181,7 @@ func TestShortcodesRender(t *testing.T) {
 	}
 
 	about := readFile(t, dest, "about/index.html")
-	if !strings.Contains(about, `<span class="fact-value">3</span><span class="fact-label">在任书记</span>`) ||
+	if !strings.Contains(about, `<span class="fact-value">3 人</span><span class="fact-label">在任书记</span>`) ||
 		!strings.Contains(about, `<caption>各乡镇承诺完成情况</caption>`) {
 		t.Errorf("about/index.html: figure or table missing")
 	}

@@ -8,6 +8,9 @@ import (
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+// FormatDate shows a normalised date as the site does (for other packages).
+func FormatDate(d, lang string) string { return fmtDate(d, lang) }
+
 // fmtDate shows a normalised date the way readers write it: 2024年3月1日 in
 // Chinese, 2024-03-01 in English.
 func fmtDate(d string, lang string) string {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"sort"
 	"strings"
 
 	"gongshi/generator/dataset"
@@ -64,6 +65,8 @@ type PledgeRow struct {
 	MadeOn      string
 	UpdatedOn   string
 	Secretary   string
+
+	dueKey string // the normalised due date, for sorting
 }
 
 // AppraisalRow is one year's appraisal.
@@ -157,6 +160,7 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 	}
 	for _, k := range schema.PledgeKinds {
 		if rows := byKind[k.Zh]; len(rows) > 0 {
+			sortPledges(rows)
 			view.PledgeGroups = append(view.PledgeGroups, PledgeGroup{Kind: k.Zh, Pledges: rows})
 		}
 	}
@@ -181,6 +185,34 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 	}
 	p.Main = view
 	return p, nil
+}
+
+// sortPledges puts what a villager should look at first: overdue pledges,
+// then those still being worked on, then the settled ones; each by due date
+// (none last), then by ID, so the order never changes between builds.
+func sortPledges(rows []PledgeRow) {
+	rank := func(r PledgeRow) int {
+		switch {
+		case r.Overdue:
+			return 0
+		case r.Status.Text == "未启动" || r.Status.Text == "推进中" || r.Status.Text == "部分完成":
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra < rb
+		}
+		if a.dueKey != b.dueKey {
+			if a.dueKey == "" || b.dueKey == "" {
+				return b.dueKey == ""
+			}
+			return a.dueKey < b.dueKey
+		}
+		return a.ID < b.ID
+	})
 }
 
 func reverse(list []int) []int {
@@ -218,7 +250,7 @@ func (s *Site) pledgeFacts(f villageFacts) []Fact {
 	facts := []Fact{
 		{Label: T("pledges_total"), Value: fmtInt(f.pledges)},
 		{Label: T("pledges_done"), Value: fmtInt(f.done), Note: itoa(percent(f.done, f.pledges)) + "%", Tone: "good"},
-		{Label: T("pledges_open"), Value: fmtInt(f.open)},
+		{Label: T("pledges_open"), Value: fmtInt(f.open), Note: T("open_statuses")},
 		{Label: T("pledges_overdue"), Value: fmtInt(f.overdue)},
 	}
 	if f.overdue > 0 {
@@ -234,7 +266,7 @@ func (s *Site) pledgeRow(path string, pi int, withVillage bool) PledgeRow {
 	r := PledgeRow{
 		ID: p.ID, Title: p.Title, Href: rel(path, pledgePath(p.ID)), Kind: p.Kind, Category: p.Category,
 		Status: badge(schema.PledgeStatuses, p.Status), Due: s.date(p.Due), Overdue: p.Overdue,
-		MadeOn: s.date(p.MadeOn), UpdatedOn: s.date(p.UpdatedOn),
+		MadeOn: s.date(p.MadeOn), UpdatedOn: s.date(p.UpdatedOn), dueKey: p.Due,
 	}
 	if p.Progress != nil {
 		r.Progress, r.HasProgress = *p.Progress, true
