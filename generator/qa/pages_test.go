@@ -68,6 +68,7 @@ func pageKinds(t *testing.T, root string) []pageKind {
 		{"rules", "rules/index.html"},
 		{"404", "404.html"},
 		{"data", "data/index.html"},
+		{"search", "search/index.html"},
 	}
 	var out []pageKind
 	for _, k := range kinds {

@@ -28,7 +28,7 @@ func (s *Site) frame(path, title, section string, crumbs ...Link) *Page {
 	for _, n := range []struct{ key, dir, section string }{
 		{"nav_home", "", "home"}, {"nav_pledges", "pledges/", "pledges"}, {"nav_ratings", "ratings/", "ratings"},
 		{"nav_hearings", "hearings/", "hearings"}, {"nav_reports", "reports/", "reports"},
-		{"nav_data", "data/", "data"}, {"nav_rules", "rules/", "rules"},
+		{"nav_data", "data/", "data"}, {"nav_rules", "rules/", "rules"}, {"search", "search/", "search"},
 	} {
 		p.Nav = append(p.Nav, Link{Label: s.Theme.T(n.key), Href: rel(path, n.dir), Current: n.section == section})
 	}

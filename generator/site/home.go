@@ -6,16 +6,17 @@ import (
 
 // HomeView is the county overview.
 type HomeView struct {
-	Intro       HTML   // content/_index.md
-	Facts       []Fact // big-number cards
-	Townships   []TownshipRow
-	AllTowns    string // link to the full township list when it is too long for this page
-	TownCount   int
-	Updates     []UpdateRow // latest pledge updates and hearings
-	Charts      []ChartView
-	LatestYear  int
-	ReportHref  string
-	RatingsHref string
+	SearchAction string // the search page, where the home page's form goes
+	Intro        HTML   // content/_index.md
+	Facts        []Fact // big-number cards
+	Townships    []TownshipRow
+	AllTowns     string // link to the full township list when it is too long for this page
+	TownCount    int
+	Updates      []UpdateRow // latest pledge updates and hearings
+	Charts       []ChartView
+	LatestYear   int
+	ReportHref   string
+	RatingsHref  string
 }
 
 // TownshipRow is one township in a list, with its pledge progress.
@@ -44,7 +45,7 @@ func (s *Site) home(path string) (*Page, error) {
 	d := s.D
 	p := s.frame(path, s.Theme.T("nav_home"), "home")
 	p.Title = d.Site.Title
-	view := &HomeView{TownCount: len(d.Townships)}
+	view := &HomeView{TownCount: len(d.Townships), SearchAction: rel(path, "search/")}
 	if r, ok := s.rendered["_index"]; ok {
 		view.Intro = r.HTML
 	}

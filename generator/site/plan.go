@@ -183,6 +183,7 @@ func (s *Site) plan() []entry {
 	out = append(out, s.otherContent()...)
 	add("rules/", "rules", s.rules)
 	add("data/", "data", s.dataPage)
+	add("search/", "search", s.searchPage)
 	out = append(out, entry{path: "404.html", layout: "404", build: func() (*Page, error) { return s.notFound("404.html") }})
 	return out
 }

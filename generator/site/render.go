@@ -105,6 +105,11 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 		return st, err
 	}
 	st.Files += extra
+	extra, err = s.writeSearchIndex(w)
+	if err != nil {
+		return st, err
+	}
+	st.Files += extra
 	st.Bytes = w.bytes.Load() + s.extra.Bytes
 	st.Files += s.extra.Files
 	return st, nil
