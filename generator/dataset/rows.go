@@ -106,8 +106,8 @@ type Appraisal struct {
 
 	Consequence string `col:"consequence"` // derived from rules by grade
 	// Derived facts.
-	TotalComputed bool // TotalScore was computed, not given
-	GradeComputed bool // Grade was computed, not given
+	TotalComputed bool `col:"total_computed"` // TotalScore was computed, not given
+	GradeComputed bool `col:"grade_computed"` // Grade was computed, not given
 	LowestStreak  int  // years in a row (ending this year) at the lowest grade
 	NeedsAdjust   bool // LowestStreak reached rules' consecutive_poor_years
 }

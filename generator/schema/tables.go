@@ -177,6 +177,8 @@ var Tables = []*Table{
 			rng(Field{Key: "team_stars", Label: "班子星级", Type: Int, Desc: "班子星级（0–5）"}, 0, 5),
 			text("note", "备注", false, "备注"),
 			derived(Field{Key: "consequence", Label: "结果运用", Type: String, Desc: "按等次适用的奖惩措施（来自 rules.toml）"}),
+			derived(Field{Key: "total_computed", Label: "得分为计算值", Type: Bool, Desc: "综合得分是否由系统按权重计算（原始数据未填写）"}),
+			derived(Field{Key: "grade_computed", Label: "等次为计算值", Type: Bool, Desc: "等次是否由系统按得分计算（原始数据未填写）"}),
 		},
 	},
 	{
