@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	ext "gongshi/generator/extend"
+	"gongshi/generator/internal/testfs"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,46 +32,6 @@ func baseSite(t testing.TB) string {
 	copyDir(t, filepath.Join(baseSource, "data"), filepath.Join(dir, "data"))
 	copyDir(t, filepath.Join("testdata", "content"), filepath.Join(dir, "content"))
 	return dir
-}
-
-// copyDir copies a file or a folder tree.
-func copyDir(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		out := filepath.Join(dst, rel)
-		if e.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(out, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// writeFiles writes files (slash paths relative to dir → contents).
-func writeFiles(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // cliExtend is what `gongshi build` passes as Options.Extend
@@ -198,3 +159,9 @@ func readFile(t testing.TB, root, rel string) string {
 	}
 	return string(b)
 }
+
+// copyDir and writeFiles are shared with other packages' tests.
+var (
+	copyDir    = testfs.CopyTree
+	writeFiles = testfs.WriteFiles
+)

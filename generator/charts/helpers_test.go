@@ -1,7 +1,7 @@
 package charts
 
 import (
-	"io/fs"
+	"gongshi/generator/internal/testfs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,46 +73,6 @@ func mustBuild(t testing.TB, src string) string {
 	return dest
 }
 
-// copyTree copies a file or a folder tree.
-func copyTree(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		out := filepath.Join(dst, rel)
-		if e.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(out, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// writeFiles writes files (slash paths relative to dir → contents).
-func writeFiles(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // readFile returns the file at the slash path rel under root.
 func readFile(t testing.TB, root, rel string) string {
 	t.Helper()
@@ -149,3 +109,9 @@ func errorStrings(l *problem.List) []string {
 	}
 	return out
 }
+
+// copyTree and writeFiles are shared with other packages' tests.
+var (
+	copyTree   = testfs.CopyTree
+	writeFiles = testfs.WriteFiles
+)
