@@ -1,7 +1,8 @@
-// Package check runs the first half of the pipeline — load, then validate —
-// and, when the input has no errors, derives the dataset's facts. Both
-// `gongshi check` and `gongshi build` start here, so they always agree on
-// what is wrong with a source.
+// Package check runs the first stages of the pipeline on the data — load,
+// then validate — and, when the input has no errors, derives the dataset's
+// facts. build.Run and build.Check (behind `gongshi build` and `gongshi
+// check`) both start here and then check content and theme the same way, so
+// the two commands always agree on what is wrong with a source.
 package check
 
 import (
