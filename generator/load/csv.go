@@ -58,6 +58,10 @@ func readCSV(text string, sink *rowSink, drop []string) {
 		seen[f.Key] = i
 		cols[i] = f
 	}
+	names := make([]string, len(header)) // headers as written
+	for i, h := range header {
+		names[i] = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+	}
 	colIdx := make([]int, len(cols))
 	for i, f := range cols {
 		if f != nil {
@@ -97,7 +101,7 @@ func readCSV(text string, sink *rowSink, drop []string) {
 				continue
 			}
 			l, _ := r.FieldPos(i)
-			cells = append(cells, cell{f: f, fi: colIdx[i], raw: rec[i], line: l, col: i + 1})
+			cells = append(cells, cell{f: f, fi: colIdx[i], name: names[i], raw: rec[i], line: l, col: i + 1})
 		}
 		sink.add(line, cells, missing)
 	}

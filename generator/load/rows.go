@@ -12,9 +12,20 @@ import (
 // cell is one input value with its position.
 type cell struct {
 	f         *schema.Field
+	name      string // the column as the file names it: "人口" or "population"
 	fi        int // index of f in the table's fields
 	raw       string
 	line, col int
+}
+
+// keyName names the cell's column for a problem: the key, and the header as
+// the file wrote it when that differs (a Chinese label), so a clerk finds the
+// column in Excel: `人口 (population)`.
+func (c cell) keyName() string {
+	if c.name == "" || c.name == c.f.Key {
+		return c.f.Key
+	}
+	return c.name + " (" + c.f.Key + ")"
 }
 
 // rowSink turns records of one file into rows of one table.
@@ -62,7 +73,7 @@ func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
 		val, err := parseCell(c.f, v, s.rules)
 		if err != nil {
 			s.probs.Add(problem.Problem{File: s.file, Line: c.line, Column: c.col, TOMLPos: s.toml,
-				Key: c.f.Key, Value: v, Zh: err.zh, En: err.en})
+				Key: c.keyName(), Value: v, Zh: err.zh, En: err.en})
 			src.Bad = true
 			continue
 		}
