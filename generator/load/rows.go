@@ -13,7 +13,7 @@ import (
 type cell struct {
 	f         *schema.Field
 	name      string // the column as the file names it: "人口" or "population"
-	fi        int // index of f in the table's fields
+	fi        int    // index of f in the table's fields
 	raw       string
 	line, col int
 }
