@@ -50,9 +50,12 @@ func TestEnglishSite(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, src, dest, "")
 	v := readFile(t, dest, "villages/V1/index.html")
-	for _, want := range []string{`<html lang="en">`, `>Pledges</h2>`, "At least 60 training points a year is a pass"} {
+	for _, want := range []string{`<html lang="en">`, `>Pledges</h2>`, "At least 60 training points a year is a pass", "<strong>Appraisal scores by year</strong>"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("English village page lacks %q", want)
 		}
+	}
+	if home := readFile(t, dest, "index.html"); !strings.Contains(home, "<strong>Pledges by township</strong>") || strings.Contains(home, "各乡镇承诺完成情况") {
+		t.Error("the English home page's charts are not in English")
 	}
 }

@@ -41,7 +41,7 @@ func Attach(s *site.Site) {
 
 // county returns the view of a county-level chart, registering its CSV.
 func (st *state) county(pagePath, name string, year int) (site.ChartView, error) {
-	d := chartDefs[name].data(st.ds, year)
+	d := st.localize(chartDefs[name].data(st.ds, year))
 	file := "charts/" + name
 	id := name
 	if year > 0 {
@@ -75,6 +75,14 @@ func (st *state) pageID(pagePath, id string) string {
 	}
 	used[u] = true
 	return u
+}
+
+// localize returns the chart in the site's language.
+func (st *state) localize(d *Data) *Data {
+	if st.ds.Site.Language == "en" {
+		return English(d)
+	}
+	return d
 }
 
 // local returns the view of a chart that belongs to one page, adding its CSV to the page.
@@ -133,7 +141,7 @@ func (st *state) hook(p *site.Page) {
 	case *site.TownshipView:
 		if v.Pager == nil || v.Pager.Prev == "" {
 			id := townshipID(p.Path)
-			if c, err := local(p, TownshipCompletion(st.ds, id), "township-"+id, "charts/townships/"+id+".csv"); err == nil {
+			if c, err := local(p, st.localize(TownshipCompletion(st.ds, id)), "township-"+id, "charts/townships/"+id+".csv"); err == nil {
 				v.Charts = append(v.Charts, c)
 				has = true
 			}
@@ -141,10 +149,10 @@ func (st *state) hook(p *site.Page) {
 	case *site.VillageView:
 		id := villageID(p.Path)
 		if len(st.ds.AppraisalsOf[id]) > 0 {
-			if c, err := local(p, VillageScores(st.ds, id), "scores-"+id, "charts/villages/"+id+"-scores.csv"); err == nil {
+			if c, err := local(p, st.localize(VillageScores(st.ds, id)), "scores-"+id, "charts/villages/"+id+"-scores.csv"); err == nil {
 				v.Charts = append(v.Charts, c)
 			}
-			if c, err := local(p, VillageStars(st.ds, id), "stars-"+id, "charts/villages/"+id+"-stars.csv"); err == nil {
+			if c, err := local(p, st.localize(VillageStars(st.ds, id)), "stars-"+id, "charts/villages/"+id+"-stars.csv"); err == nil {
 				v.Charts = append(v.Charts, c)
 			}
 			has = true

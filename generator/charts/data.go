@@ -20,6 +20,8 @@ type Data struct {
 	Series     []Series    // one per legend entry
 	Note       string      // shown under the table, e.g. "前 30 个乡镇"
 	Marks      []Threshold // horizontal reference lines (training thresholds)
+
+	english bool // set by English: describe in English
 }
 
 // Series is one named row of values, aligned with Data.Categories.

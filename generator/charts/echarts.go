@@ -176,15 +176,6 @@ func describe(d *Data) string {
 	if len(d.Categories) == 0 {
 		return "暂无数据。"
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "按%s统计，共 %d 组", d.XLabel, len(d.Categories))
-	if len(d.Series) > 1 {
-		names := make([]string, len(d.Series))
-		for i, s := range d.Series {
-			names[i] = s.Name
-		}
-		fmt.Fprintf(&b, "，分为%s", strings.Join(names, "、"))
-	}
 	best, bestV := -1, 0.0
 	for i := range d.Categories {
 		v := 0.0
@@ -198,8 +189,25 @@ func describe(d *Data) string {
 			best, bestV = i, v
 		}
 	}
+	summed := d.Kind == "bar" || d.Kind == "hbar" || d.Kind == "pie"
+	if d.english {
+		s := describeEnglish(d, best, bestV, summed)
+		if d.Note != "" {
+			s = strings.TrimSuffix(s, ". The numbers are in the table below.") + "; " + d.Note + ". The numbers are in the table below."
+		}
+		return s
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "按%s统计，共 %d 组", d.XLabel, len(d.Categories))
+	if len(d.Series) > 1 {
+		names := make([]string, len(d.Series))
+		for i, s := range d.Series {
+			names[i] = s.Name
+		}
+		fmt.Fprintf(&b, "，分为%s", strings.Join(names, "、"))
+	}
 	switch {
-	case best < 0 || !(d.Kind == "bar" || d.Kind == "hbar" || d.Kind == "pie"):
+	case best < 0 || !summed:
 	case d.Unit == "%": // shares do not add up
 		fmt.Fprintf(&b, "；最高的是%s（%s%%）", d.Categories[best], fmtValue(bestV))
 	default:
