@@ -54,7 +54,7 @@ func (st *state) county(pagePath, name string, year int) (site.ChartView, error)
 		st.shared[file] = CSV(d)
 	}
 	st.mu.Unlock()
-	return View(d, st.pageID(pagePath, chartID(id)), relTo(pagePath, file))
+	return View(d, st.pageID(pagePath, chartID(id)), site.Rel(pagePath, file))
 }
 
 // pageID returns id, or id with a numeric suffix when the page already has
@@ -88,22 +88,7 @@ func (st *state) localize(d *Data) *Data {
 // local returns the view of a chart that belongs to one page, adding its CSV to the page.
 func local(p *site.Page, d *Data, id, file string) (site.ChartView, error) {
 	p.Files = append(p.Files, site.OutFile{Path: file, Data: CSV(d)})
-	return View(d, chartID(id), relTo(p.Path, file))
-}
-
-// relTo is the relative link from a page to a site path.
-func relTo(from, to string) string {
-	n := 0
-	for _, c := range from {
-		if c == '/' {
-			n++
-		}
-	}
-	prefix := ""
-	for i := 0; i < n; i++ {
-		prefix += "../"
-	}
-	return prefix + to
+	return View(d, chartID(id), site.Rel(p.Path, file))
 }
 
 // hook adds the charts of each kind of page, and the chart scripts to pages that have any.
@@ -162,7 +147,7 @@ func (st *state) hook(p *site.Page) {
 	}
 	if has {
 		for _, s := range Scripts {
-			p.Scripts = append(p.Scripts, relTo(p.Path, s))
+			p.Scripts = append(p.Scripts, site.Rel(p.Path, s))
 		}
 	}
 }

@@ -59,16 +59,6 @@ func (d *Data) Total() float64 {
 	return t
 }
 
-var statusSet = schema.PledgeStatuses
-
-func zhValues(e schema.EnumSet) []string {
-	out := make([]string, len(e))
-	for i, c := range e {
-		out[i] = c.Zh
-	}
-	return out
-}
-
 func indexOf(list []string, s string) int {
 	for i, x := range list {
 		if x == s {
@@ -97,7 +87,7 @@ func PledgeStatus(ds *dataset.Dataset, year int) *Data {
 		counts   []float64
 		total    float64
 	}
-	statuses := zhValues(schema.PledgeStatuses)
+	statuses := schema.PledgeStatuses.Values()
 	by := map[string]*tc{}
 	var order []*tc
 	for _, t := range ds.Townships {
@@ -146,7 +136,7 @@ func PledgeStatus(ds *dataset.Dataset, year int) *Data {
 
 // PledgeCategories counts pledges by category and kind.
 func PledgeCategories(ds *dataset.Dataset, year int) *Data {
-	cats, kinds := zhValues(schema.PledgeCategories), zhValues(schema.PledgeKinds)
+	cats, kinds := schema.PledgeCategories.Values(), schema.PledgeKinds.Values()
 	d := newData("pledge-categories", yearTitle(year, "承诺事项的类别和类型"), "bar", "类别", "项", cats, kinds...)
 	for _, p := range ds.Pledges {
 		if !inYear(p.MadeOn, year) {
@@ -230,7 +220,7 @@ func Grades(ds *dataset.Dataset) *Data {
 
 // HearingOutcomes counts hearing outcomes by month of a year, or by year when year is 0.
 func HearingOutcomes(ds *dataset.Dataset, year int) *Data {
-	outcomes := zhValues(schema.Outcomes)
+	outcomes := schema.Outcomes.Values()
 	var cats []string
 	var slot func(date string) int
 	if year > 0 {
@@ -291,7 +281,7 @@ func asOfNote(ds *dataset.Dataset) string {
 
 // Channels counts serving secretaries by selection channel.
 func Channels(ds *dataset.Dataset) *Data {
-	cats := append(zhValues(schema.Sources), "未填写")
+	cats := append(schema.Sources.Values(), "未填写")
 	d := newData("channels", "在任书记的选任渠道", "pie", "选任渠道", "人", cats, "人数")
 	d.Note = asOfNote(ds)
 	for _, s := range serving(ds) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/schema"
 	"gongshi/generator/site"
 )
 
@@ -312,7 +313,7 @@ func tabGrades(ds *dataset.Dataset, year, limit int) site.TableView {
 func tabTownships(ds *dataset.Dataset, year, limit int) site.TableView {
 	d := PledgeStatus(ds, year)
 	t := site.TableView{Title: d.Title, Head: []string{"乡镇", "承诺数", "已完成", "完成率"}}
-	done := indexOf(zhValues(statusSet), "已完成")
+	done := indexOf(schema.PledgeStatuses.Values(), "已完成")
 	for i, c := range d.Categories {
 		total := 0.0
 		for _, s := range d.Series {

@@ -24,7 +24,7 @@ type Page struct {
 	Slug   string // path relative to content/ without ".md", e.g. "reports/2024", "_index", "about"
 	Title  string // front matter title, or the first heading
 	Year   int    // front matter year (reports), or the year in the file name
-	Weight int    // front matter weight, for ordering
+	Weight int    // front matter weight: accepted (DESIGN.md), not used yet — every page has a fixed place
 	Draft  bool   // drafts are not published
 	// TitleInBody is true when Title was taken from the page's own level-1
 	// heading, so the layout must not print it again.

@@ -110,6 +110,10 @@ var knownLicenses = map[string]license{
 	"pddl-1.0":     {Path: "https://opendatacommons.org/licenses/pddl/1-0/", Title: "Open Data Commons Public Domain Dedication and License v1.0"},
 }
 
+// LicenseURL returns the web page of a well-known licence (SPDX id, any
+// case), or "".
+func LicenseURL(id string) string { return knownLicenses[strings.ToLower(id)].Path }
+
 // licenseName is what the Data Package profile accepts as a licence name.
 var licenseName = regexp.MustCompile(`^[-a-zA-Z0-9._]+$`)
 
@@ -187,7 +191,7 @@ func tableSchemaOf(t *table, rules *dataset.Rules) tableSchema {
 		case schema.ID:
 			k.Pattern = idPattern
 		case schema.Enum:
-			k.Enum = zhValues(f.Enum)
+			k.Enum = f.Enum.Values()
 		case schema.Grade:
 			k.Enum = rules.GradeNames()
 		}
@@ -229,14 +233,6 @@ func tsType(t schema.Type) string {
 // openMax reports whether a field's maximum is only a sentinel (seq's 1e9),
 // which the loader does not report as a bound either.
 func openMax(f *schema.Field) bool { return f.Max >= 1e9 }
-
-func zhValues(e schema.EnumSet) []string {
-	out := make([]string, len(e))
-	for i, c := range e {
-		out[i] = c.Zh
-	}
-	return out
-}
 
 // refKey returns the key column a reference points at: the referenced
 // table's one-column primary key.

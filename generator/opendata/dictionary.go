@@ -128,7 +128,7 @@ func describe(f *schema.Field, t *schema.Table, rules *dataset.Rules) Column {
 	case schema.Year:
 		add("四位年份", "four-digit year")
 	case schema.Enum:
-		add("取值："+strings.Join(zhValues(f.Enum), "、"), "one of: "+choices(f.Enum))
+		add("取值："+strings.Join(f.Enum.Values(), "、"), "one of: "+choices(f.Enum))
 	case schema.Grade:
 		names := rules.GradeNames()
 		var e schema.EnumSet

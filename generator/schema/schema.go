@@ -50,6 +50,15 @@ func (e EnumSet) Parse(s string) (string, bool) {
 	return "", false
 }
 
+// Values returns the canonical (Chinese) values in order.
+func (e EnumSet) Values() []string {
+	out := make([]string, len(e))
+	for i, c := range e {
+		out[i] = c.Zh
+	}
+	return out
+}
+
 // ZhList returns the Chinese values joined by "/".
 func (e EnumSet) ZhList() string { return e.join(func(c Choice) string { return c.Zh }) }
 

@@ -28,30 +28,11 @@ type DataTable struct {
 	KeyText   string // the primary key, in words
 }
 
-// licenseURL returns the web page of a well-known licence.
-func licenseURL(id string) string {
-	switch id {
-	case "CC-BY-4.0":
-		return "https://creativecommons.org/licenses/by/4.0/"
-	case "CC-BY-SA-4.0":
-		return "https://creativecommons.org/licenses/by-sa/4.0/"
-	case "CC0-1.0":
-		return "https://creativecommons.org/publicdomain/zero/1.0/"
-	case "ODC-By-1.0":
-		return "https://opendatacommons.org/licenses/by/1-0/"
-	case "ODbL-1.0":
-		return "https://opendatacommons.org/licenses/odbl/1-0/"
-	case "PDDL-1.0":
-		return "https://opendatacommons.org/licenses/pddl/1-0/"
-	}
-	return ""
-}
-
 func (s *Site) dataPage(path string) (*Page, error) {
 	d := s.D
 	p := s.frame(path, s.Theme.T("nav_data"), "data")
 	p.Description = s.Theme.T("data_description")
-	v := &DataView{License: d.Site.License, LicenseHref: licenseURL(d.Site.License), AsOf: s.date(d.Site.AsOf),
+	v := &DataView{License: d.Site.License, LicenseHref: opendata.LicenseURL(d.Site.License), AsOf: s.date(d.Site.AsOf),
 		Workbook: rel(path, opendata.WorkbookPath), Package: rel(path, opendata.DatapackagePath), Sums: rel(path, opendata.SumsPath)}
 	for _, t := range opendata.Dictionary(d) {
 		dt := DataTable{Table: t, CSVHref: rel(path, t.CSV), JSONHref: rel(path, t.JSON), Anchor: "t-" + t.Name,

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"gongshi/generator/dataset"
 	"sort"
 	"strings"
 
@@ -210,7 +211,7 @@ func (s *Site) yearFacts(y int) []Fact {
 	T := s.Theme.T
 	made, done, hearings, fiveStar := 0, 0, 0, 0
 	for _, p := range d.Pledges {
-		if yearOf(p.MadeOn) == y {
+		if dataset.Year(p.MadeOn) == y {
 			made++
 			if p.Status == "已完成" {
 				done++
@@ -218,7 +219,7 @@ func (s *Site) yearFacts(y int) []Fact {
 		}
 	}
 	for _, h := range d.Hearings {
-		if yearOf(h.Date) == y {
+		if dataset.Year(h.Date) == y {
 			hearings++
 		}
 	}

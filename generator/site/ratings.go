@@ -1,6 +1,7 @@
 package site
 
 import (
+	"gongshi/generator/dataset"
 	"sort"
 
 	"gongshi/generator/schema"
@@ -166,7 +167,7 @@ func (s *Site) hearingPages() []entry {
 	T := s.Theme.T
 	byYear := map[int][]int{}
 	for i, h := range d.Hearings {
-		byYear[yearOf(h.Date)] = append(byYear[yearOf(h.Date)], i)
+		byYear[dataset.Year(h.Date)] = append(byYear[dataset.Year(h.Date)], i)
 	}
 	years := sortedYears(byYear)
 	out := []entry{s.yearsPage("hearings", "hearings", "hearings_intro", years, hearingsPath, func(y int) int { return len(byYear[y]) })}
@@ -176,7 +177,7 @@ func (s *Site) hearingPages() []entry {
 		groups := townshipGroups(s, func(vid string) []int {
 			var list []int
 			for _, hi := range d.HearingsOf[vid] {
-				if yearOf(d.Hearings[hi].Date) == y {
+				if dataset.Year(d.Hearings[hi].Date) == y {
 					list = append(list, hi)
 				}
 			}
@@ -207,17 +208,6 @@ func (s *Site) hearingPages() []entry {
 		})...)
 	}
 	return out
-}
-
-func yearOf(date string) int {
-	if len(date) < 4 {
-		return 0
-	}
-	y := 0
-	for _, c := range date[:4] {
-		y = y*10 + int(c-'0')
-	}
-	return y
 }
 
 func (s *Site) hearing(path string, hi int) (*Page, error) {

@@ -138,21 +138,11 @@ func (s *Site) renderOne(w *writer, e entry, buf *bytes.Buffer) error {
 	return w.write(e.path, buf.Bytes())
 }
 
-// frameParts fills the page's header and footer from a memo keyed by
-// everything they show, rendering a partial only for a new combination.
+// frameParts fills the page's header and footer from a memo. Both follow
+// from the page's home link (its depth, or base_url on 404.html) and its nav
+// section, so that pair is the key: a partial is rendered only for a new pair.
 func (s *Site) frameParts(p *Page) error {
-	var nav strings.Builder
-	for _, l := range p.Nav {
-		nav.WriteString(l.Href)
-		if l.Current {
-			nav.WriteByte('*')
-		}
-		nav.WriteByte(' ')
-	}
-	key := p.Home + "\x00" + p.AsOf + "\x00" + nav.String()
-	for _, l := range p.Footer {
-		key += "\x00" + l.Href
-	}
+	key := p.Home + "\x00" + p.Section
 	if v, ok := s.frames.Load(key); ok {
 		parts := v.([2]HTML)
 		p.Header, p.FooterHTML = parts[0], parts[1]

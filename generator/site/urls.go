@@ -13,6 +13,9 @@ func rel(from, to string) string {
 	return rootOf(from) + to
 }
 
+// Rel is rel for other packages that add links to pages (charts).
+func Rel(from, to string) string { return rel(from, to) }
+
 // rootOf returns the relative path from a page to the site root: "" for
 // "index.html", "../../" for "villages/V1/index.html".
 func rootOf(from string) string {
