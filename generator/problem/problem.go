@@ -31,7 +31,13 @@ func (s Severity) String() string {
 // reader can: a CSV problem has the 1-based physical line (the header is line
 // 1) and the 1-based field number; a TOML problem has line and column.
 type Problem struct {
+	// Code names the rule that was broken, e.g. "enum", "date", "ref",
+	// "term-overlap": stable across releases, so that scripts reading
+	// `gongshi check --format json` can rely on it.
+	Code     string
 	File     string // slash-separated path relative to the site source, e.g. "data/pledges.csv"
+	Sheet    string // workbook sheet, when File is a workbook
+	Cell     string // workbook cell as Excel names it, e.g. "K4"
 	Line     int    // 1-based line; 0 when the problem is about the whole file
 	Column   int    // TOML: 1-based character column; CSV: 1-based field number; 0 if unknown
 	TOMLPos  bool   // true when Column is a character column to print (TOML, Markdown)
@@ -90,6 +96,16 @@ func (l *List) Add(p Problem) { l.items = append(l.items, p) }
 // Errorf appends an error at file:line with a bilingual message.
 func (l *List) Errorf(file string, line int, key, value, zh, en string) {
 	l.Add(Problem{File: file, Line: line, Key: key, Value: value, Zh: zh, En: en})
+}
+
+// Error appends an error with a code at file:line with a bilingual message.
+func (l *List) Error(code, file string, line int, key, value, zh, en string) {
+	l.Add(Problem{Code: code, File: file, Line: line, Key: key, Value: value, Zh: zh, En: en})
+}
+
+// Warn appends a warning with a code at file:line with a bilingual message.
+func (l *List) Warn(code, file string, line int, key, value, zh, en string) {
+	l.Add(Problem{Code: code, File: file, Line: line, Key: key, Value: value, Zh: zh, En: en, Severity: Warning})
 }
 
 // Warnf appends a warning at file:line with a bilingual message.
