@@ -1,8 +1,32 @@
 package schema
 
+// The enum values code refers to by meaning, named once. Code compares
+// against these, never against a literal: the Chinese value is the canonical
+// one stored in a row (the loader maps English aliases to it).
+const (
+	RoleSecretary = "书记"
+	RoleFirst     = "第一书记"
+
+	StatusNotStarted = "未启动"
+	StatusInProgress = "推进中"
+	StatusDone       = "已完成"
+	StatusPartly     = "部分完成"
+	StatusFailed     = "未完成"
+	StatusRevised    = "已调整"
+
+	OutcomePassed        = "通过"
+	OutcomePassedAmended = "修改后通过"
+	OutcomeRejected      = "未通过"
+	OutcomeDeferred      = "暂缓"
+	OutcomeWithdrawn     = "撤回"
+
+	TrainingConcentrated = "集中培训"
+	TrainingOffSite      = "异地培训"
+)
+
 // The enums of DESIGN.md, canonical Chinese value first.
 var (
-	Roles = EnumSet{{"书记", "secretary"}, {"第一书记", "first-secretary"}}
+	Roles = EnumSet{{RoleSecretary, "secretary"}, {RoleFirst, "first-secretary"}}
 
 	Genders = EnumSet{{"男", "male"}, {"女", "female"}}
 
@@ -20,18 +44,18 @@ var (
 	}
 
 	PledgeStatuses = EnumSet{
-		{"未启动", "not-started"}, {"推进中", "in-progress"}, {"已完成", "done"},
-		{"部分完成", "partly-done"}, {"未完成", "failed"}, {"已调整", "revised"},
+		{StatusNotStarted, "not-started"}, {StatusInProgress, "in-progress"}, {StatusDone, "done"},
+		{StatusPartly, "partly-done"}, {StatusFailed, "failed"}, {StatusRevised, "revised"},
 	}
 
 	Outcomes = EnumSet{
-		{"通过", "passed"}, {"修改后通过", "passed-amended"}, {"未通过", "rejected"},
-		{"暂缓", "deferred"}, {"撤回", "withdrawn"},
+		{OutcomePassed, "passed"}, {OutcomePassedAmended, "passed-amended"}, {OutcomeRejected, "rejected"},
+		{OutcomeDeferred, "deferred"}, {OutcomeWithdrawn, "withdrawn"},
 	}
 
 	TrainingKinds = EnumSet{
-		{"集中培训", "concentrated"}, {"集体学习", "group-study"}, {"心得体会", "reflection"},
-		{"异地培训", "off-site"}, {"远程教育", "distance"}, {"其他", "other"},
+		{TrainingConcentrated, "concentrated"}, {"集体学习", "group-study"}, {"心得体会", "reflection"},
+		{TrainingOffSite, "off-site"}, {"远程教育", "distance"}, {"其他", "other"},
 	}
 
 	// DefaultGrades are the appraisal grades when rules.toml names none.
