@@ -2,7 +2,6 @@ package build_test
 
 import (
 	"fmt"
-	ext "gongshi/generator/extend"
 	"os"
 	"path/filepath"
 	"sync"
@@ -51,7 +50,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.ResetTimer()
 			var pages int
 			for i := 0; i < b.N; i++ {
-				sum, _, err := build.Run(build.Options{Source: src, Dest: dest, Extend: ext.Standard})
+				sum, _, err := build.Run(build.Options{Source: src, Dest: dest})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -1,7 +1,10 @@
-// Package build runs the whole pipeline for `gongshi build`: check the
-// source, render the site into a staging folder beside the destination, and
-// swap it in only when everything succeeded, so that a failed or killed
-// build leaves the published site exactly as it was.
+// Package build runs the whole pipeline for `gongshi build`, calling the
+// stages in order: check the source (package check), read the content,
+// words and theme, plan the pages (site), render them while the downloads
+// are written (opendata), write the search index, feeds and sitemap, all
+// into a staging folder beside the destination (output), and swap it in
+// only when everything succeeded, so that a failed or killed build leaves
+// the published site exactly as it was.
 package build
 
 import (
@@ -16,9 +19,16 @@ import (
 
 	"gongshi/generator/check"
 	"gongshi/generator/content"
+	"gongshi/generator/dataset"
+	"gongshi/generator/feeds"
+	"gongshi/generator/i18n"
 	"gongshi/generator/load"
+	"gongshi/generator/opendata"
+	"gongshi/generator/output"
 	"gongshi/generator/problem"
+	"gongshi/generator/search"
 	"gongshi/generator/site"
+	"gongshi/generator/sitemap"
 )
 
 // Options says what to build and where.
@@ -29,15 +39,14 @@ type Options struct {
 	// Progress, if not nil, is called with pages done and total while
 	// rendering (from one goroutine at a time; last with done == total).
 	Progress func(done, total int)
-	// Extend, if not nil, is called after the site is prepared and before it
-	// renders, to add charts and downloads (packages charts and opendata).
-	Extend func(s *site.Site, staging string) (*problem.List, error)
 }
 
 // Summary is what a build wrote and how long it took (wall time, for the
 // summary only: nothing timed is ever written into the site).
 type Summary struct {
-	site.Stats
+	Pages         int     // HTML pages
+	Files         int     // every other file: assets, chart CSVs, downloads, search index, feeds, sitemap
+	Bytes         int64   // everything written
 	Seconds       float64 // the whole build
 	CheckSeconds  float64 // reading and checking the source
 	RenderSeconds float64 // pages, assets and downloads into the staging folder
@@ -51,8 +60,11 @@ const Marker = ".gongshi-build"
 // ErrInvalid means the input has errors; the problems say which.
 var ErrInvalid = errors.New("invalid input")
 
-// Run builds the site. Problems are returned whatever happens; err is
-// ErrInvalid when they include errors, another error for other failures.
+// Run builds the site, stage by stage: check the source; read content,
+// words and theme; plan the pages; render the pages while the downloads are
+// written; write the search index, feeds and sitemap; swap the staging
+// folder in. Problems are returned whatever happens; err is ErrInvalid when
+// they include errors, another error for other failures.
 func Run(o Options) (Summary, *problem.List, error) {
 	start := time.Now()
 	var sum Summary
@@ -65,27 +77,50 @@ func Run(o Options) (Summary, *problem.List, error) {
 	if err := checkDest(o.Source, o.Dest); err != nil {
 		return sum, &problem.List{}, err
 	}
-	probs, s, err := prepare(o, func() (string, error) {
-		sum.CheckSeconds = time.Since(start).Seconds()
-		if err := os.MkdirAll(filepath.Dir(absPath(o.Dest)), 0o755); err != nil {
-			return "", err
-		}
-		return os.MkdirTemp(filepath.Dir(absPath(o.Dest)), "."+filepath.Base(o.Dest)+".staging-")
-	})
-	if s != nil {
-		defer os.RemoveAll(s.Staging) // gone after a successful swap; cleans up after a failure
-		defer s.Wait()                // work Extend started must end before staging is removed
+	in, probs, err := prepare(o)
+	if err != nil {
+		return sum, probs, err
+	}
+	sum.CheckSeconds = time.Since(start).Seconds()
+
+	// Stage into a folder beside the destination: a failed or killed build
+	// leaves the published site as it was.
+	renderStart := time.Now()
+	if err := os.MkdirAll(filepath.Dir(absPath(o.Dest)), 0o755); err != nil {
+		return sum, probs, err
+	}
+	staging, err := os.MkdirTemp(filepath.Dir(absPath(o.Dest)), "."+filepath.Base(o.Dest)+".staging-")
+	if err != nil {
+		return sum, probs, err
+	}
+	defer os.RemoveAll(staging) // gone after a successful swap; cleans up after a failure
+	w := output.New(staging)
+
+	// Pages on all cores; the downloads alongside (on a disk that makes files
+	// slowly, one core formats the workbook while the other waits on it).
+	downloads := make(chan error, 1)
+	go func() {
+		_, err := opendata.Write(w, in.d)
+		downloads <- err
+	}()
+	st, err := in.plan.Render(w, o.Progress)
+	if derr := <-downloads; err == nil {
+		err = derr
 	}
 	if err != nil {
 		return sum, probs, err
 	}
-	staging := s.Staging
-	renderStart := time.Now()
-	st, err := s.Render(staging, o.Progress)
-	if err != nil {
+	if _, err := search.Write(w, in.d, in.words); err != nil {
+		return sum, probs, err
+	}
+	if _, err := feeds.Write(w, in.d, in.words); err != nil {
+		return sum, probs, err
+	}
+	if _, err := sitemap.Write(w, in.d.Site, in.plan.Paths()); err != nil {
 		return sum, probs, err
 	}
 	sum.RenderSeconds = time.Since(renderStart).Seconds()
+
 	if err := os.WriteFile(filepath.Join(staging, Marker), []byte("gongshi build output; safe to delete with the folder\n"), 0o644); err != nil {
 		return sum, probs, err
 	}
@@ -97,7 +132,8 @@ func Run(o Options) (Summary, *problem.List, error) {
 		return sum, probs, err
 	}
 	sum.SwapSeconds = time.Since(swapStart).Seconds()
-	sum.Stats = st
+	files, bytes := w.Stats()
+	sum.Pages, sum.Files, sum.Bytes = st.Pages, files-st.Pages, bytes
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, probs, nil
 }
@@ -111,62 +147,60 @@ func absPath(p string) string {
 }
 
 // Check does everything Run does short of writing anything: it checks the
-// data, the Markdown pages with every shortcode (through o.Extend, which is
-// given no staging folder), and the theme's templates, so that `gongshi
-// check` passes exactly when `gongshi build` would.
+// data, the Markdown pages with every shortcode, the words and the theme's
+// templates, so that `gongshi check` passes exactly when `gongshi build`
+// would.
 func Check(o Options) (*problem.List, error) {
-	probs, s, err := prepare(o, func() (string, error) { return "", nil })
-	if s != nil {
-		s.Wait()
-	}
+	_, probs, err := prepare(o)
 	if errors.Is(err, ErrInvalid) {
 		return probs, nil
 	}
 	return probs, err
 }
 
-// prepare runs the stages before rendering: check the source, read content and
-// theme, then (if all is well) make the staging folder with mkStaging,
-// prepare the site and let o.Extend add to it. The site is returned as soon
-// as it exists, so that the caller can clean up after a later failure.
-func prepare(o Options, mkStaging func() (string, error)) (*problem.List, *site.Site, error) {
+// inputs are what the stages before rendering produce.
+type inputs struct {
+	d     *dataset.Dataset
+	words *i18n.Catalogue
+	plan  *site.Plan
+}
+
+// prepare runs the stages before rendering: check the source; read the
+// content, the catalogue of words and the theme; plan the pages (which
+// renders the Markdown with its shortcodes). Any error problem stops here.
+func prepare(o Options) (inputs, *problem.List, error) {
+	var in inputs
 	d, probs, err := check.Source(o.Source)
 	if err != nil {
-		return probs, nil, err
+		return in, probs, err
 	}
 	if o.BaseURL != "" {
 		d.Site.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
 	}
+	// Content, words and theme are read even when the data has errors, so
+	// that one run reports every problem.
 	pages, cp := content.Load(o.Source)
 	probs.Merge(*cp)
-	theme, tp, err := site.LoadTheme(o.Source, d.Site.Language)
+	lang := d.Site.Language
+	if lang != "en" {
+		lang = "zh-CN"
+	}
+	words, ip := i18n.Load(o.Source, lang)
+	probs.Merge(*ip)
+	theme, tp, err := site.LoadTheme(o.Source, words)
 	if err != nil {
-		return probs, nil, err
+		return in, probs, err
 	}
 	probs.Merge(*tp)
 	if probs.Errors() > 0 {
-		return probs, nil, ErrInvalid
+		return in, probs, ErrInvalid
 	}
-	staging, err := mkStaging()
-	if err != nil {
-		return probs, nil, err
-	}
-	s := site.NewSite(d, theme, pages)
-	s.Staging = staging
-	if o.Extend != nil {
-		ep, err := o.Extend(s, staging)
-		if ep != nil {
-			probs.Merge(*ep)
-		}
-		if err != nil {
-			return probs, s, err
-		}
-	}
-	probs.Merge(*s.Prepare())
+	plan, pp := site.NewPlan(d, theme, words, pages)
+	probs.Merge(*pp)
 	if probs.Errors() > 0 {
-		return probs, s, ErrInvalid
+		return in, probs, ErrInvalid
 	}
-	return probs, s, nil
+	return inputs{d: d, words: words, plan: plan}, probs, nil
 }
 
 // ValidBaseURL reports whether u can be a base_url (the rule of site.toml).

@@ -1,19 +1,15 @@
 package build
 
 import (
-	"html/template"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"gongshi/generator/content"
-	"gongshi/generator/problem"
-	"gongshi/generator/site"
 )
 
-// TestShortcodesEverywhere: a resolver installed through Extend (as package
-// charts does) renders the shortcodes of every Markdown page, the home
-// page's introduction (content/_index.md) included, for the page it is on.
+// TestShortcodesEverywhere: the charts registry renders the shortcodes of
+// every Markdown page, the home page's introduction (content/_index.md)
+// included, and a chart drawn by a shortcode and by the page itself gets
+// two element IDs.
 func TestShortcodesEverywhere(t *testing.T) {
 	src := baseSite(t)
 	writeFiles(t, src, map[string]string{
@@ -21,25 +17,20 @@ func TestShortcodesEverywhere(t *testing.T) {
 		"content/about.md":        "+++\ntitle = \"关于\"\n+++\n\n{{< figure \"villages\" >}}\n",
 		"content/reports/2023.md": "+++\ntitle = \"2023 年度报告\"\n+++\n\n{{< table \"grades\" year=2023 >}}\n",
 	})
-	resolve := func(sc *content.Shortcode, page string) (template.HTML, *problem.Problem) {
-		return template.HTML(`<p class="sc">` + sc.Kind + ":" + sc.Name + " @" + page + `</p>`), nil
-	}
 	dest := filepath.Join(t.TempDir(), "public")
-	_, probs, err := Run(Options{Source: src, Dest: dest, Extend: func(s *site.Site, staging string) (*problem.List, error) {
-		s.Shortcodes = resolve
-		return nil, nil
-	}})
-	if err != nil {
-		t.Fatalf("%v\n%s", err, problems(probs))
-	}
+	mustBuild(t, src, dest, "")
 	for _, c := range []struct{ page, want string }{
-		{"index.html", `<p class="sc">chart:pledge-status @index.html</p>`},
-		{"about/index.html", `<p class="sc">figure:villages @about/index.html</p>`},
-		{"reports/2023/index.html", `<p class="sc">table:grades @reports/2023/index.html</p>`},
+		{"index.html", `<figure class="chart" id="fig-pledge_status">`},
+		{"index.html", `<figure class="chart" id="fig-pledge_status_2">`},
+		{"about/index.html", `<span class="fact-label">行政村</span>`},
+		{"reports/2023/index.html", `<caption>2023年评议等次</caption>`},
 	} {
 		if got := readFile(t, dest, c.page); !strings.Contains(got, c.want) {
 			t.Errorf("%s: shortcode not rendered; want %s", c.page, c.want)
 		}
+	}
+	if got := readFile(t, dest, "about/index.html"); strings.Contains(got, "<script") {
+		t.Errorf("about/index.html: a page without charts loads a script")
 	}
 }
 

@@ -3,7 +3,6 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	ext "gongshi/generator/extend"
 	"gongshi/generator/internal/testfs"
 	"io/fs"
 	"os"
@@ -34,16 +33,11 @@ func baseSite(t testing.TB) string {
 	return dir
 }
 
-// cliExtend is what `gongshi build` passes as Options.Extend
-// (generator/cmd/gongshi/extend.go): the tests build the site the CLI
-// builds, charts and open-data downloads included. Keep the two in step.
-var cliExtend = ext.Standard
-
 // mustBuild builds src into dest as the CLI does and fails the test on any
 // error, printing every problem.
 func mustBuild(t testing.TB, src, dest, baseURL string) Summary {
 	t.Helper()
-	sum, probs, err := Run(Options{Source: src, Dest: dest, BaseURL: baseURL, Extend: cliExtend})
+	sum, probs, err := Run(Options{Source: src, Dest: dest, BaseURL: baseURL})
 	if err != nil {
 		t.Fatalf("build %s → %s: %v\n%s", src, dest, err, problems(probs))
 	}

@@ -5,28 +5,28 @@ import (
 	"strconv"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/i18n"
 	"gongshi/generator/schema"
-	"gongshi/generator/site"
 )
 
-// Data is the numbers of one chart: a value per category and series.
+// Data is the numbers of one chart: a value per category and series, with
+// every word already in the site's language.
 type Data struct {
 	Name       string      // chart name, e.g. "pledge-status"
 	Title      string      // shown above the chart
-	Kind       string      // "bar" (stacked when several series), "hbar" (horizontal), "line" or "pie"
+	Kind       string      // "bar" (stacked when several series), "groupbar", "hbar" (horizontal), "line" or "pie"
 	XLabel     string      // what the categories are
 	Unit       string      // what the values count, e.g. "项"
 	Categories []string    // x axis (or pie slices)
 	Series     []Series    // one per legend entry
-	Note       string      // shown under the table, e.g. "前 30 个乡镇"
-	Marks      []Threshold // horizontal reference lines (training thresholds)
-
-	english bool // set by English: describe in English
+	Note       string      // shown under the chart and in its description
+	Marks      []Threshold // horizontal reference lines
 }
 
 // Series is one named row of values, aligned with Data.Categories.
 type Series struct {
 	Name   string
+	Key    string // the enum key when the series is an enum value (colours follow it), else ""
 	Values []float64
 }
 
@@ -46,6 +46,14 @@ func newData(name, title, kind, xlabel, unit string, cats []string, series ...st
 		d.Series = append(d.Series, Series{Name: s, Values: make([]float64, len(cats))})
 	}
 	return d
+}
+
+// enumSeries adds one series per value of e, named for display and keyed
+// by the English alias.
+func (m *Maker) enumSeries(d *Data, e schema.EnumSet) {
+	for _, ch := range e {
+		d.Series = append(d.Series, Series{Name: m.c.Enum(e, ch.Zh), Key: ch.En, Values: make([]float64, len(d.Categories))})
+	}
 }
 
 // Total returns the sum of all values.
@@ -71,17 +79,14 @@ func indexOf(list []string, s string) int {
 // inYear reports whether a date falls in year (0 = every year).
 func inYear(date string, year int) bool { return year == 0 || dataset.Year(date) == year }
 
-func yearTitle(year int, title string) string {
-	if year == 0 {
-		return title
-	}
-	return strconv.Itoa(year) + "年" + title
-}
+// title returns a chart's title for a year (chart.<name>).
+func (m *Maker) title(name string, year int) string { return m.c.YearTitle(year, m.c.T("chart."+name)) }
 
-// PledgeStatus counts pledges by township and status (stacked bars). With
+// pledgeStatus counts pledges by township and status (stacked bars). With
 // year, only pledges made that year. Townships beyond maxCategories (by
 // number of pledges) are left out and said so.
-func PledgeStatus(ds *dataset.Dataset, year int) *Data {
+func (m *Maker) pledgeStatus(year int) *Data {
+	ds := m.d
 	type tc struct {
 		id, name string
 		counts   []float64
@@ -90,7 +95,8 @@ func PledgeStatus(ds *dataset.Dataset, year int) *Data {
 	statuses := schema.PledgeStatuses.Values()
 	by := map[string]*tc{}
 	var order []*tc
-	for _, t := range ds.Townships {
+	for _, ti := range ds.Facts.TownshipOrder {
+		t := &ds.Townships[ti]
 		if by[t.ID] == nil {
 			by[t.ID] = &tc{id: t.ID, name: t.Name, counts: make([]float64, len(statuses))}
 			order = append(order, by[t.ID])
@@ -113,18 +119,18 @@ func PledgeStatus(ds *dataset.Dataset, year int) *Data {
 			t.total++
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return order[a].id < order[b].id })
 	note := ""
 	if len(order) > maxCategories {
 		sort.SliceStable(order, func(a, b int) bool { return order[a].total > order[b].total })
 		order = order[:maxCategories]
-		note = "仅列承诺数最多的 " + strconv.Itoa(maxCategories) + " 个乡镇"
+		note = m.c.Tf("chart_note.top_townships", "n", strconv.Itoa(maxCategories))
 	}
 	cats := make([]string, len(order))
 	for i, t := range order {
 		cats[i] = t.name
 	}
-	d := newData("pledge-status", yearTitle(year, "各乡镇承诺完成情况"), "hbar", "乡镇", "项", cats, statuses...)
+	d := newData("pledge-status", m.title("pledge-status", year), "hbar", m.c.T("axis.township"), m.c.T("unit.pledges"), cats)
+	m.enumSeries(d, schema.PledgeStatuses)
 	for i, t := range order {
 		for k := range statuses {
 			d.Series[k].Values[i] = t.counts[k]
@@ -134,11 +140,16 @@ func PledgeStatus(ds *dataset.Dataset, year int) *Data {
 	return d
 }
 
-// PledgeCategories counts pledges by category and kind.
-func PledgeCategories(ds *dataset.Dataset, year int) *Data {
+// pledgeCategories counts pledges by category and kind.
+func (m *Maker) pledgeCategories(year int) *Data {
 	cats, kinds := schema.PledgeCategories.Values(), schema.PledgeKinds.Values()
-	d := newData("pledge-categories", yearTitle(year, "承诺事项的类别和类型"), "bar", "类别", "项", cats, kinds...)
-	for _, p := range ds.Pledges {
+	shown := make([]string, len(cats))
+	for i, c := range cats {
+		shown[i] = m.c.Enum(schema.PledgeCategories, c)
+	}
+	d := newData("pledge-categories", m.title("pledge-categories", year), "bar", m.c.T("axis.category"), m.c.T("unit.pledges"), shown)
+	m.enumSeries(d, schema.PledgeKinds)
+	for _, p := range m.d.Pledges {
 		if !inYear(p.MadeOn, year) {
 			continue
 		}
@@ -150,20 +161,6 @@ func PledgeCategories(ds *dataset.Dataset, year int) *Data {
 	return d
 }
 
-// appraisalYears returns the years that have appraisals, ascending.
-func appraisalYears(ds *dataset.Dataset) []int {
-	seen := map[int]bool{}
-	var ys []int
-	for _, a := range ds.Appraisals {
-		if !seen[a.Year] {
-			seen[a.Year] = true
-			ys = append(ys, a.Year)
-		}
-	}
-	sort.Ints(ys)
-	return ys
-}
-
 func yearLabels(ys []int) []string {
 	out := make([]string, len(ys))
 	for i, y := range ys {
@@ -172,10 +169,12 @@ func yearLabels(ys []int) []string {
 	return out
 }
 
-// Stars averages secretary and team stars per year.
-func Stars(ds *dataset.Dataset) *Data {
-	ys := appraisalYears(ds)
-	d := newData("stars", "书记和班子的平均星级", "line", "年度", "星", yearLabels(ys), "书记平均星级（满分10）", "班子平均星级（满分5）")
+// stars averages secretary and team stars per year.
+func (m *Maker) stars() *Data {
+	ds := m.d
+	ys := ds.Facts.AppraisalYears
+	d := newData("stars", m.c.T("chart.stars"), "line", m.c.T("axis.year"), m.c.T("unit.stars"), yearLabels(ys),
+		m.c.T("series.avg_secretary_stars"), m.c.T("series.avg_team_stars"))
 	for i, y := range ys {
 		var s, t, ns, nt float64
 		for _, a := range ds.Appraisals {
@@ -204,11 +203,15 @@ func avg(sum, n float64) float64 {
 	return float64(int(sum/n*100+0.5)) / 100
 }
 
-// Grades counts appraisal grades per year (stacked bars).
-func Grades(ds *dataset.Dataset) *Data {
-	ys := appraisalYears(ds)
+// grades counts appraisal grades per year (stacked bars).
+func (m *Maker) grades() *Data {
+	ds := m.d
+	ys := ds.Facts.AppraisalYears
 	grades := ds.Rules.GradeNames()
-	d := newData("grades", "历年评议等次分布", "bar", "年度", "人", yearLabels(ys), grades...)
+	d := newData("grades", m.c.T("chart.grades"), "bar", m.c.T("axis.year"), m.c.T("unit.people"), yearLabels(ys))
+	for _, g := range grades {
+		d.Series = append(d.Series, Series{Name: m.c.Grade(g), Key: schema.DefaultGrades.English(g), Values: make([]float64, len(ys))})
+	}
 	for _, a := range ds.Appraisals {
 		y, g := sort.SearchInts(ys, a.Year), indexOf(grades, a.Grade)
 		if g >= 0 {
@@ -218,21 +221,24 @@ func Grades(ds *dataset.Dataset) *Data {
 	return d
 }
 
-// HearingOutcomes counts hearing outcomes by month of a year, or by year when year is 0.
-func HearingOutcomes(ds *dataset.Dataset, year int) *Data {
+// hearingOutcomes counts hearing outcomes by month of a year, or by year when year is 0.
+func (m *Maker) hearingOutcomes(year int) *Data {
+	ds := m.d
 	outcomes := schema.Outcomes.Values()
 	var cats []string
 	var slot func(date string) int
+	x := m.c.T("axis.year")
 	if year > 0 {
-		for m := 1; m <= 12; m++ {
-			cats = append(cats, strconv.Itoa(m)+"月")
+		x = m.c.T("axis.month")
+		for mo := 1; mo <= 12; mo++ {
+			cats = append(cats, m.c.T("month."+strconv.Itoa(mo)))
 		}
 		slot = func(date string) int {
 			if dataset.Year(date) != year {
 				return -1
 			}
-			m, _ := strconv.Atoi(date[5:7])
-			return m - 1
+			mo, _ := strconv.Atoi(date[5:7])
+			return mo - 1
 		}
 	} else {
 		seen := map[int]bool{}
@@ -247,11 +253,8 @@ func HearingOutcomes(ds *dataset.Dataset, year int) *Data {
 		cats = yearLabels(ys)
 		slot = func(date string) int { return sort.SearchInts(ys, dataset.Year(date)) }
 	}
-	x := "年度"
-	if year > 0 {
-		x = "月份"
-	}
-	d := newData("hearing-outcomes", yearTitle(year, "民主听证结果"), "bar", x, "次", cats, outcomes...)
+	d := newData("hearing-outcomes", m.title("hearing-outcomes", year), "bar", x, m.c.T("unit.hearings"), cats)
+	m.enumSeries(d, schema.Outcomes)
 	for _, h := range ds.Hearings {
 		c, o := slot(h.Date), indexOf(outcomes, h.Outcome)
 		if c >= 0 && o >= 0 {
@@ -261,31 +264,25 @@ func HearingOutcomes(ds *dataset.Dataset, year int) *Data {
 	return d
 }
 
-// serving returns the secretary terms (role 书记) in office on as_of.
-func serving(ds *dataset.Dataset) []*dataset.Secretary {
-	var out []*dataset.Secretary
-	for i := range ds.Secretaries {
-		s := &ds.Secretaries[i]
-		if s.Role == "书记" && s.ServingOn(ds.Site.AsOf) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // asOfNote says which day "serving" refers to: on a past year's report the
 // charts of serving secretaries still show those of as_of.
-func asOfNote(ds *dataset.Dataset) string {
-	return "在任书记，截至 " + site.FormatDate(ds.Site.AsOf, ds.Site.Language)
+func (m *Maker) asOfNote() string {
+	return m.c.Tf("chart_note.serving_as_of", "date", m.c.Date(m.d.Site.AsOf))
 }
 
-// Channels counts serving secretaries by selection channel.
-func Channels(ds *dataset.Dataset) *Data {
-	cats := append(schema.Sources.Values(), "未填写")
-	d := newData("channels", "在任书记的选任渠道", "pie", "选任渠道", "人", cats, "人数")
-	d.Note = asOfNote(ds)
-	for _, s := range serving(ds) {
-		k := indexOf(cats, s.Source)
+// channels counts serving secretaries by selection channel.
+func (m *Maker) channels() *Data {
+	ds := m.d
+	values := schema.Sources.Values()
+	cats := make([]string, 0, len(values)+1)
+	for _, v := range values {
+		cats = append(cats, m.c.Enum(schema.Sources, v))
+	}
+	cats = append(cats, m.c.T("category.not_given"))
+	d := newData("channels", m.c.T("chart.channels"), "pie", m.c.T("axis.channel"), m.c.T("unit.people"), cats, m.c.T("series.people"))
+	d.Note = m.asOfNote()
+	for _, si := range ds.Facts.Serving {
+		k := indexOf(values, ds.Secretaries[si].Source)
 		if k < 0 {
 			k = len(cats) - 1
 		}
@@ -294,13 +291,16 @@ func Channels(ds *dataset.Dataset) *Data {
 	return dropEmpty(d)
 }
 
-// Ages counts serving secretaries by age band on as_of.
-func Ages(ds *dataset.Dataset) *Data {
-	cats := []string{"35岁以下", "35–44岁", "45–54岁", "55岁及以上", "未公开"}
-	d := newData("ages", "在任书记的年龄", "bar", "年龄", "人", cats, "人数")
-	d.Note = asOfNote(ds)
+// ages counts serving secretaries by age band on as_of.
+func (m *Maker) ages() *Data {
+	ds := m.d
+	cats := []string{m.c.T("category.age_under_35"), m.c.T("category.age_35_44"), m.c.T("category.age_45_54"),
+		m.c.T("category.age_55_up"), m.c.T("category.not_published")}
+	d := newData("ages", m.c.T("chart.ages"), "bar", m.c.T("axis.age"), m.c.T("unit.people"), cats, m.c.T("series.people"))
+	d.Note = m.asOfNote()
 	now := dataset.Year(ds.Site.AsOf)
-	for _, s := range serving(ds) {
+	for _, si := range ds.Facts.Serving {
+		s := &ds.Secretaries[si]
 		k := 4
 		if s.BirthYear != nil {
 			switch age := now - *s.BirthYear; {
@@ -319,56 +319,67 @@ func Ages(ds *dataset.Dataset) *Data {
 	return dropEmpty(d)
 }
 
-// Education counts serving secretaries by education, in the usual order.
-func Education(ds *dataset.Dataset) *Data {
-	order := []string{"初中及以下", "初中", "高中", "中专", "大专", "本科", "研究生"}
+// educationOrder is the usual order of education levels as clerks write
+// them; other values follow, sorted.
+var educationOrder = []string{"初中及以下", "初中", "高中", "中专", "大专", "本科", "研究生"}
+
+// education counts serving secretaries by education (as entered in the data).
+func (m *Maker) education() *Data {
+	ds := m.d
+	notGiven := m.c.T("category.not_given")
 	counts := map[string]float64{}
-	for _, s := range serving(ds) {
-		e := s.Education
+	for _, si := range ds.Facts.Serving {
+		e := ds.Secretaries[si].Education
 		if e == "" {
-			e = "未填写"
+			e = notGiven
 		}
 		counts[e]++
 	}
 	var cats []string
-	for _, e := range order {
+	for _, e := range educationOrder {
 		if counts[e] > 0 {
 			cats = append(cats, e)
 		}
 	}
 	var rest []string
 	for e := range counts {
-		if indexOf(order, e) < 0 {
+		if indexOf(educationOrder, e) < 0 {
 			rest = append(rest, e)
 		}
 	}
 	sort.Strings(rest)
 	cats = append(cats, rest...)
-	d := newData("education", "在任书记的学历", "bar", "学历", "人", cats, "人数")
-	d.Note = asOfNote(ds)
+	d := newData("education", m.c.T("chart.education"), "bar", m.c.T("axis.education"), m.c.T("unit.people"), cats, m.c.T("series.people"))
+	d.Note = m.asOfNote()
 	for i, c := range cats {
 		d.Series[0].Values[i] = counts[c]
 	}
 	return d
 }
 
-// Training counts secretaries by their yearly training points in bands set
-// by the thresholds of rules.toml. year 0 means the latest year with training.
-func Training(ds *dataset.Dataset, year int) *Data {
+// latestTrainingYear returns year, or the latest year with training when 0.
+func latestTrainingYear(ds *dataset.Dataset, year int) int {
 	if year == 0 {
 		for _, t := range ds.TrainingYears {
-			if t.Year > year {
-				year = t.Year
-			}
+			year = max(year, t.Year)
 		}
 	}
+	return year
+}
+
+// training counts secretaries by their yearly training points in bands set
+// by the thresholds of rules.toml. year 0 means the latest year with training.
+func (m *Maker) training(year int) *Data {
+	ds := m.d
+	year = latestTrainingYear(ds, year)
 	r := ds.Rules.Training
+	min, top := i18n.Num(r.MinPoints), i18n.Num(r.ExcellencePoints)
 	cats := []string{
-		"不合格（低于" + num(r.MinPoints) + "分）",
-		"合格（" + num(r.MinPoints) + "–" + num(r.ExcellencePoints) + "分）",
-		"可评优秀（" + num(r.ExcellencePoints) + "分及以上）",
+		m.c.Tf("category.training_fail", "min", min),
+		m.c.Tf("category.training_pass", "min", min, "top", top),
+		m.c.Tf("category.training_top", "top", top),
 	}
-	d := newData("training", yearTitle(year, "书记培训积分"), "bar", "积分", "人", cats, "人数")
+	d := newData("training", m.title("training", year), "bar", m.c.T("axis.points"), m.c.T("unit.people"), cats, m.c.T("series.people"))
 	for _, t := range ds.TrainingYears {
 		if t.Year != year || t.Sessions == 0 {
 			continue
@@ -385,16 +396,16 @@ func Training(ds *dataset.Dataset, year int) *Data {
 	return d
 }
 
-func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
-// VillageScores is one village's three scores and total over the years.
-func VillageScores(ds *dataset.Dataset, villageID string) *Data {
+// villageScores is one village's three scores and total over the years.
+func (m *Maker) villageScores(villageID string) *Data {
+	ds := m.d
 	list := ds.AppraisalsOf[villageID]
 	cats := make([]string, len(list))
 	for i, ai := range list {
 		cats[i] = strconv.Itoa(ds.Appraisals[ai].Year)
 	}
-	d := newData("village-scores", "历年评议得分", "line", "年度", "分", cats, "群众测评", "党员评议", "组织考核", "综合得分")
+	d := newData("village-scores", m.c.T("chart.village-scores"), "line", m.c.T("axis.year"), m.c.T("unit.points"), cats,
+		m.c.T("series.masses"), m.c.T("series.members"), m.c.T("series.org"), m.c.T("series.total"))
 	for i, ai := range list {
 		a := &ds.Appraisals[ai]
 		for k, p := range []*float64{a.MassesScore, a.MembersScore, a.OrgScore, a.TotalScore} {
@@ -406,15 +417,16 @@ func VillageScores(ds *dataset.Dataset, villageID string) *Data {
 	return d
 }
 
-// VillageStars is one village's secretary and team stars over the years.
-func VillageStars(ds *dataset.Dataset, villageID string) *Data {
+// villageStars is one village's secretary and team stars over the years.
+func (m *Maker) villageStars(villageID string) *Data {
+	ds := m.d
 	list := ds.AppraisalsOf[villageID]
 	cats := make([]string, len(list))
 	for i, ai := range list {
 		cats[i] = strconv.Itoa(ds.Appraisals[ai].Year)
 	}
-	d := newData("village-stars", "历年星级", "bar", "年度", "星", cats, "书记星级（满分10）", "班子星级（满分5）")
-	d.Kind = "groupbar"
+	d := newData("village-stars", m.c.T("chart.village-stars"), "groupbar", m.c.T("axis.year"), m.c.T("unit.stars"), cats,
+		m.c.T("series.secretary_stars"), m.c.T("series.team_stars"))
 	for i, ai := range list {
 		a := &ds.Appraisals[ai]
 		if a.SecretaryStars != nil {
@@ -427,30 +439,24 @@ func VillageStars(ds *dataset.Dataset, villageID string) *Data {
 	return d
 }
 
-// TownshipCompletion is the share of pledges done in each village of a township.
-func TownshipCompletion(ds *dataset.Dataset, townshipID string) *Data {
-	vs := append([]int(nil), ds.VillagesOf[townshipID]...)
-	sort.Slice(vs, func(a, b int) bool { return ds.Villages[vs[a]].ID < ds.Villages[vs[b]].ID })
+// townshipCompletion is the share of pledges done in each village of a township.
+func (m *Maker) townshipCompletion(townshipID string) *Data {
+	ds := m.d
+	vs := ds.Facts.VillageOrder[townshipID]
 	note := ""
 	if len(vs) > maxCategories {
 		vs = vs[:maxCategories]
-		note = "仅列前 " + strconv.Itoa(maxCategories) + " 个村"
+		note = m.c.Tf("chart_note.first_villages", "n", strconv.Itoa(maxCategories))
 	}
 	cats := make([]string, len(vs))
 	for i, vi := range vs {
 		cats[i] = ds.Villages[vi].Name
 	}
-	d := newData("township-completion", "各村承诺完成率", "hbar", "村", "%", cats, "完成率（%）")
+	d := newData("township-completion", m.c.T("chart.township-completion"), "hbar", m.c.T("axis.village"), "%", cats, m.c.T("series.done_share"))
 	for i, vi := range vs {
-		total, done := 0, 0
-		for _, pi := range ds.PledgesOf[ds.Villages[vi].ID] {
-			total++
-			if ds.Pledges[pi].Status == "已完成" {
-				done++
-			}
-		}
-		if total > 0 {
-			d.Series[0].Values[i] = float64(done*1000/total) / 10
+		f := ds.Facts.Village[vi]
+		if f.Pledges > 0 {
+			d.Series[0].Values[i] = float64(f.Done*1000/f.Pledges) / 10
 		}
 	}
 	d.Note = note

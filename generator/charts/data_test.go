@@ -69,109 +69,109 @@ func TestDataBase(t *testing.T) {
 		note   string
 	}{
 		{
-			name: "pledge-status", d: PledgeStatus(ds, 0), title: "各乡镇承诺完成情况", kind: "hbar",
+			name: "pledge-status", d: mk(t, ds).pledgeStatus(0), title: "各乡镇承诺完成情况", kind: "hbar",
 			cats: []string{"东乡镇", "西乡镇"}, series: statuses,
 			want: vals{"未启动": {0, 1}, "推进中": {1, 0}, "已完成": {1, 0}, "部分完成": {1, 0}, "未完成": {0, 0}, "已调整": {0, 0}},
 		},
 		{
-			name: "pledge-status 2024", d: PledgeStatus(ds, 2024), title: "2024年各乡镇承诺完成情况", kind: "hbar",
+			name: "pledge-status 2024", d: mk(t, ds).pledgeStatus(2024), title: "2024年各乡镇承诺完成情况", kind: "hbar",
 			cats: []string{"东乡镇", "西乡镇"}, series: statuses,
 			want: vals{"未启动": {0, 0}, "推进中": {1, 0}, "已完成": {0, 0}, "部分完成": {0, 0}, "未完成": {0, 0}, "已调整": {0, 0}},
 		},
 		{
-			name: "pledge-status 2025", d: PledgeStatus(ds, 2025), title: "2025年各乡镇承诺完成情况", kind: "hbar",
+			name: "pledge-status 2025", d: mk(t, ds).pledgeStatus(2025), title: "2025年各乡镇承诺完成情况", kind: "hbar",
 			cats: []string{"东乡镇", "西乡镇"}, series: statuses,
 			want: vals{"未启动": {0, 1}, "推进中": {0, 0}, "已完成": {0, 0}, "部分完成": {0, 0}, "未完成": {0, 0}, "已调整": {0, 0}},
 		},
 		{
-			name: "pledge-categories", d: PledgeCategories(ds, 0), title: "承诺事项的类别和类型", kind: "bar",
+			name: "pledge-categories", d: mk(t, ds).pledgeCategories(0), title: "承诺事项的类别和类型", kind: "bar",
 			cats: []string{"组织建设", "公益事业", "经济发展", "热点难点"}, series: []string{"选前承诺", "任期目标", "年度实事"},
 			want: vals{"选前承诺": {0, 0, 0, 1}, "任期目标": {0, 1, 0, 0}, "年度实事": {1, 0, 1, 0}},
 		},
 		{
-			name: "pledge-categories 2024", d: PledgeCategories(ds, 2024), title: "2024年承诺事项的类别和类型", kind: "bar",
+			name: "pledge-categories 2024", d: mk(t, ds).pledgeCategories(2024), title: "2024年承诺事项的类别和类型", kind: "bar",
 			cats: []string{"组织建设", "公益事业", "经济发展", "热点难点"}, series: []string{"选前承诺", "任期目标", "年度实事"},
 			want: vals{"选前承诺": {0, 0, 0, 0}, "任期目标": {0, 0, 0, 0}, "年度实事": {0, 0, 1, 0}},
 		},
 		{
-			name: "stars", d: Stars(ds), title: "书记和班子的平均星级", kind: "line",
+			name: "stars", d: mk(t, ds).stars(), title: "书记和班子的平均星级", kind: "line",
 			cats: []string{"2024", "2025"}, series: []string{"书记平均星级（满分10）", "班子平均星级（满分5）"},
 			// (9+7+3)/3 = 6.33, (5+4+2)/3 = 3.67
 			want: vals{"书记平均星级（满分10）": {6.33, 2}, "班子平均星级（满分5）": {3.67, 2}},
 		},
 		{
-			name: "grades", d: Grades(ds), title: "历年评议等次分布", kind: "bar",
+			name: "grades", d: mk(t, ds).grades(), title: "历年评议等次分布", kind: "bar",
 			cats: []string{"2024", "2025"}, series: []string{"优秀", "称职", "基本称职", "不称职"},
 			want: vals{"优秀": {1, 0}, "称职": {1, 0}, "基本称职": {0, 0}, "不称职": {1, 1}},
 		},
 		{
-			name: "hearing-outcomes 2024", d: HearingOutcomes(ds, 2024), title: "2024年民主听证结果", kind: "bar",
+			name: "hearing-outcomes 2024", d: mk(t, ds).hearingOutcomes(2024), title: "2024年民主听证结果", kind: "bar",
 			cats: months, series: outcomes,
 			want: vals{"通过": at(12, 3, 1), "修改后通过": zeros(12), "未通过": zeros(12), "暂缓": zeros(12), "撤回": zeros(12)},
 		},
 		{
-			name: "hearing-outcomes 2025", d: HearingOutcomes(ds, 2025), title: "2025年民主听证结果", kind: "bar",
+			name: "hearing-outcomes 2025", d: mk(t, ds).hearingOutcomes(2025), title: "2025年民主听证结果", kind: "bar",
 			cats: months, series: outcomes,
 			want: vals{"通过": zeros(12), "修改后通过": zeros(12), "未通过": zeros(12), "暂缓": at(12, 4, 1), "撤回": zeros(12)},
 		},
 		{
-			name: "hearing-outcomes by year", d: HearingOutcomes(ds, 0), title: "民主听证结果", kind: "bar",
+			name: "hearing-outcomes by year", d: mk(t, ds).hearingOutcomes(0), title: "民主听证结果", kind: "bar",
 			cats: []string{"2024", "2025"}, series: outcomes,
 			want: vals{"通过": {1, 0}, "修改后通过": {0, 0}, "未通过": {0, 0}, "暂缓": {0, 1}, "撤回": {0, 0}},
 		},
 		{
-			name: "channels", d: Channels(ds), title: "在任书记的选任渠道", kind: "pie",
+			name: "channels", d: mk(t, ds).channels(), title: "在任书记的选任渠道", kind: "pie",
 			cats: []string{"外出能人回乡", "驻村干部", "离岗干部"}, series: []string{"人数"},
 			want: vals{"人数": {1, 1, 1}}, note: "在任书记，截至 2025年12月31日",
 		},
 		{
 			// 2025 − 1985 = 40, 2025 − 1978 = 47, 2025 − 1982 = 43
-			name: "ages", d: Ages(ds), title: "在任书记的年龄", kind: "bar",
+			name: "ages", d: mk(t, ds).ages(), title: "在任书记的年龄", kind: "bar",
 			cats: []string{"35–44岁", "45–54岁"}, series: []string{"人数"},
 			want: vals{"人数": {2, 1}}, note: "在任书记，截至 2025年12月31日",
 		},
 		{
-			name: "education", d: Education(ds), title: "在任书记的学历", kind: "bar",
+			name: "education", d: mk(t, ds).education(), title: "在任书记的学历", kind: "bar",
 			cats: []string{"中专", "大专", "本科"}, series: []string{"人数"},
 			want: vals{"人数": {1, 1, 1}}, note: "在任书记，截至 2025年12月31日",
 		},
 		{
-			name: "training 2024", d: Training(ds, 2024), title: "2024年书记培训积分", kind: "bar",
+			name: "training 2024", d: mk(t, ds).training(2024), title: "2024年书记培训积分", kind: "bar",
 			cats:   []string{"不合格（低于60分）", "合格（60–90分）", "可评优秀（90分及以上）"},
 			series: []string{"人数"}, want: vals{"人数": {2, 0, 1}},
 		},
 		{
-			name: "training latest", d: Training(ds, 0), title: "2024年书记培训积分", kind: "bar",
+			name: "training latest", d: mk(t, ds).training(0), title: "2024年书记培训积分", kind: "bar",
 			cats:   []string{"不合格（低于60分）", "合格（60–90分）", "可评优秀（90分及以上）"},
 			series: []string{"人数"}, want: vals{"人数": {2, 0, 1}},
 		},
 		{
-			name: "training 2025 (none)", d: Training(ds, 2025), title: "2025年书记培训积分", kind: "bar",
+			name: "training 2025 (none)", d: mk(t, ds).training(2025), title: "2025年书记培训积分", kind: "bar",
 			cats:   []string{"不合格（低于60分）", "合格（60–90分）", "可评优秀（90分及以上）"},
 			series: []string{"人数"}, want: vals{"人数": {0, 0, 0}},
 		},
 		{
-			name: "village-scores V3", d: VillageScores(ds, "V3"), title: "历年评议得分", kind: "line",
+			name: "village-scores V3", d: mk(t, ds).villageScores("V3"), title: "历年评议得分", kind: "line",
 			cats: []string{"2024", "2025"}, series: []string{"群众测评", "党员评议", "组织考核", "综合得分"},
 			want: vals{"群众测评": {55, 50}, "党员评议": {58, 52}, "组织考核": {60, 58}, "综合得分": {57.4, 53}},
 		},
 		{
-			name: "village-scores V1 (given total)", d: VillageScores(ds, "V1"), title: "历年评议得分", kind: "line",
+			name: "village-scores V1 (given total)", d: mk(t, ds).villageScores("V1"), title: "历年评议得分", kind: "line",
 			cats: []string{"2024"}, series: []string{"群众测评", "党员评议", "组织考核", "综合得分"},
 			want: vals{"群众测评": {92}, "党员评议": {95}, "组织考核": {90}, "综合得分": {92.3}},
 		},
 		{
-			name: "village-stars V3", d: VillageStars(ds, "V3"), title: "历年星级", kind: "groupbar",
+			name: "village-stars V3", d: mk(t, ds).villageStars("V3"), title: "历年星级", kind: "groupbar",
 			cats: []string{"2024", "2025"}, series: []string{"书记星级（满分10）", "班子星级（满分5）"},
 			want: vals{"书记星级（满分10）": {3, 2}, "班子星级（满分5）": {2, 2}},
 		},
 		{
 			// 上村: P1 已完成, P2 推进中 → 50%; 中村: P3 部分完成 → 0%
-			name: "township-completion T1", d: TownshipCompletion(ds, "T1"), title: "各村承诺完成率", kind: "hbar",
+			name: "township-completion T1", d: mk(t, ds).townshipCompletion("T1"), title: "各村承诺完成率", kind: "hbar",
 			cats: []string{"上村", "中村"}, series: []string{"完成率（%）"}, want: vals{"完成率（%）": {50, 0}},
 		},
 		{
-			name: "township-completion T2", d: TownshipCompletion(ds, "T2"), title: "各村承诺完成率", kind: "hbar",
+			name: "township-completion T2", d: mk(t, ds).townshipCompletion("T2"), title: "各村承诺完成率", kind: "hbar",
 			cats: []string{"下村"}, series: []string{"完成率（%）"}, want: vals{"完成率（%）": {0}},
 		},
 	} {
@@ -218,7 +218,7 @@ func TestGradesComputedByDerive(t *testing.T) {
 	if computed != 3 {
 		t.Fatalf("%d computed grades in the base county, want 3 (is the fixture changed?)", computed)
 	}
-	d := Grades(ds)
+	d := mk(t, ds).grades()
 	if got := d.Total(); got != float64(len(ds.Appraisals)) {
 		t.Errorf("grades total %v, want %d appraisals", got, len(ds.Appraisals))
 	}
@@ -245,7 +245,7 @@ func TestTrainingBandsFollowRules(t *testing.T) {
 				files["data/rules.toml"] = c.rules
 			}
 			ds := loadSource(t, baseSite(t, files))
-			d := Training(ds, 2024)
+			d := mk(t, ds).training(2024)
 			if !reflect.DeepEqual(d.Categories, c.cats) {
 				t.Errorf("categories %q, want %q", d.Categories, c.cats)
 			}
@@ -270,14 +270,15 @@ func TestServingOnAsOf(t *testing.T) {
 		{ID: "F", Role: "书记", TermStart: "2020-01-01", Source: "本地能人"},                                                              // no birth year, no education
 		{ID: "G", Role: "书记", TermStart: "2020-01-01", BirthYear: by(1970), Education: "初中及以下", Source: "大学生村官"},                    // 55
 	}}
+	ds.Derive()
 	for _, c := range []struct {
 		d    *Data
 		cats []string
 		want []float64
 	}{
-		{Channels(ds), []string{"本地能人", "大学生村官", "未填写"}, []float64{2, 1, 1}},
-		{Ages(ds), []string{"35岁以下", "35–44岁", "55岁及以上", "未公开"}, []float64{1, 1, 1, 1}},
-		{Education(ds), []string{"初中及以下", "本科", "未填写", "硕士"}, []float64{1, 1, 1, 1}},
+		{mk(t, ds).channels(), []string{"本地能人", "大学生村官", "未填写"}, []float64{2, 1, 1}},
+		{mk(t, ds).ages(), []string{"35岁以下", "35–44岁", "55岁及以上", "未公开"}, []float64{1, 1, 1, 1}},
+		{mk(t, ds).education(), []string{"初中及以下", "本科", "未填写", "硕士"}, []float64{1, 1, 1, 1}},
 	} {
 		if !reflect.DeepEqual(c.d.Categories, c.cats) || !reflect.DeepEqual(c.d.Series[0].Values, c.want) {
 			t.Errorf("%s: %q %v, want %q %v", c.d.Name, c.d.Categories, c.d.Series[0].Values, c.cats, c.want)
@@ -302,16 +303,16 @@ func TestDataDemo(t *testing.T) {
 		t.Fatalf("demo county has %d townships: the totals below assume no cap", len(ds.Townships))
 	}
 
-	if got := PledgeStatus(ds, 0).Total(); got != float64(len(ds.Pledges)) {
+	if got := mk(t, ds).pledgeStatus(0).Total(); got != float64(len(ds.Pledges)) {
 		t.Errorf("pledge-status: sum over series %v, want %d pledges", got, len(ds.Pledges))
 	}
-	if got := PledgeCategories(ds, 0).Total(); got != float64(len(ds.Pledges)) {
+	if got := mk(t, ds).pledgeCategories(0).Total(); got != float64(len(ds.Pledges)) {
 		t.Errorf("pledge-categories: sum %v, want %d pledges", got, len(ds.Pledges))
 	}
-	if got := Grades(ds).Total(); got != float64(len(ds.Appraisals)) {
+	if got := mk(t, ds).grades().Total(); got != float64(len(ds.Appraisals)) {
 		t.Errorf("grades: sum %v, want %d appraisals", got, len(ds.Appraisals))
 	}
-	if got := HearingOutcomes(ds, 0).Total(); got != float64(len(ds.Hearings)) {
+	if got := mk(t, ds).hearingOutcomes(0).Total(); got != float64(len(ds.Hearings)) {
 		t.Errorf("hearing-outcomes by year: sum %v, want %d hearings", got, len(ds.Hearings))
 	}
 	serving := 0
@@ -320,7 +321,7 @@ func TestDataDemo(t *testing.T) {
 			serving++
 		}
 	}
-	for _, d := range []*Data{Channels(ds), Ages(ds), Education(ds)} {
+	for _, d := range []*Data{mk(t, ds).channels(), mk(t, ds).ages(), mk(t, ds).education()} {
 		if got := d.Total(); got != float64(serving) {
 			t.Errorf("%s: sum %v, want %d serving secretaries", d.Name, got, serving)
 		}
@@ -339,10 +340,10 @@ func TestDataDemo(t *testing.T) {
 				hearings++
 			}
 		}
-		if got := PledgeStatus(ds, y).Total(); got != float64(made) {
+		if got := mk(t, ds).pledgeStatus(y).Total(); got != float64(made) {
 			t.Errorf("pledge-status %d: sum %v, want %d", y, got, made)
 		}
-		if got := HearingOutcomes(ds, y).Total(); got != float64(hearings) {
+		if got := mk(t, ds).hearingOutcomes(y).Total(); got != float64(hearings) {
 			t.Errorf("hearing-outcomes %d: sum %v, want %d", y, got, hearings)
 		}
 	}
@@ -354,7 +355,7 @@ func TestDataDemo(t *testing.T) {
 		tw := ds.Townships[ds.TownshipByID[v.TownshipID]]
 		hand[tw.Name+"/"+p.Status]++
 	}
-	d := PledgeStatus(ds, 0)
+	d := mk(t, ds).pledgeStatus(0)
 	got := map[string]int{}
 	for _, s := range d.Series {
 		for i, v := range s.Values {
@@ -395,7 +396,7 @@ func TestMaxCategories(t *testing.T) {
 	for _, n := range []int{maxCategories, maxCategories + 1, 45} {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
 			ds := syntheticCounty(n)
-			d := PledgeStatus(ds, 0)
+			d := mk(t, ds).pledgeStatus(0)
 			if n <= maxCategories {
 				if len(d.Categories) != n || d.Note != "" {
 					t.Errorf("%d townships: %d categories, note %q; want all, no note", n, len(d.Categories), d.Note)
@@ -422,7 +423,7 @@ func TestMaxCategories(t *testing.T) {
 			if got := d.Total(); got != kept {
 				t.Errorf("total %v, want %v (the pledges of the kept townships)", got, kept)
 			}
-			v, err := View(d, "pledge_status", "x.csv")
+			v, err := mk(t, nil).view(d, "pledge_status", "x.csv")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -433,7 +434,7 @@ func TestMaxCategories(t *testing.T) {
 				t.Errorf("description %q does not carry the note %q", v.Desc, d.Note)
 			}
 			// The table of townships behind the shortcode has the same cap.
-			if rows := tabTownships(ds, 0, 500).Rows; len(rows) != maxCategories {
+			if rows := mk(t, ds).tabTownships(0, 500).Rows; len(rows) != maxCategories {
 				t.Errorf("township-pledges table: %d rows, want %d", len(rows), maxCategories)
 			}
 		})
@@ -455,7 +456,7 @@ func TestTownshipCompletionCap(t *testing.T) {
 		{ID: "P4", VillageID: "V40", Status: "已完成", MadeOn: "2024-01-01"},
 	}
 	ds.Derive()
-	d := TownshipCompletion(ds, "T1")
+	d := mk(t, ds).townshipCompletion("T1")
 	if len(d.Categories) != maxCategories || d.Categories[0] != "村01" || d.Categories[29] != "村30" {
 		t.Errorf("categories %q, want 村01 … 村30", d.Categories)
 	}

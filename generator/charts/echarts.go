@@ -9,18 +9,18 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"gongshi/generator/site"
 )
 
 // palette is colour-blind-safe-ish and distinguishable in grey print; the
 // table under each chart carries the numbers anyway.
 var palette = []string{"#1a7f37", "#0b5cad", "#9a6700", "#b42318", "#6639ba", "#57606a", "#0e8a8a"}
 
-// statusColours keep a status the same colour on every chart as its badge.
-var statusColours = map[string]string{
-	"已完成": "#1a7f37", "推进中": "#0b5cad", "未启动": "#8c959f", "部分完成": "#d4a72c", "未完成": "#b42318", "已调整": "#6639ba",
-	"通过": "#1a7f37", "修改后通过": "#0b5cad", "未通过": "#b42318", "暂缓": "#8c959f", "撤回": "#57606a",
+// keyColours keep an enum value the same colour on every chart as its
+// badge, keyed by the value's English alias (the badges' CSS classes use the
+// same keys), so a chart is coloured alike in every language.
+var keyColours = map[string]string{
+	"done": "#1a7f37", "in-progress": "#0b5cad", "not-started": "#8c959f", "partly-done": "#d4a72c", "failed": "#b42318", "revised": "#6639ba",
+	"passed": "#1a7f37", "passed-amended": "#0b5cad", "rejected": "#b42318", "deferred": "#8c959f", "withdrawn": "#57606a",
 }
 
 // chartID returns a deterministic element ID from [A-Za-z0-9_] (a "-" would
@@ -40,18 +40,6 @@ func chartID(parts ...string) string {
 		}
 	}
 	return b.String()
-}
-
-// View turns chart data into what a page shows: the ECharts option JSON,
-// the description, the table and the CSV link.
-func View(d *Data, id, csvHref string) (site.ChartView, error) {
-	option, err := option(d, id)
-	if err != nil {
-		return site.ChartView{}, err
-	}
-	v := site.ChartView{ID: id, Title: d.Title, Desc: describe(d), JSON: option, CSVHref: csvHref, Height: height(d), Note: d.Note}
-	v.Head, v.Rows = table(d)
-	return v, nil
 }
 
 func height(d *Data) int {
@@ -79,8 +67,8 @@ func option(d *Data, id string) (json.RawMessage, error) {
 		Validate()
 		JSON() map[string]interface{}
 	}
-	colour := func(name string, i int) string {
-		if c, ok := statusColours[name]; ok {
+	colour := func(key string, i int) string {
+		if c, ok := keyColours[key]; ok {
 			return c
 		}
 		return palette[i%len(palette)]
@@ -107,7 +95,7 @@ func option(d *Data, id string) (json.RawMessage, error) {
 			for _, v := range s.Values {
 				pts = append(pts, opts.LineData{Value: v})
 			}
-			line.AddSeries(s.Name, pts, charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(s.Name, i)}),
+			line.AddSeries(s.Name, pts, charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(s.Key, i)}),
 				charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true)}))
 		}
 		chart = line
@@ -126,7 +114,7 @@ func option(d *Data, id string) (json.RawMessage, error) {
 				bars = append(bars, opts.BarData{Value: v})
 			}
 			bar.AddSeries(s.Name, bars, charts.WithBarChartOpts(opts.BarChart{Stack: stack}),
-				charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(s.Name, i)}))
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(s.Key, i)}))
 		}
 		if d.Kind == "hbar" {
 			bar.XYReversal()
@@ -171,10 +159,11 @@ func table(d *Data) ([]string, [][]string) {
 func fmtValue(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
 
 // describe writes a one-sentence summary for screen readers: what is shown,
-// the total, and the largest category.
-func describe(d *Data) string {
+// the total, and the largest category (words from the catalogue's desc.*).
+func (m *Maker) describe(d *Data) string {
+	c := m.c
 	if len(d.Categories) == 0 {
-		return "暂无数据。"
+		return c.T("chart_desc.none")
 	}
 	best, bestV := -1, 0.0
 	for i := range d.Categories {
@@ -190,33 +179,26 @@ func describe(d *Data) string {
 		}
 	}
 	summed := d.Kind == "bar" || d.Kind == "hbar" || d.Kind == "pie"
-	if d.english {
-		s := describeEnglish(d, best, bestV, summed)
-		if d.Note != "" {
-			s = strings.TrimSuffix(s, ". The numbers are in the table below.") + "; " + d.Note + ". The numbers are in the table below."
-		}
-		return s
-	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "按%s统计，共 %d 组", d.XLabel, len(d.Categories))
+	b.WriteString(c.Tf("chart_desc.by", "x", strings.ToLower(d.XLabel), "n", strconv.Itoa(len(d.Categories))))
 	if len(d.Series) > 1 {
 		names := make([]string, len(d.Series))
 		for i, s := range d.Series {
 			names[i] = s.Name
 		}
-		fmt.Fprintf(&b, "，分为%s", strings.Join(names, "、"))
+		b.WriteString(c.Tf("chart_desc.series", "names", c.List(names)))
 	}
 	switch {
 	case best < 0 || !summed:
 	case d.Unit == "%": // shares do not add up
-		fmt.Fprintf(&b, "；最高的是%s（%s%%）", d.Categories[best], fmtValue(bestV))
+		b.WriteString(c.Tf("chart_desc.highest_share", "cat", d.Categories[best], "v", fmtValue(bestV)))
 	default:
-		fmt.Fprintf(&b, "；合计 %s %s，最多的是%s（%s %s）", fmtValue(d.Total()), d.Unit, d.Categories[best], fmtValue(bestV), d.Unit)
+		b.WriteString(c.Tf("chart_desc.total", "total", fmtValue(d.Total()), "unit", d.Unit, "cat", d.Categories[best], "v", fmtValue(bestV)))
 	}
 	if d.Note != "" { // the cap of maxCategories: say that the chart leaves some out
-		b.WriteString("；" + d.Note)
+		b.WriteString(c.Tf("chart_desc.note", "note", d.Note))
 	}
-	b.WriteString("。详细数字见下表。")
+	b.WriteString(c.T("chart_desc.end"))
 	return b.String()
 }
 

@@ -79,28 +79,28 @@ func TestView(t *testing.T) {
 		largest   string // in the description; "" when it names none
 		seriesLen int
 	}{
-		{PledgeStatus(ds, 0), "yAxis", "total", "最多的是东乡镇（3 项）", 6},
-		{PledgeCategories(ds, 0), "xAxis", "total", "最多的是组织建设（1 项）", 3}, // a four-way tie: the first
-		{Grades(ds), "xAxis", "total", "最多的是2024（3 人）", 4},
-		{HearingOutcomes(ds, 2024), "xAxis", "total", "最多的是4月（1 次）", 5},
-		{Training(ds, 2024), "xAxis", "", "最多的是不合格（低于60分）（2 人）", 1},
-		{Education(ds), "xAxis", "", "最多的是中专（1 人）", 1},
-		{Ages(ds), "xAxis", "", "最多的是35–44岁（2 人）", 1},
-		{Channels(ds), "", "", "最多的是外出能人回乡（1 人）", 1},
-		{TownshipCompletion(ds, "T1"), "yAxis", "", "最高的是上村（50%）", 1}, // shares: no total
-		{Stars(ds), "xAxis", "", "", 2},
-		{VillageScores(ds, "V3"), "xAxis", "", "", 4},
-		{VillageStars(ds, "V3"), "xAxis", "", "", 2}, // grouped: side by side, not stacked
+		{mk(t, ds).pledgeStatus(0), "yAxis", "total", "最多的是东乡镇（3 项）", 6},
+		{mk(t, ds).pledgeCategories(0), "xAxis", "total", "最多的是组织建设（1 项）", 3}, // a four-way tie: the first
+		{mk(t, ds).grades(), "xAxis", "total", "最多的是2024（3 人）", 4},
+		{mk(t, ds).hearingOutcomes(2024), "xAxis", "total", "最多的是4月（1 次）", 5},
+		{mk(t, ds).training(2024), "xAxis", "", "最多的是不合格（低于60分）（2 人）", 1},
+		{mk(t, ds).education(), "xAxis", "", "最多的是中专（1 人）", 1},
+		{mk(t, ds).ages(), "xAxis", "", "最多的是35–44岁（2 人）", 1},
+		{mk(t, ds).channels(), "", "", "最多的是外出能人回乡（1 人）", 1},
+		{mk(t, ds).townshipCompletion("T1"), "yAxis", "", "最高的是上村（50%）", 1}, // shares: no total
+		{mk(t, ds).stars(), "xAxis", "", "", 2},
+		{mk(t, ds).villageScores("V3"), "xAxis", "", "", 4},
+		{mk(t, ds).villageStars("V3"), "xAxis", "", "", 2}, // grouped: side by side, not stacked
 	} {
 		d := c.d
 		t.Run(d.Name, func(t *testing.T) {
 			id := chartID(d.Name, "test")
-			v, err := View(d, id, "../charts/x.csv")
+			v, err := mk(t, nil).view(d, id, "../charts/x.csv")
 			if err != nil {
 				t.Fatal(err)
 			}
-			if v.ID != id || v.Title != d.Title || v.CSVHref != "../charts/x.csv" {
-				t.Errorf("view ID %q title %q href %q", v.ID, v.Title, v.CSVHref)
+			if v.ID != id || v.Title != d.Title || v.CSV != "../charts/x.csv" {
+				t.Errorf("view ID %q title %q csv %q", v.ID, v.Title, v.CSV)
 			}
 
 			// The option: valid JSON, no page-level keys, nothing from the network.
@@ -206,7 +206,7 @@ func TestHbarOption(t *testing.T) {
 		cats[i] = "乡镇" + string(rune('A'+i))
 	}
 	d := newData("n", "t", "hbar", "乡镇", "项", cats, "s")
-	v, err := View(d, "n", "")
+	v, err := mk(t, nil).view(d, "n", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,17 +223,17 @@ func TestHbarOption(t *testing.T) {
 		t.Errorf("height %d, want %d", v.Height, 60+28*20)
 	}
 	d.Kind = "bar"
-	if v, _ := View(d, "n", ""); v.Height != 320 {
+	if v, _ := mk(t, nil).view(d, "n", ""); v.Height != 320 {
 		t.Errorf("bar height %d, want 320", v.Height)
 	}
 }
 
 func TestDescribeEmpty(t *testing.T) {
 	d := newData("n", "t", "bar", "乡镇", "项", nil, "s")
-	if got := describe(d); got != "暂无数据。" {
-		t.Errorf("describe(empty) = %q", got)
+	if got := mk(t, nil).describe(d); got != "暂无数据。" {
+		t.Errorf("mk(t, nil).describe(empty) = %q", got)
 	}
-	v, err := View(d, "n", "")
+	v, err := mk(t, nil).view(d, "n", "")
 	if err != nil || !json.Valid(v.JSON) || len(v.Rows) != 0 {
 		t.Errorf("empty chart: err %v, JSON %s, rows %q", err, v.JSON, v.Rows)
 	}
@@ -276,7 +276,7 @@ func TestCSV(t *testing.T) {
 
 	// A chart of the base county: header line, then one line per category.
 	ds := loadSource(t, baseSource)
-	got := string(CSV(PledgeStatus(ds, 0)))
+	got := string(CSV(mk(t, ds).pledgeStatus(0)))
 	wantPS := "\uFEFF乡镇,未启动,推进中,已完成,部分完成,未完成,已调整\r\n东乡镇,0,1,1,1,0,0\r\n西乡镇,1,0,0,0,0,0\r\n"
 	if got != wantPS {
 		t.Errorf("pledge-status CSV\n got %q\nwant %q", got, wantPS)

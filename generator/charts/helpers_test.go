@@ -7,12 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"gongshi/generator/build"
 	"gongshi/generator/check"
 	"gongshi/generator/dataset"
-	"gongshi/generator/opendata"
+	"gongshi/generator/i18n"
 	"gongshi/generator/problem"
-	"gongshi/generator/site"
 )
 
 // baseSource is the small clean county shared with packages check and build.
@@ -35,43 +33,21 @@ func loadSource(t testing.TB, dir string) *dataset.Dataset {
 	return ds
 }
 
-// cliExtend mirrors build.Standard, which this package's tests cannot
-// import (build imports charts); keep the two in step.
-func cliExtend(s *site.Site, staging string) (*problem.List, error) {
-	Attach(s)
-	_, err := opendata.Write(staging, s.D)
-	return nil, err
-}
+// zhWords and enWords are the theme's catalogues.
+func zhWords(t testing.TB) *i18n.Catalogue { return words(t, "zh-CN") }
+func enWords(t testing.TB) *i18n.Catalogue { return words(t, "en") }
 
-// baseSite returns a fresh copy of the base county (site.toml and data/)
-// with files (slash paths → contents) added or replaced.
-func baseSite(t testing.TB, files map[string]string) string {
+func words(t testing.TB, lang string) *i18n.Catalogue {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "src")
-	copyTree(t, filepath.Join(baseSource, "site.toml"), filepath.Join(dir, "site.toml"))
-	copyTree(t, filepath.Join(baseSource, "data"), filepath.Join(dir, "data"))
-	writeFiles(t, dir, files)
-	return dir
-}
-
-// buildSite builds src as the CLI does and returns the output folder, the
-// problems and the error of build.Run.
-func buildSite(t testing.TB, src string) (string, *problem.List, error) {
-	t.Helper()
-	dest := filepath.Join(t.TempDir(), "public")
-	_, probs, err := build.Run(build.Options{Source: src, Dest: dest, Extend: cliExtend})
-	return dest, probs, err
-}
-
-// mustBuild builds src and fails the test on any error.
-func mustBuild(t testing.TB, src string) string {
-	t.Helper()
-	dest, probs, err := buildSite(t, src)
-	if err != nil {
-		t.Fatalf("build %s: %v\n%s", src, err, problems(probs))
+	c, probs := i18n.Load(t.TempDir(), lang)
+	if probs.Len() > 0 {
+		t.Fatalf("catalogue %s: %s", lang, problems(probs))
 	}
-	return dest
+	return c
 }
+
+// mk returns a Maker of ds in Chinese.
+func mk(t testing.TB, ds *dataset.Dataset) *Maker { return New(ds, zhWords(t)) }
 
 // readFile returns the file at the slash path rel under root.
 func readFile(t testing.TB, root, rel string) string {
@@ -96,22 +72,19 @@ func problems(l *problem.List) string {
 	return b.String()
 }
 
-// errorStrings returns the errors of a problem list, formatted, sorted.
-func errorStrings(l *problem.List) []string {
-	var out []string
-	if l == nil {
-		return out
-	}
-	for _, p := range l.Sorted() {
-		if p.Severity == problem.Error {
-			out = append(out, p.String())
-		}
-	}
-	return out
-}
-
 // copyTree and writeFiles are shared with other packages' tests.
 var (
 	copyTree   = testfs.CopyTree
 	writeFiles = testfs.WriteFiles
 )
+
+// baseSite returns a fresh copy of the base county (site.toml and data/)
+// with files (slash paths → contents) added or replaced.
+func baseSite(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "src")
+	copyTree(t, filepath.Join(baseSource, "site.toml"), filepath.Join(dir, "site.toml"))
+	copyTree(t, filepath.Join(baseSource, "data"), filepath.Join(dir, "data"))
+	writeFiles(t, dir, files)
+	return dir
+}

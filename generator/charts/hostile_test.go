@@ -1,4 +1,4 @@
-package charts
+package charts_test
 
 import (
 	"bytes"
@@ -14,6 +14,10 @@ import (
 
 	"golang.org/x/net/html"
 
+	"gongshi/generator/charts"
+	"gongshi/generator/check"
+	"gongshi/generator/dataset"
+	"gongshi/generator/i18n"
 	"gongshi/generator/site"
 )
 
@@ -128,44 +132,76 @@ func checkScript(t *testing.T, where string, s jsonScript, labels []string) {
 	}
 }
 
-// TestHostileLabelsPartial renders a chart whose categories, series and
-// title are hostile through the real theme's "charts" partial.
+// TestHostileLabelsPartial renders charts of every kind whose categories,
+// series, titles and axes are hostile (township names from the data; every
+// other word from a site's own i18n file, which a site author controls)
+// through the real theme's "charts" partial.
 func TestHostileLabelsPartial(t *testing.T) {
-	theme, probs, err := site.LoadTheme(t.TempDir(), "zh-CN")
+	ds := loadDataset(t, hostileSite(t))
+	real, _ := i18n.Load(t.TempDir(), "en")
+	words := map[string]string{}
+	for _, k := range real.Keys() {
+		words[k] = real.T(k)
+	}
+	evil := []string{evilClose, evilQuotes, evilFunc, evilComment}
+	n := 0
+	for _, prefix := range []string{"chart.", "axis.", "unit.", "series.", "category.", "enum.", "month."} {
+		for _, k := range real.Keys() {
+			if strings.HasPrefix(k, prefix) {
+				words[k] = evil[n%len(evil)]
+				n++
+			}
+		}
+	}
+	c := i18n.New("en", words)
+	theme, probs, err := site.LoadTheme(t.TempDir(), c)
 	if err != nil || probs.Errors() > 0 {
 		t.Fatalf("theme: %v %s", err, problems(probs))
 	}
-	labels := []string{evilClose, evilQuotes, evilFunc, evilComment, "乡镇" + evilClose + evilQuotes + evilComment}
-	for _, kind := range []string{"hbar", "bar", "line", "pie", "groupbar"} {
-		t.Run(kind, func(t *testing.T) {
-			d := newData("evil", "标题"+evilClose, kind, "乡镇"+evilComment, "项", labels, evilFunc, evilClose)
-			for i := range labels {
-				d.Series[0].Values[i] = float64(i + 1)
-			}
-			if kind == "pie" {
-				d.Series = d.Series[:1]
-			}
-			v, err := View(d, chartID("evil", kind), "charts/evil.csv")
-			if err != nil {
-				t.Fatal(err)
-			}
-			h, err := theme.Partial("charts", []site.ChartView{v})
-			if err != nil {
-				t.Fatal(err)
-			}
-			page := "<!DOCTYPE html><html><head><title>t</title></head><body>" + string(h) + "</body></html>"
-			if strings.Contains(page, "<script>alert") {
-				t.Errorf("page has a live <script>alert: %s", h)
-			}
-			scripts := jsonScripts(t, page)
-			if len(scripts) != 1 || scripts[0].id != "chart-"+v.ID {
-				t.Fatalf("JSON scripts %+v, want one, chart-%s", scripts, v.ID)
-			}
-			want := append([]string(nil), labels...)
-			want = append(want, evilFunc) // the first series' name
-			checkScript(t, kind, scripts[0], want)
-		})
+	m := charts.New(ds, c)
+	kinds := map[string]bool{}
+	for _, name := range []string{"pledge-status", "pledge-categories", "stars", "grades", "hearing-outcomes", "channels", "ages", "education", "training"} {
+		v, err := m.County(name, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var opt struct{ Series []struct{ Type string } }
+		json.Unmarshal(v.JSON, &opt)
+		for _, s := range opt.Series {
+			kinds[s.Type] = true
+		}
+		h, err := theme.Partial("charts", []site.ChartView{{Chart: v, CSVHref: "x.csv"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := "<!DOCTYPE html><html><head><title>t</title></head><body>" + string(h) + "</body></html>"
+		if strings.Contains(page, "<script>alert") {
+			t.Errorf("%s: page has a live <script>alert: %s", name, h)
+		}
+		scripts := jsonScripts(t, page)
+		if len(scripts) != 1 || scripts[0].id != "chart-"+v.ID {
+			t.Fatalf("%s: JSON scripts %+v, want one, chart-%s", name, scripts, v.ID)
+		}
+		checkScript(t, name, scripts[0], nil)
+		if !strings.Contains(scripts[0].text, evilClose) && !strings.Contains(scripts[0].text, evilFunc) {
+			t.Errorf("%s: no hostile label reached the chart: %s", name, scripts[0].text)
+		}
 	}
+	for _, k := range []string{"bar", "line", "pie"} {
+		if !kinds[k] {
+			t.Errorf("no %s chart was checked", k)
+		}
+	}
+}
+
+// loadDataset returns the derived dataset of a site source.
+func loadDataset(t *testing.T, dir string) *dataset.Dataset {
+	t.Helper()
+	ds, probs, err := check.Source(dir)
+	if err != nil || probs.Errors() > 0 {
+		t.Fatalf("check %s: %v\n%s", dir, err, problems(probs))
+	}
+	return ds
 }
 
 // hostileSite is the base county with hostile township and village names.

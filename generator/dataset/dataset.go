@@ -48,6 +48,8 @@ type Dataset struct {
 	TrainingYearOf map[string][]int
 	// Years lists every year that has appraisals, pledges, hearings or trainings, ascending.
 	Years []int
+	// Facts are figures shared by many pages (filled by Derive).
+	Facts Facts
 }
 
 // TrainingYear is one secretary's training in one year, judged against the rules.

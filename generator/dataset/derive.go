@@ -1,12 +1,16 @@
 package dataset
 
-import "sort"
+import (
+	"sort"
+
+	"gongshi/generator/schema"
+)
 
 // Derive computes, once, the facts pages and downloads show: overdue pledges
 // (judged against Site.AsOf), appraisal totals and grades where the input left
 // them empty, the consequence of each grade, years in a row at the lowest
-// grade, and each secretary's yearly training against the thresholds. It
-// calls Index first if needed.
+// grade, each secretary's yearly training against the thresholds, and the
+// Facts many pages share. It calls Index first if needed.
 func (d *Dataset) Derive() {
 	if d.VillageByID == nil {
 		d.Index()
@@ -45,19 +49,13 @@ func (d *Dataset) Derive() {
 		}
 	}
 	sort.Ints(d.Years)
+	d.deriveFacts()
 }
 
 // IsOverdue reports whether a pledge is past its due date on asOf and still
-// open (not 已完成, 未完成 or 已调整).
+// open (see Open).
 func IsOverdue(p *Pledge, asOf string) bool {
-	if p.Due == "" || asOf == "" || p.Due >= asOf {
-		return false
-	}
-	switch p.Status {
-	case "已完成", "未完成", "已调整":
-		return false
-	}
-	return true
+	return p.Due != "" && asOf != "" && p.Due < asOf && Open(p.Status)
 }
 
 // deriveStreaks counts, for each secretary, consecutive years at the lowest grade.
@@ -107,7 +105,7 @@ func (d *Dataset) deriveTraining(years map[int]bool) {
 		}
 		ty.Points += tr.Points
 		ty.Sessions++
-		if tr.Days != nil && (tr.Kind == "集中培训" || tr.Kind == "异地培训") {
+		if tr.Days != nil && (tr.Kind == schema.TrainingConcentrated || tr.Kind == schema.TrainingOffSite) {
 			ty.Days += *tr.Days
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"gongshi/generator/check"
 	"gongshi/generator/dataset"
+	"gongshi/generator/output"
 	"gongshi/generator/sample"
 )
 
@@ -60,7 +61,7 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		if _, err := Write(filepath.Join(root, strconv.Itoa(i)), d); err != nil {
+		if _, err := Write(output.New(mkdir(b, filepath.Join(root, strconv.Itoa(i)))), d); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -81,7 +82,7 @@ func BenchmarkWriteTables(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range tables {
-			if _, err := writeTable(root, &tables[i]); err != nil {
+			if _, err := writeTable(output.New(root), &tables[i]); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -98,8 +99,17 @@ func BenchmarkWriteWorkbook(b *testing.B) {
 	root := b.TempDir()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := writeWorkbook(root, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows); err != nil {
+		if _, err := writeWorkbook(output.New(root), tables, d.Site.Title, d.Site.AsOf, MaxSheetRows); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// mkdir makes dir and returns it.
+func mkdir(t testing.TB, dir string) string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

@@ -2,8 +2,6 @@ package opendata
 
 import (
 	"sort"
-	"strconv"
-	"strings"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/schema"
@@ -33,28 +31,26 @@ type YearFile struct {
 	Path string // "data/<year>/<name>.csv"
 }
 
-// Column describes one published column.
+// Column describes one published column: what it is and what a value must
+// be, as facts; the /data/ page words them in the site's language.
 type Column struct {
 	Key      string // English key: the CSV header and JSON key
-	Label    string // Chinese label
-	Type     string // string, id, integer, number, date, boolean, enum, grade or year
-	TypeZh   string // the type in Chinese: 文本, 编号, 整数 …
+	Label    string // Chinese label (also accepted as an input header)
+	Type     schema.Type
 	Desc     string // what the column means, in Chinese
+	DescEn   string // the same in English
 	Required bool   // never empty
 	Derived  bool   // computed by gongshi (not in the input)
-	// Constraints lists, in Chinese and English, what a value must be:
-	// required, key, pattern, reference, format, enum values, range.
-	Constraints []Note
-}
-
-// Note is a short text in both languages.
-type Note struct {
-	Zh, En string
-}
-
-var typeZh = map[schema.Type]string{
-	schema.String: "文本", schema.ID: "编号", schema.Int: "整数", schema.Number: "数字",
-	schema.Date: "日期", schema.Bool: "是否", schema.Enum: "选项", schema.Grade: "等次", schema.Year: "年份",
+	// Unique: no two rows share the value; with UniqueWith, the values of
+	// those columns (the whole primary key, this one included) together.
+	Unique     bool
+	UniqueWith []string
+	Pattern    string         // IDs: the pattern they match
+	Enum       schema.EnumSet // enum and grade columns: the values (published as the Chinese value)
+	FromRules  bool           // the values are the grades named in rules.toml
+	Ref        string         // the table this column refers to, and its key
+	RefKey     string         //
+	Min, Max   *float64       // inclusive range, when set
 }
 
 // Dictionary returns the data dictionary of d: every table in schema order
@@ -98,75 +94,36 @@ func Dictionary(d *dataset.Dataset) []Table {
 
 // describe returns the dictionary entry of one column.
 func describe(f *schema.Field, t *schema.Table, rules *dataset.Rules) Column {
-	c := Column{Key: f.Key, Label: f.Label, Type: f.Type.String(), TypeZh: typeZh[f.Type],
-		Desc: f.Desc, Required: f.Required, Derived: f.Derived}
-	add := func(zh, en string) { c.Constraints = append(c.Constraints, Note{zh, en}) }
-	if f.Required {
-		add("必填", "required")
-	}
-	if f.Derived {
-		add("由 gongshi 计算", "computed by gongshi")
-	}
+	c := Column{Key: f.Key, Label: f.Label, Type: f.Type, Desc: f.Desc, DescEn: f.DescEn, Required: f.Required, Derived: f.Derived}
 	for _, k := range t.PrimaryKey {
-		if k != f.Key {
-			continue
-		}
-		if len(t.PrimaryKey) == 1 {
-			add("唯一", "unique")
-		} else {
-			key := strings.Join(t.PrimaryKey, " + ")
-			add(key+" 组合唯一", "unique together: "+key)
+		if k == f.Key {
+			c.Unique = true
+			if len(t.PrimaryKey) > 1 {
+				c.UniqueWith = t.PrimaryKey
+			}
 		}
 	}
 	switch f.Type {
 	case schema.ID:
-		add("字母、数字、下划线或连字符，以字母或数字开头，最长 64 位", "matches "+schema.IDPattern)
-	case schema.Date:
-		add("格式 YYYY-MM-DD", "format YYYY-MM-DD")
-	case schema.Bool:
-		add("true 或 false", "true or false")
-	case schema.Year:
-		add("四位年份", "four-digit year")
+		c.Pattern = schema.IDPattern
 	case schema.Enum:
-		add("取值："+strings.Join(f.Enum.Values(), "、"), "one of: "+choices(f.Enum))
+		c.Enum = f.Enum
 	case schema.Grade:
-		names := rules.GradeNames()
-		var e schema.EnumSet
-		for _, g := range names {
-			e = append(e, schema.Choice{Zh: g, En: englishGrade(g)})
+		for _, g := range rules.GradeNames() {
+			c.Enum = append(c.Enum, schema.Choice{Zh: g, En: englishGrade(g)})
 		}
-		add("取值："+strings.Join(names, "、")+"（见 rules.toml）", "one of: "+choices(e)+" (from rules.toml)")
+		c.FromRules = true
 	}
 	if f.Ref != "" {
-		title := f.Ref
-		if rt := schema.Get(f.Ref); rt != nil {
-			title = rt.Title
-		}
-		add("引用 "+f.Ref+"（"+title+"）的 "+refKey(f.Ref), "refers to "+f.Ref+"."+refKey(f.Ref))
+		c.Ref, c.RefKey = f.Ref, refKey(f.Ref)
 	}
-	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	hasMax := f.HasMax && !openMax(f)
-	switch {
-	case f.HasMin && hasMax:
-		add(num(f.Min)+" 至 "+num(f.Max), "from "+num(f.Min)+" to "+num(f.Max))
-	case f.HasMin:
-		add("不小于 "+num(f.Min), "at least "+num(f.Min))
-	case hasMax:
-		add("不大于 "+num(f.Max), "at most "+num(f.Max))
+	if f.HasMin {
+		c.Min = ptr(f.Min)
+	}
+	if f.HasMax && !openMax(f) {
+		c.Max = ptr(f.Max)
 	}
 	return c
-}
-
-// choices lists enum values as published (Chinese) with their English aliases.
-func choices(e schema.EnumSet) string {
-	parts := make([]string, len(e))
-	for i, c := range e {
-		parts[i] = c.Zh
-		if c.En != "" {
-			parts[i] += " [" + c.En + "]"
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // englishGrade returns the English alias of a default grade, or "".

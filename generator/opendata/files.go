@@ -4,10 +4,10 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"gongshi/generator/output"
 	"hash"
-	"os"
+	"io"
 	"path"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,19 +24,15 @@ type File struct {
 // way to the file, so that no file is read back to checksum it.
 type out struct {
 	rel string // path relative to the site root
-	f   *os.File
+	f   io.WriteCloser
 	h   hash.Hash
 	n   int64
 	w   *bufio.Writer
 }
 
-// create opens root/rel for writing, creating its folder.
-func create(root, rel string) (*out, error) {
-	name := filepath.Join(root, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.Create(name)
+// create opens the download at the site path rel for writing.
+func create(root *output.Writer, rel string) (*out, error) {
+	f, err := root.Create(rel)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +67,7 @@ func (o *out) close() (File, error) {
 func (o *out) abort() { o.f.Close() }
 
 // writeFile writes a whole download from memory.
-func writeFile(root, rel string, b []byte) (File, error) {
+func writeFile(root *output.Writer, rel string, b []byte) (File, error) {
 	o, err := create(root, rel)
 	if err != nil {
 		return File{}, err
@@ -86,7 +82,7 @@ func writeFile(root, rel string, b []byte) (File, error) {
 // writeSums writes data/SHA256SUMS in the format of `sha256sum`: one
 // "<hex>  <path>" line per download, paths relative to data/, sorted by path,
 // so that `cd data && sha256sum -c SHA256SUMS` checks them all.
-func writeSums(root string, files []File) (File, error) {
+func writeSums(root *output.Writer, files []File) (File, error) {
 	lines := make([]string, 0, len(files))
 	for _, f := range files {
 		lines = append(lines, f.SHA256+"  "+strings.TrimPrefix(f.Path, "data/")+"\n")

@@ -18,6 +18,7 @@ import (
 
 	"gongshi/generator/check"
 	"gongshi/generator/dataset"
+	"gongshi/generator/output"
 	"gongshi/generator/sample"
 	"gongshi/generator/schema"
 )
@@ -41,7 +42,7 @@ func source(t testing.TB, dir string) *dataset.Dataset {
 func write(t testing.TB, d *dataset.Dataset) (string, []File) {
 	t.Helper()
 	root := t.TempDir()
-	files, err := Write(root, d)
+	files, err := Write(output.New(root), d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -499,13 +500,8 @@ func TestDictionary(t *testing.T) {
 		var keys []string
 		for _, c := range tb.Columns {
 			keys = append(keys, c.Key)
-			if c.Label == "" || c.Type == "" || c.TypeZh == "" || c.Desc == "" {
+			if c.Label == "" || c.Desc == "" || c.DescEn == "" {
 				t.Errorf("%s.%s: incomplete %+v", tb.Name, c.Key, c)
-			}
-			for _, n := range c.Constraints {
-				if n.Zh == "" || n.En == "" {
-					t.Errorf("%s.%s: constraint %+v lacks a language", tb.Name, c.Key, n)
-				}
 			}
 		}
 		if !slices.Equal(keys, records[0]) {
@@ -540,22 +536,28 @@ func TestDictionary(t *testing.T) {
 		t.Fatalf("no column %s.%s", table, key)
 		return Column{}
 	}
-	has := func(c Column, zh string) {
-		t.Helper()
-		for _, n := range c.Constraints {
-			if strings.Contains(n.Zh, zh) {
-				return
-			}
+	f := func(x float64) *float64 { return &x }
+	for _, c := range []struct {
+		got  Column
+		want Column
+	}{
+		{col("pledges", "status"), Column{Enum: schema.PledgeStatuses}},
+		{col("pledges", "progress"), Column{Min: f(0), Max: f(100)}},
+		{col("pledges", "village_id"), Column{Pattern: schema.IDPattern, Ref: "villages", RefKey: "id"}},
+		{col("pledges", "id"), Column{Pattern: schema.IDPattern, Unique: true}},
+		{col("appraisals", "grade"), Column{Enum: schema.DefaultGrades, FromRules: true}},
+		{col("appraisals", "year"), Column{Unique: true, UniqueWith: []string{"year", "secretary_id"}}},
+		{col("villages", "population"), Column{Min: f(0)}},
+		{col("hearing_questions", "seq"), Column{Min: f(1), Unique: true, UniqueWith: []string{"hearing_id", "seq"}}}, // its max (1e9) only stands for "no limit"
+	} {
+		w, g := c.want, c.got
+		if !reflect.DeepEqual(w.Enum, g.Enum) || w.FromRules != g.FromRules || w.Pattern != g.Pattern || w.Ref != g.Ref ||
+			w.RefKey != g.RefKey || w.Unique != g.Unique || !slices.Equal(w.UniqueWith, g.UniqueWith) ||
+			!reflect.DeepEqual(w.Min, g.Min) || !reflect.DeepEqual(w.Max, g.Max) {
+			t.Errorf("%s: %+v, want %+v", g.Key, g, w)
 		}
-		t.Errorf("%s: no constraint with %q in %+v", c.Key, zh, c.Constraints)
 	}
-	has(col("pledges", "status"), "未启动、推进中、已完成、部分完成、未完成、已调整")
-	has(col("pledges", "progress"), "0 至 100")
-	has(col("pledges", "village_id"), "引用 villages（行政村）的 id")
-	has(col("pledges", "id"), "唯一")
-	has(col("pledges", "overdue"), "计算")
-	has(col("appraisals", "grade"), "优秀、称职、基本称职、不称职")
-	has(col("appraisals", "year"), "组合唯一")
-	has(col("villages", "population"), "不小于 0")
-	has(col("hearing_questions", "seq"), "不小于 1")
+	if c := col("pledges", "overdue"); !c.Derived || c.Required {
+		t.Errorf("overdue: %+v, want derived", c)
+	}
 }

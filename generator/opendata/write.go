@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/output"
 )
 
 // Write writes every download under root/data/ and returns them sorted by
@@ -17,7 +18,7 @@ import (
 // Same dataset, byte-identical files: nothing depends on the clock, the time
 // zone, map order or scheduling. Other files in root/data/ (the /data/ page)
 // are left alone. Tables are written in parallel, the workbook alongside.
-func Write(root string, d *dataset.Dataset) ([]File, error) {
+func Write(root *output.Writer, d *dataset.Dataset) ([]File, error) {
 	tables, err := bindTables(d)
 	if err != nil {
 		return nil, err
@@ -77,7 +78,7 @@ func Write(root string, d *dataset.Dataset) ([]File, error) {
 }
 
 // writeTable writes one table's CSV, per-year CSVs and JSON.
-func writeTable(root string, t *table) ([]File, error) {
+func writeTable(root *output.Writer, t *table) ([]File, error) {
 	files, err := writeCSVs(root, t)
 	if err != nil {
 		return nil, err

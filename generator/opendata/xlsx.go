@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"gongshi/generator/output"
 	"io"
 	"sort"
 	"time"
@@ -27,7 +28,7 @@ import (
 // sorts the entries, and stamps them with as_of instead of excelize's invalid
 // zero date. Cells longer than Excel's 32,767 characters are cut by
 // excelize; the CSV and JSON keep them whole.
-func writeWorkbook(root string, tables []table, title, asOf string, limit int) (File, error) {
+func writeWorkbook(root *output.Writer, tables []table, title, asOf string, limit int) (File, error) {
 	x := excelize.NewFile()
 	defer x.Close()
 	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"gongshi/generator/output"
 	"gongshi/generator/schema"
 )
 
@@ -107,7 +108,7 @@ func TestWorkbookTooManyRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := t.TempDir()
-	if _, err := writeWorkbook(root, tables, d.Site.Title, d.Site.AsOf, 3); err != nil {
+	if _, err := writeWorkbook(output.New(root), tables, d.Site.Title, d.Site.AsOf, 3); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(filepath.Join(root, WorkbookPath))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	ext "gongshi/generator/extend"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -16,11 +15,9 @@ import (
 	"gongshi/generator/build"
 )
 
-// BuildSite builds the site source at src into dest as `gongshi build`
-// does, with the same later stages (keep extend in step with
-// generator/cmd/gongshi/extend.go).
+// BuildSite builds the site source at src into dest as `gongshi build` does.
 func BuildSite(src, dest string) error {
-	_, probs, err := build.Run(build.Options{Source: src, Dest: dest, Extend: extend})
+	_, probs, err := build.Run(build.Options{Source: src, Dest: dest})
 	if err != nil {
 		var b strings.Builder
 		if probs != nil {
@@ -32,9 +29,6 @@ func BuildSite(src, dest string) error {
 	}
 	return nil
 }
-
-// extend adds charts (with shortcodes) and the open-data downloads, as the CLI does.
-var extend = ext.Standard
 
 // Handler serves a built site the way a plain static web host does: a
 // folder answers with its index.html (a folder path without its final

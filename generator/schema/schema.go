@@ -95,6 +95,7 @@ type Field struct {
 	HasMax   bool
 	Ref      string // for IDs that point at another table: that table's name
 	Desc     string // what the column means, in Chinese, for the data dictionary
+	DescEn   string // the same in English (from english.go)
 	Private  bool   // published only when site.toml allows it (birth_year)
 	Derived  bool   // computed by gongshi, never read from input (published downloads only)
 }
@@ -105,6 +106,7 @@ type Table struct {
 	Title      string   // Chinese title
 	TitleEn    string   // English title
 	Desc       string   // what a row is, in Chinese
+	DescEn     string   // the same in English (from english.go)
 	PrimaryKey []string // keys that identify a row
 	DateKey    string   // the column that places a row in a year, for per-year slices ("" if none)
 	Fields     []Field

@@ -107,8 +107,8 @@ func TestTablesConsistent(t *testing.T) {
 			if f.HasMin && f.HasMax && f.Min > f.Max {
 				t.Errorf("%s.%s: min > max", tb.Name, f.Key)
 			}
-			if f.Desc == "" {
-				t.Errorf("%s.%s: no description", tb.Name, f.Key)
+			if f.Desc == "" || f.DescEn == "" {
+				t.Errorf("%s.%s: no description in Chinese and English (english.go)", tb.Name, f.Key)
 			}
 		}
 		for _, k := range tb.PrimaryKey {

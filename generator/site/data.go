@@ -3,7 +3,10 @@ package site
 import (
 	"strings"
 
+	"gongshi/generator/i18n"
 	"gongshi/generator/opendata"
+	"gongshi/generator/route"
+	"gongshi/generator/schema"
 )
 
 // DataView is the downloads page: every table with its columns and files,
@@ -18,30 +21,119 @@ type DataView struct {
 	Tables      []DataTable
 }
 
-// DataTable is one table of the data dictionary with links relative to the page.
+// DataTable is one table of the data dictionary, worded for the page.
 type DataTable struct {
-	opendata.Table
-	CSVHref   string
-	JSONHref  string
-	YearLinks []YearLink
-	Anchor    string
-	KeyText   string // the primary key, in words
+	Name       string // table name and file stem, e.g. "pledges"
+	Title      string // in the site's language
+	OtherTitle string // in the other language
+	Desc       string
+	Rows       int
+	InWorkbook bool
+	Columns    []DataColumn
+	CSVHref    string
+	JSONHref   string
+	YearLinks  []YearLink
+	Anchor     string
+	KeyText    string // the primary key, in words
+}
+
+// DataColumn is one column of the data dictionary, worded for the page.
+type DataColumn struct {
+	Key         string
+	Label       string // the Chinese header
+	Type        string // the type in the site's language
+	Desc        string
+	Derived     bool
+	Constraints []string // what a value must be, one phrase each
 }
 
 func (s *Site) dataPage(path string) (*Page, error) {
 	d := s.D
-	p := s.frame(path, s.Theme.T("nav_data"), "data")
-	p.Description = s.Theme.T("data_description")
+	p := s.frame(path, s.T("nav_data"), route.Section(route.DataPage))
+	p.Description = s.T("data_description")
 	v := &DataView{License: d.Site.License, LicenseHref: opendata.LicenseURL(d.Site.License), AsOf: s.date(d.Site.AsOf),
-		Workbook: rel(path, opendata.WorkbookPath), Package: rel(path, opendata.DatapackagePath), Sums: rel(path, opendata.SumsPath)}
+		Workbook: route.Rel(path, opendata.WorkbookPath), Package: route.Rel(path, opendata.DatapackagePath), Sums: route.Rel(path, opendata.SumsPath)}
 	for _, t := range opendata.Dictionary(d) {
-		dt := DataTable{Table: t, CSVHref: rel(path, t.CSV), JSONHref: rel(path, t.JSON), Anchor: "t-" + t.Name,
+		st := schema.Get(t.Name)
+		dt := DataTable{Name: t.Name, Title: t.Title, OtherTitle: t.TitleEn, Desc: t.Desc, Rows: t.Rows, InWorkbook: t.InWorkbook,
+			CSVHref: route.Rel(path, t.CSV), JSONHref: route.Rel(path, t.JSON), Anchor: "t-" + t.Name,
 			KeyText: strings.Join(t.PrimaryKey, " + ")}
+		if s.C.English() {
+			dt.Title, dt.OtherTitle, dt.Desc = t.TitleEn, t.Title, st.DescEn
+		}
 		for _, y := range t.Years {
-			dt.YearLinks = append(dt.YearLinks, YearLink{Year: y.Year, Href: rel(path, y.Path), Count: y.Rows})
+			dt.YearLinks = append(dt.YearLinks, YearLink{Year: y.Year, Href: route.Rel(path, y.Path), Count: y.Rows})
+		}
+		for _, c := range t.Columns {
+			dt.Columns = append(dt.Columns, s.dataColumn(c))
 		}
 		v.Tables = append(v.Tables, dt)
 	}
 	p.Main = v
 	return p, nil
+}
+
+// dataColumn words one column of the dictionary (keys dict.*).
+func (s *Site) dataColumn(c opendata.Column) DataColumn {
+	dc := DataColumn{Key: c.Key, Label: c.Label, Type: s.T("dict.type." + c.Type.String()), Desc: c.Desc, Derived: c.Derived}
+	if s.C.English() {
+		dc.Desc = c.DescEn
+	}
+	add := func(key string, pairs ...string) {
+		dc.Constraints = append(dc.Constraints, s.C.Tf("dict."+key, pairs...))
+	}
+	if c.Required {
+		add("required")
+	}
+	if c.Derived {
+		add("derived")
+	}
+	switch {
+	case c.Unique && len(c.UniqueWith) > 0:
+		add("unique_together", "key", strings.Join(c.UniqueWith, " + "))
+	case c.Unique:
+		add("unique")
+	}
+	switch c.Type {
+	case schema.ID:
+		add("pattern", "pattern", c.Pattern)
+	case schema.Date:
+		add("date")
+	case schema.Bool:
+		add("bool")
+	case schema.Year:
+		add("year")
+	case schema.Enum, schema.Grade:
+		values := make([]string, len(c.Enum))
+		for i, ch := range c.Enum {
+			values[i] = s.C.Tf("dict.enum_value", "value", ch.Zh, "alias", ch.En)
+			if ch.En == "" {
+				values[i] = ch.Zh
+			}
+		}
+		key := "enum"
+		if c.FromRules {
+			key = "grades"
+		}
+		add(key, "list", strings.Join(values, s.T("dict.enum_sep")))
+	}
+	if c.Ref != "" {
+		title := c.Ref
+		if rt := schema.Get(c.Ref); rt != nil {
+			title = rt.Title
+			if s.C.English() {
+				title = rt.TitleEn
+			}
+		}
+		add("ref", "table", c.Ref, "title", title, "key", c.RefKey)
+	}
+	switch {
+	case c.Min != nil && c.Max != nil:
+		add("range", "min", i18n.Num(*c.Min), "max", i18n.Num(*c.Max))
+	case c.Min != nil:
+		add("min", "min", i18n.Num(*c.Min))
+	case c.Max != nil:
+		add("max", "max", i18n.Num(*c.Max))
+	}
+	return dc
 }

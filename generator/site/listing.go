@@ -1,5 +1,11 @@
 package site
 
+import (
+	"strconv"
+
+	"gongshi/generator/route"
+)
+
 // maxRows is the most rows a listing page holds (DESIGN.md): longer lists
 // are split by township, then into numbered pages.
 const maxRows = 500
@@ -41,7 +47,7 @@ func listing(base, layout string, groups []group, page func(path string, lv List
 	}
 	var out []entry
 	if total <= maxRows {
-		p := file(base)
+		p := route.File(base)
 		out = append(out, entry{path: p, layout: layout, build: func() (*Page, error) {
 			lv := ListView{}
 			for _, g := range groups {
@@ -67,7 +73,7 @@ func listing(base, layout string, groups []group, page func(path string, lv List
 	out = append(out, paged(base, layout, len(nonEmpty), func(path string, from, to int, pager *Pager) (*Page, error) {
 		lv := ListView{Pager: pager, Split: true}
 		for _, g := range nonEmpty[from:to] {
-			gv := GroupView{Name: g.name, Count: g.n, Href: rel(path, base+g.id+"/")}
+			gv := GroupView{Name: g.name, Count: g.n, Href: route.Rel(path, route.Part(base, g.id))}
 			if g.summary != nil {
 				gv.Summary = g.summary(path)
 			}
@@ -77,7 +83,7 @@ func listing(base, layout string, groups []group, page func(path string, lv List
 	})...)
 	for _, g := range nonEmpty {
 		g := g
-		out = append(out, paged(base+g.id+"/", layout, g.n, func(path string, from, to int, pager *Pager) (*Page, error) {
+		out = append(out, paged(route.Part(base, g.id), layout, g.n, func(path string, from, to int, pager *Pager) (*Page, error) {
 			lv := ListView{Pager: pager, Split: true,
 				Groups: []GroupView{{Name: g.name, Count: g.n, Rows: g.rows(path, from, to)}}}
 			return page(path, lv, g.name)
@@ -92,28 +98,22 @@ func paged(dir, layout string, n int, page func(path string, from, to int, pager
 	if pages == 0 {
 		pages = 1
 	}
-	pageDir := func(k int) string {
-		if k == 1 {
-			return dir
-		}
-		return dir + "page/" + itoa(k) + "/"
-	}
 	var out []entry
 	for k := 1; k <= pages; k++ {
 		k := k
-		p := file(pageDir(k))
+		p := route.File(route.Page(dir, k))
 		out = append(out, entry{path: p, layout: layout, build: func() (*Page, error) {
 			var pager *Pager
 			if pages > 1 {
 				pager = &Pager{}
 				for j := 1; j <= pages; j++ {
-					pager.Pages = append(pager.Pages, Link{Label: itoa(j), Href: rel(p, pageDir(j)), Current: j == k})
+					pager.Pages = append(pager.Pages, Link{Label: strconv.Itoa(j), Href: route.Rel(p, route.Page(dir, j)), Current: j == k})
 				}
 				if k > 1 {
-					pager.Prev = rel(p, pageDir(k-1))
+					pager.Prev = route.Rel(p, route.Page(dir, k-1))
 				}
 				if k < pages {
-					pager.Next = rel(p, pageDir(k+1))
+					pager.Next = route.Rel(p, route.Page(dir, k+1))
 				}
 			}
 			from, to := (k-1)*maxRows, k*maxRows
@@ -131,10 +131,10 @@ func paged(dir, layout string, n int, page func(path string, from, to int, pager
 // village's items, already filtered; row renders one item for a page.
 func townshipGroups[R any](s *Site, items func(villageID string) []int, row func(path string, i int) R) []group {
 	var groups []group
-	for _, ti := range s.townships {
+	for _, ti := range s.D.Facts.TownshipOrder {
 		t := &s.D.Townships[ti]
 		var list []int
-		for _, vi := range s.villages[t.ID] {
+		for _, vi := range s.D.Facts.VillageOrder[t.ID] {
 			list = append(list, items(s.D.Villages[vi].ID)...)
 		}
 		groups = append(groups, group{id: t.ID, name: t.Name, n: len(list), rows: func(path string, from, to int) any {
@@ -146,22 +146,4 @@ func townshipGroups[R any](s *Site, items func(villageID string) []int, row func
 		}})
 	}
 	return groups
-}
-
-// yearsPage plans a section's index of years (ratings/, hearings/, reports/),
-// newest first, each linking to dir(year) with its count (0: not shown).
-func (s *Site) yearsPage(section, titleKey, introKey string, years []int, dir func(int) string, count func(int) int) entry {
-	path := section + "/index.html"
-	return entry{path: path, layout: "years", build: func() (*Page, error) {
-		p := s.frame(path, s.Theme.T(titleKey), section)
-		v := &YearsView{Intro: s.Theme.T(introKey)}
-		if section == "hearings" {
-			v.Calendar = rel(path, "hearings/calendar.ics")
-		}
-		for k := len(years) - 1; k >= 0; k-- {
-			v.Years = append(v.Years, YearLink{Year: years[k], Href: rel(path, dir(years[k])), Count: count(years[k])})
-		}
-		p.Main = v
-		return p, nil
-	}}
 }

@@ -6,30 +6,6 @@ import (
 	"testing"
 )
 
-func TestRel(t *testing.T) {
-	for _, c := range []struct{ from, to, want string }{
-		{"index.html", "", "index.html"},
-		{"index.html", "pledges/", "pledges/index.html"},
-		{"villages/V1/index.html", "", "../../index.html"},
-		{"villages/V1/index.html", "css/site.css", "../../css/site.css"},
-		{"villages/V1/index.html", "villages/V1/", "../../villages/V1/index.html"},
-		{"ratings/2024/T1/page/2/index.html", "ratings/2024/T1/", "../../../../../ratings/2024/T1/index.html"},
-		{"404.html", "rules/", "rules/index.html"},
-	} {
-		if got := rel(c.from, c.to); got != c.want {
-			t.Errorf("rel(%q, %q) = %q, want %q", c.from, c.to, got, c.want)
-		}
-		// The link, resolved from the page's folder, lands on the target file.
-		target := c.to
-		if target == "" || target[len(target)-1] == '/' {
-			target += "index.html"
-		}
-		if got := path.Join(path.Dir(c.from), rel(c.from, c.to)); got != target {
-			t.Errorf("rel(%q, %q) resolves to %q, want %q", c.from, c.to, got, target)
-		}
-	}
-}
-
 // span is the rows one planned page was asked for.
 type span struct {
 	path     string

@@ -4,7 +4,7 @@ import "html/template"
 
 // Page is what every template receives: the frame shared by all pages and,
 // in Main, the view of the page's own kind. All links in it are relative to
-// the page (see rel), prepared in Go; templates only lay out.
+// the page (route.Rel), prepared in Go; templates only lay out.
 type Page struct {
 	Lang        string // "zh-CN" or "en", for <html lang>
 	SiteTitle   string // site.toml title
@@ -54,8 +54,9 @@ type Fact struct {
 	Tone  string // "", "good", "warn" or "bad": colours the card
 }
 
-// Badge is a status shown as a coloured label: Class is a CSS class suffix
-// from the English alias (badge-done), Text the Chinese value.
+// Badge is an enum value shown as a coloured label: Text is its display
+// name in the site's language, Class the CSS class from its English key
+// (badge-done), so colours never depend on the language.
 type Badge struct {
 	Text  string
 	Class string

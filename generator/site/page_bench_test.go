@@ -6,6 +6,7 @@ import (
 
 	"gongshi/generator/check"
 	"gongshi/generator/content"
+	"gongshi/generator/i18n"
 	"gongshi/generator/site"
 )
 
@@ -17,11 +18,11 @@ func BenchmarkPageKinds(b *testing.B) {
 		b.Fatal(err)
 	}
 	pages, _ := content.Load("../..")
-	th, _, _ := site.LoadTheme("../..", "zh-CN")
-	s := site.NewSite(d, th, pages)
-	s.Prepare()
+	c, _ := i18n.Load("../..", d.Site.Language)
+	th, _, _ := site.LoadTheme("../..", c)
+	plan, _ := site.NewPlan(d, th, c, pages)
 	for _, path := range []string{"pledges/P000001/index.html", "hearings/H00001/index.html", "secretaries/S00001/index.html", "villages/V0001/index.html"} {
-		render, err := s.PageRenderer(path)
+		render, err := plan.PageRenderer(path)
 		if err != nil {
 			b.Fatal(err)
 		}

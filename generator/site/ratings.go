@@ -1,25 +1,11 @@
 package site
 
 import (
-	"gongshi/generator/dataset"
-	"sort"
+	"strconv"
 
-	"gongshi/generator/schema"
+	"gongshi/generator/i18n"
+	"gongshi/generator/route"
 )
-
-// YearsView lists the years of a section (ratings, hearings, reports).
-type YearsView struct {
-	Years    []YearLink
-	Intro    string
-	Calendar string // hearings: link to the calendar of every hearing
-}
-
-// YearLink is one year with a count.
-type YearLink struct {
-	Year  int
-	Href  string
-	Count int
-}
 
 // RatingsView is one year's appraisals.
 type RatingsView struct {
@@ -43,31 +29,33 @@ type GradeCount struct {
 	Consequence string
 }
 
-func (s *Site) appraisalYears() map[int][]int {
-	byYear := map[int][]int{}
-	for i, a := range s.D.Appraisals {
-		byYear[a.Year] = append(byYear[a.Year], i)
+// ratingsCharts are the county charts of a year's ratings page.
+func (s *Site) ratingsCharts() []countyChart {
+	var out []countyChart
+	for _, y := range s.D.Facts.AppraisalYears {
+		out = append(out, s.ratingsChartsOf(y)...)
 	}
-	return byYear
+	return out
 }
 
-func sortedYears[V any](m map[int]V) []int {
-	var ys []int
-	for y := range m {
-		ys = append(ys, y)
-	}
-	sort.Ints(ys)
-	return ys
+func (s *Site) ratingsChartsOf(y int) []countyChart {
+	return []countyChart{{"grades", 0}, {"stars", 0}, {"training", y}}
 }
 
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// ratingPages plans the index of years and each year's ratings (split by
+// township when long).
 func (s *Site) ratingPages() []entry {
 	d := s.D
-	T := s.Theme.T
-	byYear := s.appraisalYears()
-	years := sortedYears(byYear)
-	out := []entry{s.yearsPage("ratings", "ratings", "ratings_intro", years, ratingsPath, func(y int) int { return len(byYear[y]) })}
+	section := route.Section(route.RatingsPage)
+	byYear := map[int][]int{}
+	for i, a := range d.Appraisals {
+		byYear[a.Year] = append(byYear[a.Year], i)
+	}
+	years := d.Facts.AppraisalYears
+	out := []entry{s.yearsPage(section, route.RatingsPath, "ratings", "ratings_intro", years, route.Ratings, func(y int) int { return len(byYear[y]) }, "")}
 	for _, y := range years {
-		y := y
 		rows := byYear[y]
 		groups := townshipGroups(s, func(vid string) []int {
 			var list []int
@@ -95,149 +83,38 @@ func (s *Site) ratingPages() []entry {
 				adjust = append(adjust, ai)
 			}
 		}
-		out = append(out, listing(ratingsPath(y), "ratings", groups, func(path string, lv ListView, township string) (*Page, error) {
-			p := s.frame(path, itoa(y)+" "+T("ratings_year"), "ratings", Link{Label: T("ratings"), Href: rel(path, "ratings/")})
+		out = append(out, listing(route.Ratings(y), "ratings", groups, func(path string, lv ListView, township string) (*Page, error) {
+			p := s.frame(path, itoa(y)+" "+s.T("ratings_year"), section, Link{Label: s.T("ratings"), Href: route.Rel(path, route.RatingsPath)})
 			if township != "" {
 				p.Title = township + " " + p.Title
-				p.Crumbs = append(p.Crumbs, Link{Label: itoa(y), Href: rel(path, ratingsPath(y))})
+				p.Crumbs = append(p.Crumbs, Link{Label: itoa(y), Href: route.Rel(path, route.Ratings(y))})
 			}
-			v := &RatingsView{Year: y, List: lv, Township: township, RulesHref: rel(path, "rules/")}
+			v := &RatingsView{Year: y, List: lv, Township: township, RulesHref: route.Rel(path, route.Path(route.RulesPage))}
 			if township == "" {
 				v.Facts = []Fact{
-					{Label: T("appraised"), Value: fmtInt(len(rows))},
-					{Label: T("five_star_teams"), Value: fmtInt(fiveStar), Tone: "good"},
+					{Label: s.T("appraised"), Value: s.C.Int(len(rows))},
+					{Label: s.T("five_star_teams"), Value: s.C.Int(fiveStar), Tone: "good"},
 				}
 				if starN > 0 {
-					v.Facts = append(v.Facts, Fact{Label: T("avg_team_stars"), Value: fmtFixed(float64(starSum)/float64(starN), 1)})
+					v.Facts = append(v.Facts, Fact{Label: s.T("avg_team_stars"), Value: i18n.Fixed(float64(starSum)/float64(starN), 1)})
 				}
-				v.Facts = append(v.Facts, Fact{Label: T("needs_adjust"), Value: fmtInt(len(adjust)), Tone: toneIf(len(adjust) > 0, "bad")})
+				v.Facts = append(v.Facts, Fact{Label: s.T("needs_adjust"), Value: s.C.Int(len(adjust)), Tone: toneIf(len(adjust) > 0, "bad")})
 				for _, g := range d.Rules.Appraisal.Grades {
-					v.Grades = append(v.Grades, GradeCount{Grade: g.Grade, Class: s.gradeClass(g.Grade), Count: counts[g.Grade],
-						Pct: percent(counts[g.Grade], len(rows)), Consequence: d.Rules.Appraisal.Consequences[g.Grade]})
+					v.Grades = append(v.Grades, GradeCount{Grade: s.C.Grade(g.Grade), Class: s.gradeClass(g.Grade), Count: counts[g.Grade],
+						Pct: i18n.Pct(counts[g.Grade], len(rows)), Consequence: d.Rules.Appraisal.Consequences[g.Grade]})
 				}
 				for _, ai := range adjust {
 					v.Adjust = append(v.Adjust, s.appraisalRow(path, ai, true))
 				}
-				for _, yy := range years {
-					v.Years = append(v.Years, Link{Label: itoa(yy), Href: rel(path, ratingsPath(yy)), Current: yy == y})
-				}
+				v.Years = s.yearLinks(path, years, y, route.Ratings)
+				cs := newChartSet(path, nil)
+				s.countyCharts(cs, s.ratingsChartsOf(y))
+				v.Charts = cs.views
+				withScripts(p, true)
 			}
 			p.Main = v
 			return p, nil
 		})...)
 	}
 	return out
-}
-
-// HearingsView is one year's hearings.
-type HearingsView struct {
-	Year     int
-	Facts    []Fact
-	Outcomes []StatusCount
-	List     ListView
-	Township string
-	Years    []Link
-	Charts   []ChartView
-}
-
-// HearingView is one hearing: who came, how they voted, what was asked.
-type HearingView struct {
-	Row        HearingRow
-	Village    Link
-	Category   string
-	NoticeDate string
-	Attendance []Fact
-	VoteFacts  []Fact
-	Summary    string
-	FollowUp   string
-	Questions  []QuestionView
-}
-
-// QuestionView is one question and answer (roles, never names).
-type QuestionView struct {
-	Seq        int
-	Question   string
-	Answer     string
-	AskedBy    string
-	AnsweredBy string
-}
-
-func (s *Site) hearingPages() []entry {
-	d := s.D
-	T := s.Theme.T
-	byYear := map[int][]int{}
-	for i, h := range d.Hearings {
-		byYear[dataset.Year(h.Date)] = append(byYear[dataset.Year(h.Date)], i)
-	}
-	years := sortedYears(byYear)
-	out := []entry{s.yearsPage("hearings", "hearings", "hearings_intro", years, hearingsPath, func(y int) int { return len(byYear[y]) })}
-	for _, y := range years {
-		y := y
-		rows := byYear[y]
-		groups := townshipGroups(s, func(vid string) []int {
-			var list []int
-			for _, hi := range d.HearingsOf[vid] {
-				if dataset.Year(d.Hearings[hi].Date) == y {
-					list = append(list, hi)
-				}
-			}
-			return list
-		}, func(path string, hi int) HearingRow { return s.hearingRow(path, hi, true) })
-		counts := map[string]int{}
-		for _, hi := range rows {
-			counts[d.Hearings[hi].Outcome]++
-		}
-		out = append(out, listing(hearingsPath(y), "hearings", groups, func(path string, lv ListView, township string) (*Page, error) {
-			p := s.frame(path, itoa(y)+" "+T("hearings_year"), "hearings", Link{Label: T("hearings"), Href: rel(path, "hearings/")})
-			if township != "" {
-				p.Title = township + " " + p.Title
-				p.Crumbs = append(p.Crumbs, Link{Label: itoa(y), Href: rel(path, hearingsPath(y))})
-			}
-			v := &HearingsView{Year: y, List: lv, Township: township}
-			if township == "" {
-				v.Facts = []Fact{{Label: T("hearings_held"), Value: fmtInt(len(rows))}}
-				for _, o := range schema.Outcomes {
-					v.Outcomes = append(v.Outcomes, StatusCount{Status: badge(schema.Outcomes, o.Zh), Count: counts[o.Zh], Pct: percent(counts[o.Zh], len(rows))})
-				}
-				for _, yy := range years {
-					v.Years = append(v.Years, Link{Label: itoa(yy), Href: rel(path, hearingsPath(yy)), Current: yy == y})
-				}
-			}
-			p.Main = v
-			return p, nil
-		})...)
-	}
-	return out
-}
-
-func (s *Site) hearing(path string, hi int) (*Page, error) {
-	d := s.D
-	h := &d.Hearings[hi]
-	v := &d.Villages[d.VillageByID[h.VillageID]]
-	p := s.frame(path, h.Topic, "hearings", s.villageCrumbs(path, v, true)...)
-	T := s.Theme.T
-	view := &HearingView{Row: s.hearingRow(path, hi, false), Village: Link{Label: v.Name, Href: rel(path, villagePath(v.ID))},
-		Category: h.Category, NoticeDate: s.date(h.NoticeDate), Summary: h.Summary, FollowUp: h.FollowUp}
-	for _, f := range []struct {
-		key string
-		v   *int
-	}{{"attendees", h.Attendees}, {"party_members", h.PartyMembers}, {"villager_reps", h.VillagerReps}, {"experts", h.Experts}} {
-		if f.v != nil {
-			view.Attendance = append(view.Attendance, Fact{Label: T(f.key), Value: fmtInt(*f.v)})
-		}
-	}
-	for _, f := range []struct {
-		key, tone string
-		v         *int
-	}{{"votes_for", "good", h.VotesFor}, {"votes_against", "bad", h.VotesAgainst}, {"votes_abstain", "", h.VotesAbstain}} {
-		if f.v != nil {
-			view.VoteFacts = append(view.VoteFacts, Fact{Label: T(f.key), Value: fmtInt(*f.v), Tone: f.tone})
-		}
-	}
-	for _, qi := range d.QuestionsOf[h.ID] {
-		q := &d.HearingQuestions[qi]
-		view.Questions = append(view.Questions, QuestionView{Seq: q.Seq, Question: q.Question, Answer: q.Answer, AskedBy: q.AskedBy, AnsweredBy: q.AnsweredBy})
-	}
-	p.Main = view
-	return p, nil
 }

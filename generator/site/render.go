@@ -3,46 +3,49 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"gongshi/generator/output"
+	"gongshi/generator/route"
 )
 
 // Stats counts what a render wrote.
 type Stats struct {
-	Pages int   // HTML pages
-	Files int   // other files (assets, sitemap, robots.txt)
-	Bytes int64 // total bytes written
+	Pages int // HTML pages
+	Files int // other files (assets, chart CSVs)
 }
 
-// Render writes the whole site into root (an empty staging folder). Pages
-// are rendered on all cores; progress, if not nil, is called now and then
-// with the pages done and the total.
-func (s *Site) Render(root string, progress func(done, total int)) (Stats, error) {
-	plan := s.plan()
+// Render writes the theme's static files, every page of the plan (with the
+// files that belong to it) and the county charts' CSVs. Pages are rendered
+// on all cores; progress, if not nil, is called now and then with the pages
+// done and the total (from one worker at a time; last with done == total).
+// The first failure stops the workers: on a full disk the build ends at the
+// first page that cannot be written, not after all of them.
+func (p *Plan) Render(w *output.Writer, progress func(done, total int)) (Stats, error) {
 	var st Stats
-	seen := make(map[string]bool, len(plan))
-	for _, e := range plan {
-		if seen[e.path] {
-			// Prepare refuses content that would do this; two workers writing one
-			// file would interleave its bytes, so never go on.
-			return st, fmt.Errorf("site: two pages planned at %s", e.path)
-		}
-		seen[e.path] = true
+	if err := p.check(); err != nil {
+		return st, err
 	}
-	w := newWriter(root)
+	s := p.s
 	for _, name := range s.Theme.staticFiles() {
-		if err := w.write(name, s.Theme.static[name]); err != nil {
+		if err := w.Write(name, s.Theme.static[name]); err != nil {
 			return st, err
 		}
 		st.Files++
 	}
-	var done atomic.Int64
-	var progressMu sync.Mutex // progress is called from one worker at a time
+	for _, c := range p.charts {
+		if err := w.Write(route.ChartCSV(c.name, c.year), s.Charts.CountyCSV(c.name, c.year)); err != nil {
+			return st, err
+		}
+		st.Files++
+	}
+	var done, extra atomic.Int64
+	var progressMu sync.Mutex
+	var failed atomic.Bool
 	var firstErr error
 	var errOnce sync.Once
 	jobs := make(chan entry, 256)
@@ -53,89 +56,83 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 			defer wg.Done()
 			var buf bytes.Buffer
 			for e := range jobs {
-				if err := s.renderOne(w, e, &buf); err != nil {
-					errOnce.Do(func() { firstErr = err })
+				if failed.Load() {
+					continue
 				}
-				if n := done.Add(1); progress != nil && n%1000 == 0 && int(n) < len(plan) {
+				n, err := s.renderOne(w, e, &buf)
+				extra.Add(int64(n))
+				if err != nil {
+					errOnce.Do(func() { firstErr = err })
+					failed.Store(true)
+				}
+				if n := done.Add(1); progress != nil && n%1000 == 0 && int(n) < len(p.entries) {
 					progressMu.Lock()
-					progress(int(n), len(plan))
+					progress(int(n), len(p.entries))
 					progressMu.Unlock()
 				}
 			}
 		}()
 	}
-	for _, e := range plan {
+	for _, e := range p.entries {
+		if failed.Load() {
+			break
+		}
 		jobs <- e
 	}
 	close(jobs)
 	wg.Wait()
-	if err := s.Wait(); err != nil && firstErr == nil {
-		firstErr = err
-	}
 	if firstErr != nil {
 		return st, firstErr
 	}
-	if keys := s.Theme.Missing(); len(keys) > 0 {
-		return st, fmt.Errorf("theme: UI strings missing from i18n/zh-CN.toml: %s", strings.Join(keys, ", "))
+	if keys := s.C.Missing(); len(keys) > 0 {
+		return st, fmt.Errorf("theme: words missing from the catalogue (i18n/*.toml): %s", strings.Join(keys, ", "))
 	}
 	if progress != nil {
-		progress(len(plan), len(plan))
+		progress(len(p.entries), len(p.entries))
 	}
-	st.Pages = len(plan)
-	if s.AfterRender != nil {
-		before := w.files.Load()
-		if err := s.AfterRender(w.write); err != nil {
-			return st, err
-		}
-		st.Files += int(w.files.Load() - before)
-	}
-	paths := make([]string, 0, len(plan))
-	for _, e := range plan {
-		if e.path != "404.html" {
-			paths = append(paths, e.path)
-		}
-	}
-	extra, err := s.writeSitemap(w, paths)
-	if err != nil {
-		return st, err
-	}
-	st.Files += extra
-	extra, err = s.writeFeeds(w)
-	if err != nil {
-		return st, err
-	}
-	st.Files += extra
-	extra, err = s.writeSearchIndex(w)
-	if err != nil {
-		return st, err
-	}
-	st.Files += extra
-	st.Bytes = w.bytes.Load() + s.extra.Bytes
-	st.Files += s.extra.Files
+	st.Pages = len(p.entries)
+	st.Files += int(extra.Load())
 	return st, nil
 }
 
-func (s *Site) renderOne(w *writer, e entry, buf *bytes.Buffer) error {
+// renderOne builds, renders and writes one page and its own files,
+// returning how many files beside the page it wrote. A panic in a view
+// builder or a layout (a bug, or a site's own layout) is reported with the
+// page and layout rather than crashing the build.
+func (s *Site) renderOne(w *output.Writer, e entry, buf *bytes.Buffer) (files int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s (layout %s): internal error: %v\n%s", e.path, e.layout, r, firstFrames(debug.Stack()))
+		}
+	}()
 	p, err := e.build()
 	if err != nil {
-		return fmt.Errorf("%s: %w", e.path, err)
-	}
-	if s.Hook != nil {
-		s.Hook(p)
+		return 0, fmt.Errorf("%s: %w", e.path, err)
 	}
 	if err := s.frameParts(p); err != nil {
-		return fmt.Errorf("%s: %w", e.path, err)
+		return 0, fmt.Errorf("%s: %w", e.path, err)
 	}
 	buf.Reset()
 	if err := s.Theme.execute(e.layout, p, buf); err != nil {
-		return fmt.Errorf("%s: %w", e.path, err)
+		return 0, fmt.Errorf("%s (layout %s): %w", e.path, e.layout, err)
 	}
 	for _, f := range p.Files {
-		if err := w.write(f.Path, f.Data); err != nil {
-			return err
+		if err := w.Write(f.Path, f.Data); err != nil {
+			return files, err
 		}
+		files++
 	}
-	return w.write(e.path, buf.Bytes())
+	return files, w.Write(e.path, buf.Bytes())
+}
+
+// firstFrames keeps the top of a stack trace: enough to find the bug, not
+// a screenful.
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 12 {
+		lines = lines[:12]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // frameParts fills the page's header and footer from a memo. Both follow
@@ -161,143 +158,20 @@ func (s *Site) frameParts(p *Page) error {
 	return nil
 }
 
-// writer writes files under root, creating each folder once. Workers that
-// need the same new folder wait for the one that makes it.
-type writer struct {
-	root  string
-	mu    sync.Mutex
-	dirs  map[string]*dirOnce
-	bytes atomic.Int64
-	files atomic.Int64
-}
-
-func newWriter(root string) *writer { return &writer{root: root, dirs: map[string]*dirOnce{}} }
-
-type dirOnce struct {
-	once sync.Once
-	err  error
-}
-
-func (w *writer) mkdir(dir string) error {
-	w.mu.Lock()
-	d := w.dirs[dir]
-	if d == nil {
-		d = &dirOnce{}
-		w.dirs[dir] = d
-	}
-	w.mu.Unlock()
-	d.once.Do(func() {
-		// The parent is usually made already (pages come in plan order):
-		// one mkdir instead of MkdirAll's stat-then-mkdir walk.
-		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
-			d.err = os.MkdirAll(dir, 0o755)
-		}
-	})
-	return d.err
-}
-
-func (w *writer) write(rel string, b []byte) error {
-	full := filepath.Join(w.root, filepath.FromSlash(rel))
-	if err := w.mkdir(filepath.Dir(full)); err != nil {
-		return err
-	}
-	w.bytes.Add(int64(len(b)))
-	w.files.Add(1)
-	return os.WriteFile(full, b, 0o644)
-}
-
-// maxSitemapURLs is the sitemap protocol's limit per file.
-const maxSitemapURLs = 50000
-
-// writeSitemap writes sitemap.xml (an index of sitemap-N.xml past 50,000
-// URLs) and robots.txt. Sitemap URLs are base_url + path: absolute when
-// base_url is, as search engines want; path-absolute otherwise.
-func (s *Site) writeSitemap(w *writer, paths []string) (int, error) {
-	sort.Strings(paths)
-	base := s.D.Site.BaseURL
-	loc := func(p string) string { return xmlEscape(base + strings.TrimSuffix(p, "index.html")) }
-	files := 0
-	urlset := func(ps []string) []byte {
-		var b bytes.Buffer
-		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-		for _, p := range ps {
-			fmt.Fprintf(&b, "<url><loc>%s</loc><lastmod>%s</lastmod></url>\n", loc(p), s.D.Site.AsOf)
-		}
-		b.WriteString("</urlset>\n")
-		return b.Bytes()
-	}
-	if len(paths) <= maxSitemapURLs {
-		if err := w.write("sitemap.xml", urlset(paths)); err != nil {
-			return files, err
-		}
-		files++
-	} else {
-		var idx bytes.Buffer
-		idx.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-		for k := 0; k*maxSitemapURLs < len(paths); k++ {
-			end := (k + 1) * maxSitemapURLs
-			if end > len(paths) {
-				end = len(paths)
-			}
-			name := fmt.Sprintf("sitemap-%d.xml", k+1)
-			if err := w.write(name, urlset(paths[k*maxSitemapURLs:end])); err != nil {
-				return files, err
-			}
-			files++
-			fmt.Fprintf(&idx, "<sitemap><loc>%s</loc><lastmod>%s</lastmod></sitemap>\n", xmlEscape(base+name), s.D.Site.AsOf)
-		}
-		idx.WriteString("</sitemapindex>\n")
-		if err := w.write("sitemap.xml", idx.Bytes()); err != nil {
-			return files, err
-		}
-		files++
-	}
-	robots := "User-agent: *\nAllow: /\n"
-	if strings.HasPrefix(base, "http") {
-		robots += "Sitemap: " + base + "sitemap.xml\n"
-	}
-	if err := w.write("robots.txt", []byte(robots)); err != nil {
-		return files, err
-	}
-	return files + 1, nil
-}
-
-func xmlEscape(s string) string {
-	var b bytes.Buffer
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&apos;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // PageRenderer returns a function that renders the planned page at path
 // into a buffer, for benchmarks and tools that need one page.
-func (s *Site) PageRenderer(path string) (func(buf *bytes.Buffer) error, error) {
-	for _, e := range s.plan() {
+func (p *Plan) PageRenderer(path string) (func(buf *bytes.Buffer) error, error) {
+	for _, e := range p.entries {
 		if e.path == path {
-			e := e
 			return func(buf *bytes.Buffer) error {
-				p, err := e.build()
+				pg, err := e.build()
 				if err != nil {
 					return err
 				}
-				if err := s.frameParts(p); err != nil {
+				if err := p.s.frameParts(pg); err != nil {
 					return err
 				}
-				return s.Theme.execute(e.layout, p, buf)
+				return p.s.Theme.execute(e.layout, pg, buf)
 			}, nil
 		}
 	}

@@ -1,6 +1,10 @@
 package site
 
-import "gongshi/generator/schema"
+import (
+	"gongshi/generator/i18n"
+	"gongshi/generator/route"
+	"gongshi/generator/schema"
+)
 
 // RulesView explains, in plain language, how everything on the site is
 // judged, from rules.toml.
@@ -27,61 +31,32 @@ type GradeRule struct {
 }
 
 func (s *Site) rules(path string) (*Page, error) {
-	d := s.D
-	T := s.Theme.T
-	r := d.Rules
-	p := s.frame(path, T("rules"), "rules")
+	r := s.D.Rules
+	p := s.frame(path, s.T("rules"), route.Section(route.RulesPage))
 	w := r.Appraisal.Weights
 	v := &RulesView{
 		Weights: []Fact{
-			{Label: T("masses_score"), Value: fmtNum(w.Masses*100) + "%"},
-			{Label: T("members_score"), Value: fmtNum(w.Members*100) + "%"},
-			{Label: T("org_score"), Value: fmtNum(w.Org*100) + "%"},
+			{Label: s.T("masses_score"), Value: i18n.Num(w.Masses*100) + "%"},
+			{Label: s.T("members_score"), Value: i18n.Num(w.Members*100) + "%"},
+			{Label: s.T("org_score"), Value: i18n.Num(w.Org*100) + "%"},
 		},
-		PoorYears: r.Appraisal.ConsecutivePoorYears, Lowest: r.LowestGrade(), Top: r.TopGrade(),
-		MinPoints: fmtNum(r.Training.MinPoints), ExcPoints: fmtNum(r.Training.ExcellencePoints), MinDays: fmtNum(r.Training.MinDays),
-		OpenStatuses: s.Theme.T("open_statuses"),
+		PoorYears: r.Appraisal.ConsecutivePoorYears, Lowest: s.C.Grade(r.LowestGrade()), Top: s.C.Grade(r.TopGrade()),
+		MinPoints: i18n.Num(r.Training.MinPoints), ExcPoints: i18n.Num(r.Training.ExcellencePoints), MinDays: i18n.Num(r.Training.MinDays),
+		OpenStatuses: s.openStatuses(),
 	}
 	for i, g := range r.Appraisal.Grades {
-		rng := fmtNum(g.Min) + " " + T("points_and_above")
+		rng := i18n.Num(g.Min) + " " + s.T("points_and_above")
 		if i > 0 {
-			rng = fmtNum(g.Min) + "–" + fmtNum(r.Appraisal.Grades[i-1].Min) + " " + T("points_below_upper")
+			rng = i18n.Num(g.Min) + "–" + i18n.Num(r.Appraisal.Grades[i-1].Min) + " " + s.T("points_below_upper")
 		}
-		v.Grades = append(v.Grades, GradeRule{Grade: g.Grade, Class: s.gradeClass(g.Grade), Range: rng, Consequence: r.Appraisal.Consequences[g.Grade]})
+		v.Grades = append(v.Grades, GradeRule{Grade: s.C.Grade(g.Grade), Class: s.gradeClass(g.Grade), Range: rng, Consequence: r.Appraisal.Consequences[g.Grade]})
 	}
 	for _, st := range schema.PledgeStatuses {
-		v.Statuses = append(v.Statuses, badge(schema.PledgeStatuses, st.Zh))
+		v.Statuses = append(v.Statuses, s.badge(schema.PledgeStatuses, st.Zh))
 	}
 	for _, o := range schema.Outcomes {
-		v.Outcomes = append(v.Outcomes, badge(schema.Outcomes, o.Zh))
+		v.Outcomes = append(v.Outcomes, s.badge(schema.Outcomes, o.Zh))
 	}
 	p.Main = v
-	return p, nil
-}
-
-// NotFoundView is the 404 page.
-type NotFoundView struct {
-	Home string
-}
-
-// notFound is the one page whose links start from base_url rather than from
-// the page: a web server shows 404.html at whatever address was missing, at
-// any depth, where relative links could not work. (Opened from disk it is
-// never shown.) Set base_url to the folder the site is published in.
-func (s *Site) notFound(path string) (*Page, error) {
-	p := s.frame(path, s.Theme.T("not_found"), "")
-	p.Canonical = "" // shown at any missing URL: it is nobody's canonical page
-	base := s.D.Site.BaseURL
-	p.Home = base
-	p.CSS = base + "css/site.css"
-	p.FeedHref = base + "feed.xml"
-	for i := range p.Nav {
-		p.Nav[i].Href = base + p.Nav[i].Href
-	}
-	for i := range p.Footer {
-		p.Footer[i].Href = base + p.Footer[i].Href
-	}
-	p.Crumbs = nil
-	p.Main = &NotFoundView{Home: base}
 	return p, nil
 }

@@ -11,10 +11,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
-	"github.com/BurntSushi/toml"
-
+	"gongshi/generator/i18n"
 	"gongshi/generator/problem"
 	"gongshi/themes"
 )
@@ -23,11 +21,10 @@ import (
 // the site's layouts/, static/ or i18n/ replaces the theme file of the same
 // name, one by one, as in Hugo. Templates are parsed once per build.
 type Theme struct {
-	base    *template.Template            // base layout and partials, for Partial
-	pages   map[string]*template.Template // layout name ("village") → base + partials + page
-	static  map[string][]byte             // output path ("css/site.css") → bytes
-	strs    map[string]string             // UI strings of the site's language
-	missing sync.Map                      // keys asked for that no i18n file has (reported by Render)
+	base   *template.Template            // base layout and partials, for Partial
+	pages  map[string]*template.Template // layout name ("village") → base + partials + page
+	static map[string][]byte             // output path ("css/site.css") → bytes
+	c      *i18n.Catalogue               // the words layouts ask for with {{T "key"}}
 }
 
 // themeFS returns the default theme as a file system rooted at its folder.
@@ -73,29 +70,10 @@ func readLayered(siteDir, dir string) (map[string][]byte, error) {
 	return out, err
 }
 
-// LoadTheme parses the theme for a site in lang ("zh-CN" or "en").
-func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
+// LoadTheme parses the theme for a site, its words from c.
+func LoadTheme(siteDir string, c *i18n.Catalogue) (*Theme, *problem.List, error) {
 	probs := &problem.List{}
-	t := &Theme{pages: map[string]*template.Template{}, strs: map[string]string{}}
-	// UI strings merge key by key: Chinese first (the fallback), then the
-	// site's language; the theme's file, then the site's own over it.
-	for _, name := range []string{"zh-CN.toml", lang + ".toml"} {
-		for _, src := range []struct {
-			file string
-			read func() ([]byte, error)
-		}{
-			{"themes/default/i18n/" + name, func() ([]byte, error) { return fs.ReadFile(themeFS(), "i18n/"+name) }},
-			{"i18n/" + name, func() ([]byte, error) { return os.ReadFile(filepath.Join(siteDir, "i18n", name)) }},
-		} {
-			b, err := src.read()
-			if err != nil {
-				continue // a language or an override the site does not have
-			}
-			if _, err := toml.Decode(string(b), &t.strs); err != nil {
-				probs.Errorf(src.file, 0, "", "", "界面文字文件格式错误", err.Error())
-			}
-		}
-	}
+	t := &Theme{pages: map[string]*template.Template{}, c: c}
 	var err error
 	t.static, err = readLayered(siteDir, "static")
 	if err != nil {
@@ -119,7 +97,7 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 	for _, name := range names {
 		if name == "_base.html" || strings.HasPrefix(name, "partials/") {
 			if _, err := base.New(name).Parse(string(layouts[name])); err != nil {
-				probs.Add(problem.Problem{File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
+				probs.Add(problem.Problem{Code: "layout", File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
 			}
 		}
 	}
@@ -133,7 +111,7 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 			_, err = pt.New(name).Parse(string(layouts[name]))
 		}
 		if err != nil {
-			probs.Add(problem.Problem{File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
+			probs.Add(problem.Problem{Code: "layout", File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
 			continue
 		}
 		t.pages[strings.TrimSuffix(name, ".html")] = pt
@@ -152,8 +130,8 @@ func (t *Theme) funcs() template.FuncMap {
 			}
 			return m
 		},
-		// T returns the UI string for key in the site's language.
-		"T": t.T,
+		// T returns the words for key in the site's language.
+		"T": t.c.T,
 	}
 }
 
@@ -177,7 +155,7 @@ var reUIString = regexp.MustCompile(`\{\{-?\s*T\s+"([A-Za-z0-9_.-]+)"\s*-?\}\}`)
 func (t *Theme) inlineStrings(src []byte) []byte {
 	return reUIString.ReplaceAllFunc(src, func(m []byte) []byte {
 		key := string(reUIString.FindSubmatch(m)[1])
-		return []byte(html.EscapeString(t.T(key)))
+		return []byte(html.EscapeString(t.c.T(key)))
 	})
 }
 
@@ -189,36 +167,6 @@ func (t *Theme) Partial(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
-}
-
-// T returns a UI string (for Go code that prepares views).
-func (t *Theme) T(key string) string {
-	if s, ok := t.strs[key]; ok {
-		return s
-	}
-	t.missing.Store(key, true)
-	return key
-}
-
-// Tf returns a UI string with {name} placeholders filled from name, value pairs.
-func (t *Theme) Tf(key string, pairs ...string) string {
-	s := t.T(key)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
-	}
-	return s
-}
-
-// Missing returns the UI keys that were asked for but are in no i18n file,
-// sorted: a page would show the bare key.
-func (t *Theme) Missing() []string {
-	var keys []string
-	t.missing.Range(func(k, _ any) bool {
-		keys = append(keys, k.(string))
-		return true
-	})
-	sort.Strings(keys)
-	return keys
 }
 
 // staticFiles returns the theme's static files, sorted by path.

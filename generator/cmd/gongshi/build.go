@@ -29,7 +29,7 @@ func buildCommand() command {
 				fmt.Fprintf(errOut, "gongshi build: --base-url %q: 应以 / 或 http(s):// 开头 (expected a path starting with / or an http(s):// URL)\n", *base)
 				return exitUsage
 			}
-			o := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Extend: extend}
+			o := build.Options{Source: *src, Dest: *dest, BaseURL: *base}
 			if !*quiet && isTerminal(errOut) {
 				o.Progress = func(done, total int) {
 					fmt.Fprintf(errOut, "\r生成页面 rendering %d/%d", done, total)

@@ -22,7 +22,7 @@ func checkCommand() command {
 			if code, ok := parse(fs, args); !ok {
 				return code
 			}
-			probs, err := build.Check(build.Options{Source: *src, Extend: extend})
+			probs, err := build.Check(build.Options{Source: *src})
 			if err != nil {
 				fmt.Fprintf(errOut, "gongshi check: %v\n", err)
 				return exitFailure

@@ -180,7 +180,7 @@ func (d *devServer) rebuild() {
 	dest := filepath.Join(d.tmp, "site-"+strconv.Itoa(d.seq))
 	d.mu.Unlock()
 
-	sum, probs, err := build.Run(build.Options{Source: d.source, Dest: dest, BaseURL: d.baseURL, Extend: extend})
+	sum, probs, err := build.Run(build.Options{Source: d.source, Dest: dest, BaseURL: d.baseURL})
 	if probs != nil && probs.Len() > 0 {
 		printProblems(d.errOut, probs)
 	}

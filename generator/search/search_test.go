@@ -1,4 +1,4 @@
-package site
+package search
 
 import (
 	"encoding/json"
@@ -8,16 +8,15 @@ import (
 	"testing"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/i18n"
+	"gongshi/generator/output"
 )
 
 // TestSearchIndex: one shard per first character, each a call
 // gongshiSearch([...]) whose JSON cannot end a script, with links from the
 // search page to each page.
 func TestSearchIndex(t *testing.T) {
-	th, _, err := LoadTheme(t.TempDir(), "zh-CN")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _ := i18n.Load(t.TempDir(), "zh-CN")
 	d := &dataset.Dataset{
 		Site:      dataset.Site{AsOf: "2025-12-31"},
 		Townships: []dataset.Township{{ID: "T1", Name: "东乡镇"}},
@@ -28,17 +27,16 @@ func TestSearchIndex(t *testing.T) {
 		},
 	}
 	d.Index()
-	s := &Site{D: d, Theme: th}
 	root := t.TempDir()
-	n, err := s.writeSearchIndex(newWriter(root))
+	n, err := Write(output.New(root), d, c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n != 4 { // 东, 上, <, 李
 		t.Errorf("%d shards, want 4", n)
 	}
-	read := func(r rune) []searchEntry {
-		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(searchShard(r))))
+	read := func(r rune) []Entry {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(Shard(r))))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,14 +45,14 @@ func TestSearchIndex(t *testing.T) {
 			t.Errorf("shard %c holds markup: %s", r, text)
 		}
 		body := strings.TrimSuffix(strings.TrimPrefix(text, "gongshiSearch("), ");\n")
-		var list []searchEntry
+		var list []Entry
 		if err := json.Unmarshal([]byte(body), &list); err != nil {
 			t.Fatalf("shard %c: %v in %s", r, err, text)
 		}
 		return list
 	}
 	got := read('上')
-	want := []searchEntry{
+	want := []Entry{
 		{"上村", "村", "东乡镇", "../villages/V1/index.html"},
 		{"上官云", "村党组织书记", "上村 书记", "../secretaries/S1/index.html"},
 	}

@@ -1,4 +1,4 @@
-package site
+package sitemap
 
 import (
 	"fmt"
@@ -9,21 +9,22 @@ import (
 	"testing"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/output"
 )
 
 // TestSitemapIndex: past 50,000 URLs, sitemap.xml becomes an index of
 // sitemap-N.xml files of at most 50,000 URLs each, with absolute addresses
 // when base_url is absolute; robots.txt names the sitemap then.
 func TestSitemapIndex(t *testing.T) {
-	for _, n := range []int{3, maxSitemapURLs, maxSitemapURLs + 1, 2*maxSitemapURLs + 7} {
+	for _, n := range []int{3, maxURLs, maxURLs + 1, 2*maxURLs + 7} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			root := t.TempDir()
-			s := &Site{D: &dataset.Dataset{Site: dataset.Site{BaseURL: "https://x.gov.cn/cwgk/", AsOf: "2025-12-31"}}}
+			site := dataset.Site{BaseURL: "https://x.gov.cn/cwgk/", AsOf: "2025-12-31"}
 			paths := make([]string, n)
 			for i := range paths {
 				paths[i] = fmt.Sprintf("pledges/P%07d/index.html", i)
 			}
-			files, err := s.writeSitemap(newWriter(root), paths)
+			files, err := Write(output.New(root), site, paths)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -36,7 +37,7 @@ func TestSitemapIndex(t *testing.T) {
 			}
 			main := read("sitemap.xml")
 			urls := regexp.MustCompile(`<loc>`)
-			if n <= maxSitemapURLs {
+			if n <= maxURLs {
 				if files != 2 || !strings.Contains(main, "<urlset") || len(urls.FindAllString(main, -1)) != n {
 					t.Fatalf("%d URLs: want one urlset with them all; files=%d", n, files)
 				}
@@ -44,7 +45,7 @@ func TestSitemapIndex(t *testing.T) {
 					t.Error("URLs are not absolute folder addresses")
 				}
 			} else {
-				parts := (n + maxSitemapURLs - 1) / maxSitemapURLs
+				parts := (n + maxURLs - 1) / maxURLs
 				if !strings.Contains(main, "<sitemapindex") || len(urls.FindAllString(main, -1)) != parts || files != parts+2 {
 					t.Fatalf("%d URLs: want an index of %d sitemaps, files=%d", n, parts, files)
 				}
@@ -52,7 +53,7 @@ func TestSitemapIndex(t *testing.T) {
 				for k := 1; k <= parts; k++ {
 					part := read(fmt.Sprintf("sitemap-%d.xml", k))
 					c := len(urls.FindAllString(part, -1))
-					if c > maxSitemapURLs {
+					if c > maxURLs {
 						t.Errorf("sitemap-%d.xml has %d URLs", k, c)
 					}
 					total += c

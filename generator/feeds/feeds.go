@@ -1,24 +1,41 @@
-package site
+// Package feeds writes what lets people follow the county without visiting
+// the site: feed.xml (Atom: the latest pledge updates and hearings) and
+// hearings/calendar.ics (every hearing as an all-day event, RFC 5545). Both
+// are built from the data alone, dated by as_of, so they are as
+// deterministic as the pages.
+package feeds
 
 import (
 	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+
+	"gongshi/generator/dataset"
+	"gongshi/generator/i18n"
+	"gongshi/generator/output"
+	"gongshi/generator/route"
+	"gongshi/generator/schema"
+	"gongshi/generator/xmltext"
 )
 
 // feedEntries is how many of the latest events the Atom feed carries.
 const feedEntries = 100
 
-// writeFeeds writes feed.xml (Atom: the latest pledge updates and hearings)
-// and hearings/calendar.ics (every hearing as an all-day event). Both are
-// built from the data alone, dated by as_of, so they are as deterministic as
-// the pages. It returns the number of files written.
-func (s *Site) writeFeeds(w *writer) (int, error) {
-	if err := w.write("feed.xml", s.atomFeed()); err != nil {
+// feeds writes the feeds of one dataset in one language.
+type feeds struct {
+	d *dataset.Dataset
+	c *i18n.Catalogue
+}
+
+// Write writes feed.xml and hearings/calendar.ics, and returns the number of
+// files written.
+func Write(w *output.Writer, d *dataset.Dataset, c *i18n.Catalogue) (int, error) {
+	f := &feeds{d: d, c: c}
+	if err := w.Write(route.FeedPath, f.atomFeed()); err != nil {
 		return 0, err
 	}
-	if err := w.write("hearings/calendar.ics", s.calendar()); err != nil {
+	if err := w.Write(route.CalendarPath, f.calendar()); err != nil {
 		return 1, err
 	}
 	return 2, nil
@@ -26,9 +43,9 @@ func (s *Site) writeFeeds(w *writer) (int, error) {
 
 // absolute returns base_url + site path when base_url is absolute, else the
 // site path (relative to the site root, where feed.xml lives).
-func (s *Site) absolute(path string) string {
-	if strings.HasPrefix(s.D.Site.BaseURL, "http") {
-		return s.D.Site.BaseURL + path
+func (f *feeds) absolute(path string) string {
+	if strings.HasPrefix(f.d.Site.BaseURL, "http") {
+		return f.d.Site.BaseURL + path
 	}
 	return path
 }
@@ -40,8 +57,8 @@ type event struct {
 
 // events returns the latest pledge updates and hearings up to as_of,
 // newest first (ties by kind and ID), at most n.
-func (s *Site) events(n int) []event {
-	d := s.D
+func (f *feeds) events(n int) []event {
+	d := f.d
 	var evs []event
 	for _, u := range d.PledgeUpdates {
 		pi, ok := d.PledgeByID[u.PledgeID]
@@ -53,15 +70,15 @@ func (s *Site) events(n int) []event {
 		if vi, ok := d.VillageByID[p.VillageID]; ok {
 			village = d.Villages[vi].Name
 		}
-		summary := u.Status
+		summary := f.c.Enum(schema.PledgeStatuses, u.Status)
 		if u.Progress != nil {
-			summary += fmt.Sprintf("，%d%%", *u.Progress)
+			summary += f.c.T("punct.comma") + fmt.Sprintf("%d%%", *u.Progress)
 		}
 		if u.Note != "" {
-			summary += "。" + u.Note
+			summary += f.c.T("punct.period") + u.Note
 		}
 		evs = append(evs, event{date: u.Date, kind: "pledge", id: p.ID + "/" + u.Date,
-			title: village + "：" + p.Title, summary: summary, link: pledgePath(p.ID) + "index.html"})
+			title: f.c.Label(village, p.Title), summary: summary, link: route.File(route.Pledge(p.ID))})
 	}
 	for _, h := range d.Hearings {
 		if h.Date > d.Site.AsOf {
@@ -71,12 +88,12 @@ func (s *Site) events(n int) []event {
 		if vi, ok := d.VillageByID[h.VillageID]; ok {
 			village = d.Villages[vi].Name
 		}
-		summary := h.Outcome
+		summary := f.c.Enum(schema.Outcomes, h.Outcome)
 		if h.Summary != "" {
-			summary += "。" + h.Summary
+			summary += f.c.T("punct.period") + h.Summary
 		}
 		evs = append(evs, event{date: h.Date, kind: "hearing", id: h.ID,
-			title: village + " " + s.Theme.T("hearing") + "：" + h.Topic, summary: summary, link: hearingPath(h.ID) + "index.html"})
+			title: village + " " + f.c.Label(f.c.T("hearing"), h.Topic), summary: summary, link: route.File(route.Hearing(h.ID))})
 	}
 	sort.Slice(evs, func(a, b int) bool {
 		if evs[a].date != evs[b].date {
@@ -96,23 +113,23 @@ func (s *Site) events(n int) []event {
 // atomFeed returns feed.xml. IDs are tag: URIs (RFC 4151) made of the
 // county and the record's own IDs under a fixed date, so an entry keeps its
 // ID from build to build and year to year.
-func (s *Site) atomFeed() []byte {
-	d := s.D
+func (f *feeds) atomFeed() []byte {
+	d := f.d
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
-	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="` + xmlEscape(d.Site.Language) + `">` + "\n")
-	fmt.Fprintf(&b, "<title>%s</title>\n", xmlEscape(d.Site.Title))
-	fmt.Fprintf(&b, "<id>tag:gongshi,2026:%s</id>\n", xmlEscape(feedTagName(d.Site.County)))
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="` + xmltext.Escape(d.Site.Language) + `">` + "\n")
+	fmt.Fprintf(&b, "<title>%s</title>\n", xmltext.Escape(d.Site.Title))
+	fmt.Fprintf(&b, "<id>tag:gongshi,2026:%s</id>\n", xmltext.Escape(feedTagName(d.Site.County)))
 	fmt.Fprintf(&b, "<updated>%sT00:00:00Z</updated>\n", d.Site.AsOf)
-	fmt.Fprintf(&b, "<link rel=\"alternate\" href=\"%s\"/>\n", xmlEscape(s.absolute("index.html")))
-	fmt.Fprintf(&b, "<author><name>%s</name></author>\n", xmlEscape(d.Site.County))
-	for _, e := range s.events(feedEntries) {
+	fmt.Fprintf(&b, "<link rel=\"alternate\" href=\"%s\"/>\n", xmltext.Escape(f.absolute("index.html")))
+	fmt.Fprintf(&b, "<author><name>%s</name></author>\n", xmltext.Escape(d.Site.County))
+	for _, e := range f.events(feedEntries) {
 		b.WriteString("<entry>\n")
-		fmt.Fprintf(&b, "<id>tag:gongshi,2026:%s/%s/%s</id>\n", xmlEscape(feedTagName(d.Site.County)), e.kind, xmlEscape(e.id))
-		fmt.Fprintf(&b, "<title>%s</title>\n", xmlEscape(e.title))
+		fmt.Fprintf(&b, "<id>tag:gongshi,2026:%s/%s/%s</id>\n", xmltext.Escape(feedTagName(d.Site.County)), e.kind, xmltext.Escape(e.id))
+		fmt.Fprintf(&b, "<title>%s</title>\n", xmltext.Escape(e.title))
 		fmt.Fprintf(&b, "<updated>%sT00:00:00Z</updated>\n", e.date)
-		fmt.Fprintf(&b, "<link rel=\"alternate\" href=\"%s\"/>\n", xmlEscape(s.absolute(e.link)))
-		fmt.Fprintf(&b, "<summary>%s</summary>\n", xmlEscape(e.summary))
+		fmt.Fprintf(&b, "<link rel=\"alternate\" href=\"%s\"/>\n", xmltext.Escape(f.absolute(e.link)))
+		fmt.Fprintf(&b, "<summary>%s</summary>\n", xmltext.Escape(e.summary))
 		b.WriteString("</entry>\n")
 	}
 	b.WriteString("</feed>\n")
@@ -136,15 +153,15 @@ func feedTagName(county string) string {
 
 // calendar returns hearings/calendar.ics (RFC 5545): each hearing an
 // all-day event. DTSTAMP is as_of, not the clock.
-func (s *Site) calendar() []byte {
-	d := s.D
+func (f *feeds) calendar() []byte {
+	d := f.d
 	var b bytes.Buffer
 	line := func(l string) { b.WriteString(foldICS(l)) }
 	line("BEGIN:VCALENDAR")
 	line("VERSION:2.0")
 	line("PRODID:-//gongshi//" + icsText(d.Site.County) + "//ZH")
 	line("CALSCALE:GREGORIAN")
-	line("X-WR-CALNAME:" + icsText(d.Site.Title+" "+s.Theme.T("hearings")))
+	line("X-WR-CALNAME:" + icsText(d.Site.Title+" "+f.c.T("hearings")))
 	stamp := strings.ReplaceAll(d.Site.AsOf, "-", "") + "T000000Z"
 	ids := make([]int, len(d.Hearings))
 	for i := range ids {
@@ -164,7 +181,7 @@ func (s *Site) calendar() []byte {
 			village = d.Villages[vi].Name
 		}
 		day := strings.ReplaceAll(h.Date, "-", "")
-		desc := s.Theme.T("outcome") + "：" + h.Outcome
+		desc := f.c.Label(f.c.T("outcome"), f.c.Enum(schema.Outcomes, h.Outcome))
 		if h.Summary != "" {
 			desc += "\n" + h.Summary
 		}
@@ -175,7 +192,7 @@ func (s *Site) calendar() []byte {
 		line("SUMMARY:" + icsText(village+" "+h.Topic))
 		line("LOCATION:" + icsText(village))
 		line("DESCRIPTION:" + icsText(desc))
-		if u := s.absolute(hearingPath(h.ID) + "index.html"); strings.HasPrefix(u, "http") {
+		if u := f.absolute(route.File(route.Hearing(h.ID))); strings.HasPrefix(u, "http") {
 			line("URL:" + u)
 		}
 		line("END:VEVENT")

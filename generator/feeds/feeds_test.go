@@ -1,4 +1,4 @@
-package site
+package feeds
 
 import (
 	"encoding/xml"
@@ -7,13 +7,14 @@ import (
 	"unicode/utf8"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/i18n"
 )
 
-func feedSite(t *testing.T, base string) *Site {
+func feedSite(t *testing.T, base string) *feeds {
 	t.Helper()
-	th, _, err := LoadTheme(t.TempDir(), "zh-CN")
-	if err != nil {
-		t.Fatal(err)
+	c, probs := i18n.Load(t.TempDir(), "zh-CN")
+	if probs.Len() > 0 {
+		t.Fatal(probs.Sorted())
 	}
 	p := func(n int) *int { return &n }
 	d := &dataset.Dataset{
@@ -31,7 +32,7 @@ func feedSite(t *testing.T, base string) *Site {
 		},
 	}
 	d.Index()
-	return &Site{D: d, Theme: th, lang: "zh-CN"}
+	return &feeds{d: d, c: c}
 }
 
 // TestAtomFeed: feed.xml is well-formed Atom with the latest events up to

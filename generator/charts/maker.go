@@ -1,0 +1,116 @@
+// Package charts computes the charts, figures and tables that pages show,
+// from the dataset and in the site's language: the numbers of each chart
+// (Data), its ECharts option built with go-echarts and emitted as escaped
+// JSON, a description for screen readers, a table of its numbers and a CSV.
+// It knows nothing of pages: each page builder (package site) asks for the
+// charts it shows, and Markdown shortcodes ({{< chart "NAME" >}}) are
+// resolved through the registry here (Resolve).
+package charts
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"gongshi/generator/dataset"
+	"gongshi/generator/i18n"
+	"gongshi/generator/route"
+)
+
+// Scripts are the theme files a page with charts loads, in order.
+var Scripts = []string{"vendor/echarts/echarts.common.min.js", "js/charts.js"}
+
+// Maker computes charts, figures and tables of one dataset in one language.
+// It holds no state beyond its inputs and is safe for concurrent use.
+type Maker struct {
+	d *dataset.Dataset
+	c *i18n.Catalogue
+}
+
+// New returns a Maker for a derived dataset, worded from c.
+func New(d *dataset.Dataset, c *i18n.Catalogue) *Maker { return &Maker{d: d, c: c} }
+
+// Chart is one chart ready to be laid out: the option JSON for the vendored
+// script to draw, and its numbers as a table for readers without
+// JavaScript, screen readers and print.
+type Chart struct {
+	ID     string          // element ID from [A-Za-z0-9_]; a page that shows two charts of one ID suffixes the second
+	Title  string          // shown above the chart
+	Desc   string          // one-sentence description for screen readers
+	JSON   json.RawMessage // ECharts option; emitted through html/template, which escapes "<"
+	Head   []string        // table header
+	Rows   [][]string      // table rows
+	CSV    string          // site path of the CSV of its numbers
+	Height int             // drawing height in pixels (more categories, taller chart)
+	Note   string          // shown under the chart, e.g. that only the largest 30 townships are drawn
+}
+
+// Figure is one computed number for a "big number" card.
+type Figure struct {
+	Label string
+	Value string
+	Note  string // small print under the value
+	Tone  string // "", "good", "warn" or "bad"
+}
+
+// Table is a small computed table.
+type Table struct {
+	Title string
+	Head  []string
+	Rows  [][]string
+}
+
+// County returns a chart of the whole county by name (see Names) and year
+// (0: every year, or the latest where the chart says so). Its CSV, shared by
+// every page that shows it, is at route.ChartCSV(name, year): CountyCSV.
+func (m *Maker) County(name string, year int) (Chart, error) {
+	id := name
+	if year > 0 {
+		id += "-" + strconv.Itoa(year)
+	}
+	return m.view(chartDefs[name].data(m, year), chartID(id), route.ChartCSV(name, year))
+}
+
+// CountyCSV returns the CSV of a county chart.
+func (m *Maker) CountyCSV(name string, year int) []byte { return CSV(chartDefs[name].data(m, year)) }
+
+// Village returns the charts of one village's notice page (scores and stars
+// over the years) with their CSVs by site path; none when it has no appraisals.
+func (m *Maker) Village(id string) ([]Chart, map[string][]byte, error) {
+	if len(m.d.AppraisalsOf[id]) == 0 {
+		return nil, nil, nil
+	}
+	files := map[string][]byte{}
+	var out []Chart
+	for _, c := range []struct {
+		name string
+		data *Data
+	}{{"scores", m.villageScores(id)}, {"stars", m.villageStars(id)}} {
+		path := route.VillageChartCSV(id, c.name)
+		v, err := m.view(c.data, chartID(c.name+"-"+id), path)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, v)
+		files[path] = CSV(c.data)
+	}
+	return out, files, nil
+}
+
+// Township returns the chart of a township's page (share of pledges done in
+// each village) and its CSV.
+func (m *Maker) Township(id string) (Chart, []byte, error) {
+	d := m.townshipCompletion(id)
+	v, err := m.view(d, chartID("township-"+id), route.TownshipChartCSV(id))
+	return v, CSV(d), err
+}
+
+// view turns chart data into a Chart.
+func (m *Maker) view(d *Data, id, csvPath string) (Chart, error) {
+	option, err := option(d, id)
+	if err != nil {
+		return Chart{}, err
+	}
+	v := Chart{ID: id, Title: d.Title, Desc: m.describe(d), JSON: option, CSV: csvPath, Height: height(d), Note: d.Note}
+	v.Head, v.Rows = table(d)
+	return v, nil
+}

@@ -1,0 +1,179 @@
+// Package i18n is gongshi's one catalogue of visible words: UI strings,
+// chart titles, axes, legends, notes and descriptions, figure and table
+// labels, data-dictionary words, enum display names, punctuation, and the
+// formats of dates, numbers and money, in Chinese (zh-CN) and English (en).
+//
+// The words live in the theme's i18n/<lang>.toml files (embedded in the
+// binary); a site's own i18n/<lang>.toml overrides them key by key. Nested
+// TOML tables flatten to dotted keys: [enum] done = "Done" is "enum.done".
+// Both languages must name the same keys, so a site in English never shows
+// a Chinese word by accident: a key missing from either stops the build.
+package i18n
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+
+	"gongshi/generator/problem"
+	"gongshi/themes"
+)
+
+// Languages are the UI languages gongshi ships, the first the fallback.
+var Languages = []string{"zh-CN", "en"}
+
+// Catalogue holds the words of one language, ready for use by every stage
+// that shows text. It is safe for concurrent use.
+type Catalogue struct {
+	lang    string
+	strs    map[string]string
+	missing sync.Map // keys asked for that no file has (see Missing)
+}
+
+// themeFile reads a file of the default theme's i18n folder.
+func themeFile(name string) ([]byte, error) { return fs.ReadFile(themes.FS, "default/i18n/"+name) }
+
+// Load returns the catalogue of lang ("zh-CN" or "en") for the site in
+// siteDir: the theme's words with the site's overrides. Problems: a file
+// that does not parse, keys that one language has and the other lacks, and
+// override keys the theme does not know (a typo would silently do nothing).
+func Load(siteDir, lang string) (*Catalogue, *problem.List) {
+	probs := &problem.List{}
+	theme := map[string]map[string]string{}
+	for _, l := range Languages {
+		file := "themes/default/i18n/" + l + ".toml"
+		b, err := themeFile(l + ".toml")
+		if err != nil {
+			probs.Error("i18n-file", file, 0, "", "", "缺少界面文字文件", "the theme's words for this language are missing")
+			continue
+		}
+		m, err := parse(b)
+		if err != nil {
+			probs.Error("i18n-syntax", file, 0, "", "", "界面文字文件格式错误", err.Error())
+			continue
+		}
+		theme[l] = m
+	}
+	// Keys one language has and another lacks.
+	for _, l := range Languages {
+		for _, other := range Languages {
+			if other == l {
+				continue
+			}
+			for _, k := range sortedKeys(theme[l]) {
+				if _, ok := theme[other][k]; !ok && theme[other] != nil {
+					probs.Error("i18n-missing", "themes/default/i18n/"+other+".toml", 0, k, "",
+						"缺少这条界面文字（"+l+".toml 中有）", "this key is missing (it is in "+l+".toml)")
+				}
+			}
+		}
+	}
+	c := &Catalogue{lang: lang, strs: map[string]string{}}
+	for k, v := range theme[lang] {
+		c.strs[k] = v
+	}
+	file := "i18n/" + lang + ".toml"
+	b, err := os.ReadFile(filepath.Join(siteDir, "i18n", lang+".toml"))
+	if err == nil {
+		m, err := parse(b)
+		if err != nil {
+			probs.Error("i18n-syntax", file, 0, "", "", "界面文字文件格式错误", err.Error())
+		}
+		for _, k := range sortedKeys(m) {
+			if _, ok := c.strs[k]; !ok {
+				probs.Warn("i18n-unknown-key", file, 0, k, "", "主题中没有这条界面文字，此项不起作用", "the theme has no such key: this line has no effect")
+				continue
+			}
+			c.strs[k] = m[k]
+		}
+	}
+	return c, probs
+}
+
+// New returns a catalogue of lang holding exactly words (for tests).
+func New(lang string, words map[string]string) *Catalogue {
+	return &Catalogue{lang: lang, strs: words}
+}
+
+// parse decodes an i18n file into dotted keys.
+func parse(b []byte) (map[string]string, error) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(b), &raw); err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		for k, v := range m {
+			switch v := v.(type) {
+			case string:
+				out[prefix+k] = v
+			case map[string]any:
+				walk(prefix+k+".", v)
+			}
+		}
+	}
+	walk("", raw)
+	return out, nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Lang returns the catalogue's language: "zh-CN" or "en".
+func (c *Catalogue) Lang() string { return c.lang }
+
+// English reports whether the catalogue is English.
+func (c *Catalogue) English() bool { return c.lang == "en" }
+
+// T returns the words for key. A key no file has is recorded (Missing) and
+// returned as is, so that the build can refuse to publish it.
+func (c *Catalogue) T(key string) string {
+	if s, ok := c.strs[key]; ok {
+		return s
+	}
+	c.missing.Store(key, true)
+	return key
+}
+
+// Has reports whether the catalogue has key, without recording it as missing.
+func (c *Catalogue) Has(key string) bool {
+	_, ok := c.strs[key]
+	return ok
+}
+
+// Tf returns the words for key with {name} placeholders filled from name,
+// value pairs: Tf("overdue_note", "due", "2024年3月1日", …).
+func (c *Catalogue) Tf(key string, pairs ...string) string {
+	s := c.T(key)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return s
+}
+
+// Missing returns the keys that were asked for but are in no file, sorted:
+// a page would show the bare key.
+func (c *Catalogue) Missing() []string {
+	var keys []string
+	c.missing.Range(func(k, _ any) bool {
+		keys = append(keys, k.(string))
+		return true
+	})
+	sort.Strings(keys)
+	return keys
+}
+
+// Keys returns every key of the catalogue, sorted.
+func (c *Catalogue) Keys() []string { return sortedKeys(c.strs) }

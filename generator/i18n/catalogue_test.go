@@ -1,0 +1,117 @@
+package i18n
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongshi/generator/schema"
+)
+
+// TestThemeLanguagesAgree: the theme's languages name the same keys and
+// parse (Load reports any key one of them lacks).
+func TestThemeLanguagesAgree(t *testing.T) {
+	for _, lang := range Languages {
+		_, probs := Load(t.TempDir(), lang)
+		for _, p := range probs.Sorted() {
+			t.Errorf("%s: %s", lang, p)
+		}
+	}
+}
+
+// TestMissingKeyIsReported: a key asked for that no file has is recorded,
+// so that the build can refuse to publish the bare key.
+func TestMissingKeyIsReported(t *testing.T) {
+	c, _ := Load(t.TempDir(), "zh-CN")
+	if got := c.T("nav_home"); got != "首页" {
+		t.Errorf("T(nav_home) = %q", got)
+	}
+	if len(c.Missing()) != 0 {
+		t.Fatalf("missing before: %v", c.Missing())
+	}
+	c.T("no_such_key")
+	if m := c.Missing(); len(m) != 1 || m[0] != "no_such_key" {
+		t.Errorf("Missing() = %v, want [no_such_key]", m)
+	}
+}
+
+// TestSiteOverrides: a site's file replaces words key by key; an unknown
+// key is a warning (a typo would silently do nothing); a file that does not
+// parse is an error.
+func TestSiteOverrides(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "i18n"), 0o755)
+	os.WriteFile(filepath.Join(dir, "i18n", "en.toml"), []byte("nav_home = \"Start\"\nnav_hom = \"x\"\n[enum]\ndone = \"Finished\"\n"), 0o644)
+	c, probs := Load(dir, "en")
+	if c.T("nav_home") != "Start" || c.T("enum.done") != "Finished" || c.T("nav_data") != "Data" {
+		t.Errorf("overrides: %q %q %q", c.T("nav_home"), c.T("enum.done"), c.T("nav_data"))
+	}
+	if ps := probs.Sorted(); len(ps) != 1 || ps[0].Code != "i18n-unknown-key" || ps[0].Key != "nav_hom" {
+		t.Errorf("problems = %v", ps)
+	}
+	os.WriteFile(filepath.Join(dir, "i18n", "en.toml"), []byte("nav_home = \n"), 0o644)
+	if _, probs := Load(dir, "en"); probs.Errors() != 1 {
+		t.Errorf("a broken file: %v", probs.Sorted())
+	}
+}
+
+// TestEnumNames: every enum value has a display name in both languages,
+// and the Chinese one is the canonical value itself.
+func TestEnumNames(t *testing.T) {
+	zh, _ := Load(t.TempDir(), "zh-CN")
+	en, _ := Load(t.TempDir(), "en")
+	sets := map[string]schema.EnumSet{"roles": schema.Roles, "genders": schema.Genders, "sources": schema.Sources,
+		"kinds": schema.PledgeKinds, "categories": schema.PledgeCategories, "statuses": schema.PledgeStatuses,
+		"outcomes": schema.Outcomes, "trainings": schema.TrainingKinds, "grades": schema.DefaultGrades}
+	for name, e := range sets {
+		for _, ch := range e {
+			if got := zh.T("enum." + ch.En); got != ch.Zh {
+				t.Errorf("%s: zh-CN enum.%s = %q, want %q", name, ch.En, got, ch.Zh)
+			}
+			got := en.Enum(e, ch.Zh)
+			if got == ch.Zh || got == ch.En || strings.HasPrefix(got, "enum.") {
+				t.Errorf("%s: English name of %s is %q", name, ch.Zh, got)
+			}
+			if zh.Enum(e, ch.Zh) != ch.Zh {
+				t.Errorf("%s: Chinese name of %s is %q", name, ch.Zh, zh.Enum(e, ch.Zh))
+			}
+		}
+	}
+	if len(en.Missing())+len(zh.Missing()) > 0 {
+		t.Errorf("missing: %v %v", en.Missing(), zh.Missing())
+	}
+	if got := en.Grade("实绩突出"); got != "实绩突出" {
+		t.Errorf("a county's own grade %q", got)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	zh, _ := Load(t.TempDir(), "zh-CN")
+	en, _ := Load(t.TempDir(), "en")
+	for _, c := range []struct{ got, want string }{
+		{zh.Date("2024-03-01"), "2024年3月1日"},
+		{en.Date("2024-03-01"), "2024-03-01"},
+		{zh.Date(""), ""},
+		{zh.Int(1234567), "1,234,567"},
+		{zh.Int(-1234), "-1,234"},
+		{zh.Yuan(123456), "12.3 万元"},
+		{zh.Yuan(950.5), "950.5 元"},
+		{en.Yuan(123456), "¥123,456"},
+		{zh.YearTitle(2024, "承诺"), "2024年承诺"},
+		{en.YearTitle(2024, "Pledges"), "Pledges (2024)"},
+		{zh.YearTitle(0, "承诺"), "承诺"},
+		{zh.Paren("3"), "（3）"},
+		{en.Paren("3"), " (3)"},
+		{zh.List([]string{"甲", "乙"}), "甲、乙"},
+		{en.List([]string{"a", "b"}), "a, b"},
+		{Num(1.1 + 2.2), "3.3"},
+		{Fixed(92.3, 2), "92.30"},
+		{Percent(1, 8), "13%"},
+		{Percent(0, 0), "—"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package i18n
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"gongshi/generator/schema"
+)
+
+// Date shows a normalised date (YYYY-MM-DD) the way readers of the language
+// write it, from the pattern format.date: 2024年3月1日 in Chinese,
+// 2024-03-01 in English. Anything else is returned as is.
+func (c *Catalogue) Date(d string) string {
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return d
+	}
+	m, _ := strconv.Atoi(d[5:7])
+	day, _ := strconv.Atoi(d[8:10])
+	return c.Tf("format.date", "yyyy", d[:4], "mm", d[5:7], "dd", d[8:10], "m", strconv.Itoa(m), "d", strconv.Itoa(day))
+}
+
+// Int formats a whole number with thousands separators (format.thousands).
+func (c *Catalogue) Int(n int) string { return groupDigits(strconv.Itoa(n), c.T("format.thousands")) }
+
+func groupDigits(s, sep string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Num formats a number with at most two decimals and no trailing zeros
+// (sums of decimals carry float noise: 1.1 + 2.2 is 3.3000000000000003).
+func Num(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64) }
+
+// Fixed formats with exactly n decimals (totals keep two: 92.30).
+func Fixed(x float64, n int) string { return strconv.FormatFloat(x, 'f', n, 64) }
+
+// Yuan formats an amount of money: in 万元 from ten thousand up in Chinese
+// (money.wan, money.yuan), with the currency sign in English (money.en).
+func (c *Catalogue) Yuan(x float64) string {
+	if c.English() {
+		return c.Tf("money.yuan", "n", c.Int(int(x+0.5)))
+	}
+	if x >= 10000 {
+		return c.Tf("money.wan", "n", strconv.FormatFloat(x/10000, 'f', 1, 64))
+	}
+	return c.Tf("money.yuan", "n", Num(x))
+}
+
+// Enum returns the display name of an enum value (its canonical Chinese
+// value): the value itself in Chinese, enum.<English alias> in English.
+// A value outside the set (a county's own grade names) is shown as entered.
+func (c *Catalogue) Enum(e schema.EnumSet, zh string) string {
+	if !c.English() || zh == "" {
+		return zh
+	}
+	for _, ch := range e {
+		if ch.Zh == zh && ch.En != "" {
+			return c.T("enum." + ch.En)
+		}
+	}
+	return zh
+}
+
+// Grade returns the display name of an appraisal grade: a default grade
+// (优秀 …) in the site's language, a county's own grade name as written.
+func (c *Catalogue) Grade(g string) string { return c.Enum(schema.DefaultGrades, g) }
+
+// YearTitle puts a year before a title ("2024年承诺事项") or after it
+// ("Pledges (2024)"), from format.year_title; year 0 leaves the title alone.
+func (c *Catalogue) YearTitle(year int, title string) string {
+	if year == 0 {
+		return title
+	}
+	return c.Tf("format.year_title", "year", strconv.Itoa(year), "title", title)
+}
+
+// Paren wraps s in the language's parentheses: （s） or " (s)".
+func (c *Catalogue) Paren(s string) string { return c.T("punct.lparen") + s + c.T("punct.rparen") }
+
+// Label joins a label and its value with the language's colon: 结果：通过, "Outcome: passed".
+func (c *Catalogue) Label(label, value string) string { return label + c.T("punct.colon") + value }
+
+// List joins items with the language's list separator: 甲、乙 or "a, b".
+func (c *Catalogue) List(items []string) string { return strings.Join(items, c.T("punct.list")) }
+
+// Percent formats part of whole as a whole percentage, "—" when whole is 0.
+func Percent(part, whole int) string {
+	if whole == 0 {
+		return "—"
+	}
+	return strconv.Itoa(Pct(part, whole)) + "%"
+}
+
+// Pct returns part/whole as a whole percentage (0 when whole is 0), rounded
+// half up.
+func Pct(part, whole int) int {
+	if whole == 0 {
+		return 0
+	}
+	return int(float64(part)*100/float64(whole) + 0.5)
+}

@@ -1,0 +1,111 @@
+package route
+
+import "strings"
+
+// Reserved reports whether a content page may not start with the first
+// path segment seg (case-insensitively: on Windows and macOS "Pledges" and
+// "pledges" are one folder): gongshi's own pages and files use it.
+func Reserved(seg string) bool {
+	seg = strings.ToLower(seg)
+	for _, r := range Table {
+		first, _, _ := strings.Cut(r.Pattern, "/")
+		if first != "" && match(first, seg) {
+			return true
+		}
+	}
+	return seg == "index" || seg == "index.html"
+}
+
+// Collision returns the first of gongshi's own paths that a row of table
+// (a schema table name: "pledges", "hearings", …) with this ID would clash
+// with, or "" if none: a pledge "overdue" would be pledges/overdue/, the
+// overdue list; a hearing "2024" the year page hearings/2024/; a township
+// "page" the second page of a split list. The comparison ignores case, as
+// the file systems of Windows, macOS and USB sticks do.
+func Collision(table, id string) string {
+	ph := "{" + table + "}"
+	for _, r := range expanded() {
+		segs := strings.Split(r.Pattern, "/")
+		for i, s := range segs {
+			if s != ph {
+				continue
+			}
+			cand := append(append([]string(nil), segs[:i]...), strings.ToLower(id))
+			for _, q := range expanded() {
+				qs := strings.Split(q.Pattern, "/")
+				if len(qs) < i+1 || q.Kind == r.Kind || (len(qs) > i && qs[i] == ph) {
+					continue
+				}
+				if overlaps(cand, qs[:i+1]) {
+					return example(qs)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// expanded returns the table with the pages of split lists spelled out.
+func expanded() []Route {
+	var out []Route
+	for _, r := range Table {
+		out = append(out, r)
+		if r.Paged {
+			out = append(out, Route{Kind: r.Kind + "-page", Pattern: r.Pattern + "page/{n}/"})
+		}
+		if r.ByTownship {
+			out = append(out,
+				Route{Kind: r.Kind + "-part", Pattern: r.Pattern + "{townships}/"},
+				Route{Kind: r.Kind + "-part-page", Pattern: r.Pattern + "{townships}/page/{n}/"})
+		}
+	}
+	return out
+}
+
+// overlaps reports whether the path segments a (literal, or placeholders
+// standing for any value) could equal b segment by segment.
+func overlaps(a, b []string) bool {
+	for i := range a {
+		x, y := a[i], b[i]
+		switch {
+		case isPlaceholder(x) || isPlaceholder(y):
+			if !isPlaceholder(x) && !match(y, x) || !isPlaceholder(y) && !match(x, y) {
+				return false
+			}
+		case x != y:
+			return false
+		}
+	}
+	return true
+}
+
+func isPlaceholder(s string) bool { return strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") }
+
+// match reports whether a literal path segment fits a pattern segment.
+func match(pattern, seg string) bool {
+	switch {
+	case pattern == "{year}":
+		return len(seg) == 4 && digits(seg)
+	case pattern == "{n}":
+		return seg != "" && digits(seg)
+	case isPlaceholder(pattern):
+		return seg != ""
+	case strings.Contains(pattern, "{n}"): // sitemap-{n}.xml
+		pre, post, _ := strings.Cut(pattern, "{n}")
+		return strings.HasPrefix(seg, pre) && strings.HasSuffix(seg, post) &&
+			len(seg) > len(pre)+len(post) && digits(seg[len(pre):len(seg)-len(post)])
+	}
+	return pattern == seg
+}
+
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// example names a clashing path by its pattern, e.g. "hearings/{year}/".
+func example(segs []string) string { return strings.Join(segs, "/") }

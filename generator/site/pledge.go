@@ -1,0 +1,65 @@
+package site
+
+import (
+	"strings"
+
+	"gongshi/generator/route"
+	"gongshi/generator/schema"
+)
+
+// PledgeView is one pledge with its timeline.
+type PledgeView struct {
+	Row          PledgeRow
+	Village      Link
+	Secretary    Link
+	Detail       string
+	Target       string
+	Evidence     string
+	EvidenceHref string // set when the evidence is an http(s) link
+	Timeline     []UpdateItem
+	OverdueNote  string
+}
+
+// UpdateItem is one entry of a pledge's timeline.
+type UpdateItem struct {
+	Date        string
+	Status      Badge
+	Progress    int
+	HasProgress bool
+	Note        string
+}
+
+func (s *Site) pledge(path string, pi int) (*Page, error) {
+	d := s.D
+	pl := &d.Pledges[pi]
+	v := &d.Villages[d.VillageByID[pl.VillageID]]
+	p := s.frame(path, pl.Title, route.Section(route.PledgePage), s.villageCrumbs(path, v, true)...)
+	view := &PledgeView{Row: s.pledgeRow(path, pi, false), Village: Link{Label: v.Name, Href: route.Rel(path, route.Village(v.ID))},
+		Detail: pl.Detail, Target: pl.Target, Evidence: pl.Evidence}
+	if isHTTP(pl.Evidence) {
+		view.EvidenceHref = pl.Evidence
+	}
+	if si, ok := d.SecretaryByID[pl.SecretaryID]; ok {
+		view.Secretary = Link{Label: d.Secretaries[si].Name, Href: route.Rel(path, route.Secretary(pl.SecretaryID))}
+	}
+	for _, ui := range d.UpdatesOf[pl.ID] {
+		u := &d.PledgeUpdates[ui]
+		it := UpdateItem{Date: s.date(u.Date), Status: s.badge(schema.PledgeStatuses, u.Status), Note: u.Note}
+		if u.Progress != nil {
+			it.Progress, it.HasProgress = *u.Progress, true
+		}
+		view.Timeline = append(view.Timeline, it)
+	}
+	if pl.Overdue {
+		view.OverdueNote = s.C.Tf("overdue_note", "due", s.date(pl.Due), "as_of", s.date(d.Site.AsOf))
+	}
+	p.Main = view
+	return p, nil
+}
+
+// isHTTP reports whether s is a plain http(s) URL, the only kind of evidence
+// link gongshi makes clickable.
+func isHTTP(s string) bool {
+	return (strings.HasPrefix(s, "https://") && len(s) > 8 || strings.HasPrefix(s, "http://") && len(s) > 7) &&
+		!strings.ContainsAny(s, " \n\t")
+}

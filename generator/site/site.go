@@ -1,0 +1,68 @@
+package site
+
+import (
+	"sync"
+
+	"gongshi/generator/charts"
+	"gongshi/generator/content"
+	"gongshi/generator/dataset"
+	"gongshi/generator/i18n"
+	"gongshi/generator/route"
+)
+
+// Site is what every page builder reads: the derived dataset, the theme,
+// the catalogue of words, the charts of the dataset and the Markdown pages
+// rendered once. Nothing in it changes while pages render, except the memo
+// of rendered headers and footers.
+type Site struct {
+	D      *dataset.Dataset
+	Theme  *Theme
+	C      *i18n.Catalogue
+	Charts *charts.Maker
+	// Content holds the Markdown pages by slug ("about", "reports/2024", "_index").
+	Content map[string]*content.Page
+
+	md     map[string]markdown // Markdown pages rendered with their shortcodes, by slug
+	frames sync.Map            // header/footer HTML by what they show (see frameParts)
+}
+
+// markdown is a Markdown page turned into HTML.
+type markdown struct {
+	content.Rendered
+	path     string          // output file of the page
+	chartIDs map[string]bool // element IDs of the charts its shortcodes drew
+	csvs     []countyChart   // county charts it shows, whose CSVs the plan writes
+}
+
+// countyChart names a county-level chart: its CSV is written once for
+// every page that shows it (route.ChartCSV).
+type countyChart struct {
+	name string
+	year int
+}
+
+// T is a shorthand for the catalogue's words.
+func (s *Site) T(key string) string { return s.C.T(key) }
+
+// date formats a normalised date in the site's language.
+func (s *Site) date(d string) string { return s.C.Date(d) }
+
+// townshipOf returns the township of a village, or nil.
+func (s *Site) townshipOf(v *dataset.Village) *dataset.Township {
+	if i, ok := s.D.TownshipByID[v.TownshipID]; ok {
+		return &s.D.Townships[i]
+	}
+	return nil
+}
+
+// villageCrumbs returns township → village crumbs for pages under a village.
+func (s *Site) villageCrumbs(path string, v *dataset.Village, withVillage bool) []Link {
+	var c []Link
+	if t := s.townshipOf(v); t != nil {
+		c = append(c, Link{Label: t.Name, Href: route.Rel(path, route.Township(t.ID))})
+	}
+	if withVillage {
+		c = append(c, Link{Label: v.Name, Href: route.Rel(path, route.Village(v.ID))})
+	}
+	return c
+}
