@@ -21,7 +21,9 @@ func (m *Maker) figLabel(name string, year int) string {
 }
 
 // count formats n with the unit of count.<unit> ("4 项" in Chinese).
-func (m *Maker) count(unit string, n int) string { return m.c.Tf("count_of."+unit, "n", strconv.Itoa(n)) }
+func (m *Maker) count(unit string, n int) string {
+	return m.c.Tf("count_of."+unit, "n", strconv.Itoa(n))
+}
 
 func tone(c bool, t string) string {
 	if c {
