@@ -16,9 +16,9 @@ func Reserved(seg string) bool {
 	return seg == "index" || seg == "index.html"
 }
 
-// Collision returns the first of gongshi's own paths that a row of table
-// (a schema table name: "pledges", "hearings", …) with this ID would clash
-// with, or "" if none: a pledge "overdue" would be pledges/overdue/, the
+// Collision returns the folder a row of table (a schema table name:
+// "pledges", "hearings", …) with this ID would get when that folder is, or
+// holds, one of gongshi's own pages; "" if none: a pledge "overdue" would be pledges/overdue/, the
 // overdue list; a hearing "2024" the year page hearings/2024/; a township
 // "page" the second page of a split list. The comparison ignores case, as
 // the file systems of Windows, macOS and USB sticks do.
@@ -37,7 +37,7 @@ func Collision(table, id string) string {
 					continue
 				}
 				if overlaps(cand, qs[:i+1]) {
-					return example(qs)
+					return strings.Join(cand, "/") + "/"
 				}
 			}
 		}
@@ -106,6 +106,3 @@ func digits(s string) bool {
 	}
 	return s != ""
 }
-
-// example names a clashing path by its pattern, e.g. "hearings/{year}/".
-func example(segs []string) string { return strings.Join(segs, "/") }

@@ -9,10 +9,11 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
+	"gongshi/generator/route"
+	"gongshi/generator/schema"
 )
 
 // Check returns every cross-row problem of d.
@@ -27,36 +28,32 @@ func Check(d *dataset.Dataset) *problem.List {
 	return c.probs
 }
 
-// reservedIDs rejects IDs that would land on a page gongshi makes itself:
-// hearings/<year>/ sits beside hearings/<id>/, pledges/overdue/ beside
-// pledges/<id>/, and split lists put pages at …/page/<n>/ beside …/<township>/.
+// reservedIDs rejects IDs that would land on a page gongshi makes itself
+// (route.Collision reads the route table): hearings/<year>/ sits beside
+// hearings/<id>/, pledges/overdue/ beside pledges/<id>/, and long lists
+// continue at …/page/<n>/ beside …/<township>/.
 func (c *checker) reservedIDs() {
-	isYear := func(id string) bool {
-		if len(id) != 4 {
-			return false
-		}
-		for _, r := range id {
-			if r < '0' || r > '9' {
-				return false
-			}
-		}
-		return true
-	}
-	for _, h := range c.d.Hearings {
-		if isYear(h.ID) {
-			c.err(h.Src, "id", h.ID, "听证编号不能是四位数字（会与年度页 hearings/"+h.ID+"/ 冲突）",
-				"a hearing ID may not be four digits: it would clash with the year page hearings/"+h.ID+"/")
-		}
-	}
-	for _, p := range c.d.Pledges {
-		if strings.EqualFold(p.ID, "overdue") {
-			c.err(p.Src, "id", p.ID, "编号 overdue 已被逾期承诺页使用", "the ID overdue is taken by the overdue list page")
+	check := func(table string, src dataset.Src, id string) {
+		if p := route.Collision(table, id); p != "" {
+			c.probs.Error("reserved-id", src.File, src.Line, "id", id,
+				"编号会与系统页面 "+p+" 冲突，请改用其他编号",
+				"the ID would clash with gongshi's own page "+p+": choose another")
 		}
 	}
 	for _, t := range c.d.Townships {
-		if strings.EqualFold(t.ID, "page") {
-			c.err(t.Src, "id", t.ID, "编号 page 已被分页使用", "the ID page is taken by paged lists")
-		}
+		check("townships", t.Src, t.ID)
+	}
+	for _, v := range c.d.Villages {
+		check("villages", v.Src, v.ID)
+	}
+	for _, s := range c.d.Secretaries {
+		check("secretaries", s.Src, s.ID)
+	}
+	for _, p := range c.d.Pledges {
+		check("pledges", p.Src, p.ID)
+	}
+	for _, h := range c.d.Hearings {
+		check("hearings", h.Src, h.ID)
 	}
 }
 
@@ -130,9 +127,9 @@ func (c *checker) pledges() {
 		}
 		if p.Progress != nil {
 			switch {
-			case p.Status == "已完成" && *p.Progress < 100:
+			case p.Status == schema.StatusDone && *p.Progress < 100:
 				c.warn(p.Src, "progress", fmt.Sprint(*p.Progress), "状态为已完成但进度不足 100", "status is done but progress is below 100")
-			case p.Status == "未启动" && *p.Progress > 0:
+			case p.Status == schema.StatusNotStarted && *p.Progress > 0:
 				c.warn(p.Src, "progress", fmt.Sprint(*p.Progress), "状态为未启动但进度大于 0", "status is not-started but progress is above 0")
 			}
 		}
@@ -238,7 +235,7 @@ func (c *checker) hearings() {
 			c.err(h.Src, "votes_for", fmt.Sprint(cast), fmt.Sprintf("票数合计 %d 超过参会人数 %d", cast, *h.Attendees),
 				fmt.Sprintf("%d votes cast but only %d attended", cast, *h.Attendees))
 		}
-		if h.Outcome == "通过" && h.VotesFor != nil && cast > 0 && *h.VotesFor*2 <= cast {
+		if h.Outcome == schema.OutcomePassed && h.VotesFor != nil && cast > 0 && *h.VotesFor*2 <= cast {
 			c.warn(h.Src, "votes_for", fmt.Sprint(*h.VotesFor), fmt.Sprintf("结果为通过，但赞成票未超过所投 %d 票的半数", cast),
 				fmt.Sprintf("passed, but votes for are not more than half of the %d cast", cast))
 		}
