@@ -25,7 +25,8 @@ type DataView struct {
 type DataTable struct {
 	Name       string // table name and file stem, e.g. "pledges"
 	Title      string // in the site's language
-	OtherTitle string // in the other language
+	OtherTitle string // in the other language,
+	OtherLang  string // which is this
 	Desc       string
 	Rows       int
 	InWorkbook bool
@@ -40,11 +41,25 @@ type DataTable struct {
 // DataColumn is one column of the data dictionary, worded for the page.
 type DataColumn struct {
 	Key         string
-	Label       string // the Chinese header
+	Label       string // the Chinese header (marked lang="zh-CN" on the page)
 	Type        string // the type in the site's language
 	Desc        string
 	Derived     bool
-	Constraints []string // what a value must be, one phrase each
+	Constraints []Constraint // what a value must be, one phrase each
+}
+
+// Constraint is one phrase of what a value must be: Text, then (for enums)
+// the values as published, each a Chinese word marked as such, then After.
+type Constraint struct {
+	Text   string
+	Values []EnumValue
+	After  string
+}
+
+// EnumValue is one allowed value of an enum column: the Chinese value the
+// files hold and, on English pages, its English alias.
+type EnumValue struct {
+	Value, Alias string
 }
 
 func (s *Site) dataPage(path string) (*Page, error) {
@@ -55,11 +70,11 @@ func (s *Site) dataPage(path string) (*Page, error) {
 		Workbook: route.Rel(path, opendata.WorkbookPath), Package: route.Rel(path, opendata.DatapackagePath), Sums: route.Rel(path, opendata.SumsPath)}
 	for _, t := range opendata.Dictionary(d) {
 		st := schema.Get(t.Name)
-		dt := DataTable{Name: t.Name, Title: t.Title, OtherTitle: t.TitleEn, Desc: t.Desc, Rows: t.Rows, InWorkbook: t.InWorkbook,
+		dt := DataTable{Name: t.Name, Title: t.Title, OtherTitle: t.TitleEn, OtherLang: "en", Desc: t.Desc, Rows: t.Rows, InWorkbook: t.InWorkbook,
 			CSVHref: route.Rel(path, t.CSV), JSONHref: route.Rel(path, t.JSON), Anchor: "t-" + t.Name,
 			KeyText: strings.Join(t.PrimaryKey, " + ")}
 		if s.C.English() {
-			dt.Title, dt.OtherTitle, dt.Desc = t.TitleEn, t.Title, st.DescEn
+			dt.Title, dt.OtherTitle, dt.OtherLang, dt.Desc = t.TitleEn, t.Title, "zh-CN", st.DescEn
 		}
 		for _, y := range t.Years {
 			dt.YearLinks = append(dt.YearLinks, YearLink{Year: y.Year, Href: route.Rel(path, y.Path), Count: y.Rows})
@@ -80,7 +95,7 @@ func (s *Site) dataColumn(c opendata.Column) DataColumn {
 		dc.Desc = c.DescEn
 	}
 	add := func(key string, pairs ...string) {
-		dc.Constraints = append(dc.Constraints, s.C.Tf("dict."+key, pairs...))
+		dc.Constraints = append(dc.Constraints, Constraint{Text: s.C.Tf("dict."+key, pairs...)})
 	}
 	if c.Required {
 		add("required")
@@ -104,18 +119,20 @@ func (s *Site) dataColumn(c opendata.Column) DataColumn {
 	case schema.Year:
 		add("year")
 	case schema.Enum, schema.Grade:
-		values := make([]string, len(c.Enum))
-		for i, ch := range c.Enum {
-			values[i] = s.C.Tf("dict.enum_value", "value", ch.Zh, "alias", ch.En)
-			if ch.En == "" {
-				values[i] = ch.Zh
-			}
-		}
 		key := "enum"
 		if c.FromRules {
 			key = "grades"
 		}
-		add(key, "list", strings.Join(values, s.T("dict.enum_sep")))
+		before, after, _ := strings.Cut(s.T("dict."+key), "{list}")
+		k := Constraint{Text: before, After: after}
+		for _, ch := range c.Enum {
+			v := EnumValue{Value: ch.Zh}
+			if s.C.English() {
+				v.Alias = ch.En
+			}
+			k.Values = append(k.Values, v)
+		}
+		dc.Constraints = append(dc.Constraints, k)
 	}
 	if c.Ref != "" {
 		title := c.Ref

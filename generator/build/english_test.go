@@ -1,0 +1,189 @@
+package build
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"gongshi/generator/check"
+	"gongshi/generator/schema"
+)
+
+// englishSite is the base county as a site in English: English title and
+// content (with charts, figures and tables), Chinese data as any county has.
+func englishSite(t *testing.T) string {
+	t.Helper()
+	src := baseSite(t)
+	b, err := os.ReadFile(filepath.Join(src, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := strings.NewReplacer(`title    = "测试县村党组织书记履职公开"`, `title    = "Test County: village Party secretaries"`,
+		`language = "zh-CN"`, `language = "en"`).Replace(string(b))
+	os.RemoveAll(filepath.Join(src, "content"))
+	writeFiles(t, src, map[string]string{
+		"site.toml":         conf,
+		"content/_index.md": "Every village's pledges, ratings and hearings.\n\n{{< figure \"pledges-total\" >}}\n\n{{< chart \"pledge-status\" >}}\n",
+		"content/about.md":  "# About this site\n\nPublished by the county's organisation department.\n",
+		"content/reports/2024.md": "+++\ntitle = \"Report 2024\"\n+++\n\n{{< figure \"pledges-done-share\" year=2024 >}}\n\n" +
+			"{{< chart \"training\" year=2024 >}}\n\n{{< table \"grades\" year=2024 >}}\n\n{{< table \"training-unqualified\" >}}\n",
+	})
+	return src
+}
+
+// isCJK reports whether r is a Chinese character or CJK punctuation
+// (full-width brackets, colon, ideographic comma and full stop).
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
+
+// dataStrings returns every text of the county's own data: each string
+// field of each row, the names and consequences of rules.toml and the
+// county's name, longest first.
+func dataStrings(t *testing.T, src string) []string {
+	d, probs, err := check.Source(src)
+	if err != nil || probs.Errors() > 0 {
+		t.Fatalf("check: %v %s", err, problems(probs))
+	}
+	seen := map[string]bool{d.Site.County: true}
+	v := reflect.ValueOf(d).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Field(i)
+		if f.Kind() != reflect.Slice || f.Type().Elem().Kind() != reflect.Struct {
+			continue
+		}
+		for j := 0; j < f.Len(); j++ {
+			row := f.Index(j)
+			for k := 0; k < row.NumField(); k++ {
+				if c := row.Field(k); c.Kind() == reflect.String && c.String() != "" {
+					seen[c.String()] = true
+				}
+			}
+		}
+	}
+	// Enum values are gongshi's words, not the county's: an English page
+	// must show them in English (grades too, the default ones here).
+	for _, tb := range schema.Tables {
+		for _, f := range tb.Fields {
+			for _, c := range f.Enum {
+				delete(seen, c.Zh)
+			}
+		}
+	}
+	for _, c := range schema.DefaultGrades {
+		delete(seen, c.Zh)
+	}
+	for _, c := range d.Rules.Appraisal.Consequences {
+		seen[c] = true
+	}
+	var out []string
+	for s := range seen {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// TestEnglishSiteHasNoChinese builds the county in English and finds no
+// Chinese character or full-width punctuation on any page, in text,
+// attributes or chart options, outside the county's own data and outside
+// what a page marks as Chinese (lang="zh-CN").
+func TestEnglishSiteHasNoChinese(t *testing.T) {
+	src := englishSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	data := dataStrings(t, src)
+	strip := func(s string) string {
+		for _, d := range data {
+			if strings.Contains(s, d) {
+				s = strings.ReplaceAll(s, d, " ")
+			}
+		}
+		return s
+	}
+	pages := 0
+	err := filepath.WalkDir(dest, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		rel, _ := filepath.Rel(dest, p)
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		doc, err := html.Parse(f)
+		if err != nil {
+			return err
+		}
+		found := map[string]bool{}
+		check := func(where, s string) {
+			rest := strip(s)
+			if strings.IndexFunc(rest, isCJK) >= 0 && !found[where+s] {
+				found[where+s] = true
+				t.Errorf("%s: %s %q", rel, where, strings.TrimSpace(rest))
+			}
+		}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				for _, a := range n.Attr {
+					if a.Key == "lang" && strings.HasPrefix(a.Val, "zh") {
+						return // marked as Chinese
+					}
+				}
+				for _, a := range n.Attr {
+					switch a.Key {
+					case "alt", "title", "aria-label", "content", "placeholder", "data-none":
+						check("<"+n.Data+" "+a.Key+">", a.Val)
+					}
+				}
+				if n.Data == "script" && n.FirstChild != nil {
+					var opt any
+					if json.Unmarshal([]byte(n.FirstChild.Data), &opt) == nil {
+						walkStrings(opt, func(s string) { check("chart option", s) })
+					}
+					return
+				}
+			}
+			if n.Type == html.TextNode {
+				check("text", n.Data)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 30 {
+		t.Errorf("only %d pages checked", pages)
+	}
+}
+
+// walkStrings calls f with every string in a decoded JSON value.
+func walkStrings(v any, f func(string)) {
+	switch x := v.(type) {
+	case map[string]any:
+		for _, e := range x {
+			walkStrings(e, f)
+		}
+	case []any:
+		for _, e := range x {
+			walkStrings(e, f)
+		}
+	case string:
+		f(x)
+	}
+}
