@@ -39,11 +39,11 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 			writeFiles(t, src, map[string]string{"content/villages.md": "# 村\n"})
 		}},
 		{name: "layout does not parse", invalid: true, break_: func(t *testing.T, src string) {
-			writeFiles(t, src, map[string]string{"layouts/village.html": `{{define "main"}}{{if}}{{end}}`})
+			writeFiles(t, src, map[string]string{"layouts/partials/header.html": `{{define "header"}}{{if}}{{end}}`})
 		}},
 		// Fails half-way through rendering, after other pages were written to staging.
 		{name: "layout fails to execute", break_: func(t *testing.T, src string) {
-			writeFiles(t, src, map[string]string{"layouts/village.html": `{{define "main"}}{{.NoSuchField}}{{end}}`})
+			writeFiles(t, src, map[string]string{"layouts/partials/footer.html": `{{define "footer"}}{{.NoSuchField}}{{end}}`})
 		}},
 		{name: "shortcode with a year without data", invalid: true, break_: func(t *testing.T, src string) {
 			writeFiles(t, src, map[string]string{"content/reports/2024.md": "# 2024\n\n{{< chart \"pledge-status\" year=1999 >}}\n"})
@@ -51,7 +51,7 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 		// Fails after every page was written to staging: a site layout asks
 		// for words the catalogue does not have.
 		{name: "layout asks for unknown words", break_: func(t *testing.T, src string) {
-			writeFiles(t, src, map[string]string{"layouts/village.html": `{{define "main"}}{{T "no_such_words"}}{{end}}`})
+			writeFiles(t, src, map[string]string{"layouts/partials/header.html": `{{define "header"}}{{T "no_such_words"}}{{end}}`})
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -94,7 +94,7 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 // TestFirstBuildFails: a failed first build writes nothing at all.
 func TestFirstBuildFails(t *testing.T) {
 	src := baseSite(t)
-	writeFiles(t, src, map[string]string{"layouts/village.html": `{{define "main"}}{{.NoSuchField}}{{end}}`})
+	writeFiles(t, src, map[string]string{"layouts/partials/footer.html": `{{define "footer"}}{{.NoSuchField}}{{end}}`})
 	parent := t.TempDir()
 	if _, _, err := Run(Options{Source: src, Dest: filepath.Join(parent, "public")}); err == nil {
 		t.Fatal("build succeeded with a failing layout")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"gongshi/generator/internal/htmlnorm"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,7 +68,7 @@ func TestGolden(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "public")
 			mustBuild(t, baseSite(t), dest, v.baseURL)
 			for _, f := range v.files {
-				got := readFile(t, dest, f)
+				got := goldenForm(t, f, readFile(t, dest, f))
 				golden := filepath.Join("testdata", "golden", v.name, filepath.FromSlash(f))
 				if *update {
 					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
@@ -160,4 +161,19 @@ func clip(s string) string {
 		return string(r[:300]) + "…"
 	}
 	return s
+}
+
+// goldenForm returns a page in the normal form of package htmlnorm (one
+// element a line, attributes sorted, layout whitespace dropped), so that a
+// golden diff shows what changed on the page; other files as they are.
+func goldenForm(t testing.TB, name, text string) string {
+	t.Helper()
+	if !strings.HasSuffix(name, ".html") {
+		return text
+	}
+	n, err := htmlnorm.Normalize(text)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return n
 }

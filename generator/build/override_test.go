@@ -6,20 +6,33 @@ import (
 	"testing"
 )
 
-// TestSiteOverridesTheme: a file in the site's layouts/, static/ or i18n/
-// replaces the theme's file of the same name, one by one; the rest of the
-// theme is still used.
+// TestSiteOverridesTheme: a site's own footer and head partials, static
+// files and words replace the theme's, one by one (static/css/extra.css is
+// linked on every page); the rest of the theme is still used; any other file
+// in layouts/ is said to have no effect.
 func TestSiteOverridesTheme(t *testing.T) {
 	src := baseSite(t)
 	writeFiles(t, src, map[string]string{
 		"layouts/partials/footer.html": `{{define "footer"}}<footer class="county-footer">{{T "footer_note"}}</footer>{{end}}`,
 		"static/css/site.css":          "/* the county's own stylesheet */ body { color: #000; }\n",
 		"static/img/logo.svg":          `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+		"static/css/extra.css":         "body { background: #fff; }\n",
+		"layouts/partials/head.html":   `{{define "head"}}<meta name="author" content="{{.County}}">{{end}}`,
+		"layouts/village.html":         `{{define "main"}}x{{end}}`,
 		"i18n/zh-CN.toml":              "footer_note = \"本县自定义的页脚说明\"\n",
 	})
 	dest := filepath.Join(t.TempDir(), "public")
-	mustBuild(t, src, dest, "")
+	_, probs, err := Run(Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := probs.Sorted(); len(ps) != 1 || ps[0].File != "layouts/village.html" || ps[0].Code != "layout-unknown" {
+		t.Errorf("problems %v, want one warning about layouts/village.html", ps)
+	}
 	home := readFile(t, dest, "index.html")
+	if v := readFile(t, dest, "villages/V1/index.html"); !strings.Contains(v, `<meta name="author" content="测试县">`) || strings.Contains(v, `href="../../css/extra.css"`) {
+		t.Error("a site's head partial replaces the theme's (which links extra.css)")
+	}
 	for _, want := range []string{`<footer class="county-footer">本县自定义的页脚说明</footer>`, `<nav class="site-nav"`} {
 		if !strings.Contains(home, want) {
 			t.Errorf("home page lacks %q", want)
@@ -27,6 +40,13 @@ func TestSiteOverridesTheme(t *testing.T) {
 	}
 	if strings.Contains(home, `class="site-footer"`) {
 		t.Error("the theme's footer is still used")
+	}
+	src2 := baseSite(t)
+	writeFiles(t, src2, map[string]string{"static/css/extra.css": "body { background: #fff; }\n"})
+	dest2 := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src2, dest2, "")
+	if v := readFile(t, dest2, "villages/V1/index.html"); !strings.Contains(v, `<link rel="stylesheet" href="../../css/extra.css">`) {
+		t.Error("static/css/extra.css is not linked")
 	}
 	if got := readFile(t, dest, "css/site.css"); !strings.HasPrefix(got, "/* the county's own stylesheet */") {
 		t.Errorf("css/site.css is not the site's: %.60q", got)

@@ -2,6 +2,7 @@ package charts_test
 
 import (
 	"flag"
+	"gongshi/generator/internal/htmlnorm"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -29,6 +30,13 @@ func TestGoldenReport(t *testing.T) {
 	dest := mustBuild(t, src)
 	for _, f := range goldenReports {
 		got := readFile(t, dest, f)
+		if strings.HasSuffix(f, ".html") {
+			n, err := htmlnorm.Normalize(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = n
+		}
 		golden := filepath.Join("testdata", "golden", filepath.FromSlash(f))
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {

@@ -135,7 +135,7 @@ func checkScript(t *testing.T, where string, s jsonScript, labels []string) {
 // TestHostileLabelsPartial renders charts of every kind whose categories,
 // series, titles and axes are hostile (township names from the data; every
 // other word from a site's own i18n file, which a site author controls)
-// through the real theme's "charts" partial.
+// as pages lay them out.
 func TestHostileLabelsPartial(t *testing.T) {
 	ds := loadDataset(t, hostileSite(t))
 	real, _ := i18n.Load(t.TempDir(), "en")
@@ -154,10 +154,6 @@ func TestHostileLabelsPartial(t *testing.T) {
 		}
 	}
 	c := i18n.New("en", words)
-	theme, probs, err := site.LoadTheme(t.TempDir(), c)
-	if err != nil || probs.Errors() > 0 {
-		t.Fatalf("theme: %v %s", err, problems(probs))
-	}
 	m := charts.New(ds, c)
 	kinds := map[string]bool{}
 	for _, name := range []string{"pledge-status", "pledge-categories", "stars", "grades", "hearing-outcomes", "channels", "ages", "education", "training"} {
@@ -170,7 +166,7 @@ func TestHostileLabelsPartial(t *testing.T) {
 		for _, s := range opt.Series {
 			kinds[s.Type] = true
 		}
-		h, err := theme.Partial("charts", []site.ChartView{{Chart: v, CSVHref: "x.csv"}})
+		h, err := site.ChartsHTML(c, []site.ChartView{{Chart: v, CSVHref: "x.csv"}})
 		if err != nil {
 			t.Fatal(err)
 		}

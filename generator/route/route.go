@@ -134,20 +134,21 @@ func Section(k Kind) string { return Of(k).Section }
 
 // Fixed paths, for the kinds that have no placeholder.
 const (
-	HomePath      = ""
-	TownshipsPath = "townships/"
-	BoardPath     = "pledges/"
-	OverduePath   = "pledges/overdue/"
-	RatingsPath   = "ratings/"
-	HearingsPath  = "hearings/"
-	CalendarPath  = "hearings/calendar.ics"
-	ReportsPath   = "reports/"
-	FeedPath      = "feed.xml"
-	SitemapPath   = "sitemap.xml"
-	RobotsPath    = "robots.txt"
-	NotFoundPath  = "404.html"
-	StylePath     = "css/site.css"
-	SearchScript  = "js/search.js"
+	HomePath       = ""
+	TownshipsPath  = "townships/"
+	BoardPath      = "pledges/"
+	OverduePath    = "pledges/overdue/"
+	RatingsPath    = "ratings/"
+	HearingsPath   = "hearings/"
+	CalendarPath   = "hearings/calendar.ics"
+	ReportsPath    = "reports/"
+	FeedPath       = "feed.xml"
+	SitemapPath    = "sitemap.xml"
+	RobotsPath     = "robots.txt"
+	NotFoundPath   = "404.html"
+	StylePath      = "css/site.css"
+	ExtraStylePath = "css/extra.css"
+	SearchScript   = "js/search.js"
 )
 
 // Paths of pages with an ID or a year (directory form).

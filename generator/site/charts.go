@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"gongshi/generator/charts"
+	"gongshi/generator/i18n"
 	"gongshi/generator/route"
 )
 
@@ -69,3 +70,6 @@ func withScripts(p *Page, has bool) {
 		p.Scripts = append(p.Scripts, route.Rel(p.Path, sc))
 	}
 }
+
+// ChartsHTML renders charts as pages show them (for tools and tests).
+func ChartsHTML(c *i18n.Catalogue, cs []ChartView) (HTML, error) { return toHTML(chartList(c, cs)) }

@@ -103,11 +103,11 @@ func (s *Site) shortcode(sc *content.Shortcode, cs *chartSet, md *markdown) (tem
 	case e.Chart != nil:
 		cs.add(*e.Chart)
 		md.csvs = append(md.csvs, countyChart{e.ChartName, e.ChartYear})
-		h, err = s.Theme.Partial("charts", cs.views[len(cs.views)-1:])
+		h, err = toHTML(chartList(s.C, cs.views[len(cs.views)-1:]))
 	case e.Figure != nil:
-		h, err = s.Theme.Partial("figure", fact(*e.Figure))
+		h, err = toHTML(figure(fact(*e.Figure)))
 	default:
-		h, err = s.Theme.Partial("table", *e.Table)
+		h, err = toHTML(table(s.C, *e.Table))
 	}
 	if err != nil {
 		return "", &problem.Problem{Code: "shortcode-template", Key: sc.Kind, Value: sc.Name, Zh: "模板错误", En: err.Error()}

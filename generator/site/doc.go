@@ -14,11 +14,18 @@
 // (village.go, pledge.go, ratings.go …), with the rows that several kinds
 // share in rows.go and the splitting of long lists in listing.go.
 //
-// Layouts: each kind of page has a layout of the same name in the theme's
-// layouts/ folder (village.html, pledge.html …; Markdown pages use
-// page.html, reports report.html, year indexes years.html), executed inside
-// _base.html with the partials of layouts/partials/. A site overrides any of
-// these files, and any static file or i18n string, by putting its own in
-// its layouts/, static/ or i18n/ folder: the site's file wins, file by file
-// (i18n key by key).
+// Layouts are compiled: each kind of page has its layout beside its view
+// builder, in a templ file of the same name (village.go builds the
+// VillageView that village.templ lays out), made into Go by `go generate`
+// (templ generate; TestLayoutsGenerated checks the *_templ.go files are up
+// to date). layout.templ holds the page shell, partials.templ and
+// people.templ the pieces several kinds share, layouts.go the map from a
+// plan entry's layout name to its component.
+//
+// What a site overrides (theme.go): its own head, header and footer
+// partials (layouts/partials/*.html, html/template), any static file (its
+// static/ folder, file by file; static/css/extra.css is linked on every
+// page), and any word (i18n/<lang>.toml, key by key).
 package site
+
+//go:generate go tool templ generate

@@ -18,6 +18,7 @@ func (s *Site) frame(path, title, section string, crumbs ...Link) *Page {
 		CSS:      route.Rel(path, route.StylePath),
 		Home:     route.Rel(path, route.HomePath),
 		FeedHref: route.Rel(path, route.FeedPath),
+		c:        s.C,
 	}
 	for _, f := range []struct{ key, to string }{
 		{"nav_data", route.Path(route.DataPage)}, {"nav_rules", route.Path(route.RulesPage)}, {"about", route.Path(route.AboutPage)},

@@ -1,6 +1,10 @@
 package site
 
-import "html/template"
+import (
+	"html/template"
+
+	"gongshi/generator/i18n"
+)
 
 // Page is what every template receives: the frame shared by all pages and,
 // in Main, the view of the page's own kind. All links in it are relative to
@@ -21,16 +25,23 @@ type Page struct {
 	FeedHref    string // link to feed.xml, for <link rel="alternate">
 	Home        string // link to the home page
 	Footer      []Link // footer links: data, rules, about
-	// Header and FooterHTML are the partials "header" and "footer" rendered
-	// for this page. Most pages share them (same depth, same section), so
-	// Render executes each distinct one once and reuses it.
+	// Head, Header and FooterHTML are the partials "head" (markup a site
+	// adds to <head>), "header" and "footer" rendered for this page. Most
+	// pages share them (same depth, same section), so Render executes each
+	// distinct one once and reuses it.
+	Head       HTML
 	Header     HTML
 	FooterHTML HTML
 	Scripts    []string  // scripts to load, only on pages that draw charts or search
 	Main       any       // the view of this page's kind (HomeView, VillageView, …)
 	Files      []OutFile // extra files that belong to this page only (its charts' CSVs), written with it
 	Section    string    // nav section this page belongs to
+
+	c *i18n.Catalogue // the words layouts ask for (T)
 }
+
+// T returns the words for key in the site's language, for layouts.
+func (p *Page) T(key string) string { return p.c.T(key) }
 
 // OutFile is a file written beside the pages, by site path.
 type OutFile struct {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -113,7 +114,7 @@ func (s *Site) renderOne(w *output.Writer, e entry, buf *bytes.Buffer) (files in
 		return 0, fmt.Errorf("%s: %w", e.path, err)
 	}
 	buf.Reset()
-	if err := s.Theme.execute(e.layout, p, buf); err != nil {
+	if err := s.execute(e.layout, p, buf); err != nil {
 		return 0, fmt.Errorf("%s (layout %s): %w", e.path, e.layout, err)
 	}
 	for _, f := range p.Files {
@@ -135,26 +136,46 @@ func firstFrames(stack []byte) string {
 	return strings.Join(lines, "\n")
 }
 
-// frameParts fills the page's header and footer from a memo. Both follow
-// from the page's home link (its depth, or base_url on 404.html) and its nav
-// section, so that pair is the key: a partial is rendered only for a new pair.
+// execute renders a page with its layout into buf.
+func (s *Site) execute(layoutName string, p *Page, buf *bytes.Buffer) error {
+	c, err := layout(layoutName, p)
+	if err != nil {
+		return err
+	}
+	return c.Render(context.Background(), buf)
+}
+
+// frameParts fills the page's head additions, header and footer from a
+// memo. They follow from the page's home link (its depth, or base_url on
+// 404.html) and its nav section, so that pair is the key: the partials are
+// rendered only for a new pair.
 func (s *Site) frameParts(p *Page) error {
 	key := p.Home + "\x00" + p.Section
 	if v, ok := s.frames.Load(key); ok {
-		parts := v.([2]HTML)
-		p.Header, p.FooterHTML = parts[0], parts[1]
+		parts := v.([3]HTML)
+		p.Head, p.Header, p.FooterHTML = parts[0], parts[1], parts[2]
 		return nil
 	}
-	h, err := s.Theme.Partial("header", p)
-	if err != nil {
+	extra := ""
+	if s.Theme.hasStatic(route.ExtraStylePath) {
+		extra = route.Rel(p.Path, route.ExtraStylePath)
+		if p.Path == route.NotFoundPath {
+			extra = s.D.Site.BaseURL + route.ExtraStylePath
+		}
+	}
+	var parts [3]HTML
+	var err error
+	if parts[0], err = s.Theme.part("head", p, headExtra(extra)); err != nil {
 		return err
 	}
-	f, err := s.Theme.Partial("footer", p)
-	if err != nil {
+	if parts[1], err = s.Theme.part("header", p, header(p)); err != nil {
 		return err
 	}
-	s.frames.Store(key, [2]HTML{h, f})
-	p.Header, p.FooterHTML = h, f
+	if parts[2], err = s.Theme.part("footer", p, footer(p)); err != nil {
+		return err
+	}
+	s.frames.Store(key, parts)
+	p.Head, p.Header, p.FooterHTML = parts[0], parts[1], parts[2]
 	return nil
 }
 
@@ -171,7 +192,7 @@ func (p *Plan) PageRenderer(path string) (func(buf *bytes.Buffer) error, error) 
 				if err := p.s.frameParts(pg); err != nil {
 					return err
 				}
-				return p.s.Theme.execute(e.layout, pg, buf)
+				return p.s.execute(e.layout, pg, buf)
 			}, nil
 		}
 	}

@@ -2,30 +2,47 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
-	"html"
 	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/a-h/templ"
 
 	"gongshi/generator/i18n"
 	"gongshi/generator/problem"
 	"gongshi/themes"
 )
 
-// Theme is the parsed default theme with the site's own overrides: a file in
-// the site's layouts/, static/ or i18n/ replaces the theme file of the same
-// name, one by one, as in Hugo. Templates are parsed once per build.
+// Theme is what a site's look is made of: the default theme's static files
+// (CSS, scripts, vendored ECharts, favicon) with the site's own files of the
+// same name replacing them one by one, and the partials a site may write
+// itself. The page layouts are compiled Go (the *.templ files of this
+// package, made into *_templ.go by `go generate`): a layout is a function,
+// not a file read at build time, which renders a page in a fraction of the
+// time html/template takes.
+//
+// A site customises its pages with:
+//   - layouts/partials/head.html, header.html, footer.html (html/template,
+//     {{define "head"}} … {{end}}): its own markup in <head> (extra
+//     stylesheets, meta tags), its own header and footer, given the Page;
+//     {{T "key"}} gives words from the catalogue;
+//   - static/: any file, published at the same path (static/css/site.css
+//     replaces the theme's stylesheet; static/css/extra.css, when there, is
+//     linked after it on every page);
+//   - i18n/<lang>.toml: any word (package i18n).
 type Theme struct {
-	base   *template.Template            // base layout and partials, for Partial
-	pages  map[string]*template.Template // layout name ("village") → base + partials + page
-	static map[string][]byte             // output path ("css/site.css") → bytes
-	c      *i18n.Catalogue               // the words layouts ask for with {{T "key"}}
+	static   map[string][]byte             // output path ("css/site.css") → bytes
+	partials map[string]*template.Template // the site's own head/header/footer
+	c        *i18n.Catalogue
 }
+
+// overridable are the partials a site may replace with its own.
+var overridable = []string{"head", "header", "footer"}
 
 // themeFS returns the default theme as a file system rooted at its folder.
 func themeFS() fs.FS {
@@ -70,103 +87,92 @@ func readLayered(siteDir, dir string) (map[string][]byte, error) {
 	return out, err
 }
 
-// LoadTheme parses the theme for a site, its words from c.
+// LoadTheme reads the theme for a site, its words from c: the static files
+// and the site's own partials (layouts/partials/head.html, header.html,
+// footer.html). Problems: a partial that does not parse, and any other file
+// in layouts/, which gongshi no longer reads (say so rather than ignore it).
 func LoadTheme(siteDir string, c *i18n.Catalogue) (*Theme, *problem.List, error) {
 	probs := &problem.List{}
-	t := &Theme{pages: map[string]*template.Template{}, c: c}
+	t := &Theme{partials: map[string]*template.Template{}, c: c}
 	var err error
 	t.static, err = readLayered(siteDir, "static")
 	if err != nil {
 		return nil, nil, err
 	}
-	layouts, err := readLayered(siteDir, "layouts")
-	if err != nil {
-		return nil, nil, err
-	}
-	// The root must not share a name with a file: html/template.New with an
-	// existing name resets that template, funcs and all.
-	for name, b := range layouts {
-		layouts[name] = t.inlineStrings(b)
-	}
-	base := template.New("gongshi").Funcs(t.funcs())
-	var names []string
-	for name := range layouts {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if name == "_base.html" || strings.HasPrefix(name, "partials/") {
-			if _, err := base.New(name).Parse(string(layouts[name])); err != nil {
-				probs.Add(problem.Problem{Code: "layout", File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
+	local := filepath.Join(siteDir, "layouts")
+	err = filepath.WalkDir(local, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) {
+				return filepath.SkipDir
 			}
+			return err
 		}
-	}
-	t.base = base
-	for _, name := range names {
-		if name == "_base.html" || strings.HasPrefix(name, "partials/") || !strings.HasSuffix(name, ".html") {
-			continue
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			return nil
 		}
-		pt, err := base.Clone()
-		if err == nil {
-			_, err = pt.New(name).Parse(string(layouts[name]))
+		rel, _ := filepath.Rel(siteDir, p)
+		rel = filepath.ToSlash(rel)
+		name := strings.TrimSuffix(strings.TrimPrefix(rel, "layouts/partials/"), ".html")
+		if !isOverridable(name) || !strings.HasPrefix(rel, "layouts/partials/") {
+			probs.Add(problem.Problem{Code: "layout-unknown", File: rel, Severity: problem.Warning,
+				Zh: "gongshi 只读取 layouts/partials/head.html、header.html、footer.html；此文件不起作用",
+				En: "gongshi reads only layouts/partials/head.html, header.html and footer.html: this file has no effect"})
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		tpl, err := template.New(name).Funcs(template.FuncMap{"T": c.T}).Parse(string(b))
+		if err == nil && tpl.Lookup(name) == nil {
+			err = fmt.Errorf("no {{define %q}} in the file", name)
 		}
 		if err != nil {
-			probs.Add(problem.Problem{Code: "layout", File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
-			continue
+			probs.Add(problem.Problem{Code: "layout", File: rel, Zh: "模板错误", En: err.Error()})
+			return nil
 		}
-		t.pages[strings.TrimSuffix(name, ".html")] = pt
-	}
-	return t, probs, nil
-}
-
-func (t *Theme) funcs() template.FuncMap {
-	return template.FuncMap{
-		// dict builds a map from key, value pairs, to pass several values to a partial.
-		"dict": func(kv ...any) map[string]any {
-			m := make(map[string]any, len(kv)/2)
-			for i := 0; i+1 < len(kv); i += 2 {
-				k, _ := kv[i].(string)
-				m[k] = kv[i+1]
-			}
-			return m
-		},
-		// T returns the words for key in the site's language.
-		"T": t.c.T,
-	}
-}
-
-// execute renders a page with its layout's base template.
-func (t *Theme) execute(layout string, p *Page, buf *bytes.Buffer) error {
-	tpl, ok := t.pages[layout]
-	if !ok {
-		return fmt.Errorf("site: no layout %q in the theme", layout)
-	}
-	return tpl.ExecuteTemplate(buf, "_base.html", p)
-}
-
-// reUIString matches {{T "key"}} with a literal key.
-var reUIString = regexp.MustCompile(`\{\{-?\s*T\s+"([A-Za-z0-9_.-]+)"\s*-?\}\}`)
-
-// inlineStrings replaces {{T "key"}} with the UI string itself, HTML-escaped,
-// once when the theme is parsed: a template function call costs a reflective
-// call per use, and the village page alone makes a hundred of them. The
-// strings come from the theme's own i18n files, and escaping makes them safe
-// in text and in quoted attributes, the only places layouts use them.
-func (t *Theme) inlineStrings(src []byte) []byte {
-	return reUIString.ReplaceAllFunc(src, func(m []byte) []byte {
-		key := string(reUIString.FindSubmatch(m)[1])
-		return []byte(html.EscapeString(t.c.T(key)))
+		t.partials[name] = tpl
+		return nil
 	})
+	return t, probs, err
 }
 
-// Partial renders a partial template (a {{define}} in layouts/partials/) with
-// data, for markup that Go code embeds, such as charts inside Markdown.
-func (t *Theme) Partial(name string, data any) (template.HTML, error) {
+func isOverridable(name string) bool {
+	for _, n := range overridable {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// part renders the partial name for a page: the site's own when it has one,
+// else the theme's (def).
+func (t *Theme) part(name string, p *Page, def templ.Component) (HTML, error) {
 	var buf bytes.Buffer
-	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
+	if tpl, ok := t.partials[name]; ok {
+		if err := tpl.ExecuteTemplate(&buf, name, p); err != nil {
+			return "", err
+		}
+		return HTML(buf.String()), nil
+	}
+	if def == nil {
+		return "", nil
+	}
+	if err := def.Render(context.Background(), &buf); err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	return HTML(buf.String()), nil
+}
+
+// toHTML renders a component to a string, for markup embedded in other markup
+// (charts inside Markdown).
+func toHTML(c templ.Component) (HTML, error) {
+	var buf bytes.Buffer
+	if err := c.Render(context.Background(), &buf); err != nil {
+		return "", err
+	}
+	return HTML(buf.String()), nil
 }
 
 // staticFiles returns the theme's static files, sorted by path.
@@ -177,4 +183,10 @@ func (t *Theme) staticFiles() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// hasStatic reports whether the site publishes a static file at path.
+func (t *Theme) hasStatic(path string) bool {
+	_, ok := t.static[path]
+	return ok
 }
