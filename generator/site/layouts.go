@@ -3,9 +3,9 @@ package site
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"html"
 	"io"
-	"fmt"
 	"strings"
 
 	"github.com/a-h/templ"

@@ -34,7 +34,9 @@ func Normalize(doc string) (string, error) {
 	return b.String(), nil
 }
 
-func isBlock(n *html.Node) bool { return n == nil || n.Type != html.TextNode && block[n.Data] || n.Type == html.DocumentNode }
+func isBlock(n *html.Node) bool {
+	return n == nil || n.Type != html.TextNode && block[n.Data] || n.Type == html.DocumentNode
+}
 
 func walk(b *strings.Builder, n *html.Node) {
 	switch n.Type {
