@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -219,8 +220,9 @@ func Grades(ds *dataset.Dataset) *Data {
 }
 
 // HearingOutcomes counts hearing outcomes by month of a year, or by year when year is 0.
+// A scheduled hearing (待召开) has no outcome yet and is not counted.
 func HearingOutcomes(ds *dataset.Dataset, year int) *Data {
-	outcomes := schema.Outcomes.Values()
+	outcomes := slices.DeleteFunc(schema.Outcomes.Values(), func(o string) bool { return o == schema.OutcomeScheduled })
 	var cats []string
 	var slot func(date string) int
 	if year > 0 {
