@@ -38,6 +38,8 @@ func (d *Dataset) Derive() {
 		years[Year(h.Date)] = true
 	}
 	d.deriveTraining(years)
+	d.deriveCarriedOver()
+	d.deriveAttention()
 	d.Years = d.Years[:0]
 	for y := range years {
 		if y > 0 {
