@@ -149,6 +149,10 @@ func TestAttention(t *testing.T) {
 	if n := d.Attention.Len(); n != 13 {
 		t.Errorf("Len = %d, want 13", n)
 	}
+	// H3, announced for 2026, makes no year of records.
+	if want := []int{2021, 2022, 2023, 2024, 2025}; !slices.Equal(d.Years, want) {
+		t.Errorf("Years = %v, want %v", d.Years, want)
+	}
 
 	// Each township gets its own run of the same items.
 	wantT2 := map[string][]string{

@@ -35,7 +35,9 @@ func (d *Dataset) Derive() {
 	}
 	d.deriveStreaks()
 	for _, h := range d.Hearings {
-		years[Year(h.Date)] = true
+		if !h.Upcoming(asOf) { // a hearing announced for after as_of is no year's record yet
+			years[Year(h.Date)] = true
+		}
 	}
 	d.deriveTraining(years)
 	d.deriveCarriedOver()
