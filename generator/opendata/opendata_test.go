@@ -562,4 +562,13 @@ func TestDictionary(t *testing.T) {
 	has(col("appraisals", "year"), "组合唯一")
 	has(col("villages", "population"), "不小于 0")
 	has(col("hearing_questions", "seq"), "不小于 1")
+	has(col("secretaries", "leave_reason"), "届满、调任、辞职、退休、组织调整、责令辞职、免职、撤职、其他")
+	has(col("pledges", "replaced_by"), "引用 pledges（承诺事项）的 id")
+	has(col("hearings", "outcome"), "暂缓、撤回、待召开")
+	has(col("actions", "kind"), "表彰、奖励、谈话诫勉、书面诫勉、警告、组织调整、责令辞职、免职、撤职")
+	has(col("actions", "secretary_id"), "引用 secretaries（村党组织书记）的 id")
+	has(col("actions", "year"), "四位年份")
+	if c := col("pledges", "replaced_by"); c.Required {
+		t.Error("replaced_by is required")
+	}
 }
