@@ -96,17 +96,15 @@ func (d *Dataset) deriveAttention() {
 	}
 	a.NoReplacement = d.unreplacedPledges()
 	d.Attention = a
-	d.AttentionOf = map[string]Attention{}
+	// Each list is sorted by township, so each township's items are one run
+	// of it: the township's lists are sub-slices, found in one pass per list.
+	overdue, noAction, quiet := byTownship(a.Overdue), byTownship(a.NoAction), byTownship(a.Quiet)
+	training, noReplacement := byTownship(a.Training), byTownship(a.NoReplacement)
+	d.AttentionOf = make(map[string]Attention, len(d.Townships))
 	for _, t := range d.Townships {
-		if _, done := d.AttentionOf[t.ID]; done {
-			continue
-		}
 		d.AttentionOf[t.ID] = Attention{
-			Overdue:       ofTownship(a.Overdue, t.ID),
-			NoAction:      ofTownship(a.NoAction, t.ID),
-			Quiet:         ofTownship(a.Quiet, t.ID),
-			Training:      ofTownship(a.Training, t.ID),
-			NoReplacement: ofTownship(a.NoReplacement, t.ID),
+			Overdue: overdue[t.ID], NoAction: noAction[t.ID], Quiet: quiet[t.ID],
+			Training: training[t.ID], NoReplacement: noReplacement[t.ID],
 		}
 	}
 }
@@ -116,24 +114,20 @@ type placed interface{ place() Place }
 
 func (p Place) place() Place { return p }
 
-// ofTownship returns the township's run of a list sorted by township, or nil.
-func ofTownship[T placed](list []T, township string) []T {
-	from := -1
-	for i, it := range list {
-		if it.place().TownshipID != township {
-			if from >= 0 {
-				return list[from:i:i]
-			}
-			continue
+// byTownship splits a list sorted by township into its runs, by township ID.
+// Each run is capped, so appending to one cannot overwrite the next.
+func byTownship[T placed](list []T) map[string][]T {
+	out := map[string][]T{}
+	for from := 0; from < len(list); {
+		id := list[from].place().TownshipID
+		to := from + 1
+		for to < len(list) && list[to].place().TownshipID == id {
+			to++
 		}
-		if from < 0 {
-			from = i
-		}
+		out[id] = list[from:to:to]
+		from = to
 	}
-	if from < 0 {
-		return nil
-	}
-	return list[from:len(list):len(list)]
+	return out
 }
 
 // placeOf returns the place of a village, and its sort key: the township's
