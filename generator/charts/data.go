@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -222,9 +223,11 @@ func (m *Maker) grades() *Data {
 }
 
 // hearingOutcomes counts hearing outcomes by month of a year, or by year when year is 0.
+// A scheduled hearing (待召开) has no outcome yet and is not counted.
 func (m *Maker) hearingOutcomes(year int) *Data {
 	ds := m.d
-	outcomes := schema.Outcomes.Values()
+	set := slices.DeleteFunc(slices.Clone(schema.Outcomes), func(c schema.Choice) bool { return c.Zh == schema.OutcomeScheduled })
+	outcomes := set.Values()
 	var cats []string
 	var slot func(date string) int
 	x := m.c.T("axis.year")
@@ -254,7 +257,7 @@ func (m *Maker) hearingOutcomes(year int) *Data {
 		slot = func(date string) int { return sort.SearchInts(ys, dataset.Year(date)) }
 	}
 	d := newData("hearing-outcomes", m.title("hearing-outcomes", year), "bar", x, m.c.T("unit.hearings"), cats)
-	m.enumSeries(d, schema.Outcomes)
+	m.enumSeries(d, set)
 	for _, h := range ds.Hearings {
 		c, o := slot(h.Date), indexOf(outcomes, h.Outcome)
 		if c >= 0 && o >= 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/schema"
 )
 
 // vals names the series of a chart by their legend entry.
@@ -312,8 +313,17 @@ func TestDataDemo(t *testing.T) {
 	if got := mk(t, ds).grades().Total(); got != float64(len(ds.Appraisals)) {
 		t.Errorf("grades: sum %v, want %d appraisals", got, len(ds.Appraisals))
 	}
-	if got := mk(t, ds).hearingOutcomes(0).Total(); got != float64(len(ds.Hearings)) {
-		t.Errorf("hearing-outcomes by year: sum %v, want %d hearings", got, len(ds.Hearings))
+	withOutcome := 0 // 待召开 (scheduled) is no outcome yet
+	for _, h := range ds.Hearings {
+		if h.Outcome != schema.OutcomeScheduled {
+			withOutcome++
+		}
+	}
+	if withOutcome == len(ds.Hearings) {
+		t.Error("demo county has no scheduled hearing")
+	}
+	if got := mk(t, ds).hearingOutcomes(0).Total(); got != float64(withOutcome) {
+		t.Errorf("hearing-outcomes by year: sum %v, want %d hearings", got, withOutcome)
 	}
 	serving := 0
 	for _, s := range ds.Secretaries {
@@ -336,7 +346,7 @@ func TestDataDemo(t *testing.T) {
 			}
 		}
 		for _, h := range ds.Hearings {
-			if dataset.Year(h.Date) == y {
+			if dataset.Year(h.Date) == y && h.Outcome != schema.OutcomeScheduled {
 				hearings++
 			}
 		}

@@ -29,6 +29,7 @@ type GradeRule struct {
 type Rules struct {
 	Appraisal AppraisalRules `toml:"appraisal"`
 	Training  TrainingRules  `toml:"training"`
+	Hearings  HearingRules   `toml:"hearings"`
 }
 
 // AppraisalRules weigh the three votes and name the grades.
@@ -53,6 +54,13 @@ type TrainingRules struct {
 	MinDays          float64 `toml:"min_days"`
 }
 
+// HearingRules say how often a village is expected to hold a hearing.
+type HearingRules struct {
+	// MaxQuietYears: a village with no hearing held in this many years up to
+	// as_of needs attention; 0 turns the check off.
+	MaxQuietYears int `toml:"max_quiet_years"`
+}
+
 // DefaultRules returns the rules of DESIGN.md.
 func DefaultRules() Rules {
 	return Rules{
@@ -69,6 +77,7 @@ func DefaultRules() Rules {
 			},
 		},
 		Training: TrainingRules{MinPoints: 60, ExcellencePoints: 90, MinDays: 7},
+		Hearings: HearingRules{MaxQuietYears: 2},
 	}
 }
 

@@ -21,6 +21,7 @@ type Dataset struct {
 	Hearings         []Hearing
 	HearingQuestions []HearingQuestion
 	Trainings        []Training
+	Actions          []Action // optional table: empty when the county keeps none
 
 	// Indexes, filled by Index. Values are positions in the slices above,
 	// in input order unless a comment says otherwise.
@@ -29,6 +30,7 @@ type Dataset struct {
 	SecretaryByID map[string]int
 	PledgeByID    map[string]int
 	HearingByID   map[string]int
+	ActionByID    map[string]int
 
 	VillagesOf    map[string][]int // township ID → villages
 	SecretariesOf map[string][]int // village ID → secretary terms, by term_start
@@ -40,12 +42,19 @@ type Dataset struct {
 	TrainingsOf   map[string][]int // secretary ID → trainings, by date
 	PledgesBy     map[string][]int // secretary ID → pledges
 	AppraisalsBy  map[string][]int // secretary ID → appraisals, by year
+	ActionsFor    map[string][]int // secretary ID → actions about that term, by date
+	ActionsOf     map[string][]int // village ID → actions about its secretaries, by date
+	Replaces      map[string][]int // pledge ID → the pledges whose replaced_by names it, in input order
 
 	// TrainingYears holds each secretary's yearly training totals (filled by Derive),
 	// ordered by secretary ID then year.
 	TrainingYears []TrainingYear
 	// TrainingYearOf maps secretary ID → positions in TrainingYears.
 	TrainingYearOf map[string][]int
+	// Attention is what needs attention on as_of (filled by Derive), and
+	// AttentionOf the same items by township ID.
+	Attention   Attention
+	AttentionOf map[string]Attention
 	// Years lists every year that has appraisals, pledges, hearings or trainings, ascending.
 	Years []int
 	// Facts are figures shared by many pages (filled by Derive).
@@ -141,6 +150,7 @@ func (d *Dataset) Index() {
 	for _, list := range d.TrainingsOf {
 		sortBy(list, func(i int) string { return d.Trainings[i].Date })
 	}
+	d.indexAccountability()
 }
 
 func setFirst(m map[string]int, k string, i int) {

@@ -39,9 +39,13 @@ func (d *Dataset) Derive() {
 	}
 	d.deriveStreaks()
 	for _, h := range d.Hearings {
-		years[Year(h.Date)] = true
+		if !h.Upcoming(asOf) { // a hearing announced for after as_of is no year's record yet
+			years[Year(h.Date)] = true
+		}
 	}
 	d.deriveTraining(years)
+	d.deriveCarriedOver()
+	d.deriveAttention()
 	d.Years = d.Years[:0]
 	for y := range years {
 		if y > 0 {

@@ -1,7 +1,8 @@
 // Package dataset holds a county's data as typed rows, the indexes that join
 // them, and the facts derived from them once (overdue pledges, computed
-// grades, training totals). It depends on nothing outside the standard
-// library: loading lives in package load, rendering elsewhere.
+// grades, training totals, what needs attention). It depends only on the
+// standard library and package schema (for the enum values it compares
+// against): loading lives in package load, rendering elsewhere.
 //
 // Dates are strings in the normalised form YYYY-MM-DD ("" when empty), which
 // compare correctly as strings and never depend on a time zone. Optional
@@ -49,6 +50,8 @@ type Secretary struct {
 	Education string `col:"education"`
 	Source    string `col:"source"`
 	DualRole  *bool  `col:"dual_role"`
+	// LeaveReason is why the term ended (schema.LeaveReasons); only with a TermEnd.
+	LeaveReason string `col:"leave_reason"`
 }
 
 // ServingOn reports whether the term covers date: from term_start up to,
@@ -75,8 +78,15 @@ type Pledge struct {
 	Progress    *int   `col:"progress"`
 	UpdatedOn   string `col:"updated_on"`
 	Evidence    string `col:"evidence"`
+	ReplacedBy  string `col:"replaced_by"` // the pledge that replaces this 已调整 one ("" if none given)
 
 	Overdue bool `col:"overdue"` // derived: due < as_of and still open
+	// CarriedOver (derived) is true for an open pledge whose secretary had left
+	// office by as_of: the pledge stays with the office, not the person.
+	CarriedOver bool
+	// Holder (derived, with CarriedOver) is the ID of the term that holds the
+	// office (same village and role) on as_of, or "" while it is vacant.
+	Holder string
 }
 
 // PledgeUpdate is one entry of a pledge's timeline.
@@ -154,6 +164,19 @@ type Training struct {
 	Points      float64  `col:"points"`
 	Title       string   `col:"title"`
 	Days        *float64 `col:"days"`
+}
+
+// Action is one decision about a secretary: a commendation or reward, or a
+// sanction (诫勉, 警告, 组织调整, 责令辞职, 免职, 撤职).
+type Action struct {
+	Src
+	ID          string `col:"id"`
+	SecretaryID string `col:"secretary_id"`
+	Date        string `col:"date"`
+	Kind        string `col:"kind"`
+	Year        *int   `col:"year"` // the appraisal year it follows from, if given
+	Reason      string `col:"reason"`
+	By          string `col:"by"` // the deciding body, e.g. 乡镇党委
 }
 
 // Year returns the year of a normalised date ("2024-05-01" → 2024), or 0.

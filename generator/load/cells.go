@@ -36,6 +36,7 @@ func bind(d *dataset.Dataset) ([]binding, error) {
 		"townships": &d.Townships, "villages": &d.Villages, "secretaries": &d.Secretaries,
 		"pledges": &d.Pledges, "pledge_updates": &d.PledgeUpdates, "appraisals": &d.Appraisals,
 		"hearings": &d.Hearings, "hearing_questions": &d.HearingQuestions, "trainings": &d.Trainings,
+		"actions": &d.Actions,
 	}
 	var out []binding
 	for _, t := range schema.Tables {

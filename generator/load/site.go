@@ -160,6 +160,9 @@ func readRules(dir string, probs *problem.List) dataset.Rules {
 	if md.IsDefined("training", "min_days") {
 		t.MinDays = got.Training.MinDays
 	}
+	if md.IsDefined("hearings", "max_quiet_years") {
+		rules.Hearings.MaxQuietYears = got.Hearings.MaxQuietYears
+	}
 
 	w := a.Weights
 	for _, x := range []struct {
@@ -207,6 +210,12 @@ func readRules(dir string, probs *problem.List) dataset.Rules {
 		bad("training", "excellence_points", fmt.Sprint(t.ExcellencePoints),
 			"培训积分门槛应满足 0 ≤ min_points ≤ excellence_points，min_days ≥ 0",
 			"training thresholds must satisfy 0 ≤ min_points ≤ excellence_points and min_days ≥ 0")
+	}
+	if q := rules.Hearings.MaxQuietYears; q < 0 {
+		p := at("hearings", "max_quiet_years")
+		probs.Add(problem.Problem{Code: "range", File: file, Line: p[0], Column: p[1], TOMLPos: true,
+			Key: "hearings.max_quiet_years", Value: fmt.Sprint(q),
+			Zh: "不能小于 0（0 表示不检查）", En: "expected at least 0 (0 turns the check off)"})
 	}
 	return rules
 }

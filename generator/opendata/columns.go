@@ -46,6 +46,7 @@ func rowSlices(d *dataset.Dataset) map[string]any {
 		"townships": &d.Townships, "villages": &d.Villages, "secretaries": &d.Secretaries,
 		"pledges": &d.Pledges, "pledge_updates": &d.PledgeUpdates, "appraisals": &d.Appraisals,
 		"hearings": &d.Hearings, "hearing_questions": &d.HearingQuestions, "trainings": &d.Trainings,
+		"actions": &d.Actions,
 	}
 }
 

@@ -206,7 +206,13 @@ func tableSchemaOf(t *table, rules *dataset.Rules) tableSchema {
 		}
 		s.Fields = append(s.Fields, tf)
 		if f.Ref != "" {
-			s.ForeignKeys = append(s.ForeignKeys, foreignKey{Fields: f.Key, Reference: reference{Resource: f.Ref, Fields: refKey(f.Ref)}})
+			// Table Schema v1: a reference within the same table (pledges.replaced_by
+			// → pledges.id) names the resource "", not itself.
+			res := f.Ref
+			if res == t.schema.Name {
+				res = ""
+			}
+			s.ForeignKeys = append(s.ForeignKeys, foreignKey{Fields: f.Key, Reference: reference{Resource: res, Fields: refKey(f.Ref)}})
 		}
 	}
 	return s

@@ -141,6 +141,7 @@ func TestDatapackageAgrees(t *testing.T) {
 	keys := map[string]map[string]bool{} // resource → values of its one-column primary key
 	type ref struct{ table, field, target string }
 	var refs []ref
+	selfRefs := 0
 	for _, r := range p.Resources {
 		records := readCSV(t, filepath.Join(root, "data", r.Path))
 		var names []string
@@ -207,7 +208,12 @@ func TestDatapackageAgrees(t *testing.T) {
 			}
 		}
 		for _, fk := range r.Schema.ForeignKeys {
-			refs = append(refs, ref{r.Name, fk.Fields, fk.Reference.Resource})
+			target := fk.Reference.Resource
+			if target == "" { // a self-reference (Table Schema v1)
+				target = r.Name
+				selfRefs++
+			}
+			refs = append(refs, ref{r.Name, fk.Fields, target})
 			if fk.Reference.Fields != "id" {
 				t.Errorf("%s.%s refers to %s.%s", r.Name, fk.Fields, fk.Reference.Resource, fk.Reference.Fields)
 			}
@@ -215,6 +221,9 @@ func TestDatapackageAgrees(t *testing.T) {
 	}
 	if len(refs) == 0 {
 		t.Fatal("no foreign keys")
+	}
+	if selfRefs != 1 {
+		t.Errorf("%d self-references, want 1 (pledges.replaced_by)", selfRefs)
 	}
 	for _, fk := range refs {
 		target, ok := keys[fk.target]

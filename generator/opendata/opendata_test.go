@@ -100,9 +100,10 @@ func TestFilesOfBase(t *testing.T) {
 		"data/2023/pledges.csv", "data/2023/secretaries.csv",
 		"data/2024/appraisals.csv", "data/2024/hearings.csv", "data/2024/pledge_updates.csv",
 		"data/2024/pledges.csv", "data/2024/trainings.csv",
-		"data/2025/appraisals.csv", "data/2025/hearings.csv", "data/2025/pledge_updates.csv",
+		"data/2025/actions.csv", "data/2025/appraisals.csv", "data/2025/hearings.csv", "data/2025/pledge_updates.csv",
 		"data/2025/pledges.csv",
 		"data/SHA256SUMS",
+		"data/actions.csv", "data/actions.json",
 		"data/appraisals.csv", "data/appraisals.json", "data/datapackage.json", "data/gongshi.xlsx",
 		"data/hearing_questions.csv", "data/hearing_questions.json",
 		"data/hearings.csv", "data/hearings.json",
@@ -314,10 +315,13 @@ func TestCSVFormat(t *testing.T) {
 		{"appraisals.csv", "2024,V2,S3,80,78,85,80.9,称职,7,4,,,true,true\n"},
 		{"appraisals.csv", "2025,V3,S5,50,52,58,53,不称职,2,2,连续不称职,不计算当年任职年限，酌情降低当年报酬补贴,true,true\n"},
 		// multi-line cell kept with LF; overdue derived against as_of.
-		{"pledges.csv", "P1,V1,S2,任期目标,公益事业,硬化村道2公里,2023-07-10,已完成,\"村道硬化，\n宽4.5米\",2公里,2024-12-31,100,2024-10-01,https://www.example.gov.cn/p1,false\n"},
-		{"pledges.csv", "P2,V1,S2,年度实事,经济发展,建成光伏电站,2024-03-01,推进中,,,2025-06-30,60,2025-09-01,,true\n"},
+		{"pledges.csv", "P1,V1,S2,任期目标,公益事业,硬化村道2公里,2023-07-10,已完成,\"村道硬化，\n宽4.5米\",2公里,2024-12-31,100,2024-10-01,https://www.example.gov.cn/p1,,false\n"},
+		{"pledges.csv", "P2,V1,S2,年度实事,经济发展,建成光伏电站,2024-03-01,推进中,,,2025-06-30,60,2025-09-01,,,true\n"},
 		{"villages.csv", "V3,下村,T2,900,260,30,52000.5\n"},
-		{"secretaries.csv", "S1,张三,V1,书记,2021-01-15,2023-06-30,男,1970,高中,本地能人,true\n"},
+		// leave_reason published as entered; the optional actions table with its year.
+		{"secretaries.csv", "S1,张三,V1,书记,2021-01-15,2023-06-30,男,1970,高中,本地能人,true,调任\n"},
+		{"actions.csv", "id,secretary_id,date,kind,year,reason,by\nA1,S2,2025-03-15,表彰,2024,2024年度考评优秀，评为优秀村党组织书记,东乡镇党委\n"},
+		{"2025/actions.csv", "A2,S5,2025-01-20,谈话诫勉,2024,2024年度考评不称职,西乡镇党委\n"},
 		{"2024/appraisals.csv", "2024,V2,S3,80,78,85,80.9,称职,7,4,,,true,true\n"},
 	} {
 		b, _ := os.ReadFile(filepath.Join(root, "data", c.file))
@@ -559,5 +563,22 @@ func TestDictionary(t *testing.T) {
 	}
 	if c := col("pledges", "overdue"); !c.Derived || c.Required {
 		t.Errorf("overdue: %+v, want derived", c)
+	}
+	for _, c := range []struct {
+		got  Column
+		want Column
+	}{
+		{col("secretaries", "leave_reason"), Column{Enum: schema.LeaveReasons}},
+		{col("pledges", "replaced_by"), Column{Pattern: schema.IDPattern, Ref: "pledges", RefKey: "id"}},
+		{col("hearings", "outcome"), Column{Enum: schema.Outcomes}},
+		{col("actions", "kind"), Column{Enum: schema.ActionKinds}},
+		{col("actions", "secretary_id"), Column{Pattern: schema.IDPattern, Ref: "secretaries", RefKey: "id"}},
+	} {
+		if !reflect.DeepEqual(c.want.Enum, c.got.Enum) || c.want.Ref != c.got.Ref || c.want.Pattern != c.got.Pattern {
+			t.Errorf("%s: %+v, want %+v", c.got.Key, c.got, c.want)
+		}
+	}
+	if c := col("pledges", "replaced_by"); c.Required {
+		t.Error("replaced_by is required")
 	}
 }

@@ -71,6 +71,25 @@ var (
 	trainingKinds    = []string{"集中培训", "集体学习", "心得体会", "异地培训", "远程教育", "其他"}
 )
 
+// Accountability records (accountability.go): leave reasons, action kinds and the outcome of
+// a hearing announced but not yet held.
+const (
+	leaveTermEnd     = "届满"
+	leaveTransferred = "调任"
+	leaveResigned    = "辞职"
+	leaveRetired     = "退休"
+	leaveAdjusted    = "组织调整"
+	leaveOther       = "其他"
+
+	actionCommendation      = "表彰"
+	actionReward            = "奖励"
+	actionAdmonitionTalk    = "谈话诫勉"
+	actionWrittenAdmonition = "书面诫勉"
+	actionAdjustment        = "组织调整"
+
+	outcomeScheduled = "待召开"
+)
+
 const (
 	stNotStarted = "未启动"
 	stInProgress = "推进中"

@@ -28,6 +28,9 @@ const (
 
 	// pcgStream is the second PCG word ("gongshi" in ASCII); the seed is the first.
 	pcgStream = 0x676f6e67736869
+	// pcgAside is the second word of the stream the accountability records are drawn from
+	// ("account"); see generator.aside.
+	pcgAside = 0x6163636f756e74
 
 	defaultCounty = "示范县"
 )
@@ -39,18 +42,20 @@ var asOf = mkday(lastYear, 12, 31)
 // and carries an extra column (联系电话) that site.toml lists in privacy.drop_columns.
 var (
 	villageHeader     = []string{"村编码", "村名", "乡镇编码", "人口", "户数", "党员数", "村集体收入", "联系电话"}
-	secretaryHeader   = []string{"id", "name", "village_id", "role", "term_start", "term_end", "gender", "birth_year", "education", "source", "dual_role"}
-	pledgeHeader      = []string{"id", "village_id", "secretary_id", "kind", "category", "title", "made_on", "status", "detail", "target", "due", "progress", "updated_on", "evidence"}
+	secretaryHeader   = []string{"id", "name", "village_id", "role", "term_start", "term_end", "gender", "birth_year", "education", "source", "dual_role", "leave_reason"}
+	pledgeHeader      = []string{"id", "village_id", "secretary_id", "kind", "category", "title", "made_on", "status", "detail", "target", "due", "progress", "updated_on", "evidence", "replaced_by"}
 	pledgeUpdateHdr   = []string{"pledge_id", "date", "status", "progress", "note"}
 	appraisalHeader   = []string{"year", "village_id", "secretary_id", "masses_score", "members_score", "org_score", "total_score", "grade", "secretary_stars", "team_stars", "note"}
 	hearingHeader     = []string{"id", "village_id", "date", "topic", "outcome", "category", "notice_date", "attendees", "party_members", "villager_reps", "experts", "votes_for", "votes_against", "votes_abstain", "summary", "follow_up"}
 	hearingQuestHdr   = []string{"hearing_id", "seq", "question", "answer", "asked_by", "answered_by"}
 	trainingHeader    = []string{"id", "secretary_id", "date", "kind", "points", "title", "days"}
+	actionHeader      = []string{"id", "secretary_id", "date", "kind", "year", "reason", "by"}
 	grades            = []string{"优秀", "称职", "基本称职", "不称职"}
 	gradeMinHundredth = []int{9000, 7500, 6000, 0} // default rules.toml thresholds, in 0.01 points
 )
 
-// Write writes a complete site source into dir: site.toml, data/townships.toml, data/*.csv,
+// Write writes a complete site source into dir: site.toml, data/townships.toml, data/*.csv
+// (actions.csv among them),
 // data/trainings/<year>.csv, content/_index.md, content/about.md and content/reports/2024.md.
 // It creates dir if needed and overwrites those files. Other forms of the same tables
 // (data/villages.toml, data/trainings.csv, …) are removed, since the loader would otherwise read
@@ -108,6 +113,7 @@ func removeOtherForms(dir string) error {
 	others := []string{
 		"townships.csv", "villages.toml", "secretaries.toml", "pledges.toml", "pledge_updates.toml",
 		"appraisals.toml", "hearings.toml", "hearing_questions.toml", "trainings.csv", "trainings.toml",
+		"actions.toml",
 	}
 	for _, name := range others {
 		err := os.Remove(filepath.Join(dir, "data", name))
@@ -220,16 +226,19 @@ func (c *csvFile) close() error {
 // generator holds the random stream, the ID counters and the open tables. It is used by one
 // Write call only.
 type generator struct {
-	r *rand.Rand
-	o Options
+	r  *rand.Rand
+	r2 *rand.Rand // the other stream: see aside
+	o  Options
 
 	// ID widths (V0001, S00001, P000001, H00001, TR000001), one digit wider per decade of
 	// villages beyond 9,999 so that IDs keep sorting in creation order at large sizes.
 	wTownship, wVillage, wSec, wPledge, wHearing, wTraining int
 	nSec, nPledge, nHearing, nTraining                      int
+	nAction, nScheduled                                     int
+	asideDepth                                              int // > 0 while drawing from r2
 
-	villages, secretaries, pledges, updates, appraisals, hearings, questions *csvFile
-	trainings                                                                [nYears]*csvFile
+	villages, secretaries, pledges, updates, appraisals, hearings, questions, actions *csvFile
+	trainings                                                                         [nYears]*csvFile
 
 	tok tokens
 	// Per-village scratch space, reused to keep allocations flat.
@@ -242,8 +251,9 @@ type generator struct {
 
 func newGenerator(o Options) *generator {
 	g := &generator{
-		r: rand.New(rand.NewPCG(uint64(o.Seed), pcgStream)),
-		o: o,
+		r:  rand.New(rand.NewPCG(uint64(o.Seed), pcgStream)),
+		r2: rand.New(rand.NewPCG(uint64(o.Seed), pcgAside)),
+		o:  o,
 	}
 	extra := 0
 	if o.Villages > 9999 {
@@ -269,6 +279,7 @@ func (g *generator) open(dir string) error {
 		{&g.appraisals, "appraisals.csv", appraisalHeader},
 		{&g.hearings, "hearings.csv", hearingHeader},
 		{&g.questions, "hearing_questions.csv", hearingQuestHdr},
+		{&g.actions, "actions.csv", actionHeader},
 	}
 	for i := range g.trainings {
 		files = append(files, file{&g.trainings[i], filepath.Join("trainings", strconv.Itoa(firstYear+i)+".csv"), trainingHeader})
@@ -285,7 +296,7 @@ func (g *generator) open(dir string) error {
 
 // close flushes and closes every open table and returns the first error.
 func (g *generator) close() error {
-	all := []*csvFile{g.villages, g.secretaries, g.pledges, g.updates, g.appraisals, g.hearings, g.questions}
+	all := []*csvFile{g.villages, g.secretaries, g.pledges, g.updates, g.appraisals, g.hearings, g.questions, g.actions}
 	all = append(all, g.trainings[:]...)
 	var first error
 	for _, c := range all {
@@ -618,24 +629,38 @@ func (g *generator) village(seq int, t township, names map[string]bool) {
 	g.villages.write(rec)
 
 	// A couple of villages in every county rate 不称职 two years running and have their
-	// secretary replaced (组织调整) the year after.
+	// secretary replaced (组织调整) the year after. The second of them recorded neither the
+	// leave reason nor the adjustment, so that every county's attention list has a 须调整
+	// with no action.
 	poor := g.chance(0.008) || (g.o.Villages >= 10 && (seq == g.o.Villages/3 || seq == 2*g.o.Villages/3))
 	poorYear := 0
 	if poor {
 		poorYear = firstYear + g.r.IntN(3)
 	}
-	g.secretariesOf(id, t.election+day(g.r.IntN(8)), poorYear)
+	end := endsOrdinarily
+	switch {
+	case poor && g.o.Villages >= 10 && seq == 2*g.o.Villages/3:
+		end = endsUnrecorded
+	case poor:
+		end = endsForCause
+	}
+	g.secretariesOf(id, t.election+day(g.r.IntN(8)), poorYear, end)
 	g.appraisalsOf(id, poorYear)
 	g.trainingsOf()
 	g.pledgesOf(id)
 	g.hearingsOf(id, members)
+	g.aside(func() {
+		g.actionsOf(t)
+		g.scheduledHearing(id)
+	})
 }
 
 // ---- secretaries -----------------------------------------------------------------------------
 
 type secretary struct {
 	id, role   string
-	start, end day // end == 0: still serving
+	start, end day    // end == 0: still serving
+	leave      string // leave_reason ("" while serving, and for some terms that ended)
 	quality    float64
 	// grade[i] is the grade index this secretary received for firstYear+i, or -1.
 	grade [nYears]int8
@@ -645,7 +670,7 @@ func (s *secretary) serving(d day) bool { return s.start <= d && (s.end == 0 || 
 
 // secretariesOf creates the village's secretaries: a 书记 elected in early 2021, replaced once in
 // about a fifth of the villages, and in about a tenth a 第一书记 (possibly two in succession).
-func (g *generator) secretariesOf(villageID string, elected day, poorYear int) {
+func (g *generator) secretariesOf(villageID string, elected day, poorYear int, firstEnds ending) {
 	g.secs = g.secs[:0]
 	var change day // the first term's last day, if it ended
 	switch {
@@ -661,7 +686,7 @@ func (g *generator) secretariesOf(villageID string, elected day, poorYear int) {
 		}
 		change = mkday(y, g.intIn(lo, hi), g.intIn(1, 28))
 	}
-	first := g.newSecretary(villageID, roleSecretary, elected, change, sourceWeightsElected)
+	first := g.newSecretary(villageID, roleSecretary, elected, change, sourceWeightsElected, firstEnds)
 	if poorYear != 0 {
 		first.quality = g.norm(72, 3)
 	}
@@ -672,7 +697,7 @@ func (g *generator) secretariesOf(villageID string, elected day, poorYear int) {
 		if !g.chance(0.4) {
 			start += day(g.r.IntN(30))
 		}
-		g.newSecretary(villageID, roleSecretary, start, 0, sourceWeightsReplacement)
+		g.newSecretary(villageID, roleSecretary, start, 0, sourceWeightsReplacement, endsOrdinarily)
 	}
 	if g.chance(0.10) {
 		start := g.between(mkday(firstYear, 3, 1), mkday(2024, 6, 30))
@@ -680,20 +705,30 @@ func (g *generator) secretariesOf(villageID string, elected day, poorYear int) {
 		if end >= asOf {
 			end = 0
 		}
-		g.newSecretary(villageID, roleFirst, start, end, nil)
+		g.newSecretary(villageID, roleFirst, start, end, nil, endsOrdinarily)
 		if end != 0 && end < asOf-60 && g.chance(0.6) {
 			start = end + 1 + day(g.r.IntN(30))
 			end = start + day(g.intIn(700, 760))
 			if end >= asOf {
 				end = 0
 			}
-			g.newSecretary(villageID, roleFirst, start, end, nil)
+			g.newSecretary(villageID, roleFirst, start, end, nil, endsOrdinarily)
 		}
 	}
 }
 
-// newSecretary writes one secretary row and appends it to g.secs.
-func (g *generator) newSecretary(villageID, role string, start, end day, sourceWeights []int) *secretary {
+// ending says why a term that ends does, as far as it is decided when the term is created.
+type ending uint8
+
+const (
+	endsOrdinarily ending = iota // any leave reason of leaveReason, or none
+	endsForCause                 // 组织调整 after two years rated 不称职, recorded as such
+	endsUnrecorded               // the same, but the county recorded no leave reason (and no action)
+)
+
+// newSecretary writes one secretary row and appends it to g.secs; ends says why the term
+// ends, if it does.
+func (g *generator) newSecretary(villageID, role string, start, end day, sourceWeights []int, ends ending) *secretary {
 	g.nSec++
 	s := &secretary{id: makeID("S", g.nSec, g.wSec), role: role, start: start, end: end, quality: g.norm(83, 4.5)}
 	for i := range s.grade {
@@ -739,10 +774,13 @@ func (g *generator) newSecretary(villageID, role string, start, end day, sourceW
 	if dual {
 		dualText = "是"
 	}
-	rec := g.rec[:11]
+	if end != 0 {
+		g.aside(func() { s.leave = g.leaveReason(role, end.year()-birth, ends) })
+	}
+	rec := g.rec[:12]
 	rec[0], rec[1], rec[2], rec[3] = s.id, g.personName(female), villageID, role
 	rec[4], rec[5], rec[6], rec[7] = start.String(), end.String(), gender, strconv.Itoa(birth)
-	rec[8], rec[9], rec[10] = educations[edu], source, dualText
+	rec[8], rec[9], rec[10], rec[11] = educations[edu], source, dualText, s.leave
 	g.secretaries.write(rec)
 	return s
 }
@@ -948,6 +986,7 @@ type pledgeSpec struct {
 	kind, category int
 	made, due      day // due == 0: no deadline given
 	sec            *secretary
+	tpl            *pledgeTemplate // nil until drawn; a replacement keeps its original's
 }
 
 // pledgesOf writes 6–12 pledges of the village, in the order they were made, each with its
@@ -1029,7 +1068,13 @@ func (g *generator) pledgesOf(villageID string) {
 
 func (g *generator) pledge(villageID string, p *pledgeSpec) {
 	g.nPledge++
-	id := makeID("P", g.nPledge, g.wPledge)
+	g.writePledge(villageID, makeID("P", g.nPledge, g.wPledge), p, "")
+}
+
+// writePledge writes pledge id with its updates. For a 已调整 pledge it usually writes the
+// pledge that replaces it too (see replacement); replaces names the pledge this one replaces
+// ("" for most), and a replacement is not itself revised again.
+func (g *generator) writePledge(villageID, id string, p *pledgeSpec, replaces string) {
 	s := p.sec
 	cut := s.end != 0 && (p.due == 0 || p.due > s.end) // the term ended before the deadline
 	past := p.due != 0 && p.due < asOf
@@ -1041,6 +1086,12 @@ func (g *generator) pledge(villageID string, p *pledgeSpec) {
 		status = []string{stDone, stPartly, stFailed, stRevised, stInProgress, stNotStarted}[g.weighted(76, 6, 6, 5, 5, 2)]
 	default:
 		status = []string{stInProgress, stDone, stNotStarted, stPartly, stRevised}[g.weighted(50, 22, 15, 6, 7)]
+	}
+	if status == stRevised && replaces != "" {
+		status = stPartly
+		if !cut && !past {
+			status = stInProgress
+		}
 	}
 
 	var progress int
@@ -1085,7 +1136,10 @@ func (g *generator) pledge(villageID string, p *pledgeSpec) {
 	last = min(max(last, p.made), limit, asOf)
 
 	g.tok.reset()
-	tpl := pledgeTemplates[p.category][g.r.IntN(len(pledgeTemplates[p.category]))]
+	if p.tpl == nil {
+		p.tpl = &pledgeTemplates[p.category][g.r.IntN(len(pledgeTemplates[p.category]))]
+	}
+	tpl := p.tpl
 	title, target, detail := g.fill(tpl.title), g.fill(tpl.target), g.fill(tpl.detail)
 	if g.chance(0.1) {
 		detail = ""
@@ -1100,14 +1154,29 @@ func (g *generator) pledge(villageID string, p *pledgeSpec) {
 		evidence = g.pick(evidenceTexts)
 	}
 
-	rec := g.rec[:14]
+	if replaces != "" {
+		detail += "原承诺 " + replaces + " 调整后重新承诺，经乡镇党委审核同意。"
+	}
+	var next *pledgeSpec
+	replacedBy := ""
+	if status == stRevised {
+		g.aside(func() { next = g.replacement(p, last) })
+		if next != nil {
+			replacedBy = id + "-2"
+		}
+	}
+
+	rec := g.rec[:15]
 	rec[0], rec[1], rec[2], rec[3] = id, villageID, s.id, pledgeKinds[p.kind]
 	rec[4], rec[5], rec[6], rec[7] = pledgeCategories[p.category], title, p.made.String(), status
 	rec[8], rec[9], rec[10], rec[11] = detail, target, p.due.String(), strconv.Itoa(progress)
-	rec[12], rec[13] = last.String(), evidence
+	rec[12], rec[13], rec[14] = last.String(), evidence, replacedBy
 	g.pledges.write(rec)
 
 	g.pledgeUpdates(id, p.made, last, status, progress)
+	if next != nil {
+		g.aside(func() { g.writePledge(villageID, replacedBy, next, id) })
+	}
 }
 
 // pledgeUpdates writes 0–4 updates dated in (made, last], the last one on last with the

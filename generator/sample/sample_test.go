@@ -197,7 +197,9 @@ var (
 		"category":  {"组织建设", "公益事业", "经济发展", "热点难点"},
 		"status":    {"未启动", "推进中", "已完成", "部分完成", "未完成", "已调整"},
 		"grade":     {"", "优秀", "称职", "基本称职", "不称职"},
-		"outcome":   {"通过", "修改后通过", "未通过", "暂缓", "撤回"},
+		"outcome":   {"通过", "修改后通过", "未通过", "暂缓", "撤回", "待召开"},
+		"leave":     {"", "届满", "调任", "辞职", "退休", "组织调整", "责令辞职", "免职", "撤职", "其他"},
+		"action":    {"表彰", "奖励", "谈话诫勉", "书面诫勉", "警告", "组织调整", "责令辞职", "免职", "撤职"},
 		"training":  {"集中培训", "集体学习", "心得体会", "异地培训", "远程教育", "其他"},
 	}
 )
@@ -373,6 +375,10 @@ func (c *checker) check(villageCount, townshipCount int) {
 			}
 		}
 		terms[key] = append(terms[key], tm)
+		c.enum(secs, i, "leave_reason", "leave")
+		if lr := secs.col(r, "leave_reason"); lr != "" && tm.end == "" {
+			c.errorf(secs, i, "leave reason %s while serving", lr)
+		}
 		secVillage[r[0]] = v
 		secTerm[r[0]] = tm
 	}
@@ -410,6 +416,35 @@ func (c *checker) check(villageCount, townshipCount int) {
 			c.errorf(pledges, i, "unfilled template %q", pledges.col(r, "title"))
 		}
 	}
+	// Most revised pledges name their replacement: a later pledge of the same village, with
+	// the original's ID and -2, not revised itself; nothing else names one.
+	revised, replaced := 0, 0
+	for i, r := range pledges.rows {
+		by, st := pledges.col(r, "replaced_by"), pledges.col(r, "status")
+		if st == "已调整" {
+			revised++
+		}
+		if by == "" {
+			continue
+		}
+		replaced++
+		j, ok := pledgeIDs[by]
+		switch {
+		case st != "已调整":
+			c.errorf(pledges, i, "replaced_by %s on a %s pledge", by, st)
+		case !ok || by != r[0]+"-2":
+			c.errorf(pledges, i, "replaced_by %q is not this pledge's replacement", by)
+		default:
+			rr := pledges.rows[j]
+			if pledges.col(rr, "village_id") != pledges.col(r, "village_id") || pledges.col(rr, "made_on") < pledges.col(r, "made_on") ||
+				pledges.col(rr, "status") == "已调整" || pledges.col(rr, "replaced_by") != "" {
+				c.errorf(pledges, i, "replacement %v does not follow %v", rr, r)
+			}
+		}
+	}
+	if revised >= 10 && replaced*3 < revised*2 {
+		t.Errorf("%d of %d revised pledges have a replacement, want most", replaced, revised)
+	}
 
 	updates := c.read("pledge_updates.csv", pledgeUpdateHdr)
 	lastOf := map[string]int{} // pledge → index of its latest update
@@ -444,6 +479,7 @@ func (c *checker) check(villageCount, townshipCount int) {
 
 	appraisals := c.read("appraisals.csv", appraisalHeader)
 	seen := map[string]bool{}
+	gradeOf := map[string]string{} // year/secretary → grade
 	perVillage := map[string]int{}
 	for i, r := range appraisals.rows {
 		y, v, s := r[0], r[1], r[2]
@@ -462,19 +498,20 @@ func (c *checker) check(villageCount, townshipCount int) {
 		c.enum(appraisals, i, "grade", "grade")
 		c.num(appraisals, i, "secretary_stars", 0, 10, false)
 		c.num(appraisals, i, "team_stars", 0, 5, false)
+		// Grade the total rounded to 0.01: in floating point 0.4*m+0.3*b+0.3*o can fall
+		// just below a threshold that the exact sum reaches (89.99999… for 90.00).
+		want := math.Round((0.4*m+0.3*b+0.3*o)*100) / 100
+		grade := "不称职"
+		switch {
+		case want >= 90:
+			grade = "优秀"
+		case want >= 75:
+			grade = "称职"
+		case want >= 60:
+			grade = "基本称职"
+		}
+		gradeOf[y+"/"+s] = grade
 		if total, ok := c.num(appraisals, i, "total_score", 0, 100, true); ok {
-			// Grade the total rounded to 0.01: in floating point 0.4*m+0.3*b+0.3*o can fall
-			// just below a threshold that the exact sum reaches (89.99999… for 90.00).
-			want := math.Round((0.4*m+0.3*b+0.3*o)*100) / 100
-			grade := "不称职"
-			switch {
-			case want >= 90:
-				grade = "优秀"
-			case want >= 75:
-				grade = "称职"
-			case want >= 60:
-				grade = "基本称职"
-			}
 			if fmt.Sprintf("%.2f", want) != r[6] || total != mustFloat(r[6]) || r[7] != grade {
 				c.errorf(appraisals, i, "total %s grade %s, want %.2f %s", r[6], r[7], want, grade)
 			}
@@ -488,15 +525,24 @@ func (c *checker) check(villageCount, townshipCount int) {
 
 	hearings := c.read("hearings.csv", hearingHeader)
 	hearingIDs := c.ids(hearings, "id")
+	scheduled := 0
 	for i, r := range hearings.rows {
 		if _, ok := villageIDs[r[1]]; !ok {
 			c.errorf(hearings, i, "village %q not found", r[1])
+		}
+		c.enum(hearings, i, "outcome", "outcome")
+		if r[4] == "待召开" {
+			// Announced for after as_of: a notice, no attendance, votes or outcome yet.
+			if !strings.HasPrefix(r[0], "HS") || r[2] <= asOfText || r[6] == "" || r[6] > r[2] || strings.Join(r[7:14], "") != "" {
+				c.errorf(hearings, i, "bad scheduled hearing %v", r)
+			}
+			scheduled++
+			continue
 		}
 		d := c.date(hearings, i, "date", false)
 		if n := c.date(hearings, i, "notice_date", true); n > d {
 			c.errorf(hearings, i, "notice %s after the hearing %s", n, d)
 		}
-		c.enum(hearings, i, "outcome", "outcome")
 		att, _ := c.num(hearings, i, "attendees", 1, 1000, false)
 		pm, _ := c.num(hearings, i, "party_members", 0, 1000, false)
 		vr, _ := c.num(hearings, i, "villager_reps", 0, 1000, false)
@@ -515,11 +561,17 @@ func (c *checker) check(villageCount, townshipCount int) {
 		}
 	}
 
+	if villageCount >= 150 && scheduled == 0 {
+		t.Errorf("no hearing scheduled after as_of in %d villages", villageCount)
+	}
+
 	questions := c.read("hearing_questions.csv", hearingQuestHdr)
 	seq := map[string]int{}
 	for i, r := range questions.rows {
-		if _, ok := hearingIDs[r[0]]; !ok {
+		if h, ok := hearingIDs[r[0]]; !ok {
 			c.errorf(questions, i, "hearing %q not found", r[0])
+		} else if hearings.rows[h][4] == "待召开" {
+			c.errorf(questions, i, "question at scheduled hearing %s", r[0])
 		}
 		seq[r[0]]++
 		if r[1] != strconv.Itoa(seq[r[0]]) || r[2] == "" || r[3] == "" || r[4] == "" || r[5] == "" {
@@ -554,6 +606,44 @@ func (c *checker) check(villageCount, townshipCount int) {
 			points[s+"/"+strconv.Itoa(y)] += int(p)
 		}
 	}
+	// Actions follow an appraisal of the year before, in keeping with its grade, within the
+	// term (an adjustment on its last day, with the leave reason to match) and by as_of.
+	actions := c.read("actions.csv", actionHeader)
+	c.ids(actions, "id")
+	fits := map[string]string{"奖励": "优秀", "表彰": "优秀", "书面诫勉": "基本称职", "谈话诫勉": "不称职", "组织调整": "不称职"}
+	kinds := map[string]int{}
+	for i, r := range actions.rows {
+		s, kind, y := r[1], r[3], r[4]
+		c.enum(actions, i, "kind", "action")
+		kinds[kind]++
+		d := c.date(actions, i, "date", false)
+		tm, ok := secTerm[s]
+		switch {
+		case !ok:
+			c.errorf(actions, i, "secretary %q not found", s)
+		case d < tm.start || tm.end != "" && d > tm.end:
+			c.errorf(actions, i, "dated %s outside the term %v", d, tm)
+		case kind == "组织调整" && (d != tm.end || secs.col(secs.rows[secIDs[s]], "leave_reason") != "组织调整"):
+			c.errorf(actions, i, "adjustment on %s, term %v, leave reason %q", d, tm, secs.col(secs.rows[secIDs[s]], "leave_reason"))
+		}
+		if g := gradeOf[y+"/"+s]; g != fits[kind] {
+			c.errorf(actions, i, "%s after a year rated %q", kind, g)
+		}
+		if yy, _ := strconv.Atoi(y); !strings.HasPrefix(d, strconv.Itoa(yy+1)) {
+			c.errorf(actions, i, "dated %s, not in the year after %s", d, y)
+		}
+		if r[5] == "" || r[6] == "" {
+			c.errorf(actions, i, "no reason or deciding body")
+		}
+	}
+	if villageCount >= 150 {
+		for _, k := range []string{"奖励", "表彰", "书面诫勉", "谈话诫勉", "组织调整"} {
+			if kinds[k] == 0 {
+				t.Errorf("no action %s in %d villages", k, villageCount)
+			}
+		}
+	}
+
 	// Appraised secretaries train all year; most of them reach 60 points.
 	low := 0
 	for k := range seen {

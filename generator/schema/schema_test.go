@@ -75,7 +75,7 @@ func TestTablesConsistent(t *testing.T) {
 		names[tb.Name] = true
 	}
 	for _, want := range []string{"townships", "villages", "secretaries", "pledges", "pledge_updates",
-		"appraisals", "hearings", "hearing_questions", "trainings"} {
+		"appraisals", "hearings", "hearing_questions", "trainings", "actions"} {
 		if !names[want] {
 			t.Errorf("table %s missing", want)
 		}
@@ -143,4 +143,59 @@ func index(name string) int {
 		}
 	}
 	return -1
+}
+
+// TestNamedValues checks that every named value is a value of the enum it
+// names, so that code comparing against a constant can match a row.
+func TestNamedValues(t *testing.T) {
+	for _, c := range []struct {
+		set    EnumSet
+		values []string
+	}{
+		{Roles, []string{RoleSecretary, RoleFirst}},
+		{PledgeStatuses, []string{StatusNotStarted, StatusInProgress, StatusDone, StatusPartly, StatusFailed, StatusRevised}},
+		{Outcomes, []string{OutcomePassed, OutcomePassedAmended, OutcomeRejected, OutcomeDeferred, OutcomeWithdrawn, OutcomeScheduled}},
+		{TrainingKinds, []string{TrainingConcentrated, TrainingOffSite}},
+		{LeaveReasons, []string{LeaveTermEnd, LeaveTransferred, LeaveResigned, LeaveRetired, LeaveAdjusted,
+			LeaveOrderedToResign, LeaveDismissed, LeaveRemoved, LeaveOther}},
+		{ActionKinds, []string{ActionCommendation, ActionReward, ActionAdmonitionTalk, ActionWrittenAdmonition,
+			ActionWarning, ActionAdjustment, ActionOrderedToResign, ActionDismissal, ActionRemoval}},
+	} {
+		for _, v := range c.values {
+			if got, ok := c.set.Parse(v); !ok || got != v {
+				t.Errorf("%q is not a value of %s", v, c.set.ZhList())
+			}
+		}
+	}
+	for _, c := range []struct{ alias, want string }{
+		{"scheduled", OutcomeScheduled}, {"term-end", LeaveTermEnd}, {"ordered-to-resign", LeaveOrderedToResign},
+		{"written-admonition", ActionWrittenAdmonition}, {"removal", ActionRemoval},
+	} {
+		var got string
+		for _, set := range []EnumSet{Outcomes, LeaveReasons, ActionKinds} {
+			if v, ok := set.Parse(c.alias); ok {
+				got = v
+			}
+		}
+		if got != c.want {
+			t.Errorf("alias %q = %q, want %q", c.alias, got, c.want)
+		}
+	}
+}
+
+// TestEnglishDescriptionsAreUsed: every English description names a table
+// or column that exists (a renamed column leaves no stale entry).
+func TestEnglishDescriptionsAreUsed(t *testing.T) {
+	known := map[string]bool{}
+	for _, tb := range Tables {
+		known[tb.Name] = true
+		for _, f := range tb.Fields {
+			known[tb.Name+"."+f.Key] = true
+		}
+	}
+	for k := range english {
+		if !known[k] {
+			t.Errorf("english.go describes %s, which is no table or column", k)
+		}
+	}
 }

@@ -19,6 +19,27 @@ const (
 	OutcomeRejected      = "未通过"
 	OutcomeDeferred      = "暂缓"
 	OutcomeWithdrawn     = "撤回"
+	OutcomeScheduled     = "待召开" // announced, not yet held: the only outcome a hearing after as_of may have
+
+	LeaveTermEnd         = "届满"
+	LeaveTransferred     = "调任"
+	LeaveResigned        = "辞职"
+	LeaveRetired         = "退休"
+	LeaveAdjusted        = "组织调整"
+	LeaveOrderedToResign = "责令辞职"
+	LeaveDismissed       = "免职"
+	LeaveRemoved         = "撤职"
+	LeaveOther           = "其他"
+
+	ActionCommendation      = "表彰"
+	ActionReward            = "奖励"
+	ActionAdmonitionTalk    = "谈话诫勉"
+	ActionWrittenAdmonition = "书面诫勉"
+	ActionWarning           = "警告"
+	ActionAdjustment        = "组织调整"
+	ActionOrderedToResign   = "责令辞职"
+	ActionDismissal         = "免职"
+	ActionRemoval           = "撤职"
 
 	TrainingConcentrated = "集中培训"
 	TrainingOffSite      = "异地培训"
@@ -50,7 +71,22 @@ var (
 
 	Outcomes = EnumSet{
 		{OutcomePassed, "passed"}, {OutcomePassedAmended, "passed-amended"}, {OutcomeRejected, "rejected"},
-		{OutcomeDeferred, "deferred"}, {OutcomeWithdrawn, "withdrawn"},
+		{OutcomeDeferred, "deferred"}, {OutcomeWithdrawn, "withdrawn"}, {OutcomeScheduled, "scheduled"},
+	}
+
+	LeaveReasons = EnumSet{
+		{LeaveTermEnd, "term-end"}, {LeaveTransferred, "transferred"}, {LeaveResigned, "resigned"},
+		{LeaveRetired, "retired"}, {LeaveAdjusted, "adjusted"}, {LeaveOrderedToResign, "ordered-to-resign"},
+		{LeaveDismissed, "dismissed"}, {LeaveRemoved, "removed"}, {LeaveOther, "other"},
+	}
+
+	// ActionKinds are what can follow an appraisal (DESIGN.md, actions): the
+	// commendations and rewards first, then the sanctions from the mildest.
+	ActionKinds = EnumSet{
+		{ActionCommendation, "commendation"}, {ActionReward, "reward"},
+		{ActionAdmonitionTalk, "admonition-talk"}, {ActionWrittenAdmonition, "written-admonition"},
+		{ActionWarning, "warning"}, {ActionAdjustment, "adjustment"},
+		{ActionOrderedToResign, "ordered-to-resign"}, {ActionDismissal, "dismissal"}, {ActionRemoval, "removal"},
 	}
 
 	TrainingKinds = EnumSet{
@@ -146,6 +182,7 @@ var Tables = []*Table{
 			text("education", "学历", false, "学历"),
 			enum("source", "来源", false, Sources, "选任渠道"),
 			{Key: "dual_role", Label: "一肩挑", Type: Bool, Desc: "是否书记、主任“一肩挑”"},
+			enum("leave_reason", "离任原因", false, LeaveReasons, "离任原因；只在填写了任职结束日期时填写"),
 		},
 	},
 	{
@@ -168,6 +205,7 @@ var Tables = []*Table{
 			rng(Field{Key: "progress", Label: "进度", Type: Int, Desc: "完成进度（0–100）"}, 0, 100),
 			date("updated_on", "更新日期", false, "状态最近更新日期"),
 			text("evidence", "佐证", false, "佐证材料（文字或网址）"),
+			{Key: "replaced_by", Label: "调整后承诺", Type: ID, Ref: "pledges", Desc: "状态为已调整时，替代它的承诺的编号"},
 			derived(Field{Key: "overdue", Label: "逾期", Type: Bool, Desc: "按数据截止日期判断是否逾期（计算得出）"}),
 		},
 	},
@@ -255,6 +293,21 @@ var Tables = []*Table{
 			{Key: "points", Label: "积分", Type: Number, Required: true, HasMin: true, Desc: "获得的培训积分"},
 			text("title", "名称", false, "培训名称"),
 			{Key: "days", Label: "天数", Type: Number, HasMin: true, Desc: "培训天数"},
+		},
+	},
+	{
+		Name: "actions", Title: "奖惩处理", TitleEn: "Actions",
+		Desc:       "对书记的表彰、奖励和问责处理，每行一项。",
+		PrimaryKey: []string{"id"},
+		DateKey:    "date",
+		Fields: []Field{
+			id("id", "编号", "处理记录的唯一编号"),
+			ref("secretary_id", "书记编号", "secretaries", "被表彰或处理的书记的任职编号"),
+			date("date", "日期", true, "作出决定的日期"),
+			enum("kind", "类型", true, ActionKinds, "表彰、奖励或问责处理的类型"),
+			{Key: "year", Label: "依据年度", Type: Year, Desc: "所依据的年度考评的年份"},
+			text("reason", "事由", false, "事由"),
+			text("by", "决定机关", false, "作出决定的机关，如乡镇党委"),
 		},
 	},
 }

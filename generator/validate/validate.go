@@ -25,6 +25,11 @@ func Check(d *dataset.Dataset) *problem.List {
 	c.appraisals()
 	c.hearings()
 	c.reservedIDs()
+	// Accountability records (accountability.go).
+	c.leaveReasons()
+	c.replacements()
+	c.actions()
+	c.scheduled()
 	return c.probs
 }
 

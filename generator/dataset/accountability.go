@@ -1,0 +1,120 @@
+package dataset
+
+import "gongshi/generator/schema"
+
+// Accountability records: what was done about a secretary (actions), what
+// replaced a revised pledge, and what happens to a pledge when its secretary
+// leaves. A secretary's record follows the office: an open pledge stays the
+// village's business after the person who made it has gone.
+
+// indexAccountability fills ActionByID, ActionsFor, ActionsOf and Replaces.
+// Actions about a secretary who is not in the data are left out of
+// ActionsOf (validation reports the reference).
+func (d *Dataset) indexAccountability() {
+	d.ActionByID = make(map[string]int, len(d.Actions))
+	d.ActionsFor = map[string][]int{}
+	d.ActionsOf = map[string][]int{}
+	for i, a := range d.Actions {
+		setFirst(d.ActionByID, a.ID, i)
+		d.ActionsFor[a.SecretaryID] = append(d.ActionsFor[a.SecretaryID], i)
+		if si, ok := d.SecretaryByID[a.SecretaryID]; ok {
+			v := d.Secretaries[si].VillageID
+			d.ActionsOf[v] = append(d.ActionsOf[v], i)
+		}
+	}
+	byDate := func(i int) string { return d.Actions[i].Date }
+	for _, list := range d.ActionsFor {
+		sortBy(list, byDate)
+	}
+	for _, list := range d.ActionsOf {
+		sortBy(list, byDate)
+	}
+	d.Replaces = map[string][]int{}
+	for i, p := range d.Pledges {
+		if p.ReplacedBy != "" {
+			d.Replaces[p.ReplacedBy] = append(d.Replaces[p.ReplacedBy], i)
+		}
+	}
+}
+
+// Open reports whether a pledge is still to be done: not 已完成, 未完成 or 已调整.
+func (p *Pledge) Open() bool {
+	switch p.Status {
+	case schema.StatusDone, schema.StatusFailed, schema.StatusRevised:
+		return false
+	}
+	return true
+}
+
+// Held reports whether a hearing took place by asOf: it is dated on or
+// before asOf and its outcome is not 待召开 (scheduled).
+func (h *Hearing) Held(asOf string) bool {
+	return h.Outcome != schema.OutcomeScheduled && h.Date != "" && h.Date <= asOf
+}
+
+// Upcoming reports whether a hearing is announced for after asOf.
+func (h *Hearing) Upcoming(asOf string) bool {
+	return h.Outcome == schema.OutcomeScheduled && h.Date > asOf
+}
+
+// IsSanction reports whether an action kind holds a secretary to account
+// (诫勉, 警告, 组织调整, 责令辞职, 免职, 撤职) rather than commending them.
+func IsSanction(kind string) bool {
+	return kind != "" && kind != schema.ActionCommendation && kind != schema.ActionReward
+}
+
+// EndsTerm reports whether an action kind removes the secretary from office
+// (组织调整, 责令辞职, 免职, 撤职).
+func EndsTerm(kind string) bool {
+	switch kind {
+	case schema.ActionAdjustment, schema.ActionOrderedToResign, schema.ActionDismissal, schema.ActionRemoval:
+		return true
+	}
+	return false
+}
+
+// LeftForCause reports whether a leave reason says the secretary was removed
+// (组织调整, 责令辞职, 免职, 撤职), as opposed to leaving in the ordinary way.
+func LeftForCause(reason string) bool {
+	switch reason {
+	case schema.LeaveAdjusted, schema.LeaveOrderedToResign, schema.LeaveDismissed, schema.LeaveRemoved:
+		return true
+	}
+	return false
+}
+
+// HolderOn returns the position in Secretaries of the term of the given role
+// serving in a village on date (Secretary.ServingOn: on a handover day, the
+// new one), or -1 when the office is vacant.
+func (d *Dataset) HolderOn(villageID, role, date string) int {
+	holder := -1
+	for _, i := range d.SecretariesOf[villageID] { // by term_start: the latest start wins
+		s := &d.Secretaries[i]
+		if s.Role == role && s.ServingOn(date) {
+			holder = i
+		}
+	}
+	return holder
+}
+
+// deriveCarriedOver marks the open pledges of secretaries who had left office
+// by as_of, and names who holds the office (same village, same role) on as_of.
+func (d *Dataset) deriveCarriedOver() {
+	asOf := d.Site.AsOf
+	for i := range d.Pledges {
+		p := &d.Pledges[i]
+		p.CarriedOver, p.Holder = false, ""
+		si, ok := d.SecretaryByID[p.SecretaryID]
+		if !ok || asOf == "" || !p.Open() {
+			continue
+		}
+		s := &d.Secretaries[si]
+		if s.TermEnd == "" || s.TermEnd > asOf {
+			continue
+		}
+		p.CarriedOver = true
+		if h := d.HolderOn(p.VillageID, s.Role, asOf); h >= 0 {
+			p.Holder = d.Secretaries[h].ID
+		}
+	}
+}
