@@ -213,7 +213,7 @@ func (st *state) flush(write func(string, []byte) error) error {
 // shortcode renders {{< chart|figure|table "NAME" key=value … >}}.
 func (st *state) shortcode(sc *content.Shortcode, pagePath string) (template.HTML, *problem.Problem) {
 	bad := func(zh, en string) (template.HTML, *problem.Problem) {
-		return "", &problem.Problem{Key: sc.Kind, Value: sc.Name, Zh: zh, En: en}
+		return "", &problem.Problem{Code: "shortcode", Key: sc.Kind, Value: sc.Name, Zh: zh, En: en}
 	}
 	var allowed []arg
 	switch sc.Kind {
@@ -249,22 +249,22 @@ func (st *state) shortcode(sc *content.Shortcode, pagePath string) (template.HTM
 				names = append(names, a.name)
 			}
 			if len(names) == 0 {
-				return "", &problem.Problem{Key: k, Value: val, Zh: "“" + sc.Name + "”不接受参数", En: sc.Name + " takes no arguments"}
+				return "", &problem.Problem{Code: "shortcode-arg", Key: k, Value: val, Zh: "“" + sc.Name + "”不接受参数", En: sc.Name + " takes no arguments"}
 			}
-			return "", &problem.Problem{Key: k, Value: val, Zh: "“" + sc.Name + "”不接受此参数；可用：" + join(names),
+			return "", &problem.Problem{Code: "shortcode-arg", Key: k, Value: val, Zh: "“" + sc.Name + "”不接受此参数；可用：" + join(names),
 				En: "argument not accepted by " + sc.Name + "; expected " + join(names)}
 		}
 		n, err := strconv.Atoi(val)
 		switch k {
 		case "year":
 			if err != nil || !st.hasYear(n) {
-				return "", &problem.Problem{Key: k, Value: val, Zh: "应为有数据的年份：" + st.yearList(),
+				return "", &problem.Problem{Code: "shortcode-arg", Key: k, Value: val, Zh: "应为有数据的年份：" + st.yearList(),
 					En: "expected a year with data: " + st.yearList()}
 			}
 			year = n
 		case "limit":
 			if err != nil || n < 1 || n > 500 {
-				return "", &problem.Problem{Key: k, Value: val, Zh: "应为 1 到 500 之间的整数", En: "expected a whole number from 1 to 500"}
+				return "", &problem.Problem{Code: "shortcode-arg", Key: k, Value: val, Zh: "应为 1 到 500 之间的整数", En: "expected a whole number from 1 to 500"}
 			}
 			limit = n
 		}

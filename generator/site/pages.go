@@ -70,11 +70,11 @@ func (s *Site) Prepare() *problem.List {
 		c := s.Content[slug]
 		first := strings.SplitN(slug, "/", 2)[0]
 		if reserved[first] {
-			probs.Errorf(c.File, 0, "", "", "此路径已被系统页面使用（"+first+"/），请改名", "this path is used by gongshi's own pages ("+first+"/): rename the file")
+			probs.Error("reserved-path", c.File, 0, "", "", "此路径已被系统页面使用（"+first+"/），请改名", "this path is used by gongshi's own pages ("+first+"/): rename the file")
 			continue
 		}
 		if strings.HasPrefix(slug, "reports/") && c.Year == 0 {
-			probs.Errorf(c.File, 0, "", "", "年度报告的文件名应为 reports/<年份>.md，或在 front matter 写 year", "a report must be named reports/<year>.md or set year in front matter")
+			probs.Error("report-name", c.File, 0, "", "", "年度报告的文件名应为 reports/<年份>.md，或在 front matter 写 year", "a report must be named reports/<year>.md or set year in front matter")
 			continue
 		}
 		path := contentPath(slug)
@@ -88,16 +88,16 @@ func (s *Site) Prepare() *problem.List {
 			delete(taken, "about/index.html")
 		}
 		if slug == "reports" || slug == "reports/_index" {
-			probs.Errorf(c.File, 0, "", "", "会覆盖系统生成的年度报告目录页 reports/，请改名",
+			probs.Error("reserved-path", c.File, 0, "", "", "会覆盖系统生成的年度报告目录页 reports/，请改名",
 				"would overwrite gongshi's own index of reports: rename the file")
 			continue
 		}
 		if other, dup := taken[path]; dup && other == "" {
-			probs.Errorf(c.File, 0, "", "", "会覆盖系统生成的页面 "+path+"，请改名（关于本站请写在 content/about.md）",
+			probs.Error("reserved-path", c.File, 0, "", "", "会覆盖系统生成的页面 "+path+"，请改名（关于本站请写在 content/about.md）",
 				"would overwrite gongshi's own page "+path+" (the about page is content/about.md): rename the file")
 			continue
 		} else if dup {
-			probs.Errorf(c.File, 0, "", "", "与 "+other+" 生成同一个页面 "+path+"，请删除或改名其中一个",
+			probs.Error("path-clash", c.File, 0, "", "", "与 "+other+" 生成同一个页面 "+path+"，请删除或改名其中一个",
 				"makes the same page "+path+" as "+other+": remove or rename one")
 			continue
 		}

@@ -92,7 +92,7 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 				continue // a language or an override the site does not have
 			}
 			if _, err := toml.Decode(string(b), &t.strs); err != nil {
-				probs.Errorf(src.file, 0, "", "", "界面文字文件格式错误", err.Error())
+				probs.Error("i18n", src.file, 0, "", "", "界面文字文件格式错误", err.Error())
 			}
 		}
 	}
@@ -119,7 +119,7 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 	for _, name := range names {
 		if name == "_base.html" || strings.HasPrefix(name, "partials/") {
 			if _, err := base.New(name).Parse(string(layouts[name])); err != nil {
-				probs.Add(problem.Problem{File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
+				probs.Add(problem.Problem{Code: "template", File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
 			}
 		}
 	}
@@ -133,7 +133,7 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 			_, err = pt.New(name).Parse(string(layouts[name]))
 		}
 		if err != nil {
-			probs.Add(problem.Problem{File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
+			probs.Add(problem.Problem{Code: "template", File: "layouts/" + name, Zh: "模板错误", En: err.Error()})
 			continue
 		}
 		t.pages[strings.TrimSuffix(name, ".html")] = pt
