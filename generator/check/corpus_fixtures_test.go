@@ -51,9 +51,9 @@ func fixtures(t *testing.T) []fixture {
 		{dir: "50-xlsx-bad-cells", sheets: map[string][]fixSheet{"data/台账.xlsx": {{
 			Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv",
 			edit: func(rows [][]any) [][]any {
-				rows[2][7] = "完成了" // H3: status
-				rows[3][6] = 2024.0  // G4: a year typed into made_on
-				rows[4][11] = "一半" // L5: progress
+				rows[2][7] = "完成了"  // H3: status
+				rows[3][6] = 2024.0 // G4: a year typed into made_on
+				rows[4][11] = "一半"  // L5: progress
 				return rows
 			}}}}},
 		{dir: "51-xlsx-table-twice", sheets: map[string][]fixSheet{"data/台账.xlsx": {

@@ -126,7 +126,7 @@ func TestWorkbookCells(t *testing.T) {
 	os.Remove(filepath.Join(dir, "data", "villages.csv"))
 	testxlsx.Write(t, filepath.Join(dir, "data", "台账.xlsx"), testxlsx.Sheet{Name: "行政村", Rows: [][]any{
 		{"村编码", "村名", "乡镇编码", "人口", "户数", "党员数", "村集体收入"},
-		{"V1", "上村", "T1", 1200.0, 380.0, 45.0, 0.1 + 0.2},         // float noise: 0.30000000000000004
+		{"V1", "上村", "T1", 1200.0, 380.0, 45.0, 0.1 + 0.2},                                  // float noise: 0.30000000000000004
 		{"V2", "中村", "T1", 2023.0, 700.0, 61.0, testxlsx.Styled{Value: 12, Format: "0.00"}}, // shown 12.00: 12
 		{"V3", "下村", "T2", "多", 260.0, testxlsx.Date{Y: 2024, M: 3, D: 1, Format: ""}, nil},
 		{nil, nil, nil, nil, nil, nil, nil}, // an empty row inside the used range
