@@ -163,3 +163,29 @@ func (r *Rules) ComputeTotal(a *Appraisal) (float64, bool) {
 	w := r.Appraisal.Weights
 	return round2(w.Masses**a.MassesScore + w.Members**a.MembersScore + w.Org**a.OrgScore), true
 }
+
+// Rows returns a pointer to the slice of rows of the table named name
+// (e.g. *[]Pledge for "pledges"), or nil for a name it does not hold.
+func (d *Dataset) Rows(name string) any {
+	switch name {
+	case "townships":
+		return &d.Townships
+	case "villages":
+		return &d.Villages
+	case "secretaries":
+		return &d.Secretaries
+	case "pledges":
+		return &d.Pledges
+	case "pledge_updates":
+		return &d.PledgeUpdates
+	case "appraisals":
+		return &d.Appraisals
+	case "hearings":
+		return &d.Hearings
+	case "hearing_questions":
+		return &d.HearingQuestions
+	case "trainings":
+		return &d.Trainings
+	}
+	return nil
+}
