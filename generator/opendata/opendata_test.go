@@ -111,6 +111,9 @@ func TestFilesOfBase(t *testing.T) {
 		"data/townships.csv", "data/townships.json",
 		"data/trainings.csv", "data/trainings.json",
 		"data/villages.csv", "data/villages.json",
+		"data/zh/appraisals.csv", "data/zh/hearing_questions.csv", "data/zh/hearings.csv",
+		"data/zh/pledge_updates.csv", "data/zh/pledges.csv", "data/zh/secretaries.csv",
+		"data/zh/townships.csv", "data/zh/trainings.csv", "data/zh/villages.csv",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("files:\n got %q\nwant %q", got, want)
@@ -459,8 +462,8 @@ func TestPrivacy(t *testing.T) {
 			t.Errorf("%s mentions birth_year", f.Path)
 		}
 	}
-	for _, h := range sheetHeaders(t, filepath.Join(root, WorkbookPath))["secretaries"] {
-		if h == "birth_year" {
+	for _, h := range sheetHeaders(t, filepath.Join(root, WorkbookPath))["书记"] {
+		if h == "出生年份" {
 			t.Error("gongshi.xlsx has a birth_year column")
 		}
 	}

@@ -23,6 +23,7 @@ type DataTable struct {
 	opendata.Table
 	CSVHref   string
 	JSONHref  string
+	ZhCSVHref string // the CSV for people
 	YearLinks []YearLink
 	Anchor    string
 	KeyText   string // the primary key, in words
@@ -35,7 +36,7 @@ func (s *Site) dataPage(path string) (*Page, error) {
 	v := &DataView{License: d.Site.License, LicenseHref: opendata.LicenseURL(d.Site.License), AsOf: s.date(d.Site.AsOf),
 		Workbook: rel(path, opendata.WorkbookPath), Package: rel(path, opendata.DatapackagePath), Sums: rel(path, opendata.SumsPath)}
 	for _, t := range opendata.Dictionary(d) {
-		dt := DataTable{Table: t, CSVHref: rel(path, t.CSV), JSONHref: rel(path, t.JSON), Anchor: "t-" + t.Name,
+		dt := DataTable{Table: t, CSVHref: rel(path, t.CSV), JSONHref: rel(path, t.JSON), ZhCSVHref: rel(path, t.ZhCSV), Anchor: "t-" + t.Name,
 			KeyText: strings.Join(t.PrimaryKey, " + ")}
 		for _, y := range t.Years {
 			dt.YearLinks = append(dt.YearLinks, YearLink{Year: y.Year, Href: rel(path, y.Path), Count: y.Rows})
