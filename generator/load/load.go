@@ -39,6 +39,7 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 		return nil, nil, err
 	}
 	readAll(dir, jobs, d, probs)
+	closeWorkbooks(jobs)
 	total := map[*binding]int{}
 	for _, j := range jobs {
 		total[j.binding] += j.sink.rows.Len()
@@ -231,7 +232,22 @@ func workbookJobs(dir, rel string, bindings []binding, earlier []*job, probs *pr
 		}
 		jobs = append(jobs, &job{binding: b, file: rel, wb: w, sheet: sh})
 	}
+	if len(jobs) == 0 {
+		w.x.Close() // nothing to read (closeWorkbooks closes the others)
+	}
 	return jobs
+}
+
+// closeWorkbooks closes every workbook the jobs read, which removes the
+// temporary files excelize keeps for large sheets.
+func closeWorkbooks(jobs []*job) {
+	closed := map[*workbook]bool{}
+	for _, j := range jobs {
+		if j.wb != nil && !closed[j.wb] {
+			closed[j.wb] = true
+			j.wb.x.Close()
+		}
+	}
 }
 
 // sheetNames lists the sheet names of the tables, for a message.
