@@ -96,6 +96,19 @@ func fixtures(t *testing.T) []fixture {
 				}
 				return rows
 			}}}}},
+		{dir: "59-xlsx-rules-across-rows", sheets: map[string][]fixSheet{"data/台账.xlsx": {{
+			Sheet: testxlsx.Sheet{Name: "书记"}, from: "secretaries.csv",
+			edit: func(rows [][]any) [][]any {
+				t := schema.Get("secretaries")
+				for i, h := range rows[0] {
+					if f, ok := t.Lookup(h.(string)); ok {
+						rows[0][i] = f.Label
+					}
+				}
+				rows[2][4] = testxlsx.Date{Y: 2023, M: 6, D: 1} // E3: S2 starts before S1 ends
+				rows[5][0] = "S4"                              // A6: S5 becomes a second S4
+				return rows
+			}}}}},
 		{dir: "58-unicode-text-bad-number", files: map[string][]byte{
 			"data/villages.txt": utf16Tab("村编码\t村名\t乡镇编码\t人口\n" +
 				"V1\t\"上村\n（原上湾村）\"\tT1\t1200\n" +

@@ -48,6 +48,21 @@ type Dataset struct {
 	TrainingYearOf map[string][]int
 	// Years lists every year that has appraisals, pledges, hearings or trainings, ascending.
 	Years []int
+
+	// Headers records, for each CSV file and workbook sheet read (filled by
+	// the loader), where each column is and how its header is written, so
+	// that a problem about a row can name the cell and the header a clerk
+	// sees (承诺!K4, 任职开始) rather than only the row and the key.
+	Headers map[SrcFile]map[string]Header
+}
+
+// SrcFile is one input file, or one sheet of a workbook.
+type SrcFile struct{ File, Sheet string }
+
+// Header is where a column is in a file and how the file writes its header.
+type Header struct {
+	Column int    // 1-based column number
+	Name   string // the header as written: "任职开始" or "term_start"
 }
 
 // TrainingYear is one secretary's training in one year, judged against the rules.

@@ -52,6 +52,12 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 		b.rows.Elem().Set(reflect.AppendSlice(b.rows.Elem(), j.sink.rows))
 		probs.Merge(*j.sink.probs)
 	}
+	d.Headers = map[dataset.SrcFile]map[string]dataset.Header{}
+	for _, j := range jobs {
+		if j.sink.header != nil {
+			d.Headers[dataset.SrcFile{File: j.file, Sheet: j.sink.sheet}] = j.sink.header
+		}
+	}
 	state := map[*schema.Table]tableState{}
 	for _, b := range bindings {
 		state[b.table] = tableState{missing: true}

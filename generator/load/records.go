@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"gongshi/generator/dataset"
 	"gongshi/generator/schema"
 )
 
@@ -110,6 +111,10 @@ func readHeader(first []string, r recordReader, sink *rowSink, drop []string) he
 			continue
 		}
 		seen[f.Key] = i
+		if sink.header == nil {
+			sink.header = map[string]dataset.Header{}
+		}
+		sink.header[f.Key] = dataset.Header{Column: at.col, Name: name}
 		h.cols[i] = f
 		h.colIdx[i] = sink.b.fieldIndex(f)
 	}

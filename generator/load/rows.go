@@ -2,7 +2,6 @@ package load
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
 
 	"gongshi/generator/dataset"
@@ -49,6 +48,9 @@ type rowSink struct {
 	// error stopped the reader, the ID column is missing): references to
 	// the table are then not reported one by one (see checkKeys).
 	incomplete bool
+	// header records where each column is (key → column), for
+	// dataset.Headers.
+	header map[string]dataset.Header
 }
 
 // problem returns a problem at p in the sink's file: for a workbook, the
@@ -62,14 +64,8 @@ func (s *rowSink) problem(code string, p pos, key, value, zh, en string) problem
 	return pr
 }
 
-// cellName names a cell as Excel does: column letters, then the row (K4).
-func cellName(col, row int) string {
-	var letters []byte
-	for c := col; c > 0; c = (c - 1) / 26 {
-		letters = append([]byte{byte('A' + (c-1)%26)}, letters...)
-	}
-	return string(letters) + strconv.Itoa(row)
-}
+// cellName names a cell as Excel does (K4).
+func cellName(col, row int) string { return problem.CellName(col, row) }
 
 // newSink returns a sink for about n rows (a guess, e.g. the file's line count).
 func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *problem.List, n int) *rowSink {

@@ -7,6 +7,7 @@ package problem
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -109,6 +110,15 @@ func (p Problem) Place() string {
 		}
 	}
 	return b.String()
+}
+
+// CellName names a cell as Excel does: column letters, then the row (K4).
+func CellName(col, row int) string {
+	var letters []byte
+	for c := col; c > 0; c = (c - 1) / 26 {
+		letters = append([]byte{byte('A' + (c-1)%26)}, letters...)
+	}
+	return string(letters) + strconv.Itoa(row)
 }
 
 // Error lets a Problem travel as an error.
