@@ -106,7 +106,7 @@ func fixtures(t *testing.T) []fixture {
 					}
 				}
 				rows[2][4] = testxlsx.Date{Y: 2023, M: 6, D: 1} // E3: S2 starts before S1 ends
-				rows[5][0] = "S4"                              // A6: S5 becomes a second S4
+				rows[5][0] = "S4"                               // A6: S5 becomes a second S4
 				return rows
 			}}}}},
 		{dir: "58-unicode-text-bad-number", files: map[string][]byte{
