@@ -86,6 +86,8 @@ func (c *csvRecords) emptyColumn(i int) bool {
 	}
 }
 
+func (c *csvRecords) mergedHeader(int) bool { return false }
+
 // reportCSVError turns a syntax error into a problem at the line where the
 // broken record starts (for an unbalanced quote, where the quote opened).
 func reportCSVError(sink *rowSink, err error) {

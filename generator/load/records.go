@@ -21,6 +21,9 @@ type recordReader interface {
 	// emptyColumn reports whether column i holds no value in any record; it
 	// is asked only about a column without a header.
 	emptyColumn(i int) bool
+	// mergedHeader reports whether header cell i is merged with others,
+	// which the reader has reported: the column is not read.
+	mergedHeader(i int) bool
 }
 
 // header is a file's header row matched against its table.
@@ -86,7 +89,7 @@ func readHeader(first []string, r recordReader, sink *rowSink, drop []string) he
 		if name == "" && r.emptyColumn(i) {
 			continue // a stray trailing comma, as Excel leaves: nothing to read
 		}
-		if dropped(name, drop) {
+		if dropped(name, drop) || r.mergedHeader(i) {
 			continue
 		}
 		at := r.at(i)

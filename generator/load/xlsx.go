@@ -152,7 +152,12 @@ type sheetRecords struct {
 	// columns (a register's title): skipped.
 	titles map[int]bool
 	styles map[int]styleKind // style index → how its numbers read
+	// mergedHead holds the 0-based columns of header cells merged across
+	// columns (reported once, not read).
+	mergedHead map[int]bool
 }
+
+func (s *sheetRecords) mergedHeader(i int) bool { return s.mergedHead[i] }
 
 // merges reads the sheet's merged ranges: values fill every cell of a range,
 // a header cell may not be merged across columns, and leading rows that are
@@ -219,6 +224,12 @@ func (s *sheetRecords) merges(sink *rowSink) {
 	}
 	for _, m := range rects {
 		if m.r1 <= hr && hr <= m.r2 && m.c2 > m.c1 {
+			if s.mergedHead == nil {
+				s.mergedHead = map[int]bool{}
+			}
+			for c := m.c1; c <= m.c2; c++ {
+				s.mergedHead[c-1] = true
+			}
 			sink.probs.Add(sink.problem("merged-header", pos{hr, m.c1, hr}, "", s.raw(m.r1-1, m.c1-1),
 				"表头单元格不能合并（"+cellName(m.c1, m.r1)+":"+cellName(m.c2, m.r2)+"），请取消合并，每列一个表头",
 				"a header cell is merged across columns ("+cellName(m.c1, m.r1)+":"+cellName(m.c2, m.r2)+"): unmerge it, one header per column"))
