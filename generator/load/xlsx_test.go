@@ -178,6 +178,8 @@ func TestWorkbookDates(t *testing.T) {
 	} {
 		rows = append(rows, []any{"H" + strconv.Itoa(i+1), "V1", d, "议题", "通过", nil})
 	}
+	// An ID typed as a number in a "000" format reads as shown: 008.
+	rows = append(rows, []any{testxlsx.Styled{Value: 8, Format: "000"}, "V1", testxlsx.Date{Y: 2024, M: 3, D: 21}, "议题", "通过", nil})
 	testxlsx.Write(t, filepath.Join(dir, "data", "hearings.xlsx"), testxlsx.Sheet{Name: "民主听证", Rows: rows})
 	d, probs, err := Load(dir)
 	if err != nil {
@@ -187,9 +189,12 @@ func TestWorkbookDates(t *testing.T) {
 	for _, h := range d.Hearings {
 		got = append(got, h.Date)
 	}
-	want := []string{"2024-03-15", "2024-03-16", "2024-03-17", "2024-03-18", "2024-03-19", "2024-03-20", ""}
+	want := []string{"2024-03-15", "2024-03-16", "2024-03-17", "2024-03-18", "2024-03-19", "2024-03-20", "", "2024-03-21"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("dates = %q, want %q", got, want)
+	}
+	if id := d.Hearings[7].ID; id != "008" {
+		t.Errorf("styled ID = %q, want 008 as shown", id)
 	}
 	ps := probs.Sorted()
 	if len(ps) != 1 || ps[0].Cell != "C8" || ps[0].Code != "date" || ps[0].Value != "2024" {
