@@ -27,5 +27,28 @@ func Source(dir string) (*dataset.Dataset, *problem.List, error) {
 	if probs.Errors() == 0 {
 		d.Derive()
 	}
-	return d, probs, nil
+	return d, locate(d, probs), nil
+}
+
+// locate names, for problems about a row and a column (a duplicate, a
+// reference, a rule across rows), the column as the file writes its header
+// ("任职开始 (term_start)" in a Chinese-headed file) and, in a workbook, the
+// cell (书记!E5): the checks that find them know rows and keys only.
+func locate(d *dataset.Dataset, probs *problem.List) *problem.List {
+	out := &problem.List{}
+	for _, p := range probs.Sorted() {
+		if h, ok := d.Headers[dataset.SrcFile{File: p.File, Sheet: p.Sheet}][p.Key]; ok && p.Line > 0 {
+			if p.Column == 0 {
+				p.Column = h.Column
+			}
+			if p.Sheet != "" && p.Cell == "" {
+				p.Cell = problem.CellName(h.Column, p.Line)
+			}
+			if h.Name != p.Key {
+				p.Key = h.Name + " (" + p.Key + ")"
+			}
+		}
+		out.Add(p)
+	}
+	return out
 }

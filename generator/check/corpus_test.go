@@ -32,6 +32,9 @@ func TestCorpus(t *testing.T) {
 			var got []string
 			for _, p := range probs.Sorted() {
 				got = append(got, p.String())
+				if !validCode(p.Code) {
+					t.Errorf("problem without a valid code %q: %s", p.Code, p)
+				}
 			}
 			wantFile := filepath.Join(dir, "want")
 			if *update {
@@ -51,6 +54,20 @@ func TestCorpus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// validCode reports whether a problem code is a short kebab-case word, as
+// `gongshi check --format json` promises scripts.
+func validCode(c string) bool {
+	if c == "" || len(c) > 32 || c[0] == '-' || c[len(c)-1] == '-' {
+		return false
+	}
+	for _, r := range c {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // TestBaseIsClean makes sure the corpus starts from a source with no errors,

@@ -76,7 +76,7 @@ func Load(dir string) ([]*Page, *problem.List) {
 		rel = filepath.ToSlash(rel)
 		b, err := os.ReadFile(f)
 		if err != nil {
-			probs.Errorf(rel, 0, "", "", "无法读取", err.Error())
+			probs.Error("unreadable", rel, 0, "", "", "无法读取", err.Error())
 			continue
 		}
 		p := parsePage(rel, b, probs)
@@ -98,7 +98,7 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 	if bytes.HasPrefix(b, []byte("+++\n")) {
 		end := bytes.Index(b[4:], []byte("\n+++"))
 		if end < 0 {
-			probs.Errorf(file, 1, "", "", "front matter 没有结束的 +++ 行", "front matter has no closing +++ line")
+			probs.Error("front-matter", file, 1, "", "", "front matter 没有结束的 +++ 行", "front matter has no closing +++ line")
 			return nil
 		}
 		fm := b[4 : 4+end+1]
@@ -112,11 +112,11 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 			} else if m := reTOMLLine.FindStringSubmatch(err.Error()); m != nil {
 				line, _ = strconv.Atoi(m[1]) // a type mismatch has its line only in the text
 			}
-			probs.Add(problem.Problem{File: file, Line: line + 1, Zh: "front matter 格式错误", En: err.Error()})
+			probs.Add(problem.Problem{Code: "front-matter", File: file, Line: line + 1, Zh: "front matter 格式错误", En: err.Error()})
 			return nil
 		}
 		for _, k := range md.Undecoded() {
-			probs.Errorf(file, 0, k.String(), "", "未知的 front matter 键（可用 title、year、weight、draft）",
+			probs.Error("front-matter-key", file, 0, k.String(), "", "未知的 front matter 键（可用 title、year、weight、draft）",
 				"unknown front matter key (expected title, year, weight, draft)")
 		}
 		p.Title, p.Year, p.Weight, p.Draft = m.Title, m.Year, m.Weight, m.Draft
@@ -176,7 +176,7 @@ func splitShortcodes(file string, line0 int, body []byte, probs *problem.List) [
 			}
 			sc, err := parseShortcode(string(m[1]))
 			if err != nil {
-				probs.Add(problem.Problem{File: file, Line: line, Value: strings.TrimSpace(string(l)), Zh: err.zh, En: err.en})
+				probs.Add(problem.Problem{Code: "shortcode-syntax", File: file, Line: line, Value: strings.TrimSpace(string(l)), Zh: err.zh, En: err.en})
 				continue
 			}
 			sc.File, sc.Line = file, line
@@ -184,7 +184,7 @@ func splitShortcodes(file string, line0 int, body []byte, probs *problem.List) [
 			continue
 		}
 		if bytes.Contains(l, []byte("{{<")) {
-			probs.Add(problem.Problem{File: file, Line: line, Value: strings.TrimSpace(string(l)),
+			probs.Add(problem.Problem{Code: "shortcode-inline", File: file, Line: line, Value: strings.TrimSpace(string(l)),
 				Zh: "短代码必须单独占一行，形如 {{< chart \"名称\" year=2024 >}}",
 				En: `a shortcode must stand on its own line, like {{< chart "name" year=2024 >}}`})
 		}
@@ -301,7 +301,7 @@ func (p *Page) Render(unsafe bool, pagePath string, resolve Resolver) (Rendered,
 	for _, pt := range p.parts {
 		if pt.code != nil {
 			if resolve == nil {
-				probs.Add(problem.Problem{File: p.File, Line: pt.code.Line, Key: pt.code.Kind,
+				probs.Add(problem.Problem{Code: "shortcode-here", File: p.File, Line: pt.code.Line, Key: pt.code.Kind,
 					Zh: "此处不支持短代码", En: "shortcodes are not supported here"})
 				continue
 			}
@@ -317,7 +317,7 @@ func (p *Page) Render(unsafe bool, pagePath string, resolve Resolver) (Rendered,
 		}
 		h, hs, err := render(md, pt.md, ids)
 		if err != nil {
-			probs.Errorf(p.File, 0, "", "", "Markdown 无法转换", fmt.Sprint(err))
+			probs.Error("markdown", p.File, 0, "", "", "Markdown 无法转换", fmt.Sprint(err))
 			continue
 		}
 		out.WriteString(string(h))

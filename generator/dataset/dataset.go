@@ -59,6 +59,21 @@ type Dataset struct {
 	Years []int
 	// Facts are figures shared by many pages (filled by Derive).
 	Facts Facts
+
+	// Headers records, for each CSV file and workbook sheet read (filled by
+	// the loader), where each column is and how its header is written, so
+	// that a problem about a row can name the cell and the header a clerk
+	// sees (承诺!K4, 任职开始) rather than only the row and the key.
+	Headers map[SrcFile]map[string]Header
+}
+
+// SrcFile is one input file, or one sheet of a workbook.
+type SrcFile struct{ File, Sheet string }
+
+// Header is where a column is in a file and how the file writes its header.
+type Header struct {
+	Column int    // 1-based column number
+	Name   string // the header as written: "任职开始" or "term_start"
 }
 
 // TrainingYear is one secretary's training in one year, judged against the rules.
@@ -174,4 +189,32 @@ func (r *Rules) ComputeTotal(a *Appraisal) (float64, bool) {
 	}
 	w := r.Appraisal.Weights
 	return round2(w.Masses**a.MassesScore + w.Members**a.MembersScore + w.Org**a.OrgScore), true
+}
+
+// Rows returns a pointer to the slice of rows of the table named name
+// (e.g. *[]Pledge for "pledges"), or nil for a name it does not hold.
+func (d *Dataset) Rows(name string) any {
+	switch name {
+	case "townships":
+		return &d.Townships
+	case "villages":
+		return &d.Villages
+	case "secretaries":
+		return &d.Secretaries
+	case "pledges":
+		return &d.Pledges
+	case "pledge_updates":
+		return &d.PledgeUpdates
+	case "appraisals":
+		return &d.Appraisals
+	case "hearings":
+		return &d.Hearings
+	case "hearing_questions":
+		return &d.HearingQuestions
+	case "trainings":
+		return &d.Trainings
+	case "actions":
+		return &d.Actions
+	}
+	return nil
 }

@@ -9,12 +9,35 @@
 // numbers are pointers (nil when the cell was empty).
 package dataset
 
+import "strconv"
+
 // Src is where a row came from: the file (relative to the site source) and
-// the 1-based line of the row (for TOML, the line of its [[table]] header).
+// the 1-based line of the row (for TOML, the line of its [[table]] header;
+// for a workbook, the sheet and the row).
 type Src struct {
-	File string
-	Line int
-	Bad  bool // a cell of the row was rejected (already reported); checks that would only echo it skip the row
+	File  string
+	Sheet string // the workbook's sheet, "" for a text file
+	Line  int
+	Row   int  // the row as Excel numbers it (CSV, workbook; 0 for TOML): differs from Line after a cell with line breaks
+	Bad   bool // a cell of the row was rejected (already reported); checks that would only echo it skip the row
+}
+
+// PlaceZh names the row in a Chinese message: data/pledges.csv:17, or
+// data/台账.xlsx:承诺 第 17 行 for a workbook row.
+func (s Src) PlaceZh() string {
+	if s.Sheet != "" {
+		return s.File + ":" + s.Sheet + " 第 " + strconv.Itoa(s.Line) + " 行"
+	}
+	return s.File + ":" + strconv.Itoa(s.Line)
+}
+
+// PlaceEn names the row in an English message: data/pledges.csv:17, or
+// data/台账.xlsx:承诺 row 17.
+func (s Src) PlaceEn() string {
+	if s.Sheet != "" {
+		return s.File + ":" + s.Sheet + " row " + strconv.Itoa(s.Line)
+	}
+	return s.File + ":" + strconv.Itoa(s.Line)
 }
 
 // Township is a row of townships.

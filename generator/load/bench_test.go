@@ -3,6 +3,7 @@ package load_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
@@ -12,6 +13,8 @@ import (
 	"gongshi/generator/load"
 	"gongshi/generator/problem"
 	"gongshi/generator/sample"
+	"gongshi/generator/schema"
+	"gongshi/generator/workbook"
 )
 
 // big is a 10,000-village source written once, on first use, and removed
@@ -131,4 +134,34 @@ func TestSampleIsClean(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkLoadWorkbook loads a 1,000-village county (a county's size) kept
+// as one workbook, data/台账.xlsx, as `gongshi new --workbook` writes it.
+func BenchmarkLoadWorkbook(b *testing.B) {
+	dir := b.TempDir()
+	if err := sample.Write(dir, sample.Options{Villages: 1000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	d, probs, err := load.Load(dir)
+	if err != nil || probs.Errors() > 0 {
+		b.Fatalf("%v %v", err, probs.Sorted())
+	}
+	rows := rowCount(d)
+	if err := workbook.Write(filepath.Join(dir, "data", workbook.FileName), d.Rules, d); err != nil {
+		b.Fatal(err)
+	}
+	for _, t := range schema.Tables {
+		for _, p := range []string{t.Name + ".csv", t.Name + ".toml", t.Name} {
+			os.RemoveAll(filepath.Join(dir, "data", p))
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		d, probs, err := load.Load(dir)
+		if err != nil || probs.Errors() > 0 || rowCount(d) != rows {
+			b.Fatalf("%v %d errors, %d rows of %d", err, probs.Errors(), rowCount(d), rows)
+		}
+	}
+	b.ReportMetric(float64(rows), "rows")
 }

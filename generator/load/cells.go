@@ -32,16 +32,10 @@ func (b *binding) fieldIndex(f *schema.Field) int {
 
 // bind returns the binding of every table, in schema order.
 func bind(d *dataset.Dataset) ([]binding, error) {
-	slices := map[string]any{
-		"townships": &d.Townships, "villages": &d.Villages, "secretaries": &d.Secretaries,
-		"pledges": &d.Pledges, "pledge_updates": &d.PledgeUpdates, "appraisals": &d.Appraisals,
-		"hearings": &d.Hearings, "hearing_questions": &d.HearingQuestions, "trainings": &d.Trainings,
-		"actions": &d.Actions,
-	}
 	var out []binding
 	for _, t := range schema.Tables {
-		p, ok := slices[t.Name]
-		if !ok {
+		p := d.Rows(t.Name)
+		if p == nil {
 			return nil, fmt.Errorf("load: table %s has no row type", t.Name)
 		}
 		rv := reflect.ValueOf(p)
@@ -90,8 +84,9 @@ func checkKind(f schema.Field, t reflect.Type) error {
 	return fmt.Errorf("Go type %s cannot hold %s", t, f.Type)
 }
 
-// cellError is why a cell is bad, in both languages.
-type cellError struct{ zh, en string }
+// cellError is why a cell is bad: the rule broken (a problem code) and what
+// is expected, in both languages.
+type cellError struct{ code, zh, en string }
 
 // value is a checked cell, unboxed: the one field its kind names is set.
 // (Returning an interface would cost an allocation per cell.)
@@ -115,14 +110,14 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		return str(s), nil
 	case schema.ID:
 		if !ValidID(s) {
-			return value{}, &cellError{"编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符",
+			return value{}, &cellError{"id", "编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符",
 				"expected an ID matching " + schema.IDPattern}
 		}
 		return str(s), nil
 	case schema.Date:
 		d, ok := ParseDate(s)
 		if !ok {
-			return value{}, &cellError{"应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日",
+			return value{}, &cellError{"date", "应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日",
 				"expected a date such as 2024-03-15"}
 		}
 		return str(d), nil
@@ -133,11 +128,11 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		case "否", "false", "0", "no", "n":
 			return boolean(false), nil
 		}
-		return value{}, &cellError{"应为 是/否", "expected true/false, 是/否 or 1/0"}
+		return value{}, &cellError{"bool", "应为 是/否", "expected true/false, 是/否 or 1/0"}
 	case schema.Enum:
 		v, ok := f.Enum.Parse(s)
 		if !ok {
-			return value{}, &cellError{"应为 " + f.Enum.ZhList(), "expected one of " + f.Enum.EnList()}
+			return value{}, &cellError{"enum", "应为 " + f.Enum.ZhList(), "expected one of " + f.Enum.EnList()}
 		}
 		return str(v), nil
 	case schema.Grade:
@@ -148,14 +143,14 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 			return str(v), nil
 		}
 		names := strings.Join(rules.GradeNames(), "/")
-		return value{}, &cellError{"应为 " + names, "expected one of the grades in rules.toml: " + names}
+		return value{}, &cellError{"grade", "应为 " + names, "expected one of the grades in rules.toml: " + names}
 	case schema.Int, schema.Year:
 		x, err := parseNumber(s)
 		if err != nil || x != math.Trunc(x) || math.Abs(x) > 1e15 {
-			return value{}, &cellError{"应为整数", "expected a whole number"}
+			return value{}, &cellError{"int", "应为整数", "expected a whole number"}
 		}
 		if f.Type == schema.Year && (x < 1900 || x > 2200) {
-			return value{}, &cellError{"应为四位年份，如 2024", "expected a four-digit year such as 2024"}
+			return value{}, &cellError{"year", "应为四位年份，如 2024", "expected a four-digit year such as 2024"}
 		}
 		if e := checkRange(f, x); e != nil {
 			return value{}, e
@@ -164,14 +159,14 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 	case schema.Number:
 		x, err := parseNumber(s)
 		if err != nil {
-			return value{}, &cellError{"应为数字", "expected a number"}
+			return value{}, &cellError{"number", "应为数字", "expected a number"}
 		}
 		if e := checkRange(f, x); e != nil {
 			return value{}, e
 		}
 		return number(x), nil
 	}
-	return value{}, &cellError{"未知类型", "unknown type"}
+	return value{}, &cellError{"type", "未知类型", "unknown type"}
 }
 
 // parseNumber reads a decimal number as people type it in Excel: thousands
@@ -223,14 +218,14 @@ func checkRange(f *schema.Field, x float64) *cellError {
 	switch {
 	case f.HasMin && f.HasMax && (x < f.Min || x > f.Max):
 		if f.Max >= 1e9 {
-			return &cellError{"不能小于 " + num(f.Min), "expected at least " + num(f.Min)}
+			return &cellError{"range", "不能小于 " + num(f.Min), "expected at least " + num(f.Min)}
 		}
-		return &cellError{"应在 " + num(f.Min) + " 到 " + num(f.Max) + " 之间",
+		return &cellError{"range", "应在 " + num(f.Min) + " 到 " + num(f.Max) + " 之间",
 			"expected a value from " + num(f.Min) + " to " + num(f.Max)}
 	case f.HasMin && x < f.Min:
-		return &cellError{"不能小于 " + num(f.Min), "expected at least " + num(f.Min)}
+		return &cellError{"range", "不能小于 " + num(f.Min), "expected at least " + num(f.Min)}
 	case f.HasMax && x > f.Max:
-		return &cellError{"不能大于 " + num(f.Max), "expected at most " + num(f.Max)}
+		return &cellError{"range", "不能大于 " + num(f.Max), "expected at most " + num(f.Max)}
 	}
 	return nil
 }

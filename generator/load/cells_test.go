@@ -15,7 +15,7 @@ func readTable(t testing.TB, table, text string) (*dataset.Dataset, []problem.Pr
 	t.Helper()
 	d := &dataset.Dataset{Rules: dataset.DefaultRules()}
 	sink, probs := newTestSink(t, d, table, "data/"+table+".csv", false)
-	readCSV(text, sink, []string{"身份证号"})
+	readCSV(text, sink, []string{"身份证号"}, separator(text))
 	sink.b.rows.Elem().Set(sink.rows)
 	return d, probs.Sorted()
 }
@@ -182,7 +182,9 @@ func TestOtherCells(t *testing.T) {
 }
 
 // TestCSVPositions checks that lines are physical lines even after a quoted
-// cell that spans lines, and that columns are 1-based field numbers.
+// cell that spans lines, that the Excel row is given beside a line it
+// differs from (Excel shows the two-line cell in one row, and the blank line
+// as an empty row), and that columns are 1-based field numbers.
 func TestCSVPositions(t *testing.T) {
 	text := "id,name,township_id,population\r\n" +
 		"V1,\"上\r\n村\",T1,1\r\n" +
@@ -191,8 +193,8 @@ func TestCSVPositions(t *testing.T) {
 		",,,\r\n" +
 		"V3,下村,T2,3,extra\r\n"
 	d, probs := readTable(t, "villages", text)
-	want := "data/villages.csv:5: population \"x\": 应为整数 (expected a whole number)\n" +
-		"data/villages.csv:7: 本行有 5 个字段，但表头只有 4 列 (row has 5 fields but the header has 4 columns)"
+	want := "data/villages.csv:5 (Excel 第 4 行 row 4): population \"x\": 应为整数 (expected a whole number)\n" +
+		"data/villages.csv:7 (Excel 第 6 行 row 6): 本行有 5 个字段，但表头只有 4 列 (row has 5 fields but the header has 4 columns)"
 	if got := problemText(probs); got != want {
 		t.Errorf("problems:\n%s\nwant\n%s", got, want)
 	}

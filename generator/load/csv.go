@@ -3,142 +3,77 @@ package load
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
 	"gongshi/generator/problem"
-	"gongshi/generator/schema"
 )
 
-// readCSV reads one CSV file of a table into sink. Line numbers are the
-// physical lines of the file (the header is line 1), taken from the reader's
-// FieldPos so that quoted cells spanning lines do not shift them.
-func readCSV(text string, sink *rowSink, drop []string) {
-	file, t, probs := sink.file, sink.b.table, sink.probs
+// readCSV reads one CSV file of a table into sink (tab-separated when comma
+// is '\t': Excel's "Unicode text"). Line numbers are the physical lines of
+// the file (the header is line 1), taken from the reader's FieldPos so that
+// quoted cells spanning lines do not shift them; each row also carries the
+// row number Excel shows for it, which is smaller by the line breaks inside
+// cells above it.
+func readCSV(text string, sink *rowSink, drop []string, comma rune) {
 	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	header, err := r.Read()
+	c := &csvRecords{r: r, text: text, comma: comma, sink: sink}
+	readRecords(c, sink, drop)
+	if c.n == 0 && !c.failed {
+		sink.probs.Add(sink.problem("empty-file", pos{}, "", "", "文件为空，至少应有表头行", "empty file: expected at least a header row"))
+		sink.incomplete = true
+	}
+}
+
+// csvRecords reads records with encoding/csv and keeps Excel's row count.
+type csvRecords struct {
+	r      *csv.Reader
+	text   string
+	comma  rune
+	sink   *rowSink
+	n      int  // records read
+	failed bool // a syntax error stopped reading
+	shift  int  // line breaks inside the cells of the records read so far
+	row    int  // Excel's row of the last record
+	rec    []string
+}
+
+func (c *csvRecords) next() ([]string, bool) {
+	for _, f := range c.rec {
+		c.shift += strings.Count(f, "\n")
+	}
+	rec, err := c.r.Read()
 	if err == io.EOF {
-		probs.Errorf(file, 0, "", "", "文件为空，至少应有表头行", "empty file: expected at least a header row")
-		return
+		c.rec = nil
+		return nil, false
 	}
 	if err != nil {
-		reportCSVError(file, err, probs)
-		return
+		reportCSVError(c.sink, err)
+		c.sink.incomplete = true
+		c.failed = true
+		c.rec = nil
+		return nil, false
 	}
-	cols := make([]*schema.Field, len(header)) // nil: dropped column
-	seen := map[string]int{}
-
-	for i, h := range header {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
-		if h == "" && columnEmpty(text, i) {
-			continue // a stray trailing comma, as Excel leaves: nothing to read
-		}
-		if dropped(h, drop) {
-			continue
-		}
-		f, ok := t.Lookup(h)
-		if !ok {
-			key := h
-			if key == "" {
-				key = fmt.Sprintf("(第 %d 列 column %d)", i+1, i+1)
-			}
-			probs.Add(problem.Problem{File: file, Line: 1, Column: i + 1, Key: key,
-				Zh: "未知的列；可用的列为 " + keyList(t) + "；不公开的列请列入 site.toml 的 privacy.drop_columns",
-				En: "unknown column; expected one of " + keyList(t) + ", or list it in privacy.drop_columns to ignore it"})
-			continue
-		}
-		if j, dup := seen[f.Key]; dup {
-			probs.Add(problem.Problem{File: file, Line: 1, Column: i + 1, Key: h,
-				Zh: fmt.Sprintf("与第 %d 列重复", j+1), En: fmt.Sprintf("duplicate of column %d", j+1)})
-			continue
-		}
-		seen[f.Key] = i
-		cols[i] = f
-	}
-	names := make([]string, len(header)) // headers as written
-	for i, h := range header {
-		names[i] = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
-	}
-	colIdx := make([]int, len(cols))
-	for i, f := range cols {
-		if f != nil {
-			colIdx[i] = sink.b.fieldIndex(f)
-		}
-	}
-	missing := map[string]bool{}
-	for _, f := range t.Input() {
-		if _, ok := seen[f.Key]; !ok && f.Required {
-			missing[f.Key] = true
-			probs.Add(problem.Problem{File: file, Line: 1, Key: f.Key,
-				Zh: "缺少必填列（" + f.Label + "）", En: "missing required column (" + f.Label + ")"})
-		}
-	}
-	cells := make([]cell, 0, len(header))
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			reportCSVError(file, err, probs)
-			return
-		}
-		line, _ := r.FieldPos(0)
-		if allEmpty(rec) {
-			continue
-		}
-		if len(rec) > len(header) && !allEmpty(rec[len(header):]) {
-			probs.Add(problem.Problem{File: file, Line: line,
-				Zh: fmt.Sprintf("本行有 %d 个字段，但表头只有 %d 列", len(rec), len(header)),
-				En: fmt.Sprintf("row has %d fields but the header has %d columns", len(rec), len(header))})
-		}
-		cells = cells[:0]
-		for i, f := range cols {
-			if f == nil || i >= len(rec) {
-				continue
-			}
-			l, _ := r.FieldPos(i)
-			cells = append(cells, cell{f: f, fi: colIdx[i], name: names[i], raw: rec[i], line: l, col: i + 1})
-		}
-		sink.add(line, cells, missing)
-	}
+	c.n++
+	line, _ := c.r.FieldPos(0)
+	c.row = line - c.shift
+	c.rec = rec
+	return rec, true
 }
 
-// reportCSVError turns a syntax error into a problem at the line where the
-// broken record starts (for an unbalanced quote, where the quote opened).
-func reportCSVError(file string, err error, probs *problem.List) {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		line := pe.StartLine
-		if line == 0 {
-			line = pe.Line
-		}
-		zh := "CSV 格式错误"
-		if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-			zh = "引号不成对：单元格中的引号应写成两个（\"\"），或整个单元格用引号括起"
-		}
-		probs.Add(problem.Problem{File: file, Line: line, Zh: zh, En: "CSV syntax error: " + pe.Err.Error()})
-		return
-	}
-	probs.Errorf(file, 0, "", "", "无法读取", err.Error())
+func (c *csvRecords) at(i int) pos {
+	line, _ := c.r.FieldPos(i)
+	return pos{line: line, col: i + 1, row: c.row}
 }
 
-func allEmpty(rec []string) bool {
-	for _, s := range rec {
-		if strings.TrimSpace(s) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// columnEmpty reports whether column i has no header (already known) and no
+// emptyColumn reports whether column i has no header (already known) and no
 // value in any row; it is only called for the rare unnamed column.
-func columnEmpty(text string, i int) bool {
-	r := csv.NewReader(strings.NewReader(text))
+func (c *csvRecords) emptyColumn(i int) bool {
+	r := csv.NewReader(strings.NewReader(c.text))
+	r.Comma = c.comma
 	r.FieldsPerRecord = -1
 	for {
 		rec, err := r.Read()
@@ -151,19 +86,35 @@ func columnEmpty(text string, i int) bool {
 	}
 }
 
-func dropped(h string, drop []string) bool {
-	for _, d := range drop {
-		if h == strings.TrimSpace(d) {
-			return true
+func (c *csvRecords) mergedHeader(int) bool { return false }
+
+// reportCSVError turns a syntax error into a problem at the line where the
+// broken record starts (for an unbalanced quote, where the quote opened).
+func reportCSVError(sink *rowSink, err error) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		line := pe.StartLine
+		if line == 0 {
+			line = pe.Line
 		}
+		zh := "CSV 格式错误"
+		if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+			zh = "引号不成对：单元格中的引号应写成两个（\"\"），或整个单元格用引号括起"
+		}
+		sink.probs.Add(sink.problem("csv-syntax", pos{line: line}, "", "", zh, "CSV syntax error: "+pe.Err.Error()))
+		return
 	}
-	return false
+	sink.probs.Add(problem.Problem{Code: "unreadable", File: sink.file, Zh: "无法读取", En: err.Error()})
 }
 
-func keyList(t *schema.Table) string {
-	var keys []string
-	for _, f := range t.Input() {
-		keys = append(keys, f.Key)
+// separator returns the field separator of a text table: a tab when the
+// header line holds tabs and no commas, as Excel's "Unicode text" export
+// writes it (UTF-16, tab-separated; also when such a file was renamed .csv
+// or re-saved as UTF-8), else a comma.
+func separator(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	if strings.Contains(first, "\t") && !strings.Contains(first, ",") {
+		return '\t'
 	}
-	return strings.Join(keys, ", ")
+	return ','
 }

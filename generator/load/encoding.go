@@ -22,17 +22,17 @@ func decodeText(file string, b []byte, force string, probs *problem.List) string
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		s = string(b[3:])
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+	case isUTF16(b):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(b)
 		if err != nil {
-			probs.Errorf(file, 0, "", "", "UTF-16 文件无法解码", "cannot decode UTF-16 file: "+err.Error())
+			probs.Error("encoding", file, 0, "", "", "UTF-16 文件无法解码", "cannot decode UTF-16 file: "+err.Error())
 			return ""
 		}
 		s = string(out)
 	case force == "gb18030" || (force == "" && !utf8.Valid(b)):
 		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 		if err != nil {
-			probs.Errorf(file, 0, "", "", "GB18030 文件无法解码", "cannot decode GB18030 file: "+err.Error())
+			probs.Error("encoding", file, 0, "", "", "GB18030 文件无法解码", "cannot decode GB18030 file: "+err.Error())
 			return ""
 		}
 		s = string(out)
@@ -41,6 +41,12 @@ func decodeText(file string, b []byte, force string, probs *problem.List) string
 	}
 	reportReplacement(file, s, probs)
 	return s
+}
+
+// isUTF16 reports whether b starts with a UTF-16 byte order mark, as
+// Excel's "Unicode text" does.
+func isUTF16(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF})
 }
 
 // reportReplacement reports lines holding U+FFFD, which decoders produce for
@@ -54,7 +60,7 @@ func reportReplacement(file, s string, probs *problem.List) {
 		if strings.ContainsRune(l, utf8.RuneError) {
 			n++
 			if n <= 5 {
-				probs.Errorf(file, line, "", "",
+				probs.Error("encoding", file, line, "", "",
 					"含有无法识别的字符，文件编码可能有误；请另存为 UTF-8 或 GB18030",
 					"unreadable characters: the file's encoding is wrong; save it as UTF-8 or GB18030")
 			}
@@ -62,7 +68,7 @@ func reportReplacement(file, s string, probs *problem.List) {
 		line++
 	}
 	if n > 5 {
-		probs.Errorf(file, 0, "", "", fmt.Sprintf("另有 %d 行含有无法识别的字符", n-5),
+		probs.Error("encoding", file, 0, "", "", fmt.Sprintf("另有 %d 行含有无法识别的字符", n-5),
 			fmt.Sprintf("%d more lines hold unreadable characters", n-5))
 	}
 }

@@ -38,7 +38,7 @@ func FuzzReadCSV(f *testing.F) {
 		d := &dataset.Dataset{Rules: dataset.DefaultRules()}
 		sink, probs := newTestSink(t, d, "pledges", file, false)
 		text := decodeText(file, data, "", probs)
-		readCSV(text, sink, []string{"身份证号"})
+		readCSV(text, sink, []string{"身份证号"}, separator(text))
 		checkRead(t, file, text, sink, probs)
 	})
 }

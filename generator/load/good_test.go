@@ -51,6 +51,7 @@ func variants(t testing.TB) map[string]site {
 		"toml-tables":          tomlTables(t, base, "townships", "secretaries", "pledges", "appraisals", "trainings"),
 		"split-dir":            splitDir(t, base),
 		"drop-columns":         dropColumns(t, base),
+		"unicode-text":         unicodeText(t, base),
 	}
 }
 
@@ -183,6 +184,7 @@ func eachRow(d *dataset.Dataset, f func(row reflect.Value)) {
 // stripSrc zeroes the position of every row, which legitimately differs
 // between variants.
 func stripSrc(d *dataset.Dataset) {
+	d.Headers = nil // where columns are differs by form; the rows must not
 	eachRow(d, func(row reflect.Value) { row.FieldByName("Src").Set(reflect.Zero(row.FieldByName("Src").Type())) })
 }
 
@@ -269,6 +271,27 @@ func eachCSV(s site, f func([]byte) []byte) site {
 		if strings.HasSuffix(rel, ".csv") {
 			out[rel] = f(b)
 		}
+	}
+	return out
+}
+
+// unicodeText saves every CSV table as Excel's "Unicode text" does:
+// data/<table>.txt, UTF-16 LE with a BOM, tab-separated, CRLF line ends,
+// cells with line breaks quoted.
+func unicodeText(t testing.TB, s site) site {
+	out := site{}
+	for rel, b := range s {
+		if !strings.HasSuffix(rel, ".csv") {
+			out[rel] = b
+			continue
+		}
+		var buf bytes.Buffer
+		w := csv.NewWriter(&buf)
+		w.Comma, w.UseCRLF = '\t', true
+		if err := w.WriteAll(records(t, b)); err != nil {
+			t.Fatal(err)
+		}
+		out[strings.TrimSuffix(rel, ".csv")+".txt"] = toUTF16LE(t)(buf.Bytes())
 	}
 	return out
 }

@@ -3,17 +3,31 @@ package load
 import (
 	"fmt"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
+	"gongshi/generator/schema"
 )
+
+// tableState is what reading left of a table: whether it has no file at all,
+// whether some of its rows could not be read, and its first file.
+type tableState struct {
+	missing, incomplete bool
+	file                string
+}
 
 // checkKeys reports, for every table, primary keys used twice and references
 // (*_id columns) to rows that do not exist. Both come from the schema, so a
 // new table or column is checked without new code here.
-func checkKeys(bindings []binding, probs *problem.List) {
+//
+// References into a table that is missing or could not be read whole are not
+// reported row by row: one missing villages.csv would otherwise bury its own
+// error under an error for every row that names a village. They are counted
+// into one problem that names the cause.
+func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *problem.List) {
 	ids := map[string]map[string]bool{} // table → IDs present
 	for _, b := range bindings {
 		if len(b.table.PrimaryKey) == 0 {
@@ -55,22 +69,26 @@ func checkKeys(bindings []binding, probs *problem.List) {
 				lower := strings.ToLower(key)
 				if other, clash := folded[lower]; clash && other != key {
 					prev := first[other]
-					probs.Add(problem.Problem{File: src.File, Line: src.Line, Key: b.table.PrimaryKey[0], Value: key,
-						Zh: fmt.Sprintf("与 %s:%d 的 %s 只有大小写不同（编号会成为文件夹名，不区分大小写的系统上会冲突）", prev.File, prev.Line, other),
-						En: fmt.Sprintf("differs from %s at %s:%d only in case (IDs become folder names)", other, prev.File, prev.Line)})
+					probs.Add(at(src, problem.Problem{Code: "id-case", Key: b.table.PrimaryKey[0], Value: key,
+						Zh: fmt.Sprintf("与 %s 的 %s 只有大小写不同（编号会成为文件夹名，不区分大小写的系统上会冲突）", prev.PlaceZh(), other),
+						En: fmt.Sprintf("differs from %s at %s only in case (IDs become folder names)", other, prev.PlaceEn())}))
 					continue
 				}
 				folded[lower] = key
 			}
 			if prev, dup := first[key]; dup {
-				probs.Add(problem.Problem{File: src.File, Line: src.Line, Key: strings.Join(b.table.PrimaryKey, "+"), Value: key,
-					Zh: fmt.Sprintf("重复：与 %s:%d 相同", prev.File, prev.Line),
-					En: fmt.Sprintf("duplicate of %s:%d", prev.File, prev.Line)})
+				probs.Add(at(src, problem.Problem{Code: "duplicate", Key: strings.Join(b.table.PrimaryKey, "+"), Value: key,
+					Zh: fmt.Sprintf("重复：与 %s 相同", prev.PlaceZh()),
+					En: fmt.Sprintf("duplicate of %s", prev.PlaceEn())}))
 				continue
 			}
 			first[key] = src
 		}
 	}
+	// Dangling references into a table that is missing or incomplete, per
+	// target table: the count per referring file and column.
+	type place struct{ where, key string }
+	cascade := map[string]map[place]int{}
 	for _, b := range bindings {
 		rows := b.rows.Elem()
 		for _, f := range b.table.Fields {
@@ -78,6 +96,7 @@ func checkKeys(bindings []binding, probs *problem.List) {
 				continue
 			}
 			target := ids[f.Ref]
+			st := state[schema.Get(f.Ref)]
 			fi := b.fields[f.Key]
 			for i := 0; i < rows.Len(); i++ {
 				row := rows.Index(i)
@@ -86,12 +105,57 @@ func checkKeys(bindings []binding, probs *problem.List) {
 					continue
 				}
 				src := row.Field(0).Interface().(dataset.Src)
-				probs.Add(problem.Problem{File: src.File, Line: src.Line, Key: f.Key, Value: v,
+				if st.missing || st.incomplete {
+					where := src.File
+					if src.Sheet != "" {
+						where += ":" + src.Sheet
+					}
+					if cascade[f.Ref] == nil {
+						cascade[f.Ref] = map[place]int{}
+					}
+					cascade[f.Ref][place{where, f.Key}]++
+					continue
+				}
+				probs.Add(at(src, problem.Problem{Code: "ref", Key: f.Key, Value: v,
 					Zh: "找不到此编号（应为 " + f.Ref + " 表中已有的 id）",
-					En: "no such ID in " + f.Ref})
+					En: "no such ID in " + f.Ref}))
 			}
 		}
 	}
+	for _, name := range sortedKeys(cascade) {
+		st := state[schema.Get(name)]
+		places := cascade[name]
+		list := make([]place, 0, len(places))
+		total := 0
+		for p, n := range places {
+			list = append(list, p)
+			total += n
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].where != list[j].where {
+				return list[i].where < list[j].where
+			}
+			return list[i].key < list[j].key
+		})
+		var zh, en []string
+		for _, p := range list {
+			zh = append(zh, fmt.Sprintf("%s 的 %s 列 %d 处", p.where, p.key, places[p]))
+			en = append(en, fmt.Sprintf("%d in %s column %s", places[p], p.where, p.key))
+		}
+		file, why, whyEn := st.file, "未能完整读取（见本文件的其他问题）", "could not be read whole (see its other problems)"
+		if st.missing {
+			file, why, whyEn = "data/"+name+".csv", "不存在", "is missing"
+		}
+		probs.Error("ref-unloaded", file, 0, "", "",
+			fmt.Sprintf("%s 表%s，因此有 %d 处引用其编号的单元格无法核对（%s）；请先修正本表", name, why, total, strings.Join(zh, "；")),
+			fmt.Sprintf("the table %s %s, so %d references to its IDs cannot be checked (%s): fix this table first", name, whyEn, total, strings.Join(en, "; ")))
+	}
+}
+
+// at places p at the row src: file, sheet and line (Excel's row too).
+func at(src dataset.Src, p problem.Problem) problem.Problem {
+	p.File, p.Sheet, p.Line, p.Row = src.File, src.Sheet, src.Line, src.Row
+	return p
 }
 
 // keyString renders a key cell (an ID string or a whole number) without fmt,

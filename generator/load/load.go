@@ -14,6 +14,7 @@ import (
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
+	"gongshi/generator/schema"
 )
 
 // Load reads the site source in dir. It returns the dataset (indexed, not yet
@@ -38,6 +39,7 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 		return nil, nil, err
 	}
 	readAll(dir, jobs, d, probs)
+	closeWorkbooks(jobs)
 	total := map[*binding]int{}
 	for _, j := range jobs {
 		total[j.binding] += j.sink.rows.Len()
@@ -50,7 +52,26 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 		b.rows.Elem().Set(reflect.AppendSlice(b.rows.Elem(), j.sink.rows))
 		probs.Merge(*j.sink.probs)
 	}
-	checkKeys(bindings, probs)
+	d.Headers = map[dataset.SrcFile]map[string]dataset.Header{}
+	for _, j := range jobs {
+		if j.sink.header != nil {
+			d.Headers[dataset.SrcFile{File: j.file, Sheet: j.sink.sheet}] = j.sink.header
+		}
+	}
+	state := map[*schema.Table]tableState{}
+	for _, b := range bindings {
+		state[b.table] = tableState{missing: true}
+	}
+	for _, j := range jobs {
+		st := state[j.binding.table]
+		st.missing = false
+		st.incomplete = st.incomplete || j.sink.incomplete
+		if st.file == "" {
+			st.file = j.where()
+		}
+		state[j.binding.table] = st
+	}
+	checkKeys(bindings, state, probs)
 	if !d.Site.Privacy.PublishBirthYear {
 		for i := range d.Secretaries {
 			d.Secretaries[i].BirthYear = nil
@@ -60,21 +81,34 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 	return d, probs, nil
 }
 
-// job is one data file to read into one table.
+// job is one data file (or one sheet of a workbook) to read into one table.
 type job struct {
 	binding *binding
 	file    string // relative, slash-separated
 	isTOML  bool
+	wb      *workbook // a workbook's sheet, when not nil
+	sheet   string
 	sink    *rowSink
 }
 
+// where names a job's source in a message: the file, or file:sheet.
+func (j *job) where() string {
+	if j.wb != nil {
+		return j.file + ":" + j.sheet
+	}
+	return j.file
+}
+
 // findFiles lists the files of every table, in a fixed order: data/<t>.csv,
-// data/<t>.toml, then data/<t>/* sorted by name. Other files in data/ are
-// reported as warnings, since a misspelt file name would otherwise be ignored.
+// data/<t>.txt (Excel's "Unicode text"), data/<t>.toml, then data/<t>/*
+// sorted by name, then the sheets of the workbooks data/*.xlsx. Other files
+// in data/ are reported as warnings, since a misspelt file name would
+// otherwise be ignored. A table given by a sheet and by another file or sheet
+// is an error: rows in two places would not say which is current.
 func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, error) {
 	entries, err := os.ReadDir(filepath.Join(dir, "data"))
 	if os.IsNotExist(err) {
-		probs.Errorf("data", 0, "", "", "找不到 data 目录", "the data/ folder is missing")
+		probs.Error("missing-folder", "data", 0, "", "", "找不到 data 目录", "the data/ folder is missing")
 		return nil, nil
 	}
 	if err != nil {
@@ -88,7 +122,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 	for i := range bindings {
 		b := &bindings[i]
 		name := b.table.Name
-		for _, ext := range []string{".csv", ".toml"} {
+		for _, ext := range []string{".csv", ".txt", ".toml"} {
 			if fi, err := os.Stat(filepath.Join(dir, "data", name+ext)); err == nil && !fi.IsDir() {
 				add(b, "data/"+name+ext)
 				known[name+ext] = true
@@ -101,10 +135,10 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 				n := e.Name()
 				switch {
 				case e.IsDir() || strings.HasPrefix(n, "."):
-				case strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".toml"):
+				case strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".txt") || strings.HasSuffix(n, ".toml"):
 					add(b, path.Join("data", name, n))
 				default:
-					probs.Warnf(path.Join("data", name, n), 0, "", "", "不是 CSV 或 TOML 文件，已忽略", "not a CSV or TOML file: ignored")
+					probs.Warn("unknown-file", path.Join("data", name, n), 0, "", "", "不是 CSV 或 TOML 文件，已忽略", "not a CSV or TOML file: ignored")
 				}
 			}
 		}
@@ -115,8 +149,18 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if !known[n] && !strings.HasPrefix(n, ".") {
-			probs.Warnf("data/"+n, 0, "", "", "不是已知的数据表，已忽略（表名见 DESIGN.md）", "not a known table: ignored")
+		low := strings.ToLower(n)
+		switch {
+		case known[n] || strings.HasPrefix(n, "."):
+		case strings.HasPrefix(n, "~$"):
+			// Excel's lock file beside a workbook that is open: not data.
+		case strings.HasSuffix(low, ".xlsx") || strings.HasSuffix(low, ".xlsm"):
+			jobs = append(jobs, workbookJobs(dir, "data/"+n, bindings, jobs, probs)...)
+		case strings.HasSuffix(low, ".xls") || strings.HasSuffix(low, ".et"):
+			probs.Warn("old-excel", "data/"+n, 0, "", "", "旧版 Excel/WPS 格式，未读取：请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）",
+				"old Excel/WPS format, not read: save it as .xlsx (Excel workbook)")
+		default:
+			probs.Warn("unknown-file", "data/"+n, 0, "", "", "不是已知的数据表，已忽略（表名见 docs/data-reference.md）", "not a known table: ignored")
 		}
 	}
 	for _, b := range bindings {
@@ -126,11 +170,107 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 				found = found || j.binding.table == b.table
 			}
 			if !found {
-				probs.Errorf("data/"+b.table.Name+".csv", 0, "", "", "缺少必需的数据表", "required table is missing")
+				probs.Error("missing-table", "data/"+b.table.Name+".csv", 0, "", "", "缺少必需的数据表", "required table is missing")
 			}
 		}
 	}
 	return jobs, nil
+}
+
+// workbookJobs returns a job for every sheet of the workbook rel that holds a
+// table. Sheets are named by the table's key or its Chinese name; in
+// data/<table>.xlsx with no such sheet, the one sheet with data is <table>.
+// Hidden sheets and unknown sheets with data are skipped with a warning; the
+// template's instructions sheet and empty sheets silently.
+func workbookJobs(dir, rel string, bindings []binding, earlier []*job, probs *problem.List) []*job {
+	w := openWorkbook(dir, rel, probs)
+	if w == nil {
+		return nil
+	}
+	byTable := func(t *schema.Table) *binding {
+		for i := range bindings {
+			if bindings[i].table == t {
+				return &bindings[i]
+			}
+		}
+		return nil
+	}
+	sheets := w.x.GetSheetList()
+	named := false
+	for _, sh := range sheets {
+		named = named || sheetTable(sh) != nil
+	}
+	stem := strings.TrimSuffix(strings.TrimSuffix(path.Base(rel), ".xlsx"), ".xlsm")
+	var jobs []*job
+	for _, sh := range sheets {
+		t := sheetTable(sh)
+		if t == nil && !named && schema.Get(stem) != nil && !w.sheetEmpty(sh) {
+			t = schema.Get(stem)
+			named = true // one sheet only
+		}
+		visible, _ := w.x.GetSheetVisible(sh)
+		switch {
+		case t == nil && (strings.TrimSpace(sh) == InstructionsSheet || !visible || w.sheetEmpty(sh)):
+			continue
+		case t == nil:
+			probs.Add(problem.Problem{Code: "unknown-sheet", File: rel, Sheet: sh, Severity: problem.Warning,
+				Zh: "不是已知的数据表，已忽略；工作表名应为 " + sheetNames(),
+				En: "not a known table: ignored; sheets are named " + sheetKeys()})
+			continue
+		case !visible:
+			probs.Add(problem.Problem{Code: "hidden-sheet", File: rel, Sheet: sh, Severity: problem.Warning,
+				Zh: "工作表已隐藏，未读取；要发布其中的数据，请取消隐藏",
+				En: "hidden sheet: not read; unhide it to publish its rows"})
+			continue
+		}
+		b := byTable(t)
+		var other *job
+		for _, j := range append(earlier, jobs...) {
+			if j.binding == b && other == nil {
+				other = j
+			}
+		}
+		if other != nil {
+			probs.Add(problem.Problem{Code: "table-twice", File: rel, Sheet: sh,
+				Zh: t.Sheet + "（" + t.Name + "）表已在 " + other.where() + " 中，一张表只能放在一处；此工作表未读取",
+				En: "the table " + t.Name + " is already in " + other.where() + "; a table may be in one place only: this sheet is not read"})
+			continue
+		}
+		jobs = append(jobs, &job{binding: b, file: rel, wb: w, sheet: sh})
+	}
+	if len(jobs) == 0 {
+		w.x.Close() // nothing to read (closeWorkbooks closes the others)
+	}
+	return jobs
+}
+
+// closeWorkbooks closes every workbook the jobs read, which removes the
+// temporary files excelize keeps for large sheets.
+func closeWorkbooks(jobs []*job) {
+	closed := map[*workbook]bool{}
+	for _, j := range jobs {
+		if j.wb != nil && !closed[j.wb] {
+			closed[j.wb] = true
+			j.wb.x.Close()
+		}
+	}
+}
+
+// sheetNames lists the sheet names of the tables, for a message.
+func sheetNames() string {
+	var names []string
+	for _, t := range schema.Tables {
+		names = append(names, t.Sheet)
+	}
+	return strings.Join(names, "、")
+}
+
+func sheetKeys() string {
+	var names []string
+	for _, t := range schema.Tables {
+		names = append(names, t.Sheet+" ("+t.Name+")")
+	}
+	return strings.Join(names, ", ")
 }
 
 // readAll reads the files on all cores. Each job keeps its own rows and
@@ -157,10 +297,18 @@ func readAll(dir string, jobs []*job, d *dataset.Dataset, probs *problem.List) {
 
 func readOne(dir string, j *job, d *dataset.Dataset) {
 	fp := &problem.List{}
+	drop := d.Site.Privacy.DropColumns
+	if j.wb != nil {
+		j.sink = newSink(j.binding, j.file, false, &d.Rules, fp, 64)
+		j.sink.sheet = j.sheet
+		readSheet(j.wb, j.sheet, j.sink, drop)
+		return
+	}
 	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(j.file)))
 	j.sink = newSink(j.binding, j.file, j.isTOML, &d.Rules, fp, bytes.Count(b, []byte{'\n'}))
 	if err != nil {
-		fp.Errorf(j.file, 0, "", "", "无法读取", fmt.Sprint(err))
+		fp.Error("unreadable", j.file, 0, "", "", "无法读取", fmt.Sprint(err))
+		j.sink.incomplete = true
 		return
 	}
 	force := d.Site.Encoding
@@ -169,8 +317,8 @@ func readOne(dir string, j *job, d *dataset.Dataset) {
 	}
 	text := decodeText(j.file, b, force, fp)
 	if j.isTOML {
-		readTOMLTable(text, j.sink, d.Site.Privacy.DropColumns)
+		readTOMLTable(text, j.sink, drop)
 	} else {
-		readCSV(text, j.sink, d.Site.Privacy.DropColumns)
+		readCSV(text, j.sink, drop, separator(text))
 	}
 }

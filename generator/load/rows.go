@@ -16,6 +16,7 @@ type cell struct {
 	fi        int    // index of f in the table's fields
 	raw       string
 	line, col int
+	row       int // the row as Excel numbers it (CSV, workbook), 0 for TOML
 }
 
 // keyName names the cell's column for a problem: the key, and the header as
@@ -28,16 +29,43 @@ func (c cell) keyName() string {
 	return c.name + " (" + c.f.Key + ")"
 }
 
+// pos is where a problem is in the file a sink reads: a line (a workbook's
+// row), a column (field number, character column for TOML) and the row as
+// Excel numbers it.
+type pos struct{ line, col, row int }
+
 // rowSink turns records of one file into rows of one table.
 type rowSink struct {
 	b       *binding
 	file    string
-	toml    bool // positions carry character columns
+	sheet   string // the workbook's sheet, "" for a text file
+	toml    bool   // positions carry character columns
 	rules   *dataset.Rules
 	probs   *problem.List
 	rows    reflect.Value // a slice of the table's row type
 	present map[string]bool
+	// incomplete is set when rows of the file could not be read (a syntax
+	// error stopped the reader, the ID column is missing): references to
+	// the table are then not reported one by one (see checkKeys).
+	incomplete bool
+	// header records where each column is (key → column), for
+	// dataset.Headers.
+	header map[string]dataset.Header
 }
+
+// problem returns a problem at p in the sink's file: for a workbook, the
+// sheet and the cell as Excel names it (K4); for TOML, line and column.
+func (s *rowSink) problem(code string, p pos, key, value, zh, en string) problem.Problem {
+	pr := problem.Problem{Code: code, File: s.file, Sheet: s.sheet, Line: p.line, Row: p.row, Column: p.col,
+		TOMLPos: s.toml, Key: key, Value: value, Zh: zh, En: en}
+	if s.sheet != "" && p.line > 0 && p.col > 0 {
+		pr.Cell = cellName(p.col, p.line)
+	}
+	return pr
+}
+
+// cellName names a cell as Excel does (K4).
+func cellName(col, row int) string { return problem.CellName(col, row) }
 
 // newSink returns a sink for about n rows (a guess, e.g. the file's line count).
 func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *problem.List, n int) *rowSink {
@@ -51,7 +79,7 @@ func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *
 // left at their zero value, so that later checks still see the row.
 // skipRequired lists required fields with no column at all (reported once
 // by the caller, not per row).
-func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
+func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]bool) {
 	// Grow the slice by one zero row and fill it in place: no row is built
 	// elsewhere and copied, and growth is amortised like append's.
 	n := s.rows.Len()
@@ -62,7 +90,7 @@ func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
 	}
 	s.rows = s.rows.Slice(0, n+1)
 	row := s.rows.Index(n)
-	src := dataset.Src{File: s.file, Line: line}
+	src := dataset.Src{File: s.file, Sheet: s.sheet, Line: line, Row: excelRow}
 	var filled uint64 // bit i: table.Fields[i] has a value
 	for _, c := range cells {
 		v := strings.TrimSpace(c.raw)
@@ -72,8 +100,7 @@ func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
 		filled |= 1 << c.fi
 		val, err := parseCell(c.f, v, s.rules)
 		if err != nil {
-			s.probs.Add(problem.Problem{File: s.file, Line: c.line, Column: c.col, TOMLPos: s.toml,
-				Key: c.keyName(), Value: v, Zh: err.zh, En: err.en})
+			s.probs.Add(s.problem(err.code, pos{c.line, c.col, c.row}, c.keyName(), v, err.zh, err.en))
 			src.Bad = true
 			continue
 		}
@@ -84,14 +111,13 @@ func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
 		if !f.Required || f.Derived || filled&(1<<i) != 0 || skipRequired[f.Key] {
 			continue
 		}
-		p := problem.Problem{File: s.file, Line: line, TOMLPos: s.toml, Key: f.Key,
-			Zh: "必填，不能为空", En: "required, must not be empty"}
+		at, key := pos{line, 0, excelRow}, f.Key
 		for _, c := range cells {
 			if c.f == f {
-				p.Line, p.Column = c.line, c.col
+				at, key = pos{c.line, c.col, c.row}, c.keyName()
 			}
 		}
-		s.probs.Add(p)
+		s.probs.Add(s.problem("required", at, key, "", "必填，不能为空", "required, must not be empty"))
 		src.Bad = true
 	}
 	row.Field(0).Set(reflect.ValueOf(src))

@@ -27,7 +27,7 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 		Privacy: dataset.Privacy{PublishBirthYear: true}}
 	b, err := os.ReadFile(filepath.Join(dir, file))
 	if err != nil {
-		probs.Errorf(file, 0, "", "", "找不到或无法读取 site.toml（站点根目录必须有此文件）",
+		probs.Error("missing-site", file, 0, "", "", "找不到或无法读取 site.toml（站点根目录必须有此文件）",
 			"site.toml is missing or unreadable: "+err.Error())
 		return site, false
 	}
@@ -47,33 +47,33 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	}
 	for _, k := range md.Undecoded() {
 		p := at(k...)
-		probs.Add(problem.Problem{File: file, Line: p[0], Column: p[1], TOMLPos: true, Key: k.String(),
+		probs.Add(problem.Problem{Code: "unknown-setting", File: file, Line: p[0], Column: p[1], TOMLPos: true, Key: k.String(),
 			Zh: "未知的设置项", En: "unknown setting"})
 	}
 	site = sf.Site
-	bad := func(key, value, zh, en string) {
+	bad := func(code, key, value, zh, en string) {
 		p := at(strings.Split(key, ".")...)
-		probs.Add(problem.Problem{File: file, Line: p[0], Column: p[1], TOMLPos: true, Key: key, Value: value, Zh: zh, En: en})
+		probs.Add(problem.Problem{Code: code, File: file, Line: p[0], Column: p[1], TOMLPos: true, Key: key, Value: value, Zh: zh, En: en})
 	}
 	switch v := sf.AsOf.(type) {
 	case nil:
-		bad("as_of", "", "必填：数据截止日期，如 as_of = 2025-12-31", "required: the date the data is current to, e.g. as_of = 2025-12-31")
+		bad("required", "as_of", "", "必填：数据截止日期，如 as_of = 2025-12-31", "required: the date the data is current to, e.g. as_of = 2025-12-31")
 	default:
 		s, _ := tomlScalar(v)
 		d, ok := ParseDate(s)
 		if !ok {
-			bad("as_of", fmt.Sprint(v), "应为日期，如 2025-12-31", "expected a date such as 2025-12-31")
+			bad("date", "as_of", fmt.Sprint(v), "应为日期，如 2025-12-31", "expected a date such as 2025-12-31")
 		}
 		site.AsOf = d
 	}
 	if strings.TrimSpace(site.Title) == "" {
-		bad("title", "", "必填：网站标题", "required: the site's title")
+		bad("required", "title", "", "必填：网站标题", "required: the site's title")
 	}
 	if site.Language != "zh-CN" && site.Language != "en" {
-		bad("language", site.Language, "应为 zh-CN 或 en", "expected zh-CN or en")
+		bad("language", "language", site.Language, "应为 zh-CN 或 en", "expected zh-CN or en")
 	}
 	if site.Encoding != "" && site.Encoding != "utf-8" && site.Encoding != "gb18030" {
-		bad("encoding", site.Encoding, "应为 utf-8 或 gb18030", "expected utf-8 or gb18030")
+		bad("encoding-setting", "encoding", site.Encoding, "应为 utf-8 或 gb18030", "expected utf-8 or gb18030")
 	}
 	if site.BaseURL == "" {
 		site.BaseURL = "/"
@@ -82,7 +82,7 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 		site.BaseURL += "/"
 	}
 	if !ValidBaseURL(site.BaseURL) {
-		bad("base_url", site.BaseURL, "应以 / 或 http(s):// 开头", "expected a path starting with / or an http(s):// URL")
+		bad("base-url", "base_url", site.BaseURL, "应以 / 或 http(s):// 开头", "expected a path starting with / or an http(s):// URL")
 	}
 	return site, true
 }
@@ -104,7 +104,7 @@ func readRules(dir string, probs *problem.List) dataset.Rules {
 		return rules
 	}
 	if err != nil {
-		probs.Errorf(file, 0, "", "", "无法读取", err.Error())
+		probs.Error("unreadable", file, 0, "", "", "无法读取", err.Error())
 		return rules
 	}
 	text := decodeText(file, b, "", probs)
@@ -122,9 +122,9 @@ func readRules(dir string, probs *problem.List) dataset.Rules {
 		// weights = {...} inline, or a dotted key: fall back to the section.
 		return pos.sect[section][strings.SplitN(key, ".", 2)[0]]
 	}
-	bad := func(section, key, value, zh, en string) {
+	bad := func(code, section, key, value, zh, en string) {
 		p := at(section, key)
-		probs.Add(problem.Problem{File: file, Line: p[0], Column: p[1], TOMLPos: true,
+		probs.Add(problem.Problem{Code: code, File: file, Line: p[0], Column: p[1], TOMLPos: true,
 			Key: section + "." + key, Value: value, Zh: zh, En: en})
 	}
 	for _, k := range md.Undecoded() {
@@ -133,7 +133,7 @@ func readRules(dir string, probs *problem.List) dataset.Rules {
 			sec, key = strings.Join(k[:len(k)-1], "."), k[len(k)-1]
 		}
 		p := pos.sect[sec][key]
-		probs.Add(problem.Problem{File: file, Line: p[0], Column: p[1], TOMLPos: true, Key: k.String(),
+		probs.Add(problem.Problem{Code: "unknown-setting", File: file, Line: p[0], Column: p[1], TOMLPos: true, Key: k.String(),
 			Zh: "未知的设置项", En: "unknown setting"})
 	}
 	a := &rules.Appraisal
@@ -170,44 +170,44 @@ func readRules(dir string, probs *problem.List) dataset.Rules {
 		v float64
 	}{{"masses", w.Masses}, {"members", w.Members}, {"org", w.Org}} {
 		if x.v < 0 || x.v > 1 {
-			bad("appraisal", "weights", fmt.Sprint(x.v), "权重 "+x.k+" 应在 0 到 1 之间", "weight "+x.k+" must be from 0 to 1")
+			bad("range", "appraisal", "weights", fmt.Sprint(x.v), "权重 "+x.k+" 应在 0 到 1 之间", "weight "+x.k+" must be from 0 to 1")
 		}
 	}
 	if sum := w.Masses + w.Members + w.Org; math.Abs(sum-1) > 1e-9 {
-		bad("appraisal", "weights", fmt.Sprintf("%g", sum), "三项权重之和应为 1", "the three weights must sum to 1")
+		bad("weights-sum", "appraisal", "weights", fmt.Sprintf("%g", sum), "三项权重之和应为 1", "the three weights must sum to 1")
 	}
 	if len(a.Grades) == 0 {
-		bad("appraisal", "grades", "", "至少要有一个等次", "at least one grade is needed")
+		bad("grades", "appraisal", "grades", "", "至少要有一个等次", "at least one grade is needed")
 	}
 	names := map[string]bool{}
 	for i, g := range a.Grades {
 		if strings.TrimSpace(g.Grade) == "" {
-			bad("appraisal", "grades", "", fmt.Sprintf("第 %d 个等次没有名称", i+1), fmt.Sprintf("grade %d has no name", i+1))
+			bad("grades", "appraisal", "grades", "", fmt.Sprintf("第 %d 个等次没有名称", i+1), fmt.Sprintf("grade %d has no name", i+1))
 		}
 		if names[g.Grade] {
-			bad("appraisal", "grades", g.Grade, "等次名称重复", "duplicate grade name")
+			bad("grades", "appraisal", "grades", g.Grade, "等次名称重复", "duplicate grade name")
 		}
 		names[g.Grade] = true
 		if i > 0 && g.Min >= a.Grades[i-1].Min {
-			bad("appraisal", "grades", g.Grade, "等次应按 min 从高到低排列", "grades must be ordered by min, highest first")
+			bad("grade-order", "appraisal", "grades", g.Grade, "等次应按 min 从高到低排列", "grades must be ordered by min, highest first")
 		}
 	}
 	if n := len(a.Grades); n > 0 && a.Grades[n-1].Min != 0 {
-		bad("appraisal", "grades", a.Grades[n-1].Grade, "最低一档的 min 应为 0，否则低分无等次", "the lowest grade must have min = 0 so every score has a grade")
+		bad("grade-order", "appraisal", "grades", a.Grades[n-1].Grade, "最低一档的 min 应为 0，否则低分无等次", "the lowest grade must have min = 0 so every score has a grade")
 	}
 	for _, g := range sortedKeys(a.Consequences) {
 		if !names[g] {
 			p := pos.sect["appraisal.consequences"][g]
-			probs.Add(problem.Problem{File: file, Line: p[0], Column: p[1], TOMLPos: true,
+			probs.Add(problem.Problem{Code: "consequence-grade", File: file, Line: p[0], Column: p[1], TOMLPos: true,
 				Key: "appraisal.consequences", Value: g,
 				Zh: "结果运用中的等次未在 grades 中定义", En: "consequence for a grade not named in grades"})
 		}
 	}
 	if a.ConsecutivePoorYears < 0 {
-		bad("appraisal", "consecutive_poor_years", fmt.Sprint(a.ConsecutivePoorYears), "不能小于 0", "expected at least 0")
+		bad("range", "appraisal", "consecutive_poor_years", fmt.Sprint(a.ConsecutivePoorYears), "不能小于 0", "expected at least 0")
 	}
 	if t.MinPoints < 0 || t.ExcellencePoints < t.MinPoints || t.MinDays < 0 {
-		bad("training", "excellence_points", fmt.Sprint(t.ExcellencePoints),
+		bad("training-thresholds", "training", "excellence_points", fmt.Sprint(t.ExcellencePoints),
 			"培训积分门槛应满足 0 ≤ min_points ≤ excellence_points，min_days ≥ 0",
 			"training thresholds must satisfy 0 ≤ min_points ≤ excellence_points and min_days ≥ 0")
 	}

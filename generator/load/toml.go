@@ -73,7 +73,7 @@ func tomlSyntax(file string, err error, probs *problem.List) {
 		if col < 1 {
 			col = 1
 		}
-		probs.Add(problem.Problem{File: file, Line: pe.Position.Line, Column: col, TOMLPos: true,
+		probs.Add(problem.Problem{Code: "toml-syntax", File: file, Line: pe.Position.Line, Column: col, TOMLPos: true,
 			Zh: "TOML 语法错误", En: "TOML syntax error: " + pe.Message})
 		return
 	}
@@ -81,7 +81,7 @@ func tomlSyntax(file string, err error, probs *problem.List) {
 	if m := regexp.MustCompile(`line (\d+)`).FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 	}
-	probs.Add(problem.Problem{File: file, Line: line, TOMLPos: true, Zh: "TOML 格式错误", En: err.Error()})
+	probs.Add(problem.Problem{Code: "toml-syntax", File: file, Line: line, TOMLPos: true, Zh: "TOML 格式错误", En: err.Error()})
 }
 
 // readTOMLTable reads a TOML file holding an array of tables [[name]] into sink.
@@ -96,7 +96,7 @@ func readTOMLTable(text string, sink *rowSink, drop []string) {
 	for _, k := range sortedKeys(doc) {
 		if k != t.Name {
 			at := pos.top[k]
-			probs.Add(problem.Problem{File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: k,
+			probs.Add(problem.Problem{Code: "unknown-key", File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: k,
 				Zh: "未知的键；应为 [[" + t.Name + "]] 数组", En: "unknown key; expected an array [[" + t.Name + "]]"})
 		}
 	}
@@ -107,7 +107,7 @@ func readTOMLTable(text string, sink *rowSink, drop []string) {
 	rows, ok := raw.([]map[string]any)
 	if !ok {
 		at := pos.top[t.Name]
-		probs.Add(problem.Problem{File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: t.Name,
+		probs.Add(problem.Problem{Code: "toml-array", File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: t.Name,
 			Zh: "应为表数组 [[" + t.Name + "]]", En: "expected an array of tables [[" + t.Name + "]]"})
 		return
 	}
@@ -129,19 +129,19 @@ func readTOMLTable(text string, sink *rowSink, drop []string) {
 			}
 			f, ok := t.Lookup(key)
 			if !ok {
-				probs.Add(problem.Problem{File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: key,
+				probs.Add(problem.Problem{Code: "unknown-column", File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: key,
 					Zh: "未知的键；可用的键为 " + keyList(t), En: "unknown key; expected one of " + keyList(t)})
 				continue
 			}
 			s, ok := tomlScalar(row[key])
 			if !ok {
-				probs.Add(problem.Problem{File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: key,
+				probs.Add(problem.Problem{Code: "toml-value", File: file, Line: at[0], Column: at[1], TOMLPos: true, Key: key,
 					Zh: "应为单个值（文字、数字、日期或布尔值）", En: "expected a single value (string, number, date or boolean)"})
 				continue
 			}
 			cells = append(cells, cell{f: f, fi: sink.b.fieldIndex(f), raw: s, line: at[0], col: at[1]})
 		}
-		sink.add(line, cells, nil)
+		sink.add(line, 0, cells, nil)
 	}
 }
 

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"compress/flate"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -82,26 +83,36 @@ func BenchmarkWriteTables(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range tables {
-			if _, err := writeTable(output.New(root), &tables[i]); err != nil {
+			if _, err := writeTable(output.New(root), &tables[i], d); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
 }
 
-// BenchmarkWriteWorkbook writes data/gongshi.xlsx only.
+// BenchmarkWriteWorkbook writes data/gongshi.xlsx only, at the deflate
+// level builds use and at two faster ones, and reports the file's size.
 func BenchmarkWriteWorkbook(b *testing.B) {
 	d, _ := benchDataset(b)
 	tables, err := bindTables(d)
 	if err != nil {
 		b.Fatal(err)
 	}
-	root := b.TempDir()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := writeWorkbook(output.New(root), tables, d.Site.Title, d.Site.AsOf, MaxSheetRows); err != nil {
-			b.Fatal(err)
-		}
+	for _, l := range []struct {
+		name  string
+		level int
+	}{{"build", workbookLevel}, {"best-speed", flate.BestSpeed}, {"level-3", 3}} {
+		b.Run(l.name, func(b *testing.B) {
+			root := b.TempDir()
+			b.ReportAllocs()
+			var f File
+			for b.Loop() {
+				if f, err = writeWorkbook(output.New(root), tables, d, MaxSheetRows, l.level); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(f.Bytes), "bytes/file")
+		})
 	}
 }
 

@@ -40,27 +40,16 @@ const (
 	kNone kind = 255 // no column kind: a Go type that cannot hold a value
 )
 
-// rowSlices names each table's slice of rows in a dataset.
-func rowSlices(d *dataset.Dataset) map[string]any {
-	return map[string]any{
-		"townships": &d.Townships, "villages": &d.Villages, "secretaries": &d.Secretaries,
-		"pledges": &d.Pledges, "pledge_updates": &d.PledgeUpdates, "appraisals": &d.Appraisals,
-		"hearings": &d.Hearings, "hearing_questions": &d.HearingQuestions, "trainings": &d.Trainings,
-		"actions": &d.Actions,
-	}
-}
-
 // bindTables returns every schema table bound to d's rows, in schema order.
 // A column is published when it is in the schema, unless it is Private and
 // site.toml does not allow it. The row structs' `col` tags tie fields to
 // schema keys, as in package load; a field the schema names but the struct
 // lacks is a programming error.
 func bindTables(d *dataset.Dataset) ([]table, error) {
-	slices := rowSlices(d)
 	out := make([]table, 0, len(schema.Tables))
 	for _, st := range schema.Tables {
-		p, ok := slices[st.Name]
-		if !ok {
+		p := d.Rows(st.Name)
+		if p == nil {
 			return nil, fmt.Errorf("opendata: table %s has no row type", st.Name)
 		}
 		rows := reflect.ValueOf(p).Elem()

@@ -3,6 +3,7 @@ package opendata
 import (
 	"encoding/csv"
 	"gongshi/generator/output"
+	"io"
 	"sort"
 )
 
@@ -23,6 +24,9 @@ import (
 // than as GBK.
 const bom = "\uFEFF"
 
+// newCSVWriter returns the writer of every CSV download.
+func newCSVWriter(w io.Writer) *csv.Writer { return csv.NewWriter(w) }
+
 // csvOut is one CSV download being written.
 type csvOut struct {
 	o *out
@@ -34,7 +38,7 @@ func newCSV(root *output.Writer, rel string, t *table) (*csvOut, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &csvOut{o: o, w: csv.NewWriter(o)}
+	c := &csvOut{o: o, w: newCSVWriter(o)}
 	o.WriteString(bom)
 	header := make([]string, len(t.cols))
 	for i, col := range t.cols {
@@ -75,7 +79,7 @@ func writeCSVs(root *output.Writer, t *table) (files []File, err error) {
 	for i, n := 0, t.len(); i < n; i++ {
 		row := t.row(i)
 		for j := range t.cols {
-			rec[j] = t.cols[j].text(row)
+			rec[j] = t.cols[j].csvText(row)
 		}
 		if err := all.w.Write(rec); err != nil {
 			return nil, err

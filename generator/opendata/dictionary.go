@@ -20,6 +20,7 @@ type Table struct {
 	Columns    []Column   // published columns, in file order
 	CSV        string     // "data/<name>.csv"
 	JSON       string     // "data/<name>.json"
+	ZhCSV      string     // "data/zh/<name>.csv": Chinese headers, names beside IDs
 	Years      []YearFile // per-year CSVs, ascending; nil for a table without a date column (or rows)
 	InWorkbook bool       // its rows are in WorkbookPath; false when Rows > MaxSheetRows
 }
@@ -69,7 +70,7 @@ func Dictionary(d *dataset.Dataset) []Table {
 		dt := Table{
 			Name: st.Name, Title: st.Title, TitleEn: st.TitleEn, Desc: st.Desc,
 			Rows: n, PrimaryKey: st.PrimaryKey,
-			CSV: "data/" + st.Name + ".csv", JSON: "data/" + st.Name + ".json",
+			CSV: "data/" + st.Name + ".csv", JSON: "data/" + st.Name + ".json", ZhCSV: ZhCSVPath(st.Name),
 			InWorkbook: n <= MaxSheetRows,
 		}
 		for _, c := range t.cols {

@@ -10,7 +10,8 @@ import (
 
 // Write writes every download under root/data/ and returns them sorted by
 // path: for each table data/<table>.csv and data/<table>.json, the per-year
-// slices data/<year>/<table>.csv, then data/gongshi.xlsx,
+// slices data/<year>/<table>.csv, the CSV for people data/zh/<table>.csv
+// (Chinese headers, names beside IDs), then data/gongshi.xlsx,
 // data/datapackage.json and data/SHA256SUMS (which lists all the others).
 // The dataset must be derived (check.Source does it), since the overdue flag,
 // computed totals and grades and consequences are published.
@@ -34,11 +35,11 @@ func Write(root *output.Writer, d *dataset.Dataset) ([]File, error) {
 			defer wg.Done()
 			for j := range jobs {
 				if j == 0 {
-					f, err := writeWorkbook(root, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows)
+					f, err := writeWorkbook(root, tables, d, MaxSheetRows, workbookLevel)
 					results[j], errs[j] = []File{f}, err
 					continue
 				}
-				results[j], errs[j] = writeTable(root, &tables[j-1])
+				results[j], errs[j] = writeTable(root, &tables[j-1], d)
 			}
 		}()
 	}
@@ -77,8 +78,8 @@ func Write(root *output.Writer, d *dataset.Dataset) ([]File, error) {
 	return files, nil
 }
 
-// writeTable writes one table's CSV, per-year CSVs and JSON.
-func writeTable(root *output.Writer, t *table) ([]File, error) {
+// writeTable writes one table's CSV, per-year CSVs, JSON and CSV for people.
+func writeTable(root *output.Writer, t *table, d *dataset.Dataset) ([]File, error) {
 	files, err := writeCSVs(root, t)
 	if err != nil {
 		return nil, err
@@ -87,5 +88,9 @@ func writeTable(root *output.Writer, t *table) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, f), nil
+	zh, err := writeZhCSV(root, t, d)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, f, zh), nil
 }

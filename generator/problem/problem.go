@@ -7,6 +7,7 @@ package problem
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -38,8 +39,9 @@ type Problem struct {
 	File     string // slash-separated path relative to the site source, e.g. "data/pledges.csv"
 	Sheet    string // workbook sheet, when File is a workbook
 	Cell     string // workbook cell as Excel names it, e.g. "K4"
-	Line     int    // 1-based line; 0 when the problem is about the whole file
-	Column   int    // TOML: 1-based character column; CSV: 1-based field number; 0 if unknown
+	Line     int    // 1-based line (workbook: the row); 0 when the problem is about the whole file
+	Row      int    // the row as Excel numbers it (CSV, workbook); differs from Line after a quoted cell with line breaks
+	Column   int    // TOML: 1-based character column; CSV, workbook: 1-based column number; 0 if unknown
 	TOMLPos  bool   // true when Column is a character column to print (TOML, Markdown)
 	Key      string // the column, key or argument at fault, if any
 	Value    string // the offending value as written, if any
@@ -51,15 +53,11 @@ type Problem struct {
 // String formats the problem the way gongshi prints it, e.g.
 //
 //	data/pledges.csv:17: status "完成了": 应为 未启动/推进中 (expected one of not-started/in-progress)
+//	data/pledges.csv:18 (Excel 第 17 行 row 17): status "完成了": …
+//	data/台账.xlsx:承诺!K4: status "完成了": …
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-		if p.TOMLPos && p.Column > 0 {
-			fmt.Fprintf(&b, ":%d", p.Column)
-		}
-	}
+	b.WriteString(p.Place())
 	b.WriteString(": ")
 	if p.Severity == Warning {
 		b.WriteString("警告 warning: ")
@@ -82,6 +80,47 @@ func (p Problem) String() string {
 	return b.String()
 }
 
+// Place formats where the problem is, as String begins: the file, then a
+// workbook's sheet and cell as Excel names them (承诺!K4; a row without a
+// known column as "承诺 第 4 行 (row 4)"), or a text file's line (and TOML
+// column). A CSV line gets the Excel row beside it when the two differ, which
+// happens after a quoted cell holding line breaks (Alt+Enter in Excel): a
+// clerk looking at the file in Excel finds the row, one opening it in an
+// editor finds the line.
+func (p Problem) Place() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	switch {
+	case p.Sheet != "":
+		b.WriteString(":")
+		b.WriteString(p.Sheet)
+		if p.Cell != "" {
+			b.WriteString("!")
+			b.WriteString(p.Cell)
+		} else if p.Line > 0 {
+			fmt.Fprintf(&b, " 第 %d 行 (row %d)", p.Line, p.Line)
+		}
+	case p.Line > 0:
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.TOMLPos && p.Column > 0 {
+			fmt.Fprintf(&b, ":%d", p.Column)
+		}
+		if p.Row > 0 && p.Row != p.Line {
+			fmt.Fprintf(&b, " (Excel 第 %d 行 row %d)", p.Row, p.Row)
+		}
+	}
+	return b.String()
+}
+
+// CellName names a cell as Excel does: column letters, then the row (K4).
+func CellName(col, row int) string {
+	var letters []byte
+	for c := col; c > 0; c = (c - 1) / 26 {
+		letters = append([]byte{byte('A' + (c-1)%26)}, letters...)
+	}
+	return string(letters) + strconv.Itoa(row)
+}
+
 // Error lets a Problem travel as an error.
 func (p Problem) Error() string { return p.String() }
 
@@ -94,6 +133,8 @@ type List struct {
 func (l *List) Add(p Problem) { l.items = append(l.items, p) }
 
 // Errorf appends an error at file:line with a bilingual message.
+//
+// Deprecated: every problem needs a code; use Error.
 func (l *List) Errorf(file string, line int, key, value, zh, en string) {
 	l.Add(Problem{File: file, Line: line, Key: key, Value: value, Zh: zh, En: en})
 }
@@ -109,6 +150,8 @@ func (l *List) Warn(code, file string, line int, key, value, zh, en string) {
 }
 
 // Warnf appends a warning at file:line with a bilingual message.
+//
+// Deprecated: every problem needs a code; use Warn.
 func (l *List) Warnf(file string, line int, key, value, zh, en string) {
 	l.Add(Problem{File: file, Line: line, Key: key, Value: value, Zh: zh, En: en, Severity: Warning})
 }
@@ -133,14 +176,18 @@ func (l *List) Errors() int {
 // Warnings returns the number of warnings.
 func (l *List) Warnings() int { return len(l.items) - l.Errors() }
 
-// Sorted returns the problems ordered by file, line, column, then message, so
-// that output is the same from run to run whatever order checks ran in.
+// Sorted returns the problems ordered by file, sheet, line, column, then
+// message, so that output is the same from run to run whatever order checks
+// ran in.
 func (l *List) Sorted() []Problem {
 	out := append([]Problem(nil), l.items...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.File != b.File {
 			return a.File < b.File
+		}
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line

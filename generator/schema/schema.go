@@ -103,6 +103,7 @@ type Field struct {
 // Table is one data table.
 type Table struct {
 	Name       string   // file name stem: data/<Name>.csv
+	Sheet      string   // the workbook sheet that holds it (data/*.xlsx), in Chinese, e.g. 承诺
 	Title      string   // Chinese title
 	TitleEn    string   // English title
 	Desc       string   // what a row is, in Chinese
@@ -111,6 +112,10 @@ type Table struct {
 	DateKey    string   // the column that places a row in a year, for per-year slices ("" if none)
 	Fields     []Field
 }
+
+// InstructionsSheet is the sheet of instructions in the template workbook
+// (`gongshi template`); the loader never reads it as data.
+const InstructionsSheet = "说明"
 
 // Field returns the field with the given key.
 func (t *Table) Field(key string) (*Field, bool) {

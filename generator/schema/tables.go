@@ -143,7 +143,7 @@ func derived(f Field) Field {
 // Tables lists every table in the order they are loaded, checked and published.
 var Tables = []*Table{
 	{
-		Name: "townships", Title: "乡镇", TitleEn: "Townships",
+		Name: "townships", Sheet: "乡镇", Title: "乡镇", TitleEn: "Townships",
 		Desc:       "县内的乡镇，每行一个。",
 		PrimaryKey: []string{"id"},
 		Fields: []Field{
@@ -152,7 +152,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "villages", Title: "行政村", TitleEn: "Villages",
+		Name: "villages", Sheet: "行政村", Title: "行政村", TitleEn: "Villages",
 		Desc:       "行政村的基本情况，每行一个村。",
 		PrimaryKey: []string{"id"},
 		Fields: []Field{
@@ -166,7 +166,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "secretaries", Title: "村党组织书记", TitleEn: "Secretaries",
+		Name: "secretaries", Sheet: "书记", Title: "村党组织书记", TitleEn: "Secretaries",
 		Desc:       "村党组织书记和第一书记的任职记录，每行一个任期。",
 		PrimaryKey: []string{"id"},
 		DateKey:    "term_start",
@@ -186,7 +186,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "pledges", Title: "承诺事项", TitleEn: "Pledges",
+		Name: "pledges", Sheet: "承诺", Title: "承诺事项", TitleEn: "Pledges",
 		Desc:       "书记公开承诺的事项，每行一项。",
 		PrimaryKey: []string{"id"},
 		DateKey:    "made_on",
@@ -210,7 +210,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "pledge_updates", Title: "承诺进展", TitleEn: "Pledge updates",
+		Name: "pledge_updates", Sheet: "承诺进展", Title: "承诺进展", TitleEn: "Pledge updates",
 		Desc:    "承诺事项的进展记录，每行一次更新。",
 		DateKey: "date",
 		Fields: []Field{
@@ -222,7 +222,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "appraisals", Title: "年度评议", TitleEn: "Appraisals",
+		Name: "appraisals", Sheet: "年度评议", Title: "年度评议", TitleEn: "Appraisals",
 		Desc:       "“三票评议”年度考评结果和星级评定，每个书记每年一行。",
 		PrimaryKey: []string{"year", "secretary_id"},
 		DateKey:    "year",
@@ -244,7 +244,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "hearings", Title: "民主听证", TitleEn: "Hearings",
+		Name: "hearings", Sheet: "民主听证", Title: "民主听证", TitleEn: "Hearings",
 		Desc:       "村级民主听证会，每行一次。",
 		PrimaryKey: []string{"id"},
 		DateKey:    "date",
@@ -268,7 +268,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "hearing_questions", Title: "听证质询", TitleEn: "Hearing questions",
+		Name: "hearing_questions", Sheet: "听证质询", Title: "听证质询", TitleEn: "Hearing questions",
 		Desc:       "听证会上的质询与答复，每行一问一答。只记身份，不记姓名。",
 		PrimaryKey: []string{"hearing_id", "seq"},
 		Fields: []Field{
@@ -281,7 +281,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "trainings", Title: "教育培训", TitleEn: "Trainings",
+		Name: "trainings", Sheet: "培训", Title: "教育培训", TitleEn: "Trainings",
 		Desc:       "书记参加教育培训的记录和积分，每行一次。",
 		PrimaryKey: []string{"id"},
 		DateKey:    "date",
@@ -296,7 +296,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "actions", Title: "奖惩处理", TitleEn: "Actions",
+		Name: "actions", Sheet: "处理", Title: "奖惩处理", TitleEn: "Actions",
 		Desc:       "对书记的表彰、奖励和问责处理，每行一项。",
 		PrimaryKey: []string{"id"},
 		DateKey:    "date",

@@ -33,6 +33,7 @@ type DataTable struct {
 	Columns    []DataColumn
 	CSVHref    string
 	JSONHref   string
+	ZhCSVHref  string // the CSV for people: Chinese headers, names beside IDs
 	YearLinks  []YearLink
 	Anchor     string
 	KeyText    string // the primary key, in words
@@ -71,7 +72,7 @@ func (s *Site) dataPage(path string) (*Page, error) {
 	for _, t := range opendata.Dictionary(d) {
 		st := schema.Get(t.Name)
 		dt := DataTable{Name: t.Name, Title: t.Title, OtherTitle: t.TitleEn, OtherLang: "en", Desc: t.Desc, Rows: t.Rows, InWorkbook: t.InWorkbook,
-			CSVHref: route.Rel(path, t.CSV), JSONHref: route.Rel(path, t.JSON), Anchor: "t-" + t.Name,
+			CSVHref: route.Rel(path, t.CSV), JSONHref: route.Rel(path, t.JSON), ZhCSVHref: route.Rel(path, t.ZhCSV), Anchor: "t-" + t.Name,
 			KeyText: strings.Join(t.PrimaryKey, " + ")}
 		if s.C.English() {
 			dt.Title, dt.OtherTitle, dt.OtherLang, dt.Desc = t.TitleEn, t.Title, "zh-CN", st.DescEn

@@ -12,7 +12,7 @@ import (
 
 func buildCommand() command {
 	return command{
-		name: "build", usage: "[--source DIR] [--dest DIR] [--base-url URL]",
+		name: "build", usage: "[--source DIR] [--dest DIR] [--base-url URL] [--all]",
 		summary: "检查数据并生成网站 (validate, then build the site)",
 		details: "先生成到输出目录旁的临时目录，全部成功后才替换原目录；数据有误时原网站保持不变。\n" +
 			"Builds into a staging folder beside the destination and swaps it in only when everything succeeded;\n" +
@@ -22,6 +22,7 @@ func buildCommand() command {
 			dest := fs.String("dest", "", "输出目录 output folder (default SOURCE/public)")
 			base := fs.String("base-url", "", "覆盖 site.toml 的 base_url (override base_url)")
 			quiet := fs.Bool("quiet", false, "不显示进度和摘要 (no progress or summary)")
+			all := fs.Bool("all", false, "列出每一个问题，不汇总 (list every problem, no summary)")
 			if code, ok := parse(fs, args); !ok {
 				return code
 			}
@@ -40,7 +41,7 @@ func buildCommand() command {
 			}
 			sum, probs, err := build.Run(o)
 			if probs != nil && probs.Len() > 0 {
-				printProblems(errOut, probs)
+				printProblems(errOut, probs, *all)
 			}
 			switch {
 			case errors.Is(err, build.ErrInvalid):

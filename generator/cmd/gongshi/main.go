@@ -34,7 +34,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		buildCommand(), checkCommand(), serveCommand(), newCommand(), sampleCommand(), versionCommand(),
+		buildCommand(), checkCommand(), serveCommand(), newCommand(), sampleCommand(), templateCommand(), versionCommand(),
 	}
 }
 

@@ -8,7 +8,10 @@ import (
 	"os"
 	"path/filepath"
 
+	"gongshi/generator/load"
 	"gongshi/generator/sample"
+	"gongshi/generator/schema"
+	"gongshi/generator/workbook"
 )
 
 // The example county of a new site: small enough to read through, big
@@ -20,30 +23,40 @@ const (
 
 func newCommand() command {
 	return command{
-		name: "new", usage: "DIR",
+		name: "new", usage: "DIR [--workbook]",
 		summary: "新建站点，附带一个小型示例县 (scaffold a new site with a small example county)",
 		details: fmt.Sprintf("在 DIR 中写入 site.toml、data/、content/ 和 .gitignore，示例数据是 %d 个村的虚构内容。\n"+
-			"DIR 必须不存在或为空。\n"+
+			"DIR 必须不存在或为空。加 --workbook 时示例数据写成一个 Excel 台账 data/台账.xlsx，而不是多个 CSV 文件。\n"+
 			"Writes site.toml, data/, content/ and .gitignore into DIR, with fictional data for %d villages.\n"+
-			"DIR must not exist or be empty.", newVillages, newVillages),
+			"DIR must not exist or be empty. With --workbook the example data is one workbook, data/台账.xlsx, instead of CSV files.", newVillages, newVillages),
 		run: func(fs *flag.FlagSet, args []string, out, errOut io.Writer) int {
-			if err := fs.Parse(args); err != nil {
-				if errors.Is(err, flag.ErrHelp) {
-					return exitOK
+			wb := fs.Bool("workbook", false, "示例数据写成 Excel 台账 data/台账.xlsx (the example data as one workbook)")
+			// Flags may follow DIR: gongshi new mycounty --workbook.
+			var dirs []string
+			for {
+				if err := fs.Parse(args); err != nil {
+					if errors.Is(err, flag.ErrHelp) {
+						return exitOK
+					}
+					return exitUsage
 				}
-				return exitUsage
+				if fs.NArg() == 0 {
+					break
+				}
+				dirs = append(dirs, fs.Arg(0))
+				args = fs.Args()[1:]
 			}
-			if fs.NArg() != 1 {
+			if len(dirs) != 1 {
 				fmt.Fprintln(errOut, "gongshi new: 需要且只需要一个参数 DIR，即新站点的目录 (exactly one argument DIR, the new site's folder, is required)")
 				fmt.Fprintln(errOut, "用法 usage: gongshi new DIR")
 				return exitUsage
 			}
-			dir := fs.Arg(0)
+			dir := dirs[0]
 			if err := emptyOrMissing(dir); err != nil {
 				fmt.Fprintf(errOut, "gongshi new: %v\n", err)
 				return exitUsage
 			}
-			if err := scaffold(dir); err != nil {
+			if err := scaffold(dir, *wb); err != nil {
 				fmt.Fprintf(errOut, "gongshi new: %v\n", err)
 				return exitFailure
 			}
@@ -80,10 +93,41 @@ func emptyOrMissing(dir string) error {
 	return nil
 }
 
-// scaffold writes the example county and a .gitignore for the build output.
-func scaffold(dir string) error {
+// scaffold writes the example county and a .gitignore for the build output;
+// with inWorkbook, the tables move into data/台账.xlsx.
+func scaffold(dir string, inWorkbook bool) error {
 	if err := sample.Write(dir, sample.Options{Villages: newVillages, Seed: newSeed}); err != nil {
 		return err
 	}
+	if inWorkbook {
+		if err := toWorkbook(dir); err != nil {
+			return err
+		}
+	}
 	return os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("public/\n"), 0o644)
+}
+
+// toWorkbook reads the tables of the source in dir and writes them into
+// data/台账.xlsx in place of their CSV and TOML files (rules.toml stays).
+// The sample is read as any source is, so the workbook holds what check
+// sees: canonical values, without columns site.toml drops.
+func toWorkbook(dir string) error {
+	d, probs, err := load.Load(dir)
+	if err != nil {
+		return err
+	}
+	if probs.Errors() > 0 {
+		return fmt.Errorf("the example data has errors: %v", probs.Sorted()[0])
+	}
+	if err := workbook.Write(filepath.Join(dir, "data", workbook.FileName), d.Rules, d); err != nil {
+		return err
+	}
+	for _, t := range schema.Tables {
+		for _, p := range []string{t.Name + ".csv", t.Name + ".toml", t.Name} {
+			if err := os.RemoveAll(filepath.Join(dir, "data", p)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -182,7 +182,7 @@ func (d *devServer) rebuild() {
 
 	sum, probs, err := build.Run(build.Options{Source: d.source, Dest: dest, BaseURL: d.baseURL})
 	if probs != nil && probs.Len() > 0 {
-		printProblems(d.errOut, probs)
+		printProblems(d.errOut, probs, false)
 	}
 	var failure []string
 	if err != nil {

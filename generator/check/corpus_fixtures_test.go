@@ -1,0 +1,181 @@
+package check
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
+
+	"gongshi/generator/internal/testxlsx"
+	"gongshi/generator/schema"
+)
+
+// The corpus cases that hold workbooks or UTF-16 text are generated here,
+// since they cannot be written by hand: with -update (run this test before
+// TestCorpus: go test ./generator/check -run 'TestCorpusFixtures|TestCorpus'
+// -update) the files are rewritten; without it, the committed workbooks are
+// checked to have the sheets and rows described here.
+type fixture struct {
+	dir    string                // the case folder under testdata/bad
+	files  map[string][]byte     // text files (relative path → content)
+	sheets map[string][]fixSheet // workbooks (relative path → sheets)
+}
+
+type fixSheet struct {
+	testxlsx.Sheet
+	from string // base CSV the rows start from ("" if Rows are given)
+	// edit changes the rows (after conversion from the base CSV).
+	edit func(rows [][]any) [][]any
+}
+
+func fixtures(t *testing.T) []fixture {
+	base := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("testdata/base/data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	utf16Tab := func(text string) []byte {
+		b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(strings.ReplaceAll(text, "\n", "\r\n")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	return append([]fixture{
+		{dir: "50-xlsx-bad-cells", sheets: map[string][]fixSheet{"data/台账.xlsx": {{
+			Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv",
+			edit: func(rows [][]any) [][]any {
+				rows[2][7] = "完成了"  // H3: status
+				rows[3][6] = 2024.0 // G4: a year typed into made_on
+				rows[4][11] = "一半"  // L5: progress
+				return rows
+			}}}}},
+		{dir: "51-xlsx-table-twice", sheets: map[string][]fixSheet{"data/台账.xlsx": {
+			{Sheet: testxlsx.Sheet{Name: "乡镇"}, from: "townships.csv"},
+			{Sheet: testxlsx.Sheet{Name: "pledges"}, from: "pledges.csv"},
+		}}},
+		{dir: "warn-52-xlsx-hidden-and-unknown-sheets", sheets: map[string][]fixSheet{"data/台账.xlsx": {
+			{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv"},
+			{Sheet: testxlsx.Sheet{Name: "培训", Hidden: true}, from: "trainings.csv"},
+			{Sheet: testxlsx.Sheet{Name: "Sheet2", Rows: [][]any{{"备忘"}, {"下周补录"}}}},
+			{Sheet: testxlsx.Sheet{Name: "Sheet3"}},
+			{Sheet: testxlsx.Sheet{Name: schema.InstructionsSheet, Rows: [][]any{{"按表头填写"}}}},
+		}}},
+		{dir: "53-xlsx-merged-header", sheets: map[string][]fixSheet{"data/台账.xlsx": {{
+			Sheet: testxlsx.Sheet{Name: "听证质询", Rows: [][]any{
+				{"听证编号", "序号", "质询与答复", nil, "提问人身份"},
+				{"H1", 1.0, "流转价格如何确定？", "参照周边村市场价", "村民代表"},
+			}, Merge: []string{"C1:D1"}}}}}},
+		{dir: "54-xlsx-chinese-unknown-column", sheets: map[string][]fixSheet{"data/台账.xlsx": {{
+			Sheet: testxlsx.Sheet{Name: "行政村"}, from: "villages.csv",
+			edit: func(rows [][]any) [][]any {
+				t := schema.Get("villages")
+				for i, h := range rows[0] {
+					if f, ok := t.Lookup(h.(string)); ok {
+						rows[0][i] = f.Label
+					}
+				}
+				rows[0] = append(rows[0][:len(rows[0])-1], "村主任") // 村集体收入 → an unknown column
+				rows[0] = rows[0][1:]                             // and no 村编码
+				for i := 1; i < len(rows); i++ {
+					rows[i] = rows[i][1:]
+				}
+				return rows
+			}}}}},
+		{dir: "55-xlsx-secretaries-without-id-column", sheets: map[string][]fixSheet{"data/台账.xlsx": {{
+			Sheet: testxlsx.Sheet{Name: "书记"}, from: "secretaries.csv",
+			edit: func(rows [][]any) [][]any {
+				for i := range rows {
+					rows[i] = rows[i][1:]
+				}
+				return rows
+			}}}}},
+		{dir: "59-xlsx-rules-across-rows", sheets: map[string][]fixSheet{"data/台账.xlsx": {{
+			Sheet: testxlsx.Sheet{Name: "书记"}, from: "secretaries.csv",
+			edit: func(rows [][]any) [][]any {
+				t := schema.Get("secretaries")
+				for i, h := range rows[0] {
+					if f, ok := t.Lookup(h.(string)); ok {
+						rows[0][i] = f.Label
+					}
+				}
+				rows[2][4] = testxlsx.Date{Y: 2023, M: 6, D: 1} // E3: S2 starts before S1 ends
+				rows[5][0] = "S4"                               // A6: S5 becomes a second S4
+				return rows
+			}}}}},
+		{dir: "58-unicode-text-bad-number", files: map[string][]byte{
+			"data/villages.txt": utf16Tab("村编码\t村名\t乡镇编码\t人口\n" +
+				"V1\t\"上村\n（原上湾村）\"\tT1\t1200\n" +
+				"V2\t中村\tT1\t两千\n" +
+				"V3\t下村\tT2\t900\n"),
+		}},
+	}, fixture{dir: "57-csv-syntax-cascade", files: map[string][]byte{
+		"data/villages.csv": bytes.Replace(base("villages.csv"), []byte("V2,中村"), []byte("V2,\"中村"), 1),
+	}})
+}
+
+func TestCorpusFixtures(t *testing.T) {
+	for _, f := range fixtures(t) {
+		dir := filepath.Join("testdata/bad", f.dir)
+		for rel, b := range f.files {
+			p := filepath.Join(dir, filepath.FromSlash(rel))
+			if *update {
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			got, err := os.ReadFile(p)
+			if err != nil || !bytes.Equal(got, b) {
+				t.Errorf("%s is stale (go test ./generator/check -run 'TestCorpusFixtures|TestCorpus' -update)", p)
+			}
+		}
+		for rel, sheets := range f.sheets {
+			p := filepath.Join(dir, filepath.FromSlash(rel))
+			var list []testxlsx.Sheet
+			for _, s := range sheets {
+				sh := s.Sheet
+				if s.from != "" {
+					b, err := os.ReadFile(filepath.Join("testdata/base/data", s.from))
+					if err != nil {
+						t.Fatal(err)
+					}
+					conv := testxlsx.FromCSV(t, schema.Get(strings.TrimSuffix(s.from, ".csv")), b, sh.Name)
+					sh.Rows = conv.Rows
+				}
+				if s.edit != nil {
+					sh.Rows = s.edit(sh.Rows)
+				}
+				list = append(list, sh)
+			}
+			if *update {
+				testxlsx.Write(t, p, list...)
+				continue
+			}
+			x, err := excelize.OpenFile(p)
+			if err != nil {
+				t.Errorf("%s: %v (go test ./generator/check -run 'TestCorpusFixtures|TestCorpus' -update)", p, err)
+				continue
+			}
+			names := x.GetSheetList()
+			for i, sh := range list {
+				if i >= len(names) || names[i] != sh.Name {
+					t.Errorf("%s: sheets %v, want %s at %d (stale: rerun with -update)", p, names, sh.Name, i)
+					continue
+				}
+				rows, _ := x.GetRows(sh.Name)
+				if len(rows) != len(sh.Rows) {
+					t.Errorf("%s:%s: %d rows, want %d (stale: rerun with -update)", p, sh.Name, len(rows), len(sh.Rows))
+				}
+			}
+			x.Close()
+		}
+	}
+}

@@ -1,0 +1,197 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+
+	"gongshi/generator/dataset"
+	"gongshi/generator/schema"
+)
+
+// recordReader yields a table as rows of text cells, the shape that CSV files, Excel's
+// "Unicode text" and workbook sheets share: the first record is the header.
+// Each reader reports its own syntax errors; readRecords applies the header
+// rules and the cell checks to all of them alike.
+type recordReader interface {
+	// next returns the next record; ok is false at the end or after an
+	// error the reader has reported (it then marks the sink incomplete).
+	next() (rec []string, ok bool)
+	// at returns the position of field i of the last record.
+	at(i int) pos
+	// emptyColumn reports whether column i holds no value in any record; it
+	// is asked only about a column without a header.
+	emptyColumn(i int) bool
+	// mergedHeader reports whether header cell i is merged with others,
+	// which the reader has reported: the column is not read.
+	mergedHeader(i int) bool
+}
+
+// header is a file's header row matched against its table.
+type header struct {
+	cols    []*schema.Field // per column; nil: dropped, unknown or duplicate
+	names   []string        // the headers as written
+	colIdx  []int           // per column: index of its field in the table's fields
+	missing map[string]bool // required fields without a column (reported once)
+}
+
+// readRecords reads a header and its rows into sink. An unknown column is an
+// error unless listed in drop; the expected columns are listed in the file's
+// own header language, Chinese labels for a file headed in Chinese.
+func readRecords(r recordReader, sink *rowSink, drop []string) {
+	t, probs := sink.b.table, sink.probs
+	first, ok := r.next()
+	if !ok {
+		return
+	}
+	h := readHeader(first, r, sink, drop)
+	if h.missing[idKey(t)] {
+		sink.incomplete = true
+	}
+	cells := make([]cell, 0, len(first))
+	for {
+		rec, ok := r.next()
+		if !ok {
+			return
+		}
+		if allEmpty(rec) {
+			continue
+		}
+		row := r.at(0)
+		if len(rec) > len(first) && !allEmpty(rec[len(first):]) {
+			probs.Add(sink.problem("extra-fields", pos{row.line, 0, row.row}, "", "",
+				fmt.Sprintf("本行有 %d 个字段，但表头只有 %d 列", len(rec), len(first)),
+				fmt.Sprintf("row has %d fields but the header has %d columns", len(rec), len(first))))
+		}
+		cells = cells[:0]
+		for i, f := range h.cols {
+			if f == nil || i >= len(rec) {
+				continue
+			}
+			p := r.at(i)
+			cells = append(cells, cell{f: f, fi: h.colIdx[i], name: h.names[i], raw: rec[i], line: p.line, col: p.col, row: p.row})
+		}
+		sink.add(row.line, row.row, cells, h.missing)
+	}
+}
+
+// readHeader matches header cells to the table's fields and reports unknown,
+// duplicate and missing required columns.
+func readHeader(first []string, r recordReader, sink *rowSink, drop []string) header {
+	t, probs := sink.b.table, sink.probs
+	h := header{cols: make([]*schema.Field, len(first)), names: make([]string, len(first)),
+		colIdx: make([]int, len(first)), missing: map[string]bool{}}
+	for i, name := range first {
+		h.names[i] = strings.TrimSpace(strings.TrimPrefix(name, "\uFEFF"))
+	}
+	zh := chineseHeaded(t, h.names)
+	seen := map[string]int{}
+	for i, name := range h.names {
+		if name == "" && r.emptyColumn(i) {
+			continue // a stray trailing comma, as Excel leaves: nothing to read
+		}
+		if dropped(name, drop) || r.mergedHeader(i) {
+			continue
+		}
+		at := r.at(i)
+		f, ok := t.Lookup(name)
+		if !ok {
+			key := name
+			if key == "" {
+				key = fmt.Sprintf("(第 %d 列 column %d)", i+1, i+1)
+			}
+			zhList, enList := keyList(t), keyList(t)
+			if zh {
+				zhList, enList = labelList(t), labelList(t)+" (or the English keys "+keyList(t)+")"
+			}
+			probs.Add(sink.problem("unknown-column", at, key, "",
+				"未知的列；可用的列为 "+zhList+"；不公开的列请列入 site.toml 的 privacy.drop_columns",
+				"unknown column; expected one of "+enList+", or list it in privacy.drop_columns to ignore it"))
+			continue
+		}
+		if j, dup := seen[f.Key]; dup {
+			probs.Add(sink.problem("duplicate-column", at, name, "",
+				fmt.Sprintf("与第 %d 列重复", j+1), fmt.Sprintf("duplicate of column %d", j+1)))
+			continue
+		}
+		seen[f.Key] = i
+		if sink.header == nil {
+			sink.header = map[string]dataset.Header{}
+		}
+		sink.header[f.Key] = dataset.Header{Column: at.col, Name: name}
+		h.cols[i] = f
+		h.colIdx[i] = sink.b.fieldIndex(f)
+	}
+	for _, f := range t.Input() {
+		if _, ok := seen[f.Key]; !ok && f.Required {
+			h.missing[f.Key] = true
+			key := f.Key
+			if zh {
+				key = f.Label + " (" + f.Key + ")"
+			}
+			at := r.at(0)
+			probs.Add(sink.problem("missing-column", pos{at.line, 0, at.row}, key, "",
+				"缺少必填列（"+f.Label+"）", "missing required column ("+f.Label+")"))
+		}
+	}
+	return h
+}
+
+// chineseHeaded reports whether more of the header cells are Chinese labels
+// than English keys.
+func chineseHeaded(t *schema.Table, names []string) bool {
+	zh, en := 0, 0
+	for _, n := range names {
+		if f, ok := t.Lookup(n); ok {
+			if n == f.Label {
+				zh++
+			} else {
+				en++
+			}
+		}
+	}
+	return zh > en
+}
+
+// idKey returns the key of a table's single-column primary key, or "".
+func idKey(t *schema.Table) string {
+	if len(t.PrimaryKey) == 1 {
+		return t.PrimaryKey[0]
+	}
+	return ""
+}
+
+func allEmpty(rec []string) bool {
+	for _, s := range rec {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func dropped(h string, drop []string) bool {
+	for _, d := range drop {
+		if h == strings.TrimSpace(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyList returns the English keys of the input columns, as a list for a message.
+func keyList(t *schema.Table) string {
+	var keys []string
+	for _, f := range t.Input() {
+		keys = append(keys, f.Key)
+	}
+	return strings.Join(keys, ", ")
+}
+
+// labelList returns the Chinese labels of the input columns.
+func labelList(t *schema.Table) string {
+	var labels []string
+	for _, f := range t.Input() {
+		labels = append(labels, f.Label)
+	}
+	return strings.Join(labels, "、")
+}

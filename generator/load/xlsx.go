@@ -1,0 +1,453 @@
+package load
+
+import (
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongshi/generator/problem"
+	"gongshi/generator/schema"
+)
+
+// Reading workbooks. A table may be a sheet of data/*.xlsx, named by the
+// table's key or its Chinese name (DESIGN.md). Cells are read as the clerk
+// sees them, which takes more than Excel's stored text:
+//
+//   - Dates are numbers (days since 1900) with a date format: a date-formatted
+//     number in any column is read as YYYY-MM-DD, whatever the format shows
+//     (m/d/yy on an English Windows), so no locale can change it. A number
+//     without a date format in a date column (2024 typed into it) stays a
+//     number and is reported.
+//   - Numbers are read by value, rounded to Excel's 15 significant digits, so
+//     12 stays "12" and 0.1 stays "0.1", never 0.30000000000000004. In a text
+//     or ID column, a number with a format ("000" showing 007) is read as
+//     shown.
+//   - Formulas are read by the value Excel last computed (the cached value);
+//     a formula whose value is an error (#DIV/0!, #N/A …) is reported.
+//   - Merged cells: every cell of a merged range reads the range's value (a
+//     township merged down over its villages). A merged header cell is an
+//     error, and a title row above the header (one merged cell across the
+//     columns, as printed registers have) is skipped.
+//   - The used range ends at the last cell with a value: empty trailing rows
+//     and columns, formatted or not, are not read.
+//   - Hidden sheets are not read, with a warning: a clerk hides a sheet to
+//     put it aside, and its rows should not be published unnoticed. Hidden
+//     rows and columns are read (a filter hides rows only from view).
+//
+// excelize reads the file; it is used nowhere else for reading.
+
+// InstructionsSheet is the sheet of instructions in gongshi's template
+// workbook; it is never read as data.
+const InstructionsSheet = schema.InstructionsSheet
+
+// workbook is one opened data/*.xlsx file.
+type workbook struct {
+	file     string // relative, slash-separated
+	x        *excelize.File
+	date1904 bool
+}
+
+// openWorkbook opens a workbook; a file that is not one is reported.
+func openWorkbook(dir, rel string, probs *problem.List) *workbook {
+	x, err := excelize.OpenFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		probs.Error("unreadable", rel, 0, "", "", "无法读取 Excel 工作簿（文件损坏、加密或不是 .xlsx 格式）",
+			"cannot read the workbook (damaged, encrypted or not .xlsx): "+err.Error())
+		return nil
+	}
+	w := &workbook{file: rel, x: x}
+	if p, err := x.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		w.date1904 = *p.Date1904
+	}
+	return w
+}
+
+// sheetTable returns the table a sheet is named for: by key (any case),
+// Chinese sheet name or Chinese title.
+func sheetTable(name string) *schema.Table {
+	name = strings.TrimSpace(name)
+	for _, t := range schema.Tables {
+		if strings.EqualFold(name, t.Name) || name == t.Sheet || name == t.Title {
+			return t
+		}
+	}
+	return nil
+}
+
+// sheetEmpty reports whether a sheet holds no value at all.
+func (w *workbook) sheetEmpty(sheet string) bool {
+	rows, err := w.x.Rows(sheet)
+	if err != nil {
+		return true
+	}
+	defer rows.Close()
+	for rows.Next() {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return true
+		}
+		if !allEmpty(cols) {
+			return false
+		}
+	}
+	return true
+}
+
+// readSheet reads one sheet of a workbook into sink.
+func readSheet(w *workbook, sheet string, sink *rowSink, drop []string) {
+	rows, err := w.x.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		sink.probs.Add(sink.problem("unreadable", pos{}, "", "", "无法读取此工作表", "cannot read the sheet: "+err.Error()))
+		sink.incomplete = true
+		return
+	}
+	s := &sheetRecords{w: w, sheet: sheet, rows: rows, sink: sink, styles: map[int]styleKind{}, r: -1}
+	s.merges(sink)
+	if len(rows) == 0 || allEmptyRows(rows) {
+		sink.probs.Add(sink.problem("empty-file", pos{}, "", "", "工作表为空，至少应有表头行", "empty sheet: expected at least a header row"))
+		sink.incomplete = true
+		return
+	}
+	// GetRows cuts each row after its last value: the header row is as wide
+	// as the widest row, so that a value under no header is reported.
+	h := 0
+	for s.titles[h+1] {
+		h++
+	}
+	width := 0
+	for _, r := range s.rows {
+		width = max(width, len(r))
+	}
+	if h < len(s.rows) {
+		for len(s.rows[h]) < width {
+			s.rows[h] = append(s.rows[h], "")
+		}
+	}
+	readRecords(s, sink, drop)
+}
+
+func allEmptyRows(rows [][]string) bool {
+	for _, r := range rows {
+		if !allEmpty(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// sheetRecords yields a sheet's rows as records (see recordReader).
+type sheetRecords struct {
+	w      *workbook
+	sheet  string
+	rows   [][]string // raw values, as GetRows gives them
+	sink   *rowSink
+	r      int      // index of the last record in rows
+	header []string // the header row as read, to type the cells below it
+	// topLeft maps every cell of a merged range to the range's first cell.
+	topLeft map[[2]int][2]int
+	// titles are rows above the header that are one merged cell across
+	// columns (a register's title): skipped.
+	titles map[int]bool
+	styles map[int]styleKind // style index → how its numbers read
+	// mergedHead holds the 0-based columns of header cells merged across
+	// columns (reported once, not read).
+	mergedHead map[int]bool
+}
+
+func (s *sheetRecords) mergedHeader(i int) bool { return s.mergedHead[i] }
+
+// merges reads the sheet's merged ranges: values fill every cell of a range,
+// a header cell may not be merged across columns, and leading rows that are
+// one merged range are titles.
+func (s *sheetRecords) merges(sink *rowSink) {
+	ms, err := s.w.x.GetMergeCells(s.sheet, true)
+	if err != nil || len(ms) == 0 {
+		return
+	}
+	s.topLeft = map[[2]int][2]int{}
+	s.titles = map[int]bool{}
+	type rect struct{ c1, r1, c2, r2 int }
+	var rects []rect
+	for _, m := range ms {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > 1<<20 {
+			continue
+		}
+		rects = append(rects, rect{c1, r1, c2, r2})
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
+				s.topLeft[[2]int{c, r}] = [2]int{c1, r1}
+			}
+		}
+	}
+	// Title rows: from the top, rows whose values all lie in one range
+	// spanning columns.
+	for r := 1; r <= len(s.rows) && r <= 5; r++ {
+		title := false
+		for _, m := range rects {
+			if m.r1 <= r && r <= m.r2 && m.c2 > m.c1 && onlyIn(s.rows[r-1], m.c1, m.c2) {
+				title = true
+			}
+		}
+		if !title {
+			break
+		}
+		s.titles[r] = true
+	}
+	// Fill the ranges with their first cell's value.
+	for cell, tl := range s.topLeft {
+		if cell == tl {
+			continue
+		}
+		v := s.raw(tl[1]-1, tl[0]-1)
+		if v == "" {
+			continue
+		}
+		r, c := cell[1]-1, cell[0]-1
+		for len(s.rows) <= r {
+			s.rows = append(s.rows, nil)
+		}
+		for len(s.rows[r]) <= c {
+			s.rows[r] = append(s.rows[r], "")
+		}
+		s.rows[r][c] = v
+	}
+	// A header merged across columns reads as two columns of one name:
+	// say so plainly instead.
+	hr := 1
+	for s.titles[hr] {
+		hr++
+	}
+	for _, m := range rects {
+		if m.r1 <= hr && hr <= m.r2 && m.c2 > m.c1 {
+			if s.mergedHead == nil {
+				s.mergedHead = map[int]bool{}
+			}
+			for c := m.c1; c <= m.c2; c++ {
+				s.mergedHead[c-1] = true
+			}
+			sink.probs.Add(sink.problem("merged-header", pos{hr, m.c1, hr}, "", s.raw(m.r1-1, m.c1-1),
+				"表头单元格不能合并（"+cellName(m.c1, m.r1)+":"+cellName(m.c2, m.r2)+"），请取消合并，每列一个表头",
+				"a header cell is merged across columns ("+cellName(m.c1, m.r1)+":"+cellName(m.c2, m.r2)+"): unmerge it, one header per column"))
+		}
+	}
+}
+
+// onlyIn reports whether the row has values only in columns c1…c2 (1-based).
+func onlyIn(row []string, c1, c2 int) bool {
+	any := false
+	for i, v := range row {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		if i+1 < c1 || i+1 > c2 {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+func (s *sheetRecords) raw(r, c int) string {
+	if r < len(s.rows) && c < len(s.rows[r]) {
+		return s.rows[r][c]
+	}
+	return ""
+}
+
+func (s *sheetRecords) next() ([]string, bool) {
+	s.r++
+	for s.titles[s.r+1] && s.header == nil {
+		s.r++
+	}
+	if s.r >= len(s.rows) {
+		return nil, false
+	}
+	rec := s.rows[s.r]
+	if s.header == nil {
+		s.header = rec
+		return rec, true
+	}
+	out := make([]string, len(rec))
+	for i, v := range rec {
+		out[i] = s.value(s.r+1, i+1, v)
+	}
+	return out, true
+}
+
+func (s *sheetRecords) at(i int) pos { return pos{line: s.r + 1, col: i + 1, row: s.r + 1} }
+
+func (s *sheetRecords) emptyColumn(i int) bool {
+	for r, row := range s.rows {
+		if s.titles[r+1] {
+			continue
+		}
+		if i < len(row) && strings.TrimSpace(row[i]) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// field returns the field of column c (1-based) by the header, or nil.
+func (s *sheetRecords) field(c int) *schema.Field {
+	if c-1 >= len(s.header) {
+		return nil
+	}
+	f, _ := s.sink.b.table.Lookup(strings.TrimSpace(strings.TrimPrefix(s.header[c-1], "\uFEFF")))
+	return f
+}
+
+// styleKind is how a number cell with a given style reads.
+type styleKind uint8
+
+const (
+	styleGeneral styleKind = iota // General: the number itself
+	styleDate                     // a date format: YYYY-MM-DD
+	styleOther                    // another format (000, 0.0%, …): as shown, in text columns
+)
+
+// value returns cell (r, c) (1-based) as the clerk sees it (see the top of
+// this file). v is its raw value.
+func (s *sheetRecords) value(r, c int, v string) string {
+	if v == "" {
+		return ""
+	}
+	if v[0] == '#' && isExcelError(v) {
+		cell := s.origin(c, r)
+		if t, _ := s.w.x.GetCellType(s.sheet, cellName(cell[0], cell[1])); t == excelize.CellTypeError {
+			s.sink.probs.Add(s.sink.problem("cell-error", pos{r, c, r}, "", v,
+				"公式的结果是错误值，请修正公式或改填数值", "the formula's value is an error: fix the formula or enter the value"))
+			return ""
+		}
+		return v
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil || strings.ContainsAny(v, "xXpP_") {
+		return v // text (a number never looks like this in the file)
+	}
+	f := s.field(c)
+	numeric := f != nil && (f.Type == schema.Int || f.Type == schema.Number || f.Type == schema.Year || f.Type == schema.Bool)
+	if numeric {
+		return cleanNumber(x)
+	}
+	cell := s.origin(c, r)
+	name := cellName(cell[0], cell[1])
+	switch s.style(name) {
+	case styleDate:
+		if d, ok := s.date(x); ok {
+			return d
+		}
+	case styleOther:
+		if shown, err := s.w.x.GetCellValue(s.sheet, name); err == nil && shown != "" {
+			return shown
+		}
+	}
+	return cleanNumber(x)
+}
+
+// origin returns the cell whose value (c, r) shows: the first cell of its
+// merged range, or itself.
+func (s *sheetRecords) origin(c, r int) [2]int {
+	if tl, ok := s.topLeft[[2]int{c, r}]; ok {
+		return tl
+	}
+	return [2]int{c, r}
+}
+
+// style returns how numbers with the cell's style read, cached per style.
+func (s *sheetRecords) style(cell string) styleKind {
+	idx, err := s.w.x.GetCellStyle(s.sheet, cell)
+	if err != nil || idx == 0 {
+		return styleGeneral
+	}
+	if k, ok := s.styles[idx]; ok {
+		return k
+	}
+	k := styleGeneral
+	if st, err := s.w.x.GetStyle(idx); err == nil {
+		custom := ""
+		if st.CustomNumFmt != nil {
+			custom = *st.CustomNumFmt
+		}
+		switch {
+		case isDateFormat(st.NumFmt, custom):
+			k = styleDate
+		case st.NumFmt != 0 || (custom != "" && !strings.EqualFold(custom, "General")):
+			k = styleOther
+		}
+	}
+	s.styles[idx] = k
+	return k
+}
+
+// date converts a date serial to YYYY-MM-DD (the time of day is dropped);
+// ok is false outside the years a date cell may hold.
+func (s *sheetRecords) date(x float64) (string, bool) {
+	if x < 1 {
+		return "", false // a time of day alone
+	}
+	t, err := excelize.ExcelDateToTime(math.Floor(x), s.w.date1904)
+	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// builtinDates are Excel's built-in number formats that show a date
+// (ECMA-376 18.8.30, with the CJK ones 27–31, 36, 50–54, 57, 58); 18–21,
+// 32–35, 45–47, 55 and 56 are times of day.
+var builtinDates = map[int]bool{14: true, 15: true, 16: true, 17: true, 22: true,
+	27: true, 28: true, 29: true, 30: true, 31: true, 36: true,
+	50: true, 51: true, 52: true, 53: true, 54: true, 57: true, 58: true}
+
+// isDateFormat reports whether a number format shows a date: a built-in
+// date format, or a custom code with a year or day part outside quoted text,
+// escapes and [brackets].
+func isDateFormat(id int, custom string) bool {
+	if custom == "" {
+		return builtinDates[id]
+	}
+	var b strings.Builder
+	quoted, bracket := false, false
+	for i := 0; i < len(custom); i++ {
+		ch := custom[i]
+		switch {
+		case quoted:
+			quoted = ch != '"'
+		case bracket:
+			bracket = ch != ']'
+		case ch == '"':
+			quoted = true
+		case ch == '[':
+			bracket = true
+		case ch == '\\' || ch == '_' || ch == '*':
+			i++ // the next character is literal (or padding)
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	code := strings.ToLower(b.String())
+	code, _, _ = strings.Cut(code, ";") // the positive-number section decides
+	return strings.ContainsAny(code, "yd") && !strings.Contains(code, "general")
+}
+
+// excelErrors are the values Excel shows for a formula that failed.
+var excelErrors = map[string]bool{"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true,
+	"#NAME?": true, "#NUM!": true, "#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true}
+
+func isExcelError(v string) bool { return excelErrors[v] }
+
+// cleanNumber formats a number cell as Excel shows it in General format at
+// most: rounded to 15 significant digits, without exponent or trailing zeros.
+func cleanNumber(x float64) string {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 15, 64), 64)
+	if err != nil {
+		r = x
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}

@@ -1,0 +1,173 @@
+package opendata
+
+import (
+	"reflect"
+	"strconv"
+
+	"gongshi/generator/dataset"
+	"gongshi/generator/output"
+)
+
+// The downloads for people — data/zh/<table>.csv and the workbook — carry
+// what a reader in Excel needs without looking anything up: Chinese headers,
+// Chinese values (是/否 for booleans), and beside every village, township or
+// secretary ID the name it stands for (a village ID also gets its
+// township's name, to sort and filter by). The machine-readable CSV and JSON
+// keep English keys and IDs only.
+
+// ZhCSVPath returns the download for people of a table.
+func ZhCSVPath(table string) string { return "data/zh/" + table + ".csv" }
+
+// personCol is one column of a download for people: a published column, or
+// a name looked up from the ID column before it.
+type personCol struct {
+	label string
+	col   *column                        // the published column, or nil for a name
+	name  func(row reflect.Value) string // for a name column
+}
+
+// peopleColumns returns the columns of table t for people, in order.
+func peopleColumns(t *table, d *dataset.Dataset) []personCol {
+	var out []personCol
+	for i := range t.cols {
+		c := &t.cols[i]
+		out = append(out, personCol{label: c.field.Label, col: c})
+		idx := c.index
+		id := func(row reflect.Value) string { return row.Field(idx).String() }
+		village := func(row reflect.Value) *dataset.Village {
+			if i, ok := d.VillageByID[id(row)]; ok {
+				return &d.Villages[i]
+			}
+			return nil
+		}
+		township := func(tid string) string {
+			if i, ok := d.TownshipByID[tid]; ok {
+				return d.Townships[i].Name
+			}
+			return ""
+		}
+		switch c.field.Ref {
+		case "villages":
+			out = append(out,
+				personCol{label: "村名", name: func(row reflect.Value) string {
+					if v := village(row); v != nil {
+						return v.Name
+					}
+					return ""
+				}},
+				personCol{label: "乡镇名称", name: func(row reflect.Value) string {
+					if v := village(row); v != nil {
+						return township(v.TownshipID)
+					}
+					return ""
+				}})
+		case "townships":
+			out = append(out, personCol{label: "乡镇名称", name: func(row reflect.Value) string { return township(id(row)) }})
+		case "secretaries":
+			out = append(out, personCol{label: "书记姓名", name: func(row reflect.Value) string {
+				if i, ok := d.SecretaryByID[id(row)]; ok {
+					return d.Secretaries[i].Name
+				}
+				return ""
+			}})
+		}
+	}
+	return out
+}
+
+// text returns a cell for the Chinese CSV: booleans 是/否, the rest as the
+// machine CSV writes it (formula-like text escaped there too).
+func (p *personCol) text(row reflect.Value) string {
+	if p.col == nil {
+		return escapeFormula(p.name(row))
+	}
+	switch p.col.kind {
+	case kBool:
+		return yesNo(row.Field(p.col.index).Bool())
+	case kBoolPtr:
+		if v := row.Field(p.col.index); !v.IsNil() {
+			return yesNo(v.Elem().Bool())
+		}
+		return ""
+	}
+	return p.col.csvText(row)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+// escapeFormula returns text that a spreadsheet would read as a formula
+// (starting with =, +, -, @, a tab or a carriage return) with a leading ',
+// so that opening a CSV download cannot run anything: the OWASP advice on
+// CSV injection. Only text columns pass through here; numbers such as -5
+// are numbers.
+func escapeFormula(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// csvText returns a cell as every CSV download writes it: text as the
+// machine CSV does (column.text), with formula-like text escaped.
+func (c *column) csvText(row reflect.Value) string {
+	if c.kind == kString {
+		return escapeFormula(row.Field(c.index).String())
+	}
+	return c.text(row)
+}
+
+// writeZhCSV writes data/zh/<table>.csv: Chinese headers, names beside IDs,
+// UTF-8 with BOM.
+func writeZhCSV(root *output.Writer, t *table, d *dataset.Dataset) (File, error) {
+	cols := peopleColumns(t, d)
+	o, err := create(root, ZhCSVPath(t.schema.Name))
+	if err != nil {
+		return File{}, err
+	}
+	c := &csvOut{o: o, w: newCSVWriter(o)}
+	o.WriteString(bom)
+	rec := make([]string, len(cols))
+	for i, p := range cols {
+		rec[i] = p.label
+	}
+	c.w.Write(rec)
+	for i, n := 0, t.len(); i < n; i++ {
+		row := t.row(i)
+		for j := range cols {
+			rec[j] = cols[j].text(row)
+		}
+		if err := c.w.Write(rec); err != nil {
+			o.abort()
+			return File{}, err
+		}
+	}
+	return c.close()
+}
+
+// excelDate returns Excel's date number (1900 system) of a YYYY-MM-DD date,
+// or ok false.
+func excelDate(s string) (float64, bool) {
+	if len(s) != 10 {
+		return 0, false
+	}
+	y, e1 := strconv.Atoi(s[:4])
+	m, e2 := strconv.Atoi(s[5:7])
+	d, e3 := strconv.Atoi(s[8:])
+	if e1 != nil || e2 != nil || e3 != nil {
+		return 0, false
+	}
+	// Days from 1899-12-30 by the civil calendar, which absorbs Excel's
+	// 1900 leap-year bug for every date from March 1900 on.
+	a := (14 - m) / 12
+	yy, mm := y+4800-a, m+12*a-3
+	return float64(d + (153*mm+2)/5 + 365*yy + yy/4 - yy/100 + yy/400 - 32045 - 2415019), true
+}
