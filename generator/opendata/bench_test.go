@@ -1,7 +1,6 @@
 package opendata
 
 import (
-	"compress/flate"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -101,7 +100,7 @@ func BenchmarkWriteWorkbook(b *testing.B) {
 	for _, l := range []struct {
 		name  string
 		level int
-	}{{"build", workbookLevel}, {"best-speed", flate.BestSpeed}, {"level-3", 3}} {
+	}{{"build", workbookLevel}, {"level-1", 1}, {"level-3", 3}, {"level-9", 9}} {
 		b.Run(l.name, func(b *testing.B) {
 			root := b.TempDir()
 			b.ReportAllocs()

@@ -1,6 +1,9 @@
 package route
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Reserved reports whether a content page may not start with the first
 // path segment seg (case-insensitively: on Windows and macOS "Pledges" and
@@ -23,27 +26,45 @@ func Reserved(seg string) bool {
 // "page" the second page of a split list. The comparison ignores case, as
 // the file systems of Windows, macOS and USB sticks do.
 func Collision(table, id string) string {
-	ph := "{" + table + "}"
-	for _, r := range expanded() {
-		segs := strings.Split(r.Pattern, "/")
-		for i, s := range segs {
-			if s != ph {
-				continue
-			}
-			cand := append(append([]string(nil), segs[:i]...), strings.ToLower(id))
-			for _, q := range expanded() {
-				qs := strings.Split(q.Pattern, "/")
-				if len(qs) < i+1 || q.Kind == r.Kind || (len(qs) > i && qs[i] == ph) {
-					continue
-				}
-				if overlaps(cand, qs[:i+1]) {
-					return strings.Join(cand, "/") + "/"
-				}
-			}
+	id = strings.ToLower(id)
+	for _, r := range collisionRules()["{"+table+"}"] {
+		cand := append(append(make([]string, 0, len(r.prefix)+1), r.prefix...), id)
+		if overlaps(cand, r.other) {
+			return strings.Join(cand, "/") + "/"
 		}
 	}
 	return ""
 }
+
+// A collisionRule says that an ID at the end of prefix (a folder of one kind
+// of page) must not make a path that other (another kind's pattern, cut to
+// the same length) matches.
+type collisionRule struct {
+	prefix, other []string
+}
+
+// collisionRules returns the rules of every placeholder, worked out once
+// from the table: every build checks every ID.
+var collisionRules = sync.OnceValue(func() map[string][]collisionRule {
+	out := map[string][]collisionRule{}
+	routes := expanded()
+	for _, r := range routes {
+		segs := strings.Split(r.Pattern, "/")
+		for i, ph := range segs {
+			if !isPlaceholder(ph) {
+				continue
+			}
+			for _, q := range routes {
+				qs := strings.Split(q.Pattern, "/")
+				if len(qs) < i+1 || q.Kind == r.Kind || qs[i] == ph {
+					continue
+				}
+				out[ph] = append(out[ph], collisionRule{prefix: segs[:i], other: qs[:i+1]})
+			}
+		}
+	}
+	return out
+})
 
 // expanded returns the table with the pages of split lists spelled out.
 func expanded() []Route {

@@ -9,6 +9,16 @@ import "strings"
 // U+FFFE, U+FFFF, lone surrogates) are dropped, so that no text makes a
 // feed ill-formed.
 func Escape(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == '&' || r == '<' || r == '>' || r == '"' || r == '\'' || !allowed(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"gongshi/generator/build"
 )
@@ -23,8 +24,28 @@ func buildCommand() command {
 			base := fs.String("base-url", "", "覆盖 site.toml 的 base_url (override base_url)")
 			quiet := fs.Bool("quiet", false, "不显示进度和摘要 (no progress or summary)")
 			all := fs.Bool("all", false, "列出每一个问题，不汇总 (list every problem, no summary)")
+			cpuProfile := fs.String("cpuprofile", "", "开发用：把 CPU 剖析写入文件 (for developers: write a CPU profile to FILE)")
+			memProfile := fs.String("memprofile", "", "开发用：把内存剖析写入文件 (for developers: write a heap profile to FILE)")
 			if code, ok := parse(fs, args); !ok {
 				return code
+			}
+			if *cpuProfile != "" {
+				f, err := os.Create(*cpuProfile)
+				if err != nil {
+					fmt.Fprintf(errOut, "gongshi build: %v\n", err)
+					return exitUsage
+				}
+				defer f.Close()
+				pprof.StartCPUProfile(f)
+				defer pprof.StopCPUProfile()
+			}
+			if *memProfile != "" {
+				defer func() {
+					if f, err := os.Create(*memProfile); err == nil {
+						pprof.Lookup("allocs").WriteTo(f, 0)
+						f.Close()
+					}
+				}()
 			}
 			if *base != "" && !build.ValidBaseURL(*base) {
 				fmt.Fprintf(errOut, "gongshi build: --base-url %q: 应以 / 或 http(s):// 开头 (expected a path starting with / or an http(s):// URL)\n", *base)
