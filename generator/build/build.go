@@ -39,6 +39,10 @@ type Options struct {
 	// Progress, if not nil, is called with pages done and total while
 	// rendering (from one goroutine at a time; last with done == total).
 	Progress func(done, total int)
+	// Changes, if not empty, names a file to write the list of output paths
+	// added, changed and removed since the previous build into (DESIGN.md:
+	// "A path", "M path", "D path", one a line).
+	Changes string
 }
 
 // Summary is what a build wrote and how long it took (wall time, for the
@@ -51,6 +55,10 @@ type Summary struct {
 	CheckSeconds  float64 // reading and checking the source
 	RenderSeconds float64 // pages, assets and downloads into the staging folder
 	SwapSeconds   float64 // replacing the previous output
+	// What changed since the previous output: files added, changed and
+	// removed, and files kept (their bytes unchanged: hard-linked from the
+	// previous output, not written again).
+	Added, Changed, Removed, Kept int
 }
 
 // Marker is the file that marks a folder as gongshi output, so a build
@@ -95,6 +103,9 @@ func Run(o Options) (Summary, *problem.List, error) {
 	}
 	defer os.RemoveAll(staging) // gone after a successful swap; cleans up after a failure
 	w := output.New(staging)
+	if isOutput(o.Dest) {
+		w.Previous(absPath(o.Dest), output.ReadManifest(o.Dest))
+	}
 
 	// Pages on all cores; the downloads alongside (on a disk that makes files
 	// slowly, one core formats the workbook while the other waits on it).
@@ -119,6 +130,10 @@ func Run(o Options) (Summary, *problem.List, error) {
 	if _, err := sitemap.Write(w, in.d.Site, in.plan.Paths()); err != nil {
 		return sum, probs, err
 	}
+	changes, err := w.Finish()
+	if err != nil {
+		return sum, probs, err
+	}
 	sum.RenderSeconds = time.Since(renderStart).Seconds()
 
 	if err := os.WriteFile(filepath.Join(staging, Marker), []byte("gongshi build output; safe to delete with the folder\n"), 0o644); err != nil {
@@ -132,6 +147,12 @@ func Run(o Options) (Summary, *problem.List, error) {
 		return sum, probs, err
 	}
 	sum.SwapSeconds = time.Since(swapStart).Seconds()
+	sum.Added, sum.Changed, sum.Removed, sum.Kept = len(changes.Added), len(changes.Changed), len(changes.Removed), changes.Kept
+	if o.Changes != "" {
+		if err := writeChanges(o.Changes, changes); err != nil {
+			return sum, probs, err
+		}
+	}
 	files, bytes := w.Stats()
 	sum.Pages, sum.Files, sum.Bytes = st.Pages, files-st.Pages, bytes
 	sum.Seconds = time.Since(start).Seconds()
@@ -201,6 +222,26 @@ func prepare(o Options) (inputs, *problem.List, error) {
 		return in, probs, ErrInvalid
 	}
 	return inputs{d: d, words: words, plan: plan}, probs, nil
+}
+
+// isOutput reports whether dir is a previous gongshi output.
+func isOutput(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, Marker))
+	return err == nil
+}
+
+// writeChanges writes the list of changed output paths to name (after the
+// swap: the list is about the published site, and is not part of it).
+func writeChanges(name string, c output.Changes) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := c.WriteTo(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // ValidBaseURL reports whether u can be a base_url (the rule of site.toml).

@@ -44,6 +44,8 @@ type rowSink struct {
 	probs   *problem.List
 	rows    reflect.Value // a slice of the table's row type
 	present map[string]bool
+	// strs holds one copy of each text value of the file (see intern).
+	strs map[string]string
 	// incomplete is set when rows of the file could not be read (a syntax
 	// error stopped the reader, the ID column is missing): references to
 	// the table are then not reported one by one (see checkKeys).
@@ -104,6 +106,9 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 			src.Bad = true
 			continue
 		}
+		if val.kind == 's' {
+			val.s = s.intern(val.s)
+		}
 		set(row.Field(s.b.structIdx[c.fi]), val)
 	}
 	for i := range s.b.table.Fields {
@@ -121,4 +126,21 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 		src.Bad = true
 	}
 	row.Field(0).Set(reflect.ValueOf(src))
+}
+
+// intern returns one shared copy of a text value. A reader hands out cells
+// as parts of one string per record, which a row keeping any cell would keep
+// whole; most values repeat (IDs of villages and secretaries, dates, kinds,
+// titles made from templates), so a province's rows hold each once: for
+// 5,000 villages the text of the rows fell from 59 MB to … (see README).
+func (s *rowSink) intern(v string) string {
+	if x, ok := s.strs[v]; ok {
+		return x
+	}
+	if s.strs == nil {
+		s.strs = map[string]string{}
+	}
+	x := strings.Clone(v)
+	s.strs[x] = x
+	return x
 }

@@ -2,10 +2,19 @@
 // assets, downloads, the search index, feeds and the sitemap all go through
 // one Writer, which makes each folder once, counts what was written for the
 // build summary, and refuses any path that would leave the folder.
+//
+// A rebuild reuses what did not change: given the previous output and its
+// manifest (Previous), a file whose bytes are the same as before is not
+// written again but hard-linked from the previous output into the staging
+// folder, so it keeps its modification time and rsync, FTP sync and CDN
+// uploads send only what changed. The swap stays atomic: the previous
+// output is untouched until the staging folder replaces it.
 package output
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path"
@@ -23,10 +32,23 @@ type Writer struct {
 	dirs  map[string]*dirOnce
 	bytes atomic.Int64
 	files atomic.Int64
+	kept  atomic.Int64
+
+	prevDir  string   // the previous output, or ""
+	prev     Manifest // its manifest
+	manifest Manifest // what this build wrote (under mu)
 }
 
 // New returns a Writer into root, an existing (staging) folder.
-func New(root string) *Writer { return &Writer{root: root, dirs: map[string]*dirOnce{}} }
+func New(root string) *Writer {
+	return &Writer{root: root, dirs: map[string]*dirOnce{}, manifest: Manifest{}}
+}
+
+// Previous makes the writer reuse the files of a previous output folder
+// whose bytes do not change, as its manifest lists them.
+func (w *Writer) Previous(dir string, m Manifest) {
+	w.prevDir, w.prev = dir, m
+}
 
 // Root returns the folder files are written into.
 func (w *Writer) Root() string { return w.root }
@@ -65,7 +87,8 @@ func (w *Writer) full(rel string) (string, error) {
 	return filepath.Join(w.root, filepath.FromSlash(rel)), nil
 }
 
-// Write writes one whole file at the site path rel.
+// Write writes one whole file at the site path rel (or links the previous
+// output's file when the bytes are the same).
 func (w *Writer) Write(rel string, b []byte) error {
 	full, err := w.full(rel)
 	if err != nil {
@@ -74,12 +97,44 @@ func (w *Writer) Write(rel string, b []byte) error {
 	if err := w.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(full, b, 0o644); err != nil {
-		return err
+	e := entry{size: int64(len(b)), sum: sha256.Sum256(b)}
+	if !w.reuse(rel, full, e) {
+		if err := os.WriteFile(full, b, 0o644); err != nil {
+			return err
+		}
 	}
-	w.bytes.Add(int64(len(b)))
-	w.files.Add(1)
+	w.record(rel, e)
 	return nil
+}
+
+// reuse links the previous output's file at rel into full when its bytes
+// are e's (as the previous manifest says, and its size still agrees), and
+// reports whether it did. A file system without hard links, or any error,
+// means the file is written instead.
+func (w *Writer) reuse(rel, full string, e entry) bool {
+	p, ok := w.prev[rel]
+	if !ok || p.sum != e.sum || p.size != e.size {
+		return false
+	}
+	old := filepath.Join(w.prevDir, filepath.FromSlash(rel))
+	fi, err := os.Lstat(old)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.size {
+		return false
+	}
+	if os.Link(old, full) != nil {
+		return false
+	}
+	w.kept.Add(1)
+	return true
+}
+
+// record counts a written file and adds it to the manifest.
+func (w *Writer) record(rel string, e entry) {
+	w.bytes.Add(e.size)
+	w.files.Add(1)
+	w.mu.Lock()
+	w.manifest[rel] = e
+	w.mu.Unlock()
 }
 
 // Create opens a file at the site path rel for streaming (large downloads);
@@ -96,27 +151,57 @@ func (w *Writer) Create(rel string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &file{f: f, w: w}, nil
+	return &file{f: f, w: w, rel: rel, full: full, h: sha256.New()}, nil
 }
 
+// file is a streamed download; its digest is taken on the way.
 type file struct {
-	f *os.File
-	w *Writer
-	n int64
+	f         *os.File
+	w         *Writer
+	rel, full string
+	h         hash.Hash
+	n         int64
 }
 
 func (f *file) Write(p []byte) (int, error) {
 	n, err := f.f.Write(p)
+	f.h.Write(p[:n])
 	f.n += int64(n)
 	return n, err
 }
 
+// Close closes the file; when its bytes are the previous output's, the
+// previous file replaces it (a hard link), so that it keeps its time.
 func (f *file) Close() error {
-	err := f.f.Close()
-	f.w.bytes.Add(f.n)
-	f.w.files.Add(1)
-	return err
+	if err := f.f.Close(); err != nil {
+		return err
+	}
+	e := entry{size: f.n}
+	copy(e.sum[:], f.h.Sum(nil))
+	if p, ok := f.w.prev[f.rel]; ok && p.sum == e.sum && p.size == e.size {
+		tmp := f.full + ".gongshi-new"
+		if os.Rename(f.full, tmp) == nil {
+			if f.w.reuse(f.rel, f.full, e) {
+				os.Remove(tmp)
+			} else if err := os.Rename(tmp, f.full); err != nil {
+				return err
+			}
+		}
+	}
+	f.w.record(f.rel, e)
+	return nil
 }
 
 // Stats returns the files and bytes written so far.
 func (w *Writer) Stats() (files int, bytes int64) { return int(w.files.Load()), w.bytes.Load() }
+
+// Finish writes the manifest of everything written into the output and
+// returns what changed since the previous output (the manifest itself is not
+// listed). Call it once, after every file is written.
+func (w *Writer) Finish() (Changes, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	c := diff(w.prev, w.manifest)
+	c.Kept = int(w.kept.Load())
+	return c, w.manifest.write(w.root)
+}

@@ -2,7 +2,9 @@ package output
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -60,5 +62,65 @@ func TestWriterRefusesPathsOutside(t *testing.T) {
 	}
 	if n, b := w.Stats(); n != 1 || b != 1 {
 		t.Errorf("Stats() = %d, %d; want 1, 1", n, b)
+	}
+}
+
+// TestReuseUnchanged: with a previous output, files whose bytes are the same
+// are hard links to the previous files (same inode, same time); changed
+// files are new; the changes are listed A/M/D.
+func TestReuseUnchanged(t *testing.T) {
+	prev := t.TempDir()
+	w1 := New(prev)
+	for _, f := range []struct{ path, text string }{{"a/index.html", "same"}, {"b.csv", "old"}, {"gone.txt", "x"}} {
+		if err := w1.Write(f.path, []byte(f.text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, _ := w1.Create("data/big.csv")
+	s.Write([]byte("streamed"))
+	s.Close()
+	if _, err := w1.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	next := t.TempDir()
+	w2 := New(next)
+	w2.Previous(prev, ReadManifest(prev))
+	w2.Write("a/index.html", []byte("same"))
+	w2.Write("b.csv", []byte("new"))
+	w2.Write("c.txt", []byte("added"))
+	s, _ = w2.Create("data/big.csv")
+	s.Write([]byte("stream"))
+	s.Write([]byte("ed"))
+	s.Close()
+	c, err := w2.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(rel string) bool {
+		a, err1 := os.Stat(filepath.Join(prev, rel))
+		b, err2 := os.Stat(filepath.Join(next, rel))
+		return err1 == nil && err2 == nil && os.SameFile(a, b)
+	}
+	if !same("a/index.html") || !same("data/big.csv") || same("b.csv") {
+		t.Errorf("reuse: a %v big %v b %v; want a and big linked, b written", same("a/index.html"), same("data/big.csv"), same("b.csv"))
+	}
+	if b, _ := os.ReadFile(filepath.Join(next, "b.csv")); string(b) != "new" {
+		t.Errorf("b.csv = %q", b)
+	}
+	var out strings.Builder
+	c.WriteTo(&out)
+	if got, want := out.String(), "M b.csv\nA c.txt\nD gone.txt\n"; got != want || c.Kept != 2 {
+		t.Errorf("changes %q (kept %d), want %q (kept 2)", got, c.Kept, want)
+	}
+	if m := ReadManifest(next); len(m) != 4 {
+		t.Errorf("manifest has %d files, want 4", len(m))
+	}
+	// A previous file edited by hand (another size) is not reused.
+	os.WriteFile(filepath.Join(next, "c.txt"), []byte("edited!"), 0o644)
+	w3 := New(t.TempDir())
+	w3.Previous(next, ReadManifest(next))
+	w3.Write("c.txt", []byte("added"))
+	if c, _ := w3.Finish(); c.Kept != 0 {
+		t.Error("a previous file that no longer has its recorded size was reused")
 	}
 }

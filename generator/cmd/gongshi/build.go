@@ -13,7 +13,7 @@ import (
 
 func buildCommand() command {
 	return command{
-		name: "build", usage: "[--source DIR] [--dest DIR] [--base-url URL] [--all]",
+		name: "build", usage: "[--source DIR] [--dest DIR] [--base-url URL] [--changes FILE] [--all]",
 		summary: "检查数据并生成网站 (validate, then build the site)",
 		details: "先生成到输出目录旁的临时目录，全部成功后才替换原目录；数据有误时原网站保持不变。\n" +
 			"Builds into a staging folder beside the destination and swaps it in only when everything succeeded;\n" +
@@ -23,6 +23,7 @@ func buildCommand() command {
 			dest := fs.String("dest", "", "输出目录 output folder (default SOURCE/public)")
 			base := fs.String("base-url", "", "覆盖 site.toml 的 base_url (override base_url)")
 			quiet := fs.Bool("quiet", false, "不显示进度和摘要 (no progress or summary)")
+			changes := fs.String("changes", "", "把新增、修改、删除的输出文件列表写入 FILE (write the output paths added, changed and removed to FILE: A/M/D and the path)")
 			all := fs.Bool("all", false, "列出每一个问题，不汇总 (list every problem, no summary)")
 			cpuProfile := fs.String("cpuprofile", "", "开发用：把 CPU 剖析写入文件 (for developers: write a CPU profile to FILE)")
 			memProfile := fs.String("memprofile", "", "开发用：把内存剖析写入文件 (for developers: write a heap profile to FILE)")
@@ -51,7 +52,7 @@ func buildCommand() command {
 				fmt.Fprintf(errOut, "gongshi build: --base-url %q: 应以 / 或 http(s):// 开头 (expected a path starting with / or an http(s):// URL)\n", *base)
 				return exitUsage
 			}
-			o := build.Options{Source: *src, Dest: *dest, BaseURL: *base}
+			o := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Changes: *changes}
 			if !*quiet && isTerminal(errOut) {
 				o.Progress = func(done, total int) {
 					fmt.Fprintf(errOut, "\r生成页面 rendering %d/%d", done, total)
@@ -77,8 +78,9 @@ func buildCommand() command {
 				if d == "" {
 					d = *src + "/public"
 				}
-				fmt.Fprintf(out, "页面 pages  %8d\n其他 files  %8d\n大小 bytes  %8d (%.1f MB)\n用时 time   %8.2f s (检查 check %.2f s, 生成 render %.2f s, 替换 swap %.2f s)\n输出 output  %s\n",
-					sum.Pages, sum.Files, sum.Bytes, float64(sum.Bytes)/1e6, sum.Seconds, sum.CheckSeconds, sum.RenderSeconds, sum.SwapSeconds, d)
+				fmt.Fprintf(out, "页面 pages  %8d\n其他 files  %8d\n大小 bytes  %8d (%.1f MB)\n变化 changes  新增 added %d, 修改 changed %d, 删除 removed %d, 未变 unchanged %d\n用时 time   %8.2f s (检查 check %.2f s, 生成 render %.2f s, 替换 swap %.2f s)\n输出 output  %s\n",
+					sum.Pages, sum.Files, sum.Bytes, float64(sum.Bytes)/1e6, sum.Added, sum.Changed, sum.Removed, sum.Kept,
+					sum.Seconds, sum.CheckSeconds, sum.RenderSeconds, sum.SwapSeconds, d)
 			}
 			return exitOK
 		},
