@@ -28,27 +28,34 @@ type tableState struct {
 // error under an error for every row that names a village. They are counted
 // into one problem that names the cause.
 func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *problem.List) {
-	ids := map[string]map[string]bool{} // table → IDs present
+	// Maps from an ID to its row (position): the IDs present, for the
+	// references below, and for duplicates; folded by case, for IDs that
+	// differ only in case. strings.ToUpper returns the ID itself when it has
+	// no lower-case letter, so the usual upper-case IDs cost no copy: a
+	// province has millions of rows.
+	ids := map[string]map[string]int32{} // table → ID → row
 	for _, b := range bindings {
 		if len(b.table.PrimaryKey) == 0 {
 			continue
 		}
 		rows := b.rows.Elem()
-		first := make(map[string]dataset.Src, rows.Len())
+		first := make(map[string]int32, rows.Len())
 		// IDs become folder names, and Windows, macOS and FAT/exFAT USB sticks
 		// do not tell V1 from v1: such IDs must differ in more than case.
-		folded := make(map[string]string, rows.Len())
+		var folded map[string]int32
 		idx := make([]int, len(b.table.PrimaryKey))
 		for i, k := range b.table.PrimaryKey {
 			idx[i] = b.fields[k]
 		}
 		single := len(idx) == 1
 		if single {
-			ids[b.table.Name] = make(map[string]bool, rows.Len())
+			ids[b.table.Name] = first
+			folded = make(map[string]int32, rows.Len())
 		}
+		parts := make([]string, len(idx))
+		srcOf := func(i int32) dataset.Src { return rows.Index(int(i)).Field(0).Interface().(dataset.Src) }
 		for i := 0; i < rows.Len(); i++ {
 			row := rows.Index(i)
-			parts := make([]string, len(idx))
 			empty := false
 			for j, fi := range idx {
 				parts[j] = keyString(row.Field(fi))
@@ -61,28 +68,28 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 			if !single {
 				key = strings.Join(parts, ", ")
 			}
-			src := row.Field(0).Interface().(dataset.Src)
 			if single {
-				ids[b.table.Name][key] = true
-			}
-			if single {
-				lower := strings.ToLower(key)
-				if other, clash := folded[lower]; clash && other != key {
-					prev := first[other]
-					probs.Add(at(src, problem.Problem{Code: "id-case", Key: b.table.PrimaryKey[0], Value: key,
-						Zh: fmt.Sprintf("与 %s 的 %s 只有大小写不同（编号会成为文件夹名，不区分大小写的系统上会冲突）", prev.PlaceZh(), other),
-						En: fmt.Sprintf("differs from %s at %s only in case (IDs become folder names)", other, prev.PlaceEn())}))
-					continue
+				up := strings.ToUpper(key)
+				if o, clash := folded[up]; clash {
+					if other := keyString(rows.Index(int(o)).Field(idx[0])); other != key {
+						prev, src := srcOf(o), srcOf(int32(i))
+						probs.Add(at(src, problem.Problem{Code: "id-case", Key: b.table.PrimaryKey[0], Value: key,
+							Zh: fmt.Sprintf("与 %s 的 %s 只有大小写不同（编号会成为文件夹名，不区分大小写的系统上会冲突）", prev.PlaceZh(), other),
+							En: fmt.Sprintf("differs from %s at %s only in case (IDs become folder names)", other, prev.PlaceEn())}))
+						continue
+					}
+				} else {
+					folded[up] = int32(i)
 				}
-				folded[lower] = key
 			}
-			if prev, dup := first[key]; dup {
+			if o, dup := first[key]; dup {
+				prev, src := srcOf(o), srcOf(int32(i))
 				probs.Add(at(src, problem.Problem{Code: "duplicate", Key: strings.Join(b.table.PrimaryKey, "+"), Value: key,
 					Zh: fmt.Sprintf("重复：与 %s 相同", prev.PlaceZh()),
 					En: fmt.Sprintf("duplicate of %s", prev.PlaceEn())}))
 				continue
 			}
-			first[key] = src
+			first[key] = int32(i)
 		}
 	}
 	// Dangling references into a table that is missing or incomplete, per
@@ -101,7 +108,7 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 			for i := 0; i < rows.Len(); i++ {
 				row := rows.Index(i)
 				v := row.Field(fi).String()
-				if v == "" || target[v] {
+				if _, ok := target[v]; v == "" || ok {
 					continue
 				}
 				src := row.Field(0).Interface().(dataset.Src)

@@ -41,15 +41,24 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 	readAll(dir, jobs, d, probs)
 	closeWorkbooks(jobs)
 	total := map[*binding]int{}
+	files := map[*binding]int{}
 	for _, j := range jobs {
 		total[j.binding] += j.sink.rows.Len()
+		files[j.binding]++
 	}
 	for _, j := range jobs {
 		b := j.binding
-		if b.rows.Elem().Cap() == 0 {
-			b.rows.Elem().Set(reflect.MakeSlice(b.rows.Elem().Type(), 0, total[b]))
+		switch {
+		case files[b] == 1: // the file's rows are the table's: no copy
+			b.rows.Elem().Set(j.sink.rows)
+		default:
+			if b.rows.Elem().Cap() == 0 {
+				b.rows.Elem().Set(reflect.MakeSlice(b.rows.Elem().Type(), 0, total[b]))
+			}
+			b.rows.Elem().Set(reflect.AppendSlice(b.rows.Elem(), j.sink.rows))
 		}
-		b.rows.Elem().Set(reflect.AppendSlice(b.rows.Elem(), j.sink.rows))
+		j.sink.rows = reflect.Value{} // let the file's copy go
+		j.sink.strs = nil
 		probs.Merge(*j.sink.probs)
 	}
 	d.Headers = map[dataset.SrcFile]map[string]dataset.Header{}

@@ -13,9 +13,11 @@ package output
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -24,12 +26,10 @@ import (
 	"sync/atomic"
 )
 
-// Writer writes files under a root folder. It is safe for concurrent use:
-// workers that need the same new folder wait for the one that makes it.
+// Writer writes files under a root folder. It is safe for concurrent use.
 type Writer struct {
 	root  string
 	mu    sync.Mutex
-	dirs  map[string]*dirOnce
 	bytes atomic.Int64
 	files atomic.Int64
 	kept  atomic.Int64
@@ -41,7 +41,7 @@ type Writer struct {
 
 // New returns a Writer into root, an existing (staging) folder.
 func New(root string) *Writer {
-	return &Writer{root: root, dirs: map[string]*dirOnce{}, manifest: Manifest{}}
+	return &Writer{root: root, manifest: Manifest{}}
 }
 
 // Previous makes the writer reuse the files of a previous output folder
@@ -53,27 +53,20 @@ func (w *Writer) Previous(dir string, m Manifest) {
 // Root returns the folder files are written into.
 func (w *Writer) Root() string { return w.root }
 
-type dirOnce struct {
-	once sync.Once
-	err  error
-}
-
-func (w *Writer) mkdir(dir string) error {
-	w.mu.Lock()
-	d := w.dirs[dir]
-	if d == nil {
-		d = &dirOnce{}
-		w.dirs[dir] = d
+// create runs make (which creates the file full) and, when full's folder
+// does not exist yet, makes it and runs make again. Folders are not
+// remembered: a province has a million of them, and trying first costs one
+// failed call for a new folder only. Two workers making one folder at once
+// both succeed (MkdirAll accepts a folder that appeared meanwhile).
+func create(full string, make func() error) error {
+	err := make()
+	if err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
-	w.mu.Unlock()
-	d.once.Do(func() {
-		// The parent is usually made already (pages come in plan order):
-		// one mkdir instead of MkdirAll's stat-then-mkdir walk.
-		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
-			d.err = os.MkdirAll(dir, 0o755)
-		}
-	})
-	return d.err
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return make()
 }
 
 // full returns the file name of a site path, refusing one that is not a
@@ -94,14 +87,14 @@ func (w *Writer) Write(rel string, b []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := w.mkdir(filepath.Dir(full)); err != nil {
-		return err
-	}
 	e := entry{size: int64(len(b)), sum: sha256.Sum256(b)}
-	if !w.reuse(rel, full, e) {
-		if err := os.WriteFile(full, b, 0o644); err != nil {
-			return err
+	if err := create(full, func() error {
+		if w.reuse(rel, full, e) {
+			return nil
 		}
+		return os.WriteFile(full, b, 0o644)
+	}); err != nil {
+		return err
 	}
 	w.record(rel, e)
 	return nil
@@ -122,7 +115,7 @@ func (w *Writer) reuse(rel, full string, e entry) bool {
 		return false
 	}
 	if os.Link(old, full) != nil {
-		return false
+		return false // no such folder yet (create makes it and comes back), or no hard links here
 	}
 	w.kept.Add(1)
 	return true
@@ -144,11 +137,8 @@ func (w *Writer) Create(rel string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := w.mkdir(filepath.Dir(full)); err != nil {
-		return nil, err
-	}
-	f, err := os.Create(full)
-	if err != nil {
+	var f *os.File
+	if err := create(full, func() (err error) { f, err = os.Create(full); return err }); err != nil {
 		return nil, err
 	}
 	return &file{f: f, w: w, rel: rel, full: full, h: sha256.New()}, nil
