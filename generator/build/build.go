@@ -177,6 +177,14 @@ var ValidBaseURL = load.ValidBaseURL
 // previous gongshi output.
 func checkDest(source, dest string) error {
 	src, dst := absPath(source), absPath(dest)
+	// A link as the destination is refused rather than followed: replacing
+	// the link would orphan the release it points to (deploy scripts flip
+	// such links themselves), and replacing the folder it points to would
+	// change a release other links may share. Either way gongshi would be
+	// second-guessing a layout someone made on purpose.
+	if fi, err := os.Lstat(dst); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("输出目录 %s 是符号链接，拒绝替换；请用 --dest 指定实际的目录 (destination is a symbolic link: give the real folder with --dest)", dest)
+	}
 	if r, err := filepath.EvalSymlinks(src); err == nil {
 		src = r
 	}

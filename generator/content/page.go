@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -16,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
 )
 
 // Page is one Markdown file of content/.
@@ -58,23 +56,29 @@ type Shortcode struct {
 }
 
 // Load reads every .md file under dir/content, sorted by path. A missing
-// content folder is not an error: every page has a generated fallback.
+// content folder is not an error: every page has a generated fallback. Files
+// are read through package safefs (no symbolic links, no special files, at
+// most safefs.MaxText bytes), and a name that cannot become a page address
+// is a problem (see checkName).
 func Load(dir string) ([]*Page, *problem.List) {
-	probs := &problem.List{}
-	root := filepath.Join(dir, "content")
-	var files []string
-	filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
+	files, probs, err := safefs.List(dir, "content")
+	if err != nil {
+		probs.Errorf("content", 0, "", "", "无法读取", err.Error())
+	}
 	var pages []*Page
-	for _, f := range files {
-		rel, _ := filepath.Rel(dir, f)
-		rel = filepath.ToSlash(rel)
-		b, err := os.ReadFile(f)
+	for _, rel := range files {
+		if !strings.HasSuffix(rel, ".md") {
+			continue
+		}
+		if p := checkName(rel); p != nil {
+			probs.Add(*p)
+			continue
+		}
+		b, err := safefs.Read(dir, rel, safefs.MaxText)
+		if p, ok := safefs.AsProblem(err); ok {
+			probs.Add(p)
+			continue
+		}
 		if err != nil {
 			probs.Errorf(rel, 0, "", "", "无法读取", err.Error())
 			continue

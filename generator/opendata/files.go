@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"gongshi/generator/safefs"
 )
 
 // File is one written download.
@@ -32,7 +34,10 @@ type out struct {
 
 // create opens root/rel for writing, creating its folder.
 func create(root, rel string) (*out, error) {
-	name := filepath.Join(root, filepath.FromSlash(rel))
+	name, err := safefs.Join(root, rel) // never outside the staging folder
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return nil, err
 	}

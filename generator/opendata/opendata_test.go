@@ -559,3 +559,19 @@ func TestDictionary(t *testing.T) {
 	has(col("villages", "population"), "不小于 0")
 	has(col("hearing_questions", "seq"), "不小于 1")
 }
+
+// TestCreateStaysInside: a download path that would leave the staging
+// folder is refused before anything is created.
+func TestCreateStaysInside(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "staging")
+	for _, rel := range []string{"../data/x.csv", "data/../../x.csv", "/x.csv", "./data/x.csv", ""} {
+		if o, err := create(root, rel); err == nil {
+			o.abort()
+			t.Errorf("create(%q) succeeded", rel)
+		}
+	}
+	if es, _ := os.ReadDir(parent); len(es) != 0 {
+		t.Errorf("the parent holds %d entries, want none", len(es))
+	}
+}

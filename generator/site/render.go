@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"gongshi/generator/safefs"
 )
 
 // Stats counts what a render wrote.
@@ -197,7 +199,10 @@ func (w *writer) mkdir(dir string) error {
 }
 
 func (w *writer) write(rel string, b []byte) error {
-	full := filepath.Join(w.root, filepath.FromSlash(rel))
+	full, err := safefs.Join(w.root, rel) // never outside the staging folder
+	if err != nil {
+		return err
+	}
 	if err := w.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
