@@ -63,3 +63,50 @@ func TestDestSymlinkRefused(t *testing.T) {
 		t.Errorf("root holds %v", got)
 	}
 }
+
+// TestSourceSymlinksRefused: a symbolic link anywhere a build reads (data/,
+// content/, layouts/, static/, i18n/, site.toml) stops check and build with a
+// "symlink" problem naming it; nothing it points to is published.
+func TestSourceSymlinksRefused(t *testing.T) {
+	outside := t.TempDir()
+	writeFiles(t, outside, map[string]string{
+		"secret.txt":  "SECRET-OUTSIDE",
+		"layout.html": `{{define "main"}}SECRET-OUTSIDE{{end}}`,
+		"en.toml":     `home = "SECRET-OUTSIDE"`,
+	})
+	for _, c := range []struct{ rel, target string }{
+		{"content/leak.md", filepath.Join(outside, "secret.txt")},
+		{"content/more", outside},
+		{"static/leak.txt", filepath.Join(outside, "secret.txt")},
+		{"static/css", outside},
+		{"layouts/page.html", filepath.Join(outside, "layout.html")},
+		{"i18n/zh-CN.toml", filepath.Join(outside, "en.toml")},
+		{"data/villages.csv", "/dev/zero"},
+		{"site.toml", filepath.Join(outside, "secret.txt")},
+	} {
+		t.Run(c.rel, func(t *testing.T) {
+			src := baseSite(t)
+			p := filepath.Join(src, filepath.FromSlash(c.rel))
+			os.Remove(p)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(c.target, p); err != nil {
+				t.Skipf("symlinks: %v", err)
+			}
+			want := c.rel + ": 是符号链接"
+			probs, err := Check(Options{Source: src, Extend: cliExtend})
+			if err != nil || !strings.Contains(problems(probs), want) {
+				t.Errorf("check: %v\n%s\nwant a problem starting %q", err, problems(probs), want)
+			}
+			dest := filepath.Join(t.TempDir(), "public")
+			_, probs, err = Run(Options{Source: src, Dest: dest, Extend: cliExtend})
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(problems(probs), want) {
+				t.Errorf("build: %v\n%s", err, problems(probs))
+			}
+			if _, err := os.Stat(dest); !os.IsNotExist(err) {
+				t.Errorf("the build wrote %s", dest)
+			}
+		})
+	}
+}

@@ -1,16 +1,17 @@
 package load
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
 )
 
 // siteFile mirrors site.toml for decoding; as_of may be a TOML date or a string.
@@ -25,7 +26,11 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	const file = "site.toml"
 	site := dataset.Site{BaseURL: "/", Language: "zh-CN", License: "CC-BY-4.0",
 		Privacy: dataset.Privacy{PublishBirthYear: true}}
-	b, err := os.ReadFile(filepath.Join(dir, file))
+	b, err := safefs.Read(dir, file, safefs.MaxText)
+	if p, ok := safefs.AsProblem(err); ok {
+		probs.Add(p)
+		return site, false
+	}
 	if err != nil {
 		probs.Errorf(file, 0, "", "", "找不到或无法读取 site.toml（站点根目录必须有此文件）",
 			"site.toml is missing or unreadable: "+err.Error())
@@ -99,8 +104,12 @@ func ValidBaseURL(u string) bool {
 func readRules(dir string, probs *problem.List) dataset.Rules {
 	const file = "data/rules.toml"
 	rules := dataset.DefaultRules()
-	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
-	if os.IsNotExist(err) {
+	b, err := safefs.Read(dir, file, safefs.MaxText)
+	if errors.Is(err, fs.ErrNotExist) {
+		return rules
+	}
+	if p, ok := safefs.AsProblem(err); ok {
+		probs.Add(p)
 		return rules
 	}
 	if err != nil {

@@ -184,6 +184,10 @@ func Valid(rel string) bool {
 	return true
 }
 
+// SymlinkProblem is the problem of a symbolic link at rel, for callers that
+// find one while listing a folder themselves.
+func SymlinkProblem(rel string) problem.Problem { return symlink(rel) }
+
 func symlink(rel string) problem.Problem {
 	return problem.Problem{Code: CodeSymlink, File: rel,
 		Zh: "是符号链接（快捷方式），gongshi 不跟随链接读取；请放入文件本身",
@@ -191,7 +195,18 @@ func symlink(rel string) problem.Problem {
 }
 
 func notRegular(rel string, m fs.FileMode) problem.Problem {
-	return problem.Problem{Code: CodeNotRegular, File: rel, Value: m.Type().String(),
+	kind := "folder"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	case !m.IsDir():
+		kind = "special file"
+	}
+	return problem.Problem{Code: CodeNotRegular, File: rel, Value: kind,
 		Zh: "不是普通文件（设备、管道或套接字），无法读取",
 		En: "not a regular file (a device, pipe or socket): cannot be read"}
 }

@@ -6,8 +6,7 @@ import (
 	"html"
 	"html/template"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
 	"gongshi/themes"
 )
 
@@ -40,8 +40,10 @@ func themeFS() fs.FS {
 }
 
 // readLayered returns the files under dir of the theme, replaced by the
-// site's files of the same name, keyed by path relative to dir.
-func readLayered(siteDir, dir string) (map[string][]byte, error) {
+// site's files of the same name, keyed by path relative to dir. The site's
+// files are read through package safefs: a symbolic link or a file over
+// limit is a problem, and is not read.
+func readLayered(siteDir, dir string, limit int64, probs *problem.List) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	err := fs.WalkDir(themeFS(), dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -54,23 +56,26 @@ func readLayered(siteDir, dir string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	local := filepath.Join(siteDir, filepath.FromSlash(dir))
-	err = filepath.WalkDir(local, func(p string, e fs.DirEntry, err error) error {
+	files, lp, err := safefs.List(siteDir, dir)
+	probs.Merge(*lp)
+	if err != nil {
+		return nil, err
+	}
+	for _, rel := range files {
+		if strings.HasPrefix(path.Base(rel), ".") {
+			continue
+		}
+		b, err := safefs.Read(siteDir, rel, limit)
+		if p, ok := safefs.AsProblem(err); ok {
+			probs.Add(p)
+			continue
+		}
 		if err != nil {
-			if os.IsNotExist(err) {
-				return filepath.SkipDir
-			}
-			return err
+			return nil, err
 		}
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(local, p)
-		out[filepath.ToSlash(rel)] = b
-		return err
-	})
-	return out, err
+		out[strings.TrimPrefix(rel, dir+"/")] = b
+	}
+	return out, nil
 }
 
 // LoadTheme parses the theme for a site in lang ("zh-CN" or "en").
@@ -85,9 +90,13 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 			read func() ([]byte, error)
 		}{
 			{"themes/default/i18n/" + name, func() ([]byte, error) { return fs.ReadFile(themeFS(), "i18n/"+name) }},
-			{"i18n/" + name, func() ([]byte, error) { return os.ReadFile(filepath.Join(siteDir, "i18n", name)) }},
+			{"i18n/" + name, func() ([]byte, error) { return safefs.Read(siteDir, "i18n/"+name, safefs.MaxText) }},
 		} {
 			b, err := src.read()
+			if p, ok := safefs.AsProblem(err); ok {
+				probs.Add(p)
+				continue
+			}
 			if err != nil {
 				continue // a language or an override the site does not have
 			}
@@ -97,11 +106,11 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 		}
 	}
 	var err error
-	t.static, err = readLayered(siteDir, "static")
+	t.static, err = readLayered(siteDir, "static", safefs.MaxAsset, probs)
 	if err != nil {
 		return nil, nil, err
 	}
-	layouts, err := readLayered(siteDir, "layouts")
+	layouts, err := readLayered(siteDir, "layouts", safefs.MaxText, probs)
 	if err != nil {
 		return nil, nil, err
 	}
