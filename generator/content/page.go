@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark/text"
 
+	"gongshi/generator/limits"
 	"gongshi/generator/problem"
 	"gongshi/generator/safefs"
 )
@@ -106,6 +107,10 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 			return nil
 		}
 		fm := b[4 : 4+end+1]
+		if p := limits.TOMLProblem(file, 2, string(fm)); p != nil {
+			probs.Add(*p)
+			return nil
+		}
 		var m FrontMatter
 		md, err := toml.Decode(string(fm), &m)
 		if err != nil {
@@ -128,6 +133,10 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 		rest = bytes.TrimPrefix(rest, []byte("+++"))
 		p.line0 = bytes.Count(b[:len(b)-len(rest)], []byte("\n")) + 1
 		body = rest
+	}
+	if pr := limits.MarkdownProblem(file, p.line0, string(body)); pr != nil {
+		probs.Add(*pr)
+		return nil
 	}
 	if m := reYearName.FindStringSubmatch(p.Slug); m != nil && p.Year == 0 {
 		p.Year, _ = strconv.Atoi(m[1])

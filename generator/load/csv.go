@@ -30,10 +30,14 @@ func readCSV(text string, sink *rowSink, drop []string) {
 	}
 	cols := make([]*schema.Field, len(header)) // nil: dropped column
 	seen := map[string]int{}
+	var used []bool // of unnamed columns: does any row fill it? (nil: none unnamed)
 
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
-		if h == "" && columnEmpty(text, i) {
+		if h == "" && used == nil {
+			used = usedColumns(text, len(header))
+		}
+		if h == "" && !used[i] {
 			continue // a stray trailing comma, as Excel leaves: nothing to read
 		}
 		if dropped(h, drop) {
@@ -135,18 +139,28 @@ func allEmpty(rec []string) bool {
 	return true
 }
 
-// columnEmpty reports whether column i has no header (already known) and no
-// value in any row; it is only called for the rare unnamed column.
-func columnEmpty(text string, i int) bool {
+// usedColumns reports, for each of the first n columns, whether any row
+// below the header has a value in it. It reads the file once, and only when
+// the header has an unnamed column: Excel's "used range" leftovers give
+// every line thousands of empty cells, and asking column by column read the
+// file once per column (16,383 columns: minutes).
+func usedColumns(text string, n int) []bool {
+	used := make([]bool, n)
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	if _, err := r.Read(); err != nil {
+		return used
+	}
 	for {
 		rec, err := r.Read()
 		if err != nil {
-			return true
+			return used
 		}
-		if i < len(rec) && strings.TrimSpace(rec[i]) != "" {
-			return false
+		for i, v := range rec[:min(len(rec), n)] {
+			if !used[i] && strings.TrimSpace(v) != "" {
+				used[i] = true
+			}
 		}
 	}
 }

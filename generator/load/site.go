@@ -10,6 +10,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/limits"
 	"gongshi/generator/problem"
 	"gongshi/generator/safefs"
 )
@@ -37,6 +38,10 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 		return site, false
 	}
 	text := decodeText(file, b, "", probs)
+	if p := limits.TOMLProblem(file, 1, text); p != nil {
+		probs.Add(*p)
+		return site, false
+	}
 	sf := siteFile{Site: site}
 	md, err := toml.Decode(text, &sf)
 	if err != nil {
@@ -117,6 +122,10 @@ func readRules(dir string, probs *problem.List) dataset.Rules {
 		return rules
 	}
 	text := decodeText(file, b, "", probs)
+	if p := limits.TOMLProblem(file, 1, text); p != nil {
+		probs.Add(*p)
+		return rules
+	}
 	var got dataset.Rules
 	md, err := toml.Decode(text, &got)
 	if err != nil {

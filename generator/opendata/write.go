@@ -3,6 +3,7 @@ package opendata
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"gongshi/generator/dataset"
 )
@@ -27,6 +28,9 @@ func Write(root string, d *dataset.Dataset) ([]File, error) {
 	errs := make([]error, len(tables)+1)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	// failed stops the writers at the first error: on a full disk every
+	// later file would fail too.
+	var failed atomic.Bool
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(results)); w++ {
 		wg.Add(1)
 		go func() {
@@ -35,13 +39,19 @@ func Write(root string, d *dataset.Dataset) ([]File, error) {
 				if j == 0 {
 					f, err := writeWorkbook(root, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows)
 					results[j], errs[j] = []File{f}, err
-					continue
+				} else {
+					results[j], errs[j] = writeTable(root, &tables[j-1])
 				}
-				results[j], errs[j] = writeTable(root, &tables[j-1])
+				if errs[j] != nil {
+					failed.Store(true)
+				}
 			}
 		}()
 	}
 	for j := range results {
+		if failed.Load() {
+			break
+		}
 		jobs <- j
 	}
 	close(jobs)

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -27,8 +29,21 @@ import (
 // sorts the entries, and stamps them with as_of instead of excelize's invalid
 // zero date. Cells longer than Excel's 32,767 characters are cut by
 // excelize; the CSV and JSON keep them whole.
-func writeWorkbook(root string, tables []table, title, asOf string, limit int) (File, error) {
-	x := excelize.NewFile()
+func writeWorkbook(root string, tables []table, title, asOf string, limit int) (_ File, err error) {
+	// excelize spills sheets over 16 MB into temporary files, by default in
+	// $TMPDIR, where a killed build would leave them. Here they go into a
+	// folder of the staging folder instead: removed below once the workbook
+	// is written, or with the staging folder by the next build.
+	tmp := filepath.Join(root, TmpDir)
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return File{}, err
+	}
+	defer func() {
+		if rerr := os.RemoveAll(tmp); err == nil {
+			err = rerr
+		}
+	}()
+	x := excelize.NewFile(excelize.Options{TmpDir: tmp})
 	defer x.Close()
 	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
@@ -67,6 +82,10 @@ func writeWorkbook(root string, tables []table, title, asOf string, limit int) (
 	}
 	return writeFile(root, WorkbookPath, b)
 }
+
+// TmpDir is the folder of the staging folder that holds excelize's
+// temporary files while the workbook is written. It never reaches the site.
+const TmpDir = ".gongshi-xlsx-tmp"
 
 // writeSheet streams one table into its sheet, or a note when it has more
 // than limit rows.

@@ -3,6 +3,7 @@ package site
 import (
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"gongshi/generator/content"
 	"gongshi/generator/dataset"
@@ -39,6 +40,7 @@ type Site struct {
 	extra    Stats                       // files written by other stages, for the summary
 	frames   sync.Map                    // header/footer HTML by what they show (see frameParts)
 	waits    []func() error              // work started by other stages, finished before Render returns
+	goFailed atomic.Bool                 // work started with Go failed: Render stops early
 
 	lang      string
 	townships []int             // townships sorted by ID
@@ -120,7 +122,13 @@ func NewSite(d *dataset.Dataset, theme *Theme, pages []*content.Page) *Site {
 // (or Wait) waits for it.
 func (s *Site) Go(work func() error) {
 	done := make(chan error, 1)
-	go func() { done <- work() }()
+	go func() {
+		err := work()
+		if err != nil {
+			s.goFailed.Store(true)
+		}
+		done <- err
+	}()
 	var once sync.Once
 	var err error
 	s.waits = append(s.waits, func() error {

@@ -47,6 +47,9 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 	var progressMu sync.Mutex // progress is called from one worker at a time
 	var firstErr error
 	var errOnce sync.Once
+	// failed stops the render at the first error: on a full disk every later
+	// page would fail too, after rendering for nothing.
+	var failed atomic.Bool
 	jobs := make(chan entry, 256)
 	var wg sync.WaitGroup
 	for k := 0; k < runtime.GOMAXPROCS(0); k++ {
@@ -55,8 +58,12 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 			defer wg.Done()
 			var buf bytes.Buffer
 			for e := range jobs {
+				if failed.Load() {
+					continue // drain: the sender stops soon
+				}
 				if err := s.renderOne(w, e, &buf); err != nil {
 					errOnce.Do(func() { firstErr = err })
+					failed.Store(true)
 				}
 				if n := done.Add(1); progress != nil && n%1000 == 0 && int(n) < len(plan) {
 					progressMu.Lock()
@@ -67,6 +74,9 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 		}()
 	}
 	for _, e := range plan {
+		if failed.Load() || s.goFailed.Load() {
+			break // a page or a download failed: the build fails, stop now
+		}
 		jobs <- e
 	}
 	close(jobs)

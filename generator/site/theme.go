@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"gongshi/generator/limits"
 	"gongshi/generator/problem"
 	"gongshi/generator/safefs"
 	"gongshi/themes"
@@ -84,7 +85,11 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 	t := &Theme{pages: map[string]*template.Template{}, strs: map[string]string{}}
 	// UI strings merge key by key: Chinese first (the fallback), then the
 	// site's language; the theme's file, then the site's own over it.
-	for _, name := range []string{"zh-CN.toml", lang + ".toml"} {
+	langs := []string{"zh-CN.toml"}
+	if lang != "zh-CN" {
+		langs = append(langs, lang+".toml") // zh-CN once: its problems are reported once
+	}
+	for _, name := range langs {
 		for _, src := range []struct {
 			file string
 			read func() ([]byte, error)
@@ -99,6 +104,10 @@ func LoadTheme(siteDir, lang string) (*Theme, *problem.List, error) {
 			}
 			if err != nil {
 				continue // a language or an override the site does not have
+			}
+			if p := limits.TOMLProblem(src.file, 1, string(b)); p != nil {
+				probs.Add(*p)
+				continue
 			}
 			if _, err := toml.Decode(string(b), &t.strs); err != nil {
 				probs.Errorf(src.file, 0, "", "", "界面文字文件格式错误", err.Error())

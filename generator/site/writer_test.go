@@ -2,9 +2,15 @@ package site
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+
+	"gongshi/generator/dataset"
 )
 
 // TestWriterConcurrentSameFolder: files written at once into one new folder
@@ -40,5 +46,41 @@ func TestWriterConcurrentSameFolder(t *testing.T) {
 	}
 	if n, err := filepath.Glob(filepath.Join(w.root, "r*", "a", "b", "c", "f*.txt")); err != nil || len(n) != 50*8 {
 		t.Errorf("%d files written, want %d", len(n), 50*8)
+	}
+}
+
+// TestRenderStopsAtFirstWriteError: once a page cannot be written (a full
+// disk, here a file where the villages/ folder should be), the workers stop
+// rendering: the build fails at the first failed write, not after every page.
+func TestRenderStopsAtFirstWriteError(t *testing.T) {
+	th, _, err := LoadTheme(t.TempDir(), "zh-CN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &dataset.Dataset{
+		Site:      dataset.Site{Title: "测试县", County: "测试县", BaseURL: "/", Language: "zh-CN", AsOf: "2025-12-31"},
+		Townships: []dataset.Township{{ID: "T1", Name: "东乡"}},
+	}
+	for i := 0; i < 3000; i++ {
+		d.Villages = append(d.Villages, dataset.Village{ID: fmt.Sprintf("V%04d", i), Name: "村", TownshipID: "T1"})
+	}
+	d.Index()
+	s := NewSite(d, th, nil)
+	s.Prepare()
+	var villages atomic.Int64
+	s.Hook = func(p *Page) {
+		if strings.HasPrefix(p.Path, "villages/") {
+			villages.Add(1)
+		}
+	}
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "villages"), []byte("not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Render(root, nil); err == nil {
+		t.Fatal("Render succeeded")
+	}
+	if n := villages.Load(); n == 0 || n > int64(4*runtime.GOMAXPROCS(0)) {
+		t.Errorf("%d of 3000 village pages were rendered after writes began to fail, want at most a few per worker", n)
 	}
 }
