@@ -60,7 +60,7 @@ func Run(o Options) (Summary, *problem.List, error) {
 		o.Dest = filepath.Join(o.Source, "public")
 	}
 	if o.BaseURL != "" && !ValidBaseURL(o.BaseURL) {
-		return sum, &problem.List{}, fmt.Errorf("base URL %q: 应以 / 或 http(s):// 开头 (expected a path starting with / or an http(s):// URL)", o.BaseURL)
+		return sum, &problem.List{}, fmt.Errorf("base URL %q: %s (%s)", o.BaseURL, load.BaseURLZh, load.BaseURLEn)
 	}
 	if err := checkDest(o.Source, o.Dest); err != nil {
 		return sum, &problem.List{}, err

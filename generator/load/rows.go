@@ -3,6 +3,7 @@ package load
 import (
 	"reflect"
 	"strings"
+	"unicode"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
@@ -70,6 +71,14 @@ func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
 			continue
 		}
 		filled |= 1 << c.fi
+		if i, r, code := badRune(v); i >= 0 {
+			zh, en := badRuneMessage(r, code)
+			lead := len(c.raw) - len(strings.TrimLeftFunc(c.raw, unicode.IsSpace))
+			s.probs.Add(problem.Problem{Code: code, File: s.file, Line: c.line + strings.Count(c.raw[:lead+i], "\n"),
+				Column: c.col, TOMLPos: s.toml, Key: c.keyName(), Value: v, Zh: zh, En: en})
+			src.Bad = true
+			continue
+		}
 		val, err := parseCell(c.f, v, s.rules)
 		if err != nil {
 			s.probs.Add(problem.Problem{File: s.file, Line: c.line, Column: c.col, TOMLPos: s.toml,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"net/url"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -79,6 +80,13 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	if strings.TrimSpace(site.Title) == "" {
 		bad("title", "", "必填：网站标题", "required: the site's title")
 	}
+	for _, f := range []struct{ key, v string }{{"title", site.Title}, {"county", site.County}} {
+		if i, r, code := badRune(f.v); i >= 0 {
+			zh, en := badRuneMessage(r, code)
+			p := at(f.key)
+			probs.Add(problem.Problem{Code: code, File: file, Line: p[0], Column: p[1], TOMLPos: true, Key: f.key, Value: f.v, Zh: zh, En: en})
+		}
+	}
 	if site.Language != "zh-CN" && site.Language != "en" {
 		bad("language", site.Language, "应为 zh-CN 或 en", "expected zh-CN or en")
 	}
@@ -92,15 +100,39 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 		site.BaseURL += "/"
 	}
 	if !ValidBaseURL(site.BaseURL) {
-		bad("base_url", site.BaseURL, "应以 / 或 http(s):// 开头", "expected a path starting with / or an http(s):// URL")
+		bad("base_url", site.BaseURL, BaseURLZh, BaseURLEn)
 	}
 	return site, true
 }
 
+// BaseURLZh and BaseURLEn say what a base_url must be (see ValidBaseURL).
+const (
+	BaseURLZh = "应为以 / 开头的路径（不能以 // 开头）或带域名的 http(s):// 网址，不能含空格、控制字符、\\、? 或 #"
+	BaseURLEn = "expected a path starting with / (not //) or an http(s):// URL with a host, without spaces, control characters, backslashes, ? or #"
+)
+
 // ValidBaseURL reports whether u can be a base_url: a path from the domain
-// root ("/cwgk/") or an http(s) URL.
+// root ("/cwgk/") or an http(s) URL with a host. base_url is written into
+// robots.txt, the sitemap, calendars and feeds as it is, so it may hold no
+// space, control or bidi character (a line break would add lines to
+// robots.txt and to every calendar event), no backslash (browsers read ""
+// as "/"), no "?" or "#" (paths are appended to it), and may not start with
+// "//", which browsers read as another host.
 func ValidBaseURL(u string) bool {
-	return strings.HasPrefix(u, "/") || strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+	if u == "" || strings.ContainsAny(u, " \t\r\n\\?#") {
+		return false
+	}
+	if i, _, _ := badRune(u); i >= 0 {
+		return false
+	}
+	if strings.HasPrefix(u, "/") {
+		return !strings.HasPrefix(u, "//")
+	}
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return false
+	}
+	p, err := url.Parse(u)
+	return err == nil && p.Host != "" && p.User == nil && p.Opaque == "" && !strings.HasPrefix(p.Path, "//")
 }
 
 // readRules reads data/rules.toml if present, over the defaults of DESIGN.md,

@@ -277,9 +277,16 @@ func (s *Site) writeSitemap(w *writer, paths []string) (int, error) {
 	return files + 1, nil
 }
 
+// xmlEscape escapes s for XML text and attributes. Characters XML 1.0 does
+// not allow at all (C0 controls but tab and line breaks, U+FFFE, U+FFFF,
+// lone surrogates) are dropped: the loader refuses them in data, and this
+// keeps feed.xml and the sitemaps well-formed whatever text reaches them.
 func xmlEscape(s string) string {
 	var b bytes.Buffer
 	for _, r := range s {
+		if !xmlChar(r) {
+			continue
+		}
 		switch r {
 		case '&':
 			b.WriteString("&amp;")
@@ -296,6 +303,12 @@ func xmlEscape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// xmlChar reports whether r is a Char of XML 1.0.
+func xmlChar(r rune) bool {
+	return r == 0x9 || r == 0xA || r == 0xD || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // PageRenderer returns a function that renders the planned page at path

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"gongshi/generator/build"
+	"gongshi/generator/load"
 )
 
 func buildCommand() command {
@@ -26,7 +27,7 @@ func buildCommand() command {
 				return code
 			}
 			if *base != "" && !build.ValidBaseURL(*base) {
-				fmt.Fprintf(errOut, "gongshi build: --base-url %q: 应以 / 或 http(s):// 开头 (expected a path starting with / or an http(s):// URL)\n", *base)
+				fmt.Fprintf(errOut, "gongshi build: --base-url %q: %s (%s)\n", *base, load.BaseURLZh, load.BaseURLEn)
 				return exitUsage
 			}
 			o := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Extend: extend}
