@@ -17,6 +17,7 @@ import (
 	"gongshi/generator/check"
 	"gongshi/generator/content"
 	"gongshi/generator/load"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
 	"gongshi/generator/site"
 )
@@ -85,6 +86,10 @@ func Run(o Options) (Summary, *problem.List, error) {
 	if err != nil {
 		return sum, probs, err
 	}
+	if found := s.Guard.Problems(); found.Len() > 0 { // personal numbers in the output: never swap it in
+		probs.Merge(*found)
+		return sum, probs, ErrInvalid
+	}
 	sum.RenderSeconds = time.Since(renderStart).Seconds()
 	if err := os.WriteFile(filepath.Join(staging, Marker), []byte("gongshi build output; safe to delete with the folder\n"), 0o644); err != nil {
 		return sum, probs, err
@@ -137,7 +142,8 @@ func prepare(o Options, mkStaging func() (string, error)) (*problem.List, *site.
 	if o.BaseURL != "" {
 		d.Site.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
 	}
-	pages, cp := content.Load(o.Source)
+	allow := privacy.NewAllow(d.Site.Privacy.AllowNumbers)
+	pages, cp := content.Load(o.Source, allow)
 	probs.Merge(*cp)
 	theme, tp, err := site.LoadTheme(o.Source, d.Site.Language)
 	if err != nil {
@@ -153,6 +159,7 @@ func prepare(o Options, mkStaging func() (string, error)) (*problem.List, *site.
 	}
 	s := site.NewSite(d, theme, pages)
 	s.Staging = staging
+	s.Guard = privacy.NewGuard(allow, probs.Sorted())
 	if o.Extend != nil {
 		ep, err := o.Extend(s, staging)
 		if ep != nil {

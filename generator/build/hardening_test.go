@@ -110,3 +110,88 @@ func TestSourceSymlinksRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestPrivacyPlantedNumbers: resident ID and mobile numbers planted in a
+// cell and in a Markdown page stop check and build with their source place;
+// nothing is written.
+func TestPrivacyPlantedNumbers(t *testing.T) {
+	src := baseSite(t)
+	p := filepath.Join(src, "data", "pledges.csv")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, src, map[string]string{
+		"data/pledges.csv": strings.Replace(string(b), "解决饮水难", "解决饮水难 联系13812345678", 1),
+		"content/about.md": "# 关于\n\n举报人身份证：11010519491231002X。\n",
+	})
+	want := []string{
+		`data/pledges.csv:5: title "13812345678": 含有手机号码`,
+		`content/about.md:3:8: "11010519491231002X": 含有居民身份证号码`,
+	}
+	probs, err := Check(Options{Source: src, Extend: cliExtend})
+	for _, w := range want {
+		if err != nil || !strings.Contains(problems(probs), w) {
+			t.Errorf("check: %v, want %q in\n%s", err, w, problems(probs))
+		}
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	_, probs, err = Run(Options{Source: src, Dest: dest, Extend: cliExtend})
+	if !errors.Is(err, ErrInvalid) || !strings.Contains(problems(probs), want[0]) {
+		t.Errorf("build: %v\n%s", err, problems(probs))
+	}
+	if _, err := os.Stat(dest); !os.IsNotExist(err) {
+		t.Errorf("the build wrote %s", dest)
+	}
+}
+
+// TestPrivacyOutputGuard: a number that reaches the output by a way check
+// does not read (here the site's own layout) is found in the pages as they
+// are written, stops the build before the swap naming the output file, and
+// leaves the published site as it was.
+func TestPrivacyOutputGuard(t *testing.T) {
+	src := baseSite(t)
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	mustBuild(t, src, dest, "")
+	before := tree(t, parent)
+	writeFiles(t, src, map[string]string{
+		"layouts/partials/footer.html": `{{define "footer"}}<footer>值班手机 13812345678</footer>{{end}}`,
+	})
+	_, probs, err := Run(Options{Source: src, Dest: dest, Extend: cliExtend})
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v, want ErrInvalid", err)
+	}
+	got := problems(probs)
+	if !strings.Contains(got, `"13812345678": 生成的网站文件中含有手机号码`) || !strings.Contains(got, "404.html 等 ") {
+		t.Errorf("problems:\n%s\nwant the number, named by the first output file holding it", got)
+	}
+	if d := diffTrees(before, tree(t, parent)); len(d) > 0 {
+		t.Errorf("the failed build changed files:\n%s", strings.Join(d, "\n"))
+	}
+}
+
+// TestPrivacyAllowNumbers: a number in privacy.allow_numbers (a village
+// office's public line) is published, in pages and downloads alike.
+func TestPrivacyAllowNumbers(t *testing.T) {
+	src := baseSite(t)
+	site, err := os.ReadFile(filepath.Join(src, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(src, "data", "pledges.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, src, map[string]string{
+		"site.toml":        strings.Replace(string(site), "[privacy]", "[privacy]\nallow_numbers = [\"139 0000 0000\"]", 1),
+		"data/pledges.csv": strings.Replace(string(b), "解决饮水难", "解决饮水难 村部电话13900000000", 1),
+	})
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	for _, f := range []string{"pledges/P3/index.html", "data/pledges.csv", "data/pledges.json"} {
+		if !strings.Contains(readFile(t, dest, f), "13900000000") {
+			t.Errorf("%s lacks the allowed number", f)
+		}
+	}
+}

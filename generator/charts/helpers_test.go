@@ -39,7 +39,7 @@ func loadSource(t testing.TB, dir string) *dataset.Dataset {
 // import (build imports charts); keep the two in step.
 func cliExtend(s *site.Site, staging string) (*problem.List, error) {
 	Attach(s)
-	_, err := opendata.Write(staging, s.D)
+	_, err := opendata.Write(staging, s.D, nil)
 	return nil, err
 }
 

@@ -33,7 +33,7 @@ func TestLoadNames(t *testing.T) {
 		"content/evil\u202egpj.md": "bidi\n",
 	}
 	testfs.WriteFiles(t, dir, files)
-	pages, probs := Load(dir)
+	pages, probs := Load(dir, nil)
 	var slugs []string
 	for _, p := range pages {
 		slugs = append(slugs, p.Slug)
@@ -83,7 +83,7 @@ func TestLoadSymlinks(t *testing.T) {
 			t.Skipf("symlinks: %v", err)
 		}
 	}
-	pages, probs := Load(dir)
+	pages, probs := Load(dir, nil)
 	if len(pages) != 1 || pages[0].Slug != "about" {
 		t.Errorf("pages %v, want only about", pages)
 	}

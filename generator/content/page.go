@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"gongshi/generator/limits"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
 	"gongshi/generator/safefs"
 )
@@ -60,8 +61,9 @@ type Shortcode struct {
 // content folder is not an error: every page has a generated fallback. Files
 // are read through package safefs (no symbolic links, no special files, at
 // most safefs.MaxText bytes), and a name that cannot become a page address
-// is a problem (see checkName).
-func Load(dir string) ([]*Page, *problem.List) {
+// is a problem (see checkName). Every published page is searched for
+// resident ID and mobile numbers (package privacy) but those in allow.
+func Load(dir string, allow privacy.Allow) ([]*Page, *problem.List) {
 	files, probs, err := safefs.List(dir, "content")
 	if err != nil {
 		probs.Errorf("content", 0, "", "", "无法读取", err.Error())
@@ -86,6 +88,7 @@ func Load(dir string) ([]*Page, *problem.List) {
 		}
 		p := parsePage(rel, b, probs)
 		if p != nil && !p.Draft {
+			privacy.Text(privacy.Place{File: rel, Line: 1, Column: 1, Chars: true}, pageText(b), allow, probs)
 			pages = append(pages, p)
 		}
 	}
@@ -93,6 +96,11 @@ func Load(dir string) ([]*Page, *problem.List) {
 }
 
 var reYearName = regexp.MustCompile(`^reports/(\d{4})$`)
+
+// pageText is the text of a page file as parsePage reads it: no BOM, LF line ends.
+func pageText(b []byte) string {
+	return string(bytes.ReplaceAll(bytes.TrimPrefix(b, []byte("\uFEFF")), []byte("\r\n"), []byte("\n")))
+}
 
 func parsePage(file string, b []byte, probs *problem.List) *Page {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))

@@ -23,7 +23,7 @@ func Standard(s *site.Site, staging string) (*problem.List, error) {
 		return nil, nil
 	}
 	s.Go(func() error {
-		files, err := opendata.Write(staging, s.D)
+		files, err := opendata.Write(staging, s.D, s.Guard)
 		var bytes int64
 		for _, f := range files {
 			bytes += f.Bytes

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
 	"gongshi/generator/safefs"
 )
@@ -178,6 +179,7 @@ func readOne(dir string, j *job, d *dataset.Dataset) {
 	fp := &problem.List{}
 	b, err := safefs.Read(dir, j.file, safefs.MaxTable)
 	j.sink = newSink(j.binding, j.file, j.isTOML, &d.Rules, fp, bytes.Count(b, []byte{'\n'}))
+	j.sink.allow = privacy.NewAllow(d.Site.Privacy.AllowNumbers)
 	if p, ok := safefs.AsProblem(err); ok {
 		fp.Add(p)
 		return

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
 	"gongshi/generator/schema"
 )
@@ -38,6 +39,7 @@ type rowSink struct {
 	probs   *problem.List
 	rows    reflect.Value // a slice of the table's row type
 	present map[string]bool
+	allow   privacy.Allow // numbers that may be published (privacy.allow_numbers)
 }
 
 // newSink returns a sink for about n rows (a guess, e.g. the file's line count).
@@ -71,9 +73,13 @@ func (s *rowSink) add(line int, cells []cell, skipRequired map[string]bool) {
 			continue
 		}
 		filled |= 1 << c.fi
+		lead := len(c.raw) - len(strings.TrimLeftFunc(c.raw, unicode.IsSpace))
+		// Every cell is published somewhere (pages or downloads), so every
+		// cell is searched for resident ID and mobile numbers.
+		privacy.Text(privacy.Place{File: s.file, Line: c.line + strings.Count(c.raw[:lead], "\n"), Column: c.col, Key: c.keyName()},
+			v, s.allow, s.probs)
 		if i, r, code := badRune(v); i >= 0 {
 			zh, en := badRuneMessage(r, code)
-			lead := len(c.raw) - len(strings.TrimLeftFunc(c.raw, unicode.IsSpace))
 			s.probs.Add(problem.Problem{Code: code, File: s.file, Line: c.line + strings.Count(c.raw[:lead+i], "\n"),
 				Column: c.col, TOMLPos: s.toml, Key: c.keyName(), Value: v, Zh: zh, En: en})
 			src.Bad = true

@@ -12,6 +12,7 @@ import (
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/limits"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
 	"gongshi/generator/safefs"
 )
@@ -85,6 +86,22 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 			zh, en := badRuneMessage(r, code)
 			p := at(f.key)
 			probs.Add(problem.Problem{Code: code, File: file, Line: p[0], Column: p[1], TOMLPos: true, Key: f.key, Value: f.v, Zh: zh, En: en})
+		}
+	}
+	allow := privacy.NewAllow(site.Privacy.AllowNumbers)
+	for _, n := range site.Privacy.AllowNumbers {
+		if m := privacy.Find(privacy.Normalise(n)); len(m) != 1 || m[0].Number != privacy.Normalise(n) {
+			p := at("privacy", "allow_numbers")
+			probs.Add(problem.Problem{Code: "privacy-allow", File: file, Line: p[0], Column: p[1], TOMLPos: true,
+				Key: "privacy.allow_numbers", Value: n, Severity: problem.Warning,
+				Zh: "不是手机号码或身份证号码，列入此处没有作用", En: "not a mobile or resident ID number: listing it has no effect"})
+		}
+	}
+	// Settings such as [publisher] phone are printed on every page. Comment
+	// lines are skipped: they are never published.
+	for i, l := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "#") {
+			privacy.Text(privacy.Place{File: file, Line: i + 1, Column: 1, Chars: true}, l, allow, probs)
 		}
 	}
 	if site.Language != "zh-CN" && site.Language != "en" {

@@ -60,7 +60,7 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		if _, err := Write(filepath.Join(root, strconv.Itoa(i)), d); err != nil {
+		if _, err := Write(filepath.Join(root, strconv.Itoa(i)), d, nil); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -81,7 +81,7 @@ func BenchmarkWriteTables(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range tables {
-			if _, err := writeTable(root, &tables[i]); err != nil {
+			if _, err := writeTable(dest{path: root}, &tables[i]); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -98,7 +98,7 @@ func BenchmarkWriteWorkbook(b *testing.B) {
 	root := b.TempDir()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := writeWorkbook(root, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows); err != nil {
+		if _, err := writeWorkbook(dest{path: root}, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -28,7 +28,7 @@ type csvOut struct {
 	w *csv.Writer
 }
 
-func newCSV(root, rel string, t *table) (*csvOut, error) {
+func newCSV(root dest, rel string, t *table) (*csvOut, error) {
 	o, err := create(root, rel)
 	if err != nil {
 		return nil, err
@@ -55,7 +55,7 @@ func (c *csvOut) close() (File, error) {
 // writeCSVs writes data/<table>.csv and, for a table with a DateKey, the
 // per-year slices data/<year>/<table>.csv, in one pass over the rows. Rows
 // keep their input order in every file.
-func writeCSVs(root string, t *table) (files []File, err error) {
+func writeCSVs(root dest, t *table) (files []File, err error) {
 	name := t.schema.Name
 	all, err := newCSV(root, "data/"+name+".csv", t)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gongshi/generator/privacy"
 	"gongshi/generator/safefs"
 )
 
@@ -22,19 +23,27 @@ type File struct {
 	SHA256 string // lower-case hex digest of the contents
 }
 
+// dest is the folder downloads are written to, and the guard that scans
+// what is written there.
+type dest struct {
+	path  string
+	guard *privacy.Guard
+}
+
 // out is a download being written: it counts and hashes the bytes on their
 // way to the file, so that no file is read back to checksum it.
 type out struct {
-	rel string // path relative to the site root
-	f   *os.File
-	h   hash.Hash
-	n   int64
-	w   *bufio.Writer
+	rel  string // path relative to the site root
+	f    *os.File
+	h    hash.Hash
+	n    int64
+	w    *bufio.Writer
+	scan *privacy.Stream // personal numbers in the bytes written (nil: not scanned)
 }
 
 // create opens root/rel for writing, creating its folder.
-func create(root, rel string) (*out, error) {
-	name, err := safefs.Join(root, rel) // never outside the staging folder
+func create(root dest, rel string) (*out, error) {
+	name, err := safefs.Join(root.path, rel) // never outside the staging folder
 	if err != nil {
 		return nil, err
 	}
@@ -46,6 +55,9 @@ func create(root, rel string) (*out, error) {
 		return nil, err
 	}
 	o := &out{rel: rel, f: f, h: sha256.New()}
+	if !strings.HasSuffix(rel, ".xlsx") { // a workbook is compressed: writeFile scans its entries
+		o.scan = root.guard.Stream(rel)
+	}
 	o.w = bufio.NewWriterSize((*sink)(o), 256<<10)
 	return o, nil
 }
@@ -56,6 +68,7 @@ type sink out
 func (s *sink) Write(p []byte) (int, error) {
 	n, err := s.f.Write(p)
 	s.h.Write(p[:n])
+	s.scan.Write(p[:n])
 	s.n += int64(n)
 	return n, err
 }
@@ -69,6 +82,7 @@ func (o *out) close() (File, error) {
 	if cerr := o.f.Close(); err == nil {
 		err = cerr
 	}
+	o.scan.Close()
 	return File{Path: o.rel, Bytes: o.n, SHA256: hex.EncodeToString(o.h.Sum(nil))}, err
 }
 
@@ -76,7 +90,10 @@ func (o *out) close() (File, error) {
 func (o *out) abort() { o.f.Close() }
 
 // writeFile writes a whole download from memory.
-func writeFile(root, rel string, b []byte) (File, error) {
+func writeFile(root dest, rel string, b []byte) (File, error) {
+	if strings.HasSuffix(rel, ".xlsx") {
+		root.guard.Scan(rel, b)
+	}
 	o, err := create(root, rel)
 	if err != nil {
 		return File{}, err
@@ -91,7 +108,7 @@ func writeFile(root, rel string, b []byte) (File, error) {
 // writeSums writes data/SHA256SUMS in the format of `sha256sum`: one
 // "<hex>  <path>" line per download, paths relative to data/, sorted by path,
 // so that `cd data && sha256sum -c SHA256SUMS` checks them all.
-func writeSums(root string, files []File) (File, error) {
+func writeSums(root dest, files []File) (File, error) {
 	lines := make([]string, 0, len(files))
 	for _, f := range files {
 		lines = append(lines, f.SHA256+"  "+strings.TrimPrefix(f.Path, "data/")+"\n")

@@ -11,7 +11,7 @@ import (
 // booleans as booleans and null for an empty cell. It is written by hand
 // rather than through encoding/json with maps, whose keys would come out
 // sorted, or with per-table structs, which would repeat the schema.
-func writeJSON(root string, t *table) (File, error) {
+func writeJSON(root dest, t *table) (File, error) {
 	o, err := create(root, "data/"+t.schema.Name+".json")
 	if err != nil {
 		return File{}, err

@@ -18,6 +18,7 @@ import (
 
 	"gongshi/generator/check"
 	"gongshi/generator/dataset"
+	"gongshi/generator/privacy"
 	"gongshi/generator/sample"
 	"gongshi/generator/schema"
 )
@@ -41,7 +42,7 @@ func source(t testing.TB, dir string) *dataset.Dataset {
 func write(t testing.TB, d *dataset.Dataset) (string, []File) {
 	t.Helper()
 	root := t.TempDir()
-	files, err := Write(root, d)
+	files, err := Write(root, d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -566,12 +567,41 @@ func TestCreateStaysInside(t *testing.T) {
 	parent := t.TempDir()
 	root := filepath.Join(parent, "staging")
 	for _, rel := range []string{"../data/x.csv", "data/../../x.csv", "/x.csv", "./data/x.csv", ""} {
-		if o, err := create(root, rel); err == nil {
+		if o, err := create(dest{path: root}, rel); err == nil {
 			o.abort()
 			t.Errorf("create(%q) succeeded", rel)
 		}
 	}
 	if es, _ := os.ReadDir(parent); len(es) != 0 {
 		t.Errorf("the parent holds %d entries, want none", len(es))
+	}
+}
+
+// TestGuardScansEveryDownload: with a personal number in a cell (as if
+// check had missed it), the guard sees it in every download that carries
+// the pledge: both CSVs, the JSON, and the workbook's XML inside its zip.
+func TestGuardScansEveryDownload(t *testing.T) {
+	d := source(t, baseSite)
+	d.Pledges[0].Detail = "联系人 13812345678"
+	g := privacy.NewGuard(nil, nil)
+	if _, err := Write(t.TempDir(), d, g); err != nil {
+		t.Fatal(err)
+	}
+	got := g.Problems().Sorted()
+	if len(got) != 1 || got[0].Value != "13812345678" || got[0].File != "data/2023/pledges.csv" ||
+		!strings.Contains(got[0].En, "and 3 other files") {
+		t.Fatalf("problems %v, want one for the number in 4 files, first data/2023/pledges.csv", got)
+	}
+	// The workbook alone: its zip entries are scanned decompressed.
+	g = privacy.NewGuard(nil, nil)
+	tables, err := bindTables(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeWorkbook(dest{path: t.TempDir(), guard: g}, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows); err != nil {
+		t.Fatal(err)
+	}
+	if p := g.Problems().Sorted(); len(p) != 1 || p[0].File != WorkbookPath {
+		t.Errorf("workbook: problems %v, want one in %s", p, WorkbookPath)
 	}
 }

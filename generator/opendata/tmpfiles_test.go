@@ -52,7 +52,7 @@ func TestWorkbookTempFiles(t *testing.T) {
 			time.Sleep(time.Millisecond)
 		}
 	}()
-	_, err = writeWorkbook(root, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows)
+	_, err = writeWorkbook(dest{path: root}, tables, d.Site.Title, d.Site.AsOf, MaxSheetRows)
 	close(stop)
 	<-watched
 	if err != nil {

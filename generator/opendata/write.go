@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/privacy"
 )
 
 // Write writes every download under root/data/ and returns them sorted by
@@ -18,7 +19,9 @@ import (
 // Same dataset, byte-identical files: nothing depends on the clock, the time
 // zone, map order or scheduling. Other files in root/data/ (the /data/ page)
 // are left alone. Tables are written in parallel, the workbook alongside.
-func Write(root string, d *dataset.Dataset) ([]File, error) {
+// Every byte written is scanned by guard for personal numbers (nil: none).
+func Write(dir string, d *dataset.Dataset, guard *privacy.Guard) ([]File, error) {
+	root := dest{path: dir, guard: guard}
 	tables, err := bindTables(d)
 	if err != nil {
 		return nil, err
@@ -87,7 +90,7 @@ func Write(root string, d *dataset.Dataset) ([]File, error) {
 }
 
 // writeTable writes one table's CSV, per-year CSVs and JSON.
-func writeTable(root string, t *table) ([]File, error) {
+func writeTable(root dest, t *table) ([]File, error) {
 	files, err := writeCSVs(root, t)
 	if err != nil {
 		return nil, err

@@ -29,12 +29,12 @@ import (
 // sorts the entries, and stamps them with as_of instead of excelize's invalid
 // zero date. Cells longer than Excel's 32,767 characters are cut by
 // excelize; the CSV and JSON keep them whole.
-func writeWorkbook(root string, tables []table, title, asOf string, limit int) (_ File, err error) {
+func writeWorkbook(root dest, tables []table, title, asOf string, limit int) (_ File, err error) {
 	// excelize spills sheets over 16 MB into temporary files, by default in
 	// $TMPDIR, where a killed build would leave them. Here they go into a
 	// folder of the staging folder instead: removed below once the workbook
 	// is written, or with the staging folder by the next build.
-	tmp := filepath.Join(root, TmpDir)
+	tmp := filepath.Join(root.path, TmpDir)
 	if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return File{}, err
 	}

@@ -107,7 +107,7 @@ func TestWorkbookTooManyRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := t.TempDir()
-	if _, err := writeWorkbook(root, tables, d.Site.Title, d.Site.AsOf, 3); err != nil {
+	if _, err := writeWorkbook(dest{path: root}, tables, d.Site.Title, d.Site.AsOf, 3); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(filepath.Join(root, WorkbookPath))

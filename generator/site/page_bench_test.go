@@ -16,7 +16,7 @@ func BenchmarkPageKinds(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pages, _ := content.Load("../..")
+	pages, _ := content.Load("../..", nil)
 	th, _, _ := site.LoadTheme("../..", "zh-CN")
 	s := site.NewSite(d, th, pages)
 	s.Prepare()

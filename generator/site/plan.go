@@ -7,6 +7,7 @@ import (
 
 	"gongshi/generator/content"
 	"gongshi/generator/dataset"
+	"gongshi/generator/privacy"
 )
 
 // An entry of the page plan: the output file, its layout, and a function
@@ -27,6 +28,8 @@ type Site struct {
 	Content map[string]*content.Page // by slug ("about", "reports/2024", "_index")
 	// Staging is the folder the site is written to ("" when only checking).
 	Staging string
+	// Guard scans every file written for personal numbers (nil: none).
+	Guard *privacy.Guard
 	// Shortcodes renders {{< chart/figure/table … >}} in Markdown (package charts).
 	Shortcodes content.Resolver
 	// ReportHook fills a generated yearly report (package charts); nil: big numbers only.

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"gongshi/generator/privacy"
 	"gongshi/generator/safefs"
 )
 
@@ -37,6 +38,7 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 		seen[e.path] = true
 	}
 	w := newWriter(root)
+	w.guard = s.Guard
 	for _, name := range s.Theme.staticFiles() {
 		if err := w.write(name, s.Theme.static[name]); err != nil {
 			return st, err
@@ -177,6 +179,7 @@ func (s *Site) frameParts(p *Page) error {
 // need the same new folder wait for the one that makes it.
 type writer struct {
 	root  string
+	guard *privacy.Guard // scans every file written for personal numbers
 	mu    sync.Mutex
 	dirs  map[string]*dirOnce
 	bytes atomic.Int64
@@ -216,6 +219,7 @@ func (w *writer) write(rel string, b []byte) error {
 	if err := w.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
+	w.guard.Scan(rel, b)
 	w.bytes.Add(int64(len(b)))
 	w.files.Add(1)
 	return os.WriteFile(full, b, 0o644)
