@@ -9,9 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"gongshi/generator/check"
@@ -33,6 +31,10 @@ type Options struct {
 	// Extend, if not nil, is called after the site is prepared and before it
 	// renders, to add charts and downloads (packages charts and opendata).
 	Extend func(s *site.Site, staging string) (*problem.List, error)
+	// Interrupt, if not nil, is closed to stop the build (Ctrl+C, SIGTERM):
+	// rendering stops, the staging folder is removed and Run returns
+	// ErrInterrupted. Closed after the swap has begun, it is ignored.
+	Interrupt <-chan struct{}
 }
 
 // Summary is what a build wrote and how long it took (wall time, for the
@@ -66,12 +68,15 @@ func Run(o Options) (Summary, *problem.List, error) {
 	if err := checkDest(o.Source, o.Dest); err != nil {
 		return sum, &problem.List{}, err
 	}
+	unlock := func() {}
+	defer func() { unlock() }() // last: after staging is removed
 	probs, s, err := prepare(o, func() (string, error) {
 		sum.CheckSeconds = time.Since(start).Seconds()
-		if err := os.MkdirAll(filepath.Dir(absPath(o.Dest)), 0o755); err != nil {
-			return "", err
+		staging, release, err := makeStaging(o.Dest) // lock, remove leftovers, make
+		if err == nil {
+			unlock = release
 		}
-		return os.MkdirTemp(filepath.Dir(absPath(o.Dest)), "."+filepath.Base(o.Dest)+".staging-")
+		return staging, err
 	})
 	if s != nil {
 		defer os.RemoveAll(s.Staging) // gone after a successful swap; cleans up after a failure
@@ -81,8 +86,12 @@ func Run(o Options) (Summary, *problem.List, error) {
 		return sum, probs, err
 	}
 	staging := s.Staging
+	s.Interrupt = o.Interrupt
 	renderStart := time.Now()
 	st, err := s.Render(staging, o.Progress)
+	if interrupted(o.Interrupt) {
+		return sum, probs, ErrInterrupted
+	}
 	if err != nil {
 		return sum, probs, err
 	}
@@ -215,62 +224,4 @@ func checkDest(source, dest string) error {
 		return fmt.Errorf("输出目录 %s 不为空，且不是 gongshi 生成的，拒绝覆盖 (destination is not empty and not a previous gongshi output)", dest)
 	}
 	return nil
-}
-
-// swap replaces dest with staging: the old folder is moved aside, the new
-// one renamed into place, then the old one removed. Both renames are within
-// one parent folder, so each is atomic.
-func swap(staging, dest string) error {
-	dest = absPath(dest)
-	old := ""
-	if _, err := os.Stat(dest); err == nil {
-		old = dest + ".old-" + filepath.Base(staging)
-		if err := os.Rename(dest, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(staging, dest); err != nil {
-		if old != "" {
-			os.Rename(old, dest)
-		}
-		return err
-	}
-	if old != "" {
-		return removeAll(old)
-	}
-	return nil
-}
-
-// removeAll removes a tree like os.RemoveAll, its top-level entries on all
-// cores: a county's old site is tens of thousands of files, and removing
-// them one by one took a sixth of a rebuild.
-func removeAll(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return os.RemoveAll(dir)
-	}
-	var wg sync.WaitGroup
-	next := make(chan string)
-	errs := make(chan error, len(entries))
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				if err := os.RemoveAll(p); err != nil {
-					errs <- err
-				}
-			}
-		}()
-	}
-	for _, e := range entries {
-		next <- filepath.Join(dir, e.Name())
-	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	if err := <-errs; err != nil {
-		return err
-	}
-	return os.RemoveAll(dir)
 }

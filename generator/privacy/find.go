@@ -76,7 +76,11 @@ type scanner struct {
 	dot   bool     // the run was followed by ".": wait for the next character
 	dotAt int      // offset of that "."
 
-	prev, prev2 byte // classes of the last two characters: 'd', '.', 'x' or 'o'
+	prev, prev2 byte // classes of the last two characters: 'd', 'h', '.', 'x' or 'o'
+
+	hexLen  int     // ASCII hex digits (0-9, a-f, A-F) in a row up to here
+	runHex  int     // hexLen at the run's last digit
+	pending []Match // numbers followed by hex letters: reported when the hex run ends short
 
 	part  [3]byte // a full-width character cut by the end of a piece
 	npart int
@@ -100,6 +104,24 @@ func write[T string | []byte](s *scanner, p T) {
 			s.pos++
 			continue
 		}
+		if s.n == 0 && !s.dot && len(s.pending) == 0 {
+			// Fast path: between numbers, skip to the next digit or
+			// full-width character, keeping only what the skipped text
+			// leaves behind (the last two classes, the trailing hex run).
+			j := i
+			for j+4 <= len(p) && !stops[p[j]] && !stops[p[j+1]] && !stops[p[j+2]] && !stops[p[j+3]] {
+				j += 4
+			}
+			for j < len(p) && !stops[p[j]] {
+				j++
+			}
+			if j > i {
+				skip(s, p, i, j)
+				s.pos += j - i
+				i = j
+				continue
+			}
+		}
 		c := p[i]
 		switch {
 		case c >= '0' && c <= '9':
@@ -108,6 +130,8 @@ func write[T string | []byte](s *scanner, p T) {
 			s.char('.', 0, s.pos, 1)
 		case c == 'X' || c == 'x':
 			s.char('x', 0, s.pos, 1)
+		case c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F':
+			s.char('h', 0, s.pos, 1)
 		case c == 0xEF:
 			if len(p)-i < 3 {
 				s.part[0], s.npart = c, 1
@@ -127,6 +151,50 @@ func write[T string | []byte](s *scanner, p T) {
 	}
 }
 
+// stops are the bytes the fast path stops at: ASCII digits and the first
+// byte of a full-width character.
+var stops = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t[0xEF] = true
+	return t
+}()
+
+// skip moves over p[i:j], which holds no digit and no full-width
+// character, while no run is open: the state is what char would leave.
+func skip[T string | []byte](s *scanner, p T, i, j int) {
+	hex := 0
+	for k := j - 1; k >= i && isHexLetter(p[k]); k-- {
+		hex++
+	}
+	if hex == j-i {
+		s.hexLen += hex
+	} else {
+		s.hexLen = hex
+	}
+	if j-i >= 2 {
+		s.prev2, s.prev = class(p[j-2]), class(p[j-1])
+	} else {
+		s.prev2, s.prev = s.prev, class(p[j-1])
+	}
+}
+
+func isHexLetter(c byte) bool { return c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// class is the class char gives a byte that is not a digit.
+func class(c byte) byte {
+	switch {
+	case c == '.':
+		return '.'
+	case c == 'X' || c == 'x':
+		return 'x'
+	case isHexLetter(c):
+		return 'h'
+	}
+	return 'o'
+}
+
 // fullWidthPrefix reports whether b may still become a full-width digit or X.
 func fullWidthPrefix(b []byte) bool {
 	return len(b) < 2 || b[1] == 0xBC || b[1] == 0xBD
@@ -144,9 +212,14 @@ func (s *scanner) wide(b []byte, off int) {
 	}
 }
 
-// char feeds one character of class t ('d' digit d, '.', 'x' or 'o') that
-// starts at byte off and is size bytes long.
+// char feeds one character of class t ('d' digit d, 'h' a-f or A-F, '.',
+// 'x' or 'o') that starts at byte off and is size bytes long.
 func (s *scanner) char(t, d byte, off, size int) {
+	if size == 1 && (t == 'd' || t == 'h') {
+		s.hexLen++
+	} else {
+		s.endHex()
+	}
 	if s.dot {
 		s.dot = false
 		if t == 'd' { // "123.4": the run was the whole part of a decimal
@@ -156,7 +229,7 @@ func (s *scanner) char(t, d byte, off, size int) {
 			s.prev2, s.prev = '.', 'd'
 			return
 		}
-		s.end(s.dotAt)
+		s.end(s.dotAt, false)
 		s.prev2, s.prev = 'd', '.'
 	}
 	switch t {
@@ -174,13 +247,13 @@ func (s *scanner) char(t, d byte, off, size int) {
 		if s.n == 17 {
 			s.n = 18
 			s.run[17] = 'X'
-			s.end(off + size)
+			s.end(off+size, false)
 		} else if s.n > 0 {
-			s.end(off)
+			s.end(off, false)
 		}
 	default:
 		if s.n > 0 {
-			s.end(off)
+			s.end(off, t == 'h')
 		}
 	}
 	s.prev2, s.prev = s.prev, t
@@ -195,23 +268,51 @@ func (s *scanner) add(d byte) {
 		s.run[s.n] = d
 	}
 	s.n++
+	s.runHex = s.hexLen
+}
+
+// hashLen is the shortest run of hex digits taken for a digest (MD5 is 32,
+// SHA-256 64): digits inside one, as in data/SHA256SUMS, are no number.
+const hashLen = 32
+
+// endHex ends a run of ASCII hex digits: the numbers waiting for it are
+// reported unless it was long enough to be a digest.
+func (s *scanner) endHex() {
+	if len(s.pending) > 0 {
+		if s.hexLen < hashLen {
+			for _, m := range s.pending {
+				s.found(m)
+			}
+		}
+		s.pending = s.pending[:0]
+	}
+	s.hexLen = 0
 }
 
 // end closes the run at byte end and reports it if it is a personal number.
-func (s *scanner) end(end int) {
+// inHex says that the character after it is a hex letter, so the run may
+// be part of a digest: then the number waits for the end of the hex run.
+func (s *scanner) end(end int, inHex bool) {
 	n, frac := s.n, s.frac
 	s.n = 0
 	if frac {
 		return
 	}
 	run := s.run[:min(n, len(s.run))]
+	m := Match{Offset: s.start, End: end, Number: string(run), Kind: IDNumber}
 	switch {
 	case n == 11 && run[0] == '1' && run[1] >= '3' && run[1] <= '9':
-		s.found(Match{Offset: s.start, End: end, Number: string(run), Kind: Mobile})
+		m.Kind = Mobile
 	case n == 15:
-		s.found(Match{Offset: s.start, End: end, Number: string(run), Kind: IDNumber})
 	case n == 18 && checkDigit(run[:17]) == run[17]:
-		s.found(Match{Offset: s.start, End: end, Number: string(run), Kind: IDNumber})
+	default:
+		return
+	}
+	switch {
+	case inHex:
+		s.pending = append(s.pending, m)
+	case s.runHex < hashLen:
+		s.found(m)
 	}
 }
 
@@ -224,10 +325,11 @@ func (s *scanner) close() {
 	switch {
 	case s.dot:
 		s.dot = false
-		s.end(s.dotAt)
+		s.end(s.dotAt, false)
 	case s.n > 0:
-		s.end(s.pos)
+		s.end(s.pos, false)
 	}
+	s.endHex()
 }
 
 // checkDigit returns the GB 11643-1999 check character of the first 17

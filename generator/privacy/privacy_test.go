@@ -50,6 +50,14 @@ func TestFind(t *testing.T) {
 		{"138１２３４5678", []string{"m:" + phone + "@0"}}, // mixed
 		{"138-1234-5678 138 1234 5678", nil},           // grouped: not one run
 		{"\uFEFF" + phone, []string{"m:" + phone + "@3"}},
+		// Digits inside a hex digest (data/SHA256SUMS, datapackage.json) are no number.
+		{"9f2c19844250238ab" + strings.Repeat("0", 47) + "  pledges.csv", nil},
+		{strings.Repeat("ab", 16) + "19844250238", nil},
+		{"19844250238" + strings.Repeat("cd", 16), nil},
+		{"sha256:" + strings.Repeat("e", 30) + "37838746186951500", nil},
+		// … but a short hex run is just letters around it.
+		{"abc13812345678def", []string{"m:" + phone + "@3"}},
+		{"ab13812345678.x", []string{"m:" + phone + "@2"}},
 	} {
 		var got []string
 		for _, m := range Find(c.text) {
@@ -69,10 +77,11 @@ func TestFind(t *testing.T) {
 // is found exactly as in one piece, wherever the cut falls (inside a
 // full-width digit too).
 func TestStreamPieces(t *testing.T) {
-	text := "甲" + phone + "乙１３８１２３４５６７８丙" + id18X + "；3.13812345678；" + id15 + "。13900000000"
+	text := "甲" + phone + "乙１３８１２３４５６７８丙" + id18X + "；3.13812345678；" + id15 + "。13900000000 " +
+		strings.Repeat("a", 30) + "13912345678 ab13712345678cd"
 	want := Find(text)
-	if len(want) != 5 {
-		t.Fatalf("Find found %d numbers, want 5", len(want))
+	if len(want) != 6 {
+		t.Fatalf("Find found %d numbers, want 6", len(want))
 	}
 	for cut1 := 0; cut1 <= len(text); cut1++ {
 		for _, cut2 := range []int{cut1, min(cut1+1, len(text)), min(cut1+2, len(text)), len(text)} {

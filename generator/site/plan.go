@@ -30,6 +30,8 @@ type Site struct {
 	Staging string
 	// Guard scans every file written for personal numbers (nil: none).
 	Guard *privacy.Guard
+	// Interrupt, when closed, stops Render before its next page (nil: never).
+	Interrupt <-chan struct{}
 	// Shortcodes renders {{< chart/figure/table … >}} in Markdown (package charts).
 	Shortcodes content.Resolver
 	// ReportHook fills a generated yearly report (package charts); nil: big numbers only.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -76,8 +77,8 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 		}()
 	}
 	for _, e := range plan {
-		if failed.Load() || s.goFailed.Load() {
-			break // a page or a download failed: the build fails, stop now
+		if failed.Load() || s.goFailed.Load() || s.interrupted() {
+			break // a page or a download failed, or the build was stopped: stop now
 		}
 		jobs <- e
 	}
@@ -88,6 +89,9 @@ func (s *Site) Render(root string, progress func(done, total int)) (Stats, error
 	}
 	if firstErr != nil {
 		return st, firstErr
+	}
+	if s.interrupted() {
+		return st, errors.New("site: render interrupted")
 	}
 	if keys := s.Theme.Missing(); len(keys) > 0 {
 		return st, fmt.Errorf("theme: UI strings missing from i18n/zh-CN.toml: %s", strings.Join(keys, ", "))
@@ -150,6 +154,16 @@ func (s *Site) renderOne(w *writer, e entry, buf *bytes.Buffer) error {
 		}
 	}
 	return w.write(e.path, buf.Bytes())
+}
+
+// interrupted reports whether s.Interrupt is closed.
+func (s *Site) interrupted() bool {
+	select {
+	case <-s.Interrupt:
+		return true
+	default:
+		return false
+	}
 }
 
 // frameParts fills the page's header and footer from a memo. Both follow
