@@ -43,3 +43,18 @@ func TestNestingBounds(t *testing.T) {
 		t.Errorf("ordinary nesting refused: %q", probs)
 	}
 }
+
+// TestNotUTF8: a page saved as GBK (Notepad's "ANSI" on Chinese Windows) is
+// refused at its first bad line. Such bytes used to reach goldmark, which
+// panics on some of them (found by FuzzPage: " \x99\n00").
+func TestNotUTF8(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"# 关于\n\n\xb9\xd8\xd3\xda\n", "content/about.md:3: 不是 UTF-8 编码"},
+		{" \x99\n00", "content/about.md:1: 不是 UTF-8 编码"},
+	} {
+		p, probs := parse("content/about.md", c.src)
+		if p != nil || len(probs) != 1 || !strings.HasPrefix(probs[0], c.want) {
+			t.Errorf("%q: page %v, problems %q; want %q", c.src, p != nil, probs, c.want)
+		}
+	}
+}

@@ -8,9 +8,12 @@ import (
 	"gongshi/generator/safefs"
 )
 
-// CodeName is the problem code of a content file whose name cannot become a
-// page address.
-const CodeName = "content-name"
+// Problem codes of this package: a content file whose name cannot become a
+// page address, and one that is not UTF-8.
+const (
+	CodeName     = "content-name"
+	CodeEncoding = "encoding"
+)
 
 // checkName reports a content file (slash path relative to the site source,
 // ending in ".md") whose name cannot safely become a folder of the site. Each

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark/text"
@@ -105,6 +106,25 @@ func pageText(b []byte) string {
 func parsePage(file string, b []byte, probs *problem.List) *Page {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	// Pages must be UTF-8: goldmark panics on some invalid bytes, and a page
+	// saved as GBK would show as garbage anyway.
+	if !utf8.Valid(b) {
+		line := 1
+		for len(b) > 0 {
+			r, size := utf8.DecodeRune(b)
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			b = b[size:]
+		}
+		probs.Add(problem.Problem{Code: CodeEncoding, File: file, Line: line,
+			Zh: "不是 UTF-8 编码（可能是 GBK）；请在编辑器中以“UTF-8”编码另存",
+			En: "not UTF-8 (GBK, perhaps): save the file as UTF-8"})
+		return nil
+	}
 	slug := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md")
 	p := &Page{File: file, Slug: path.Clean(slug), line0: 1}
 	body := b
