@@ -159,6 +159,7 @@ func prepare(o Options, mkStaging func() (string, error)) (*problem.List, *site.
 		return probs, nil, err
 	}
 	probs.Merge(*tp)
+	probs.Merge(*privacy.Files(o.Source, []string{"layouts", "static", "i18n"}, allow))
 	if probs.Errors() > 0 {
 		return probs, nil, ErrInvalid
 	}

@@ -145,10 +145,32 @@ func TestPrivacyPlantedNumbers(t *testing.T) {
 	}
 }
 
-// TestPrivacyOutputGuard: a number that reaches the output by a way check
-// does not read (here the site's own layout) is found in the pages as they
-// are written, stops the build before the swap naming the output file, and
-// leaves the published site as it was.
+// TestPrivacyThemeFiles: a number in the site's own layouts, static files
+// or UI strings is found by check, with its place.
+func TestPrivacyThemeFiles(t *testing.T) {
+	src := baseSite(t)
+	writeFiles(t, src, map[string]string{
+		"layouts/partials/footer.html": "{{define \"footer\"}}\n<footer>值班手机 13812345678</footer>{{end}}",
+		"static/contact.txt":           "身份证 11010519491231002X",
+		"i18n/zh-CN.toml":              "home = \"首页 13700000000\"\n",
+	})
+	probs, err := Check(Options{Source: src, Extend: cliExtend})
+	got := problems(probs)
+	for _, want := range []string{
+		`layouts/partials/footer.html:2:14: "13812345678": 含有手机号码`,
+		`static/contact.txt:1:5: "11010519491231002X": 含有居民身份证号码`,
+		`i18n/zh-CN.toml:1:12: "13700000000": 含有手机号码`,
+	} {
+		if err != nil || !strings.Contains(got, want) {
+			t.Errorf("check: %v, want %q in\n%s", err, want, got)
+		}
+	}
+}
+
+// TestPrivacyOutputGuard: a number that only the build puts together (here
+// a layout joining two pieces, neither a number) is found in the pages as
+// they are written, stops the build before the swap naming the output file,
+// and leaves the published site as it was.
 func TestPrivacyOutputGuard(t *testing.T) {
 	src := baseSite(t)
 	parent := t.TempDir()
@@ -156,8 +178,11 @@ func TestPrivacyOutputGuard(t *testing.T) {
 	mustBuild(t, src, dest, "")
 	before := tree(t, parent)
 	writeFiles(t, src, map[string]string{
-		"layouts/partials/footer.html": `{{define "footer"}}<footer>值班手机 13812345678</footer>{{end}}`,
+		"layouts/partials/footer.html": `{{define "footer"}}<footer>值班手机 138{{"1234"}}5678</footer>{{end}}`,
 	})
+	if probs, err := Check(Options{Source: src, Extend: cliExtend}); err != nil || probs.Errors() > 0 {
+		t.Fatalf("check: %v\n%s\nwant no error: the number is made by the build", err, problems(probs))
+	}
 	_, probs, err := Run(Options{Source: src, Dest: dest, Extend: cliExtend})
 	if !errors.Is(err, ErrInvalid) {
 		t.Fatalf("err = %v, want ErrInvalid", err)

@@ -1,9 +1,12 @@
 package privacy
 
 import (
+	"path"
+	"strings"
 	"unicode/utf8"
 
 	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
 )
 
 // Allow is the set of numbers that may be published (site.toml
@@ -107,4 +110,27 @@ func numberProblem(at Place, line, col int, m Match) problem.Problem {
 		p.En = "holds a resident ID number, which must not be published: delete it"
 	}
 	return p
+}
+
+// Files reports the personal numbers in the site's own theme files under
+// root: every regular file of the folders dirs (layouts/, static/, i18n/),
+// placed by line and column. Links and unreadable files are skipped here:
+// the theme loader reports them. Layouts and UI strings are published on
+// every page, so check finds what the build's output scan would.
+func Files(root string, dirs []string, allow Allow) *problem.List {
+	probs := &problem.List{}
+	for _, dir := range dirs {
+		files, _, _ := safefs.List(root, dir)
+		for _, rel := range files {
+			if strings.HasPrefix(path.Base(rel), ".") {
+				continue
+			}
+			b, err := safefs.Read(root, rel, safefs.MaxAsset)
+			if err != nil || !mayHold(string(b)) {
+				continue
+			}
+			Text(Place{File: rel, Line: 1, Column: 1, Chars: true}, string(b), allow, probs)
+		}
+	}
+	return probs
 }
