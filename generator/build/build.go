@@ -12,9 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"gongshi/generator/check"
@@ -25,6 +23,7 @@ import (
 	"gongshi/generator/load"
 	"gongshi/generator/opendata"
 	"gongshi/generator/output"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
 	"gongshi/generator/search"
 	"gongshi/generator/site"
@@ -43,6 +42,10 @@ type Options struct {
 	// added, changed and removed since the previous build into (DESIGN.md:
 	// "A path", "M path", "D path", one a line).
 	Changes string
+	// Interrupt, if not nil, is closed to stop the build (Ctrl+C, SIGTERM):
+	// writing stops, the staging folder is removed and Run returns
+	// ErrInterrupted. Closed after the swap has begun, it is ignored.
+	Interrupt <-chan struct{}
 }
 
 // Summary is what a build wrote and how long it took (wall time, for the
@@ -80,7 +83,7 @@ func Run(o Options) (Summary, *problem.List, error) {
 		o.Dest = filepath.Join(o.Source, "public")
 	}
 	if o.BaseURL != "" && !ValidBaseURL(o.BaseURL) {
-		return sum, &problem.List{}, fmt.Errorf("base URL %q: 应以 / 或 http(s):// 开头 (expected a path starting with / or an http(s):// URL)", o.BaseURL)
+		return sum, &problem.List{}, fmt.Errorf("base URL %q: %s (%s)", o.BaseURL, load.BaseURLZh, load.BaseURLEn)
 	}
 	if err := checkDest(o.Source, o.Dest); err != nil {
 		return sum, &problem.List{}, err
@@ -91,18 +94,19 @@ func Run(o Options) (Summary, *problem.List, error) {
 	}
 	sum.CheckSeconds = time.Since(start).Seconds()
 
-	// Stage into a folder beside the destination: a failed or killed build
-	// leaves the published site as it was.
+	// Stage into a folder beside the destination (after taking the
+	// destination's lock and removing what killed builds left): a failed or
+	// killed build leaves the published site as it was.
 	renderStart := time.Now()
-	if err := os.MkdirAll(filepath.Dir(absPath(o.Dest)), 0o755); err != nil {
-		return sum, probs, err
-	}
-	staging, err := os.MkdirTemp(filepath.Dir(absPath(o.Dest)), "."+filepath.Base(o.Dest)+".staging-")
+	staging, unlock, err := makeStaging(o.Dest)
 	if err != nil {
 		return sum, probs, err
 	}
+	defer unlock()              // last: after staging is removed
 	defer os.RemoveAll(staging) // gone after a successful swap; cleans up after a failure
 	w := output.New(staging)
+	w.Guard(in.guard)
+	w.Interrupt(o.Interrupt)
 	if isOutput(o.Dest) {
 		w.Previous(absPath(o.Dest), output.ReadManifest(o.Dest))
 	}
@@ -118,6 +122,9 @@ func Run(o Options) (Summary, *problem.List, error) {
 	if derr := <-downloads; err == nil {
 		err = derr
 	}
+	if interrupted(o.Interrupt) {
+		return sum, probs, ErrInterrupted
+	}
 	if err != nil {
 		return sum, probs, err
 	}
@@ -129,6 +136,13 @@ func Run(o Options) (Summary, *problem.List, error) {
 	}
 	if _, err := sitemap.Write(w, in.d.Site, in.plan.Paths()); err != nil {
 		return sum, probs, err
+	}
+	if interrupted(o.Interrupt) {
+		return sum, probs, ErrInterrupted
+	}
+	if found := in.guard.Problems(); found.Len() > 0 { // personal numbers in the output: never swap it in
+		probs.Merge(*found)
+		return sum, probs, ErrInvalid
 	}
 	changes, err := w.Finish()
 	if err != nil {
@@ -184,6 +198,7 @@ type inputs struct {
 	d     *dataset.Dataset
 	words *i18n.Catalogue
 	plan  *site.Plan
+	guard *privacy.Guard // scans every file written for personal numbers
 }
 
 // prepare runs the stages before rendering: check the source; read the
@@ -200,7 +215,8 @@ func prepare(o Options) (inputs, *problem.List, error) {
 	}
 	// Content, words and theme are read even when the data has errors, so
 	// that one run reports every problem.
-	pages, cp := content.Load(o.Source)
+	allow := privacy.NewAllow(d.Site.Privacy.AllowNumbers)
+	pages, cp := content.Load(o.Source, allow)
 	probs.Merge(*cp)
 	lang := d.Site.Language
 	if lang != "en" {
@@ -213,6 +229,7 @@ func prepare(o Options) (inputs, *problem.List, error) {
 		return in, probs, err
 	}
 	probs.Merge(*tp)
+	probs.Merge(*privacy.Files(o.Source, []string{"layouts", "static", "i18n"}, allow))
 	if probs.Errors() > 0 {
 		return in, probs, ErrInvalid
 	}
@@ -221,7 +238,7 @@ func prepare(o Options) (inputs, *problem.List, error) {
 	if probs.Errors() > 0 {
 		return in, probs, ErrInvalid
 	}
-	return inputs{d: d, words: words, plan: plan}, probs, nil
+	return inputs{d: d, words: words, plan: plan, guard: privacy.NewGuard(allow, probs.Sorted())}, probs, nil
 }
 
 // isOutput reports whether dir is a previous gongshi output.
@@ -252,6 +269,14 @@ var ValidBaseURL = load.ValidBaseURL
 // previous gongshi output.
 func checkDest(source, dest string) error {
 	src, dst := absPath(source), absPath(dest)
+	// A link as the destination is refused rather than followed: replacing
+	// the link would orphan the release it points to (deploy scripts flip
+	// such links themselves), and replacing the folder it points to would
+	// change a release other links may share. Either way gongshi would be
+	// second-guessing a layout someone made on purpose.
+	if fi, err := os.Lstat(dst); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("输出目录 %s 是符号链接，拒绝替换；请用 --dest 指定实际的目录 (destination is a symbolic link: give the real folder with --dest)", dest)
+	}
 	if r, err := filepath.EvalSymlinks(src); err == nil {
 		src = r
 	}
@@ -275,62 +300,4 @@ func checkDest(source, dest string) error {
 		return fmt.Errorf("输出目录 %s 不为空，且不是 gongshi 生成的，拒绝覆盖 (destination is not empty and not a previous gongshi output)", dest)
 	}
 	return nil
-}
-
-// swap replaces dest with staging: the old folder is moved aside, the new
-// one renamed into place, then the old one removed. Both renames are within
-// one parent folder, so each is atomic.
-func swap(staging, dest string) error {
-	dest = absPath(dest)
-	old := ""
-	if _, err := os.Stat(dest); err == nil {
-		old = dest + ".old-" + filepath.Base(staging)
-		if err := os.Rename(dest, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(staging, dest); err != nil {
-		if old != "" {
-			os.Rename(old, dest)
-		}
-		return err
-	}
-	if old != "" {
-		return removeAll(old)
-	}
-	return nil
-}
-
-// removeAll removes a tree like os.RemoveAll, its top-level entries on all
-// cores: a county's old site is tens of thousands of files, and removing
-// them one by one took a sixth of a rebuild.
-func removeAll(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return os.RemoveAll(dir)
-	}
-	var wg sync.WaitGroup
-	next := make(chan string)
-	errs := make(chan error, len(entries))
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				if err := os.RemoveAll(p); err != nil {
-					errs <- err
-				}
-			}
-		}()
-	}
-	for _, e := range entries {
-		next <- filepath.Join(dir, e.Name())
-	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	if err := <-errs; err != nil {
-		return err
-	}
-	return os.RemoveAll(dir)
 }

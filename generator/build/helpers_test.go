@@ -76,6 +76,11 @@ func tree(t testing.TB, root string) map[string]string {
 			out[rel+"/"] = info.Mode().String()
 			return nil
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			out[rel] = "symlink " + target
+			return err
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err

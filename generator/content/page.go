@@ -4,18 +4,19 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark/text"
 
+	"gongshi/generator/limits"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
 )
 
 // Page is one Markdown file of content/.
@@ -58,29 +59,37 @@ type Shortcode struct {
 }
 
 // Load reads every .md file under dir/content, sorted by path. A missing
-// content folder is not an error: every page has a generated fallback.
-func Load(dir string) ([]*Page, *problem.List) {
-	probs := &problem.List{}
-	root := filepath.Join(dir, "content")
-	var files []string
-	filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
+// content folder is not an error: every page has a generated fallback. Files
+// are read through package safefs (no symbolic links, no special files, at
+// most safefs.MaxText bytes), and a name that cannot become a page address
+// is a problem (see checkName). Every published page is searched for
+// resident ID and mobile numbers (package privacy) but those in allow.
+func Load(dir string, allow privacy.Allow) ([]*Page, *problem.List) {
+	files, probs, err := safefs.List(dir, "content")
+	if err != nil {
+		probs.Errorf("content", 0, "", "", "无法读取", err.Error())
+	}
 	var pages []*Page
-	for _, f := range files {
-		rel, _ := filepath.Rel(dir, f)
-		rel = filepath.ToSlash(rel)
-		b, err := os.ReadFile(f)
+	for _, rel := range files {
+		if !strings.HasSuffix(rel, ".md") {
+			continue
+		}
+		if p := checkName(rel); p != nil {
+			probs.Add(*p)
+			continue
+		}
+		b, err := safefs.Read(dir, rel, safefs.MaxText)
+		if p, ok := safefs.AsProblem(err); ok {
+			probs.Add(p)
+			continue
+		}
 		if err != nil {
 			probs.Error("unreadable", rel, 0, "", "", "无法读取", err.Error())
 			continue
 		}
 		p := parsePage(rel, b, probs)
 		if p != nil && !p.Draft {
+			privacy.Text(privacy.Place{File: rel, Line: 1, Column: 1, Chars: true}, pageText(b), allow, probs)
 			pages = append(pages, p)
 		}
 	}
@@ -89,9 +98,33 @@ func Load(dir string) ([]*Page, *problem.List) {
 
 var reYearName = regexp.MustCompile(`^reports/(\d{4})$`)
 
+// pageText is the text of a page file as parsePage reads it: no BOM, LF line ends.
+func pageText(b []byte) string {
+	return string(bytes.ReplaceAll(bytes.TrimPrefix(b, []byte("\uFEFF")), []byte("\r\n"), []byte("\n")))
+}
+
 func parsePage(file string, b []byte, probs *problem.List) *Page {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	// Pages must be UTF-8: goldmark panics on some invalid bytes, and a page
+	// saved as GBK would show as garbage anyway.
+	if !utf8.Valid(b) {
+		line := 1
+		for len(b) > 0 {
+			r, size := utf8.DecodeRune(b)
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			b = b[size:]
+		}
+		probs.Add(problem.Problem{Code: CodeEncoding, File: file, Line: line,
+			Zh: "不是 UTF-8 编码（可能是 GBK）；请在编辑器中以“UTF-8”编码另存",
+			En: "not UTF-8 (GBK, perhaps): save the file as UTF-8"})
+		return nil
+	}
 	slug := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md")
 	p := &Page{File: file, Slug: path.Clean(slug), line0: 1}
 	body := b
@@ -102,6 +135,10 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 			return nil
 		}
 		fm := b[4 : 4+end+1]
+		if p := limits.TOMLProblem(file, 2, string(fm)); p != nil {
+			probs.Add(*p)
+			return nil
+		}
 		var m FrontMatter
 		md, err := toml.Decode(string(fm), &m)
 		if err != nil {
@@ -124,6 +161,10 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 		rest = bytes.TrimPrefix(rest, []byte("+++"))
 		p.line0 = bytes.Count(b[:len(b)-len(rest)], []byte("\n")) + 1
 		body = rest
+	}
+	if pr := limits.MarkdownProblem(file, p.line0, string(body)); pr != nil {
+		probs.Add(*pr)
+		return nil
 	}
 	if m := reYearName.FindStringSubmatch(p.Slug); m != nil && p.Year == 0 {
 		p.Year, _ = strconv.Atoi(m[1])

@@ -128,7 +128,7 @@ func TestLoad(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	pages, probs := Load(dir)
+	pages, probs := Load(dir, nil)
 	var slugs []string
 	for _, p := range pages {
 		slugs = append(slugs, p.Slug)
@@ -141,7 +141,7 @@ func TestLoad(t *testing.T) {
 		t.Errorf("problems %q, want one at content/broken.md:2", got)
 	}
 
-	pages, probs = Load(t.TempDir())
+	pages, probs = Load(t.TempDir(), nil)
 	if len(pages) != 0 || probs.Len() != 0 {
 		t.Errorf("no content folder: %d pages, problems %q", len(pages), strs(probs))
 	}

@@ -17,6 +17,9 @@ type Site struct {
 type Privacy struct {
 	PublishBirthYear bool     `toml:"publish_birth_year"`
 	DropColumns      []string `toml:"drop_columns"` // input columns discarded on read
+	// AllowNumbers are phone (or ID) numbers that may be published, such as
+	// a village office's public line; every other one stops the build.
+	AllowNumbers []string `toml:"allow_numbers"`
 }
 
 // GradeRule is one step of the grade ladder: a total of at least Min gets Grade.

@@ -202,9 +202,17 @@ func (f *feeds) calendar() []byte {
 }
 
 // icsText escapes a TEXT value: backslash, semicolon, comma and newlines.
+// Other control characters, which RFC 5545 does not allow in TEXT, are
+// dropped (the loader refuses them in data; this keeps the file valid
+// whatever text reaches it).
 func icsText(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return r.Replace(s)
+	return strings.Map(func(c rune) rune {
+		if c < 0x20 && c != '\t' || c == 0x7F {
+			return -1
+		}
+		return c
+	}, r.Replace(s))
 }
 
 // foldICS ends a content line with CRLF, folding it at 75 octets without

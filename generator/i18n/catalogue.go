@@ -12,15 +12,15 @@ package i18n
 
 import (
 	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/BurntSushi/toml"
 
+	"gongshi/generator/limits"
 	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
 	"gongshi/themes"
 )
 
@@ -78,8 +78,16 @@ func Load(siteDir, lang string) (*Catalogue, *problem.List) {
 		c.strs[k] = v
 	}
 	file := "i18n/" + lang + ".toml"
-	b, err := os.ReadFile(filepath.Join(siteDir, "i18n", lang+".toml"))
+	b, err := safefs.Read(siteDir, file, safefs.MaxText)
+	if p, ok := safefs.AsProblem(err); ok {
+		probs.Add(p)
+		err = p
+	}
 	if err == nil {
+		if p := limits.TOMLProblem(file, 1, string(b)); p != nil {
+			probs.Add(*p)
+			return c, probs
+		}
 		m, err := parse(b)
 		if err != nil {
 			probs.Error("i18n-syntax", file, 0, "", "", "界面文字文件格式错误", err.Error())

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/safefs"
 	"gongshi/generator/schema"
 )
 
@@ -112,6 +113,10 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		if !ValidID(s) {
 			return value{}, &cellError{"id", "编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符",
 				"expected an ID matching " + schema.IDPattern}
+		}
+		if safefs.Reserved(s) {
+			return value{}, &cellError{"id-device-name", "编号不能是 Windows 的保留设备名（CON、PRN、AUX、NUL、COM0–9、LPT0–9）：编号会成为文件夹名，这样的文件夹在 Windows 和 U 盘上无法复制",
+				"an ID may not be a device name Windows reserves (CON, PRN, AUX, NUL, COM0-9, LPT0-9, any case): IDs become folder names, and such a folder cannot be copied to Windows or a USB stick"}
 		}
 		return str(s), nil
 	case schema.Date:

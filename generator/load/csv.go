@@ -39,6 +39,7 @@ type csvRecords struct {
 	shift  int  // line breaks inside the cells of the records read so far
 	row    int  // Excel's row of the last record
 	rec    []string
+	used   map[int]bool // columns with a value in some record (see emptyColumn)
 }
 
 func (c *csvRecords) next() ([]string, bool) {
@@ -70,20 +71,30 @@ func (c *csvRecords) at(i int) pos {
 }
 
 // emptyColumn reports whether column i has no header (already known) and no
-// value in any row; it is only called for the rare unnamed column.
+// value in any row; it is only called for unnamed columns. The columns that
+// hold a value are found in one pass over the file, the first time: Excel's
+// "used range" leftovers give every line thousands of empty cells, and a
+// pass per column took minutes (BenchmarkWideEmptyColumns).
 func (c *csvRecords) emptyColumn(i int) bool {
-	r := csv.NewReader(strings.NewReader(c.text))
-	r.Comma = c.comma
-	r.FieldsPerRecord = -1
-	for {
-		rec, err := r.Read()
-		if err != nil {
-			return true
-		}
-		if i < len(rec) && strings.TrimSpace(rec[i]) != "" {
-			return false
+	if c.used == nil {
+		c.used = map[int]bool{}
+		r := csv.NewReader(strings.NewReader(c.text))
+		r.Comma = c.comma
+		r.FieldsPerRecord = -1
+		r.ReuseRecord = true
+		for {
+			rec, err := r.Read()
+			if err != nil {
+				break
+			}
+			for j, v := range rec {
+				if !c.used[j] && strings.TrimSpace(v) != "" {
+					c.used[j] = true
+				}
+			}
 		}
 	}
+	return !c.used[i]
 }
 
 func (c *csvRecords) mergedHeader(int) bool { return false }

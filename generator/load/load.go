@@ -13,8 +13,10 @@ import (
 	"sync"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
 	"gongshi/generator/schema"
+	"gongshi/generator/safefs"
 )
 
 // Load reads the site source in dir. It returns the dataset (indexed, not yet
@@ -27,6 +29,10 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 	site, ok := readSite(dir, probs)
 	d.Site = site
 	if !ok {
+		return d, probs, nil
+	}
+	if isLink(filepath.Join(dir, "data")) {
+		probs.Add(safefs.SymlinkProblem("data"))
 		return d, probs, nil
 	}
 	d.Rules = readRules(dir, probs)
@@ -132,10 +138,17 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		b := &bindings[i]
 		name := b.table.Name
 		for _, ext := range []string{".csv", ".txt", ".toml"} {
-			if fi, err := os.Stat(filepath.Join(dir, "data", name+ext)); err == nil && !fi.IsDir() {
+			// Lstat: a link is taken as the table's file, so that reading it
+			// reports the link instead of the table being silently missing.
+			if fi, err := os.Lstat(filepath.Join(dir, "data", name+ext)); err == nil && !fi.IsDir() {
 				add(b, "data/"+name+ext)
 				known[name+ext] = true
 			}
+		}
+		if isLink(filepath.Join(dir, "data", name)) {
+			known[name] = true
+			probs.Add(safefs.SymlinkProblem("data/" + name))
+			continue
 		}
 		sub, err := os.ReadDir(filepath.Join(dir, "data", name))
 		if err == nil {
@@ -282,6 +295,13 @@ func sheetKeys() string {
 	return strings.Join(names, ", ")
 }
 
+// isLink reports whether p is a symbolic link (read through package
+// safefs, which refuses links: see there).
+func isLink(p string) bool {
+	fi, err := os.Lstat(p)
+	return err == nil && fi.Mode()&os.ModeSymlink != 0
+}
+
 // readAll reads the files on all cores. Each job keeps its own rows and
 // problems, merged afterwards in file order, so the result does not depend
 // on scheduling.
@@ -309,12 +329,18 @@ func readOne(dir string, j *job, d *dataset.Dataset) {
 	drop := d.Site.Privacy.DropColumns
 	if j.wb != nil {
 		j.sink = newSink(j.binding, j.file, false, &d.Rules, fp, 64)
+		j.sink.allow = privacy.NewAllow(d.Site.Privacy.AllowNumbers)
 		j.sink.sheet = j.sheet
 		readSheet(j.wb, j.sheet, j.sink, drop)
 		return
 	}
-	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(j.file)))
+	b, err := safefs.Read(dir, j.file, safefs.MaxTable)
 	j.sink = newSink(j.binding, j.file, j.isTOML, &d.Rules, fp, bytes.Count(b, []byte{'\n'}))
+	j.sink.allow = privacy.NewAllow(d.Site.Privacy.AllowNumbers)
+	if p, ok := safefs.AsProblem(err); ok {
+		fp.Add(p)
+		return
+	}
 	if err != nil {
 		fp.Error("unreadable", j.file, 0, "", "", "无法读取", fmt.Sprint(err))
 		j.sink.incomplete = true

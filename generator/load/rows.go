@@ -3,8 +3,10 @@ package load
 import (
 	"reflect"
 	"strings"
+	"unicode"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
 	"gongshi/generator/schema"
 )
@@ -53,6 +55,7 @@ type rowSink struct {
 	// header records where each column is (key → column), for
 	// dataset.Headers.
 	header map[string]dataset.Header
+	allow   privacy.Allow // numbers that may be published (privacy.allow_numbers)
 }
 
 // problem returns a problem at p in the sink's file: for a workbook, the
@@ -100,6 +103,20 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 			continue
 		}
 		filled |= 1 << c.fi
+		lead := len(c.raw) - len(strings.TrimLeftFunc(c.raw, unicode.IsSpace))
+		// Every cell is published somewhere (pages or downloads), so every
+		// cell is searched for resident ID and mobile numbers.
+		at := privacy.Place{File: s.file, Line: c.line + strings.Count(c.raw[:lead], "\n"), Column: c.col, Key: c.keyName()}
+		if s.sheet != "" {
+			at.Sheet, at.Cell = s.sheet, cellName(c.col, c.line)
+		}
+		privacy.Text(at, v, s.allow, s.probs)
+		if i, r, code := badRune(v); i >= 0 {
+			zh, en := badRuneMessage(r, code)
+			s.probs.Add(s.problem(code, pos{c.line + strings.Count(c.raw[:lead+i], "\n"), c.col, c.row}, c.keyName(), v, zh, en))
+			src.Bad = true
+			continue
+		}
 		val, err := parseCell(c.f, v, s.rules)
 		if err != nil {
 			s.probs.Add(s.problem(err.code, pos{c.line, c.col, c.row}, c.keyName(), v, err.zh, err.en))

@@ -1,16 +1,20 @@
 package load
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
+	"net/url"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/limits"
+	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
 )
 
 // siteFile mirrors site.toml for decoding; as_of may be a TOML date or a string.
@@ -25,13 +29,21 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	const file = "site.toml"
 	site := dataset.Site{BaseURL: "/", Language: "zh-CN", License: "CC-BY-4.0",
 		Privacy: dataset.Privacy{PublishBirthYear: true}}
-	b, err := os.ReadFile(filepath.Join(dir, file))
+	b, err := safefs.Read(dir, file, safefs.MaxText)
+	if p, ok := safefs.AsProblem(err); ok {
+		probs.Add(p)
+		return site, false
+	}
 	if err != nil {
 		probs.Error("missing-site", file, 0, "", "", "找不到或无法读取 site.toml（站点根目录必须有此文件）",
 			"site.toml is missing or unreadable: "+err.Error())
 		return site, false
 	}
 	text := decodeText(file, b, "", probs)
+	if p := limits.TOMLProblem(file, 1, text); p != nil {
+		probs.Add(*p)
+		return site, false
+	}
 	sf := siteFile{Site: site}
 	md, err := toml.Decode(text, &sf)
 	if err != nil {
@@ -69,6 +81,29 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	if strings.TrimSpace(site.Title) == "" {
 		bad("required", "title", "", "必填：网站标题", "required: the site's title")
 	}
+	for _, f := range []struct{ key, v string }{{"title", site.Title}, {"county", site.County}} {
+		if i, r, code := badRune(f.v); i >= 0 {
+			zh, en := badRuneMessage(r, code)
+			p := at(f.key)
+			probs.Add(problem.Problem{Code: code, File: file, Line: p[0], Column: p[1], TOMLPos: true, Key: f.key, Value: f.v, Zh: zh, En: en})
+		}
+	}
+	allow := privacy.NewAllow(site.Privacy.AllowNumbers)
+	for _, n := range site.Privacy.AllowNumbers {
+		if m := privacy.Find(privacy.Normalise(n)); len(m) != 1 || m[0].Number != privacy.Normalise(n) {
+			p := at("privacy", "allow_numbers")
+			probs.Add(problem.Problem{Code: "privacy-allow", File: file, Line: p[0], Column: p[1], TOMLPos: true,
+				Key: "privacy.allow_numbers", Value: n, Severity: problem.Warning,
+				Zh: "不是手机号码或身份证号码，列入此处没有作用", En: "not a mobile or resident ID number: listing it has no effect"})
+		}
+	}
+	// Settings such as [publisher] phone are printed on every page. Comment
+	// lines are skipped: they are never published.
+	for i, l := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "#") {
+			privacy.Text(privacy.Place{File: file, Line: i + 1, Column: 1, Chars: true}, l, allow, probs)
+		}
+	}
 	if site.Language != "zh-CN" && site.Language != "en" {
 		bad("language", "language", site.Language, "应为 zh-CN 或 en", "expected zh-CN or en")
 	}
@@ -82,15 +117,39 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 		site.BaseURL += "/"
 	}
 	if !ValidBaseURL(site.BaseURL) {
-		bad("base-url", "base_url", site.BaseURL, "应以 / 或 http(s):// 开头", "expected a path starting with / or an http(s):// URL")
+		bad("base-url", "base_url", site.BaseURL, BaseURLZh, BaseURLEn)
 	}
 	return site, true
 }
 
+// BaseURLZh and BaseURLEn say what a base_url must be (see ValidBaseURL).
+const (
+	BaseURLZh = "应为以 / 开头的路径（不能以 // 开头）或带域名的 http(s):// 网址，不能含空格、控制字符、\\、? 或 #"
+	BaseURLEn = "expected a path starting with / (not //) or an http(s):// URL with a host, without spaces, control characters, backslashes, ? or #"
+)
+
 // ValidBaseURL reports whether u can be a base_url: a path from the domain
-// root ("/cwgk/") or an http(s) URL.
+// root ("/cwgk/") or an http(s) URL with a host. base_url is written into
+// robots.txt, the sitemap, calendars and feeds as it is, so it may hold no
+// space, control or bidi character (a line break would add lines to
+// robots.txt and to every calendar event), no backslash (browsers read ""
+// as "/"), no "?" or "#" (paths are appended to it), and may not start with
+// "//", which browsers read as another host.
 func ValidBaseURL(u string) bool {
-	return strings.HasPrefix(u, "/") || strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+	if u == "" || strings.ContainsAny(u, " \t\r\n\\?#") {
+		return false
+	}
+	if i, _, _ := badRune(u); i >= 0 {
+		return false
+	}
+	if strings.HasPrefix(u, "/") {
+		return !strings.HasPrefix(u, "//")
+	}
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return false
+	}
+	p, err := url.Parse(u)
+	return err == nil && p.Host != "" && p.User == nil && p.Opaque == "" && !strings.HasPrefix(p.Path, "//")
 }
 
 // readRules reads data/rules.toml if present, over the defaults of DESIGN.md,
@@ -99,8 +158,12 @@ func ValidBaseURL(u string) bool {
 func readRules(dir string, probs *problem.List) dataset.Rules {
 	const file = "data/rules.toml"
 	rules := dataset.DefaultRules()
-	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
-	if os.IsNotExist(err) {
+	b, err := safefs.Read(dir, file, safefs.MaxText)
+	if errors.Is(err, fs.ErrNotExist) {
+		return rules
+	}
+	if p, ok := safefs.AsProblem(err); ok {
+		probs.Add(p)
 		return rules
 	}
 	if err != nil {
@@ -108,6 +171,10 @@ func readRules(dir string, probs *problem.List) dataset.Rules {
 		return rules
 	}
 	text := decodeText(file, b, "", probs)
+	if p := limits.TOMLProblem(file, 1, text); p != nil {
+		probs.Add(*p)
+		return rules
+	}
 	var got dataset.Rules
 	md, err := toml.Decode(text, &got)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"gongshi/generator/limits"
 	"gongshi/generator/problem"
 )
 
@@ -87,6 +88,10 @@ func tomlSyntax(file string, err error, probs *problem.List) {
 // readTOMLTable reads a TOML file holding an array of tables [[name]] into sink.
 func readTOMLTable(text string, sink *rowSink, drop []string) {
 	file, t, probs := sink.file, sink.b.table, sink.probs
+	if p := limits.TOMLProblem(file, 1, text); p != nil {
+		probs.Add(*p)
+		return
+	}
 	var doc map[string]any
 	if _, err := toml.Decode(text, &doc); err != nil {
 		tomlSyntax(file, err, probs)

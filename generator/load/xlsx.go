@@ -1,14 +1,15 @@
 package load
 
 import (
+	"bytes"
 	"math"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
 	"gongshi/generator/schema"
 )
 
@@ -52,7 +53,17 @@ type workbook struct {
 
 // openWorkbook opens a workbook; a file that is not one is reported.
 func openWorkbook(dir, rel string, probs *problem.List) *workbook {
-	x, err := excelize.OpenFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	// Read through safefs like every input (no links, no devices, a size
+	// cap), then opened from memory.
+	b, err := safefs.Read(dir, rel, safefs.MaxTable)
+	if p, ok := safefs.AsProblem(err); ok {
+		probs.Add(p)
+		return nil
+	}
+	var x *excelize.File
+	if err == nil {
+		x, err = excelize.OpenReader(bytes.NewReader(b))
+	}
 	if err != nil {
 		probs.Error("unreadable", rel, 0, "", "", "无法读取 Excel 工作簿（文件损坏、加密或不是 .xlsx 格式）",
 			"cannot read the workbook (damaged, encrypted or not .xlsx): "+err.Error())

@@ -3,6 +3,7 @@ package opendata
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/output"
@@ -29,17 +30,24 @@ func Write(root *output.Writer, d *dataset.Dataset) ([]File, error) {
 	errs := make([]error, len(tables)+1)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var failed atomic.Bool // the first failure (a full disk, say) stops the rest
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(results)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if failed.Load() {
+					continue
+				}
 				if j == 0 {
 					f, err := writeWorkbook(root, tables, d, MaxSheetRows, workbookLevel)
 					results[j], errs[j] = []File{f}, err
-					continue
+				} else {
+					results[j], errs[j] = writeTable(root, &tables[j-1], d)
 				}
-				results[j], errs[j] = writeTable(root, &tables[j-1], d)
+				if errs[j] != nil {
+					failed.Store(true)
+				}
 			}
 		}()
 	}

@@ -38,7 +38,9 @@ func writeWorkbook(root *output.Writer, tables []table, d *dataset.Dataset, limi
 	if err != nil {
 		return File{}, err
 	}
-	wb := newWorkbook(o, level, zipTime(d.Site.AsOf))
+	scan := root.Scan(WorkbookPath) // the zip's bytes are compressed: the guard reads the XML
+	defer scan.Close()
+	wb := newWorkbook(o, level, zipTime(d.Site.AsOf), scan)
 	var sheets []string
 	for i := range tables {
 		sheets = append(sheets, tables[i].schema.Sheet)

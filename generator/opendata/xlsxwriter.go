@@ -24,6 +24,7 @@ type workbook struct {
 	z     *zip.Writer
 	when  time.Time
 	names []string
+	scan  io.Writer // the text of every part is passed here too (the privacy guard)
 }
 
 // Style IDs of styles.xml (cellXfs order).
@@ -33,12 +34,12 @@ const (
 	styleDate = 2
 )
 
-func newWorkbook(w io.Writer, level int, when time.Time) *workbook {
+func newWorkbook(w io.Writer, level int, when time.Time, scan io.Writer) *workbook {
 	z := zip.NewWriter(w)
 	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return kflate.NewWriter(out, level)
 	})
-	return &workbook{z: z, when: when}
+	return &workbook{z: z, when: when, scan: scan}
 }
 
 // part starts a zip entry, stamped with the workbook's date only (so that
@@ -46,7 +47,11 @@ func newWorkbook(w io.Writer, level int, when time.Time) *workbook {
 func (wb *workbook) part(name string) (io.Writer, error) {
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate}
 	fh.ModifiedDate = uint16((wb.when.Year()-1980)<<9 | int(wb.when.Month())<<5 | wb.when.Day())
-	return wb.z.CreateHeader(fh)
+	w, err := wb.z.CreateHeader(fh)
+	if err != nil || wb.scan == nil {
+		return w, err
+	}
+	return io.MultiWriter(w, wb.scan), nil
 }
 
 func (wb *workbook) whole(name, content string) error {

@@ -24,6 +24,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"gongshi/generator/privacy"
 )
 
 // Writer writes files under a root folder. It is safe for concurrent use.
@@ -37,7 +39,39 @@ type Writer struct {
 	prevDir  string   // the previous output, or ""
 	prev     Manifest // its manifest
 	manifest Manifest // what this build wrote (under mu)
+
+	guard *privacy.Guard  // scans every byte written for personal numbers (nil: none)
+	stop  <-chan struct{} // closed to stop the build (nil: never)
 }
+
+// ErrStopped is returned by every write after the build was told to stop.
+var ErrStopped = errors.New("output: the build was stopped")
+
+// Guard makes every file written pass the privacy guard (package privacy):
+// pages, feeds, the search index and downloads alike.
+func (w *Writer) Guard(g *privacy.Guard) { w.guard = g }
+
+// Interrupt makes every write after stop is closed fail with ErrStopped, so
+// that the workers of an interrupted build end at their next file.
+func (w *Writer) Interrupt(stop <-chan struct{}) { w.stop = stop }
+
+// stopped reports whether the build was told to stop.
+func (w *Writer) stopped() bool {
+	if w.stop == nil {
+		return false
+	}
+	select {
+	case <-w.stop:
+		return true
+	default:
+		return false
+	}
+}
+
+// Scan returns a writer that passes text published inside the file at rel
+// in another form (the XML inside a workbook's zip entries) to the privacy
+// guard; close it after the last piece. It may be nil-safe written to.
+func (w *Writer) Scan(rel string) *privacy.Stream { return w.guard.Stream(rel) }
 
 // New returns a Writer into root, an existing (staging) folder.
 func New(root string) *Writer {
@@ -83,10 +117,14 @@ func (w *Writer) full(rel string) (string, error) {
 // Write writes one whole file at the site path rel (or links the previous
 // output's file when the bytes are the same).
 func (w *Writer) Write(rel string, b []byte) error {
+	if w.stopped() {
+		return ErrStopped
+	}
 	full, err := w.full(rel)
 	if err != nil {
 		return err
 	}
+	w.guard.Scan(rel, b)
 	e := entry{size: int64(len(b)), sum: sha256.Sum256(b)}
 	if err := create(full, func() error {
 		if w.reuse(rel, full, e) {
@@ -131,8 +169,12 @@ func (w *Writer) record(rel string, e entry) {
 }
 
 // Create opens a file at the site path rel for streaming (large downloads);
-// closing it counts it.
+// closing it counts it. Its bytes pass the privacy guard, but for a
+// workbook's (compressed): its writer scans the text itself (Scan).
 func (w *Writer) Create(rel string) (io.WriteCloser, error) {
+	if w.stopped() {
+		return nil, ErrStopped
+	}
 	full, err := w.full(rel)
 	if err != nil {
 		return nil, err
@@ -141,7 +183,11 @@ func (w *Writer) Create(rel string) (io.WriteCloser, error) {
 	if err := create(full, func() (err error) { f, err = os.Create(full); return err }); err != nil {
 		return nil, err
 	}
-	return &file{f: f, w: w, rel: rel, full: full, h: sha256.New()}, nil
+	fl := &file{f: f, w: w, rel: rel, full: full, h: sha256.New()}
+	if !strings.HasSuffix(rel, ".xlsx") {
+		fl.scan = w.guard.Stream(rel)
+	}
+	return fl, nil
 }
 
 // file is a streamed download; its digest is taken on the way.
@@ -151,11 +197,16 @@ type file struct {
 	rel, full string
 	h         hash.Hash
 	n         int64
+	scan      *privacy.Stream
 }
 
 func (f *file) Write(p []byte) (int, error) {
+	if f.w.stopped() {
+		return 0, ErrStopped
+	}
 	n, err := f.f.Write(p)
 	f.h.Write(p[:n])
+	f.scan.Write(p[:n])
 	f.n += int64(n)
 	return n, err
 }
@@ -163,6 +214,7 @@ func (f *file) Write(p []byte) (int, error) {
 // Close closes the file; when its bytes are the previous output's, the
 // previous file replaces it (a hard link), so that it keeps its time.
 func (f *file) Close() error {
+	f.scan.Close()
 	if err := f.f.Close(); err != nil {
 		return err
 	}

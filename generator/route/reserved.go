@@ -26,6 +26,9 @@ func Reserved(seg string) bool {
 // "page" the second page of a split list. The comparison ignores case, as
 // the file systems of Windows, macOS and USB sticks do.
 func Collision(table, id string) string {
+	if id == "" {
+		return ""
+	}
 	id = strings.ToLower(id)
 	for _, r := range collisionRules()["{"+table+"}"] {
 		cand := append(append(make([]string, 0, len(r.prefix)+1), r.prefix...), id)

@@ -17,7 +17,7 @@ func BenchmarkPageKinds(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pages, _ := content.Load("../..")
+	pages, _ := content.Load("../..", nil)
 	c, _ := i18n.Load("../..", d.Site.Language)
 	th, _, _ := site.LoadTheme("../..", c)
 	plan, _ := site.NewPlan(d, th, c, pages)

@@ -6,8 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"sort"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 
 	"gongshi/generator/i18n"
 	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
 	"gongshi/themes"
 )
 
@@ -54,8 +54,10 @@ func themeFS() fs.FS {
 }
 
 // readLayered returns the files under dir of the theme, replaced by the
-// site's files of the same name, keyed by path relative to dir.
-func readLayered(siteDir, dir string) (map[string][]byte, error) {
+// site's files of the same name, keyed by path relative to dir. The site's
+// files are read through package safefs: a symbolic link or a file over
+// limit is a problem, and is not read.
+func readLayered(siteDir, dir string, limit int64, probs *problem.List) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	err := fs.WalkDir(themeFS(), dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -68,23 +70,26 @@ func readLayered(siteDir, dir string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	local := filepath.Join(siteDir, filepath.FromSlash(dir))
-	err = filepath.WalkDir(local, func(p string, e fs.DirEntry, err error) error {
+	files, lp, err := safefs.List(siteDir, dir)
+	probs.Merge(*lp)
+	if err != nil {
+		return nil, err
+	}
+	for _, rel := range files {
+		if strings.HasPrefix(path.Base(rel), ".") {
+			continue
+		}
+		b, err := safefs.Read(siteDir, rel, limit)
+		if p, ok := safefs.AsProblem(err); ok {
+			probs.Add(p)
+			continue
+		}
 		if err != nil {
-			if os.IsNotExist(err) {
-				return filepath.SkipDir
-			}
-			return err
+			return nil, err
 		}
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(local, p)
-		out[filepath.ToSlash(rel)] = b
-		return err
-	})
-	return out, err
+		out[strings.TrimPrefix(rel, dir+"/")] = b
+	}
+	return out, nil
 }
 
 // LoadTheme reads the theme for a site, its words from c: the static files
@@ -95,33 +100,33 @@ func LoadTheme(siteDir string, c *i18n.Catalogue) (*Theme, *problem.List, error)
 	probs := &problem.List{}
 	t := &Theme{partials: map[string]*template.Template{}, c: c}
 	var err error
-	t.static, err = readLayered(siteDir, "static")
+	t.static, err = readLayered(siteDir, "static", safefs.MaxAsset, probs)
 	if err != nil {
 		return nil, nil, err
 	}
-	local := filepath.Join(siteDir, "layouts")
-	err = filepath.WalkDir(local, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			if os.IsNotExist(err) {
-				return filepath.SkipDir
-			}
-			return err
+	files, lp, err := safefs.List(siteDir, "layouts")
+	probs.Merge(*lp)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, rel := range files {
+		if strings.HasPrefix(path.Base(rel), ".") {
+			continue
 		}
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			return nil
-		}
-		rel, _ := filepath.Rel(siteDir, p)
-		rel = filepath.ToSlash(rel)
 		name := strings.TrimSuffix(strings.TrimPrefix(rel, "layouts/partials/"), ".html")
 		if !isOverridable(name) || !strings.HasPrefix(rel, "layouts/partials/") {
 			probs.Add(problem.Problem{Code: "layout-unknown", File: rel, Severity: problem.Warning,
 				Zh: "gongshi 只读取 layouts/partials/head.html、header.html、footer.html；此文件不起作用",
 				En: "gongshi reads only layouts/partials/head.html, header.html and footer.html: this file has no effect"})
-			return nil
+			continue
 		}
-		b, err := os.ReadFile(p)
+		b, err := safefs.Read(siteDir, rel, safefs.MaxText)
+		if p, ok := safefs.AsProblem(err); ok {
+			probs.Add(p)
+			continue
+		}
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		tpl, err := template.New(name).Funcs(template.FuncMap{"T": c.T}).Parse(string(b))
 		if err == nil && tpl.Lookup(name) == nil {
@@ -129,12 +134,11 @@ func LoadTheme(siteDir string, c *i18n.Catalogue) (*Theme, *problem.List, error)
 		}
 		if err != nil {
 			probs.Add(problem.Problem{Code: "layout", File: rel, Zh: "模板错误", En: err.Error()})
-			return nil
+			continue
 		}
 		t.partials[name] = tpl
-		return nil
-	})
-	return t, probs, err
+	}
+	return t, probs, nil
 }
 
 func isOverridable(name string) bool {

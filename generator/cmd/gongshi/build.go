@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/pprof"
+	"syscall"
 
 	"gongshi/generator/build"
+	"gongshi/generator/load"
 )
 
 func buildCommand() command {
@@ -49,10 +52,12 @@ func buildCommand() command {
 				}()
 			}
 			if *base != "" && !build.ValidBaseURL(*base) {
-				fmt.Fprintf(errOut, "gongshi build: --base-url %q: 应以 / 或 http(s):// 开头 (expected a path starting with / or an http(s):// URL)\n", *base)
+				fmt.Fprintf(errOut, "gongshi build: --base-url %q: %s (%s)\n", *base, load.BaseURLZh, load.BaseURLEn)
 				return exitUsage
 			}
-			o := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Changes: *changes}
+			stop, done := interruptOnSignal(errOut)
+			defer done()
+			o := build.Options{Source: *src, Dest: *dest, BaseURL: *base, Changes: *changes, Interrupt: stop}
 			if !*quiet && isTerminal(errOut) {
 				o.Progress = func(done, total int) {
 					fmt.Fprintf(errOut, "\r生成页面 rendering %d/%d", done, total)
@@ -66,6 +71,9 @@ func buildCommand() command {
 				printProblems(errOut, probs, *all)
 			}
 			switch {
+			case errors.Is(err, build.ErrInterrupted):
+				fmt.Fprintln(errOut, "已中断，临时目录已删除，原有网站未改动 (interrupted: the staging folder was removed, the previous site is untouched)")
+				return exitFailure
 			case errors.Is(err, build.ErrInvalid):
 				fmt.Fprintln(errOut, "数据有误，未生成网站，原有网站未改动 (invalid input: nothing written, the previous site is untouched)")
 				return exitInvalid
@@ -84,6 +92,35 @@ func buildCommand() command {
 			}
 			return exitOK
 		},
+	}
+}
+
+// interruptOnSignal returns a channel closed at the first SIGINT (Ctrl+C)
+// or SIGTERM, for build.Options.Interrupt: the build stops, removes its
+// staging folder and exits 3. A second signal exits at once (what is left
+// is removed by the next build). done stops listening.
+func interruptOnSignal(errOut io.Writer) (stop <-chan struct{}, done func()) {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	ch := make(chan struct{})
+	quit := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+		case <-quit:
+			return
+		}
+		fmt.Fprintln(errOut, "\n正在中断… 再按一次 Ctrl+C 立即退出 (interrupting… press Ctrl+C again to quit at once)")
+		close(ch)
+		select {
+		case <-sigs:
+			os.Exit(exitFailure)
+		case <-quit:
+		}
+	}()
+	return ch, func() {
+		signal.Stop(sigs)
+		close(quit)
 	}
 }
 

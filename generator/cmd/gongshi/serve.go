@@ -94,6 +94,7 @@ func serve(source string, port int, out, errOut io.Writer) int {
 	defer stopSignals()
 
 	d := newDevServer(source, tmp, url, out, errOut)
+	d.port = strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
 	defer d.close()
 	d.rebuild()
 
@@ -134,6 +135,7 @@ type devServer struct {
 	source  string    // site source folder
 	tmp     string    // builds go to tmp/site-N
 	baseURL string    // overrides base_url; "" keeps site.toml's
+	port    string    // the port served on: requests must name it in Host ("": any port)
 	out     io.Writer // build summaries
 	errOut  io.Writer // problems
 
@@ -320,7 +322,31 @@ func (d *devServer) handler() http.Handler {
 	})
 	mux.HandleFunc(eventsPath, d.serveEvents)
 	mux.HandleFunc("/", d.serveSite)
-	return mux
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !d.localHost(r.Host) {
+			http.Error(w, "gongshi serve 只回答发往 127.0.0.1 或 localhost 的请求 (gongshi serve answers requests to 127.0.0.1 or localhost only)", http.StatusForbidden)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// localHost reports whether a request's Host names this server on the
+// loopback interface: 127.0.0.1, localhost or [::1], with its port. The
+// server listens on 127.0.0.1 only, but a web page can still reach it by a
+// DNS name of its own that resolves to 127.0.0.1 (DNS rebinding) and read
+// the preview; the browser then sends that name as Host, which is refused.
+func (d *devServer) localHost(host string) bool {
+	name, port, err := net.SplitHostPort(host)
+	if err != nil {
+		return false // browsers always send the port of a non-80 server
+	}
+	switch strings.ToLower(name) {
+	case "127.0.0.1", "localhost", "::1":
+	default:
+		return false
+	}
+	return d.port == "" || port == d.port
 }
 
 // serveEvents streams server-sent events: the current build token at once,
@@ -365,6 +391,10 @@ func (d *devServer) serveSite(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
 	}
+	if !servablePath(name) {
+		http.NotFound(w, r)
+		return
+	}
 	isHTML := strings.HasSuffix(name, ".html")
 	if root == "" {
 		if isHTML && failure != nil {
@@ -383,7 +413,35 @@ func (d *devServer) serveSite(w http.ResponseWriter, r *http.Request) {
 	// Conditional requests could answer 304 with a page missing a new overlay.
 	r.Header.Del("If-Modified-Since")
 	r.Header.Del("If-None-Match")
-	http.FileServer(http.Dir(root)).ServeHTTP(w, r)
+	http.FileServer(notFoundFS{http.Dir(root)}).ServeHTTP(w, r)
+}
+
+// servablePath reports whether a cleaned URL path can name a file of a
+// site: no segment longer than a file name may be (255 bytes), and not
+// over-long as a whole. Others are 404, never the file system's error.
+func servablePath(name string) bool {
+	if len(name) > 4096 {
+		return false
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if len(seg) > 255 {
+			return false
+		}
+	}
+	return true
+}
+
+// notFoundFS reports every failure to open a file as "not found" (404),
+// except a permission error (403): a path through a file ("index.html/x")
+// would otherwise be a 500.
+type notFoundFS struct{ fs http.FileSystem }
+
+func (n notFoundFS) Open(name string) (http.File, error) {
+	f, err := n.fs.Open(name)
+	if err != nil && !errors.Is(err, fs.ErrPermission) {
+		return nil, fs.ErrNotExist
+	}
+	return f, err
 }
 
 // writeHTML sends page with the dev server's additions before </body>.

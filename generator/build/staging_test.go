@@ -1,0 +1,105 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRemoveLeftovers: what killed builds left beside the destination is
+// removed when it is provably gongshi's (the names, and a marker or
+// nothing inside); anything else of a similar name is left alone; a site a
+// killed swap had moved aside is put back when the destination is missing.
+func TestRemoveLeftovers(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	writeFiles(t, parent, map[string]string{
+		".public.staging-1/" + StagingMarker:   "",
+		".public.staging-1/villages/V1/a.html": "half",
+		".public.staging-2/" + Marker:          "", // an old site being removed after an exchange
+		".public.staging-2/index.html":         "old",
+		".public.staging-3/notes.txt":          "not ours: no marker",
+		"public.old-4/" + Marker:               "",
+		"public.old-4/index.html":              "the published site, moved aside",
+		"public.old-5/" + Marker:               "",
+		"public.old-6/index.html":              "not ours: no marker",
+		".other.staging-7/" + StagingMarker:    "", // another destination's
+		"public.older/" + Marker:               "",
+		".public.staging-8":                    "a file, not a folder",
+	})
+	for _, d := range []string{".public.staging-9", "public.old-10"} {
+		if err := os.Mkdir(filepath.Join(parent, d), 0o755); err != nil { // empty: killed at once
+			t.Fatal(err)
+		}
+	}
+	hourAgo := time.Now().Add(-time.Hour) // old-5 was moved aside by an earlier build than old-4
+	if err := os.Chtimes(filepath.Join(parent, "public.old-5", Marker), hourAgo, hourAgo); err != nil {
+		t.Fatal(err)
+	}
+	if err := removeLeftovers(dest); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".other.staging-7", ".public.staging-3", ".public.staging-8", "public", "public.old-6", "public.older"}
+	if got := listDir(t, parent); !slices.Equal(got, want) {
+		t.Errorf("left %v, want %v", got, want)
+	}
+	if got := readFile(t, dest, "index.html"); got != "the published site, moved aside" {
+		t.Errorf("public/index.html = %q, want the site put back", got)
+	}
+	// With the destination in place, an old folder is removed, not put back.
+	writeFiles(t, parent, map[string]string{"public.old-11/" + Marker: "", "public.old-11/index.html": "older"})
+	if err := removeLeftovers(dest); err != nil {
+		t.Fatal(err)
+	}
+	if fileExists(parent, "public.old-11/index.html") || readFile(t, dest, "index.html") != "the published site, moved aside" {
+		t.Error("an old folder was not removed, or replaced the site")
+	}
+}
+
+// TestLockRefusesSecond: a second lock on the same folder fails at once
+// with a message saying another build is running; after release it works.
+func TestLockRefusesSecond(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no flock")
+	}
+	dir := t.TempDir()
+	release, err := lockDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lockDir(dir); err == nil || !strings.Contains(err.Error(), "another gongshi build") {
+		t.Errorf("second lock: %v", err)
+	}
+	release()
+	r2, err := lockDir(dir)
+	if err != nil {
+		t.Fatalf("lock after release: %v", err)
+	}
+	r2()
+}
+
+// TestInterrupt: a closed Interrupt stops the build before anything is
+// swapped in; the staging folder is gone and the published site untouched.
+func TestInterrupt(t *testing.T) {
+	src := baseSite(t)
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	mustBuild(t, src, dest, "")
+	before := tree(t, dest)
+	stop := make(chan struct{})
+	close(stop)
+	_, _, err := Run(Options{Source: src, Dest: dest, Interrupt: stop})
+	if err != ErrInterrupted {
+		t.Errorf("err = %v, want ErrInterrupted", err)
+	}
+	if d := diffTrees(before, tree(t, dest)); len(d) > 0 {
+		t.Errorf("interrupted build changed the site: %v", d)
+	}
+	if got := listDir(t, parent); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("parent holds %v", got)
+	}
+}

@@ -1,0 +1,78 @@
+package load
+
+import (
+	"strings"
+	"testing"
+
+	"gongshi/generator/internal/testfs"
+)
+
+func TestBadRune(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		at   int
+		r    rune
+		code string
+	}{
+		{"上村", -1, 0, ""},
+		{"第一行\n第二行\r\n\t缩进", -1, 0, ""},
+		{"a\x00b", 1, 0, CodeControlChar},
+		{"村\x07", 3, 7, CodeControlChar},
+		{"x\x1b[31m", 1, 0x1b, CodeControlChar},
+		{"del\x7f", 3, 0x7f, CodeControlChar},
+		{"c1\u0085", 2, 0x85, CodeControlChar},
+		{"\u00a0nbsp é ü", -1, 0, ""}, // C2 A0 and other C2 letters are fine
+		{"evil\u202egpj.exe", 4, 0x202e, CodeBidi},
+		{"\u202a", 0, 0x202a, CodeBidi},
+		{"x\u2066y\u2069", 1, 0x2066, CodeBidi},
+		{"\u2067", 0, 0x2067, CodeBidi},
+		{"—“引号”…\u2028", -1, 0, ""}, // E2 80 … punctuation is fine
+		{"\u200f", -1, 0, ""},       // marks do not override: allowed
+	} {
+		at, r, code := badRune(c.s)
+		if at != c.at || (at >= 0 && (r != c.r || code != c.code)) {
+			t.Errorf("badRune(%q) = %d %U %q, want %d %U %q", c.s, at, r, code, c.at, c.r, c.code)
+		}
+	}
+}
+
+func TestValidBaseURL(t *testing.T) {
+	for u, want := range map[string]bool{
+		"/":                                  true,
+		"/cwgk/":                             true,
+		"https://www.example.gov.cn/cwgk/":   true,
+		"http://127.0.0.1:1313/":             true,
+		"https://例子.政务.cn/公开/":               true,
+		"":                                   false,
+		"cwgk/":                              false,
+		"//evil.example/":                    false,
+		"/\\evil.example/":                   false,
+		"/x\nSitemap: https://evil.example/": false,
+		"/x\r/":                              false,
+		"https://x.gov.cn/\x00/":             false,
+		"https://x.gov.cn/a b/":              false,
+		"https://x.gov.cn/?a=1":              false,
+		"https://x.gov.cn/#top":              false,
+		"https:///nohost/":                   false,
+		"https://user:pw@x.gov.cn/":          false,
+		"https://x.gov.cn//evil/":            false,
+		"https://x.gov.cn/\u202e/":           false,
+		"ftp://x.gov.cn/":                    false,
+		"javascript:alert(1)//":              false,
+	} {
+		if got := ValidBaseURL(u); got != want {
+			t.Errorf("ValidBaseURL(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+// TestBaseURLLineBreak: a base_url with a line break in site.toml is
+// refused (it used to add a line to robots.txt and to every calendar event).
+func TestBaseURLLineBreak(t *testing.T) {
+	dir := baseCopy(t)
+	testfs.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"县\"\nas_of = 2025-12-31\nbase_url = \"https://x.gov.cn/\\nSitemap: https://evil.example/\"\n"})
+	got := loadProblems(t, dir)
+	if len(got) != 1 || !strings.HasPrefix(got[0], `base-url site.toml:3:1: base_url "https://x.gov.cn/\nSitemap: https://evil.example/": 应为`) {
+		t.Errorf("problems %q", got)
+	}
+}

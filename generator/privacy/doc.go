@@ -1,0 +1,18 @@
+// Package privacy finds personal numbers that must never be published:
+// mainland resident ID numbers (18 characters with a valid GB 11643 check
+// digit, the last may be X; or the old 15 digits) and mobile numbers (1, then
+// 3–9, then nine digits). A number counts only as a whole digit run: digits
+// just before or after it, or a decimal point joining it to more digits
+// (12345.138123456789), make it part of something else. Full-width digits
+// (１３８…), as a Chinese input method types them, count as digits.
+//
+// It is used twice. `gongshi check` (and so every build) scans each cell and
+// each Markdown page of the source and reports every number found, with its
+// place (Cell, Text). Then, as a last line of defence, the build scans every
+// byte of every output file as it is written (Guard): pages, feeds,
+// calendars, the search index and every download, the workbook's XML
+// included. A number found there stops the build before the swap; it is
+// named by the place check found it (none, unless check missed it) or by the
+// output file. Numbers listed in site.toml's privacy.allow_numbers (a
+// village office's public line) pass both.
+package privacy

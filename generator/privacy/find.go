@@ -1,0 +1,347 @@
+package privacy
+
+// Kind is the kind of a personal number.
+type Kind int
+
+const (
+	IDNumber Kind = iota // resident ID number (居民身份证号码)
+	Mobile               // mobile phone number (手机号码)
+)
+
+// Problem codes of personal numbers.
+const (
+	CodeIDNumber = "privacy-id-number"
+	CodeMobile   = "privacy-mobile"
+)
+
+// Code returns the problem code of a number of this kind.
+func (k Kind) Code() string {
+	if k == Mobile {
+		return CodeMobile
+	}
+	return CodeIDNumber
+}
+
+// Match is one personal number found in a text.
+type Match struct {
+	Offset int    // byte offset of its first character
+	End    int    // byte offset just after its last character
+	Number string // the number in ASCII digits (and X), whatever was written
+	Kind   Kind
+}
+
+// Find returns the personal numbers in s, in order.
+func Find(s string) []Match {
+	if !mayHold(s) {
+		return nil // most cells: no allocation
+	}
+	var out []Match
+	var sc scanner
+	sc.found = func(m Match) { out = append(out, m) }
+	write(&sc, s)
+	sc.close()
+	return out
+}
+
+// mayHold reports whether s has a run of 11 ASCII digits or any full-width
+// character, without which it cannot hold a personal number.
+func mayHold(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if run++; run >= 11 {
+				return true
+			}
+		case c == 0xEF:
+			return true
+		default:
+			run = 0
+		}
+	}
+	return false
+}
+
+// scanner is the state machine that finds personal numbers in a stream of
+// bytes fed to it in pieces of any size. It looks at most one character
+// ahead (after a "." that may start a decimal fraction).
+type scanner struct {
+	found func(Match)
+	pos   int // bytes seen
+
+	run   [18]byte // the digits of the current run, in ASCII (the first 18)
+	n     int      // digits in the run
+	start int      // offset of the run's first byte
+	frac  bool     // the run follows "digit." : a decimal fraction
+	dot   bool     // the run was followed by ".": wait for the next character
+	dotAt int      // offset of that "."
+
+	prev, prev2 byte // classes of the last two characters: 'd', 'h', '.', 'x' or 'o'
+
+	hexLen  int     // ASCII hex digits (0-9, a-f, A-F) in a row up to here
+	runHex  int     // hexLen at the run's last digit
+	pending []Match // numbers followed by hex letters: reported when the hex run ends short
+
+	part  [3]byte // a full-width character cut by the end of a piece
+	npart int
+}
+
+// write scans the next piece of the stream.
+func (s *scanner) write(p []byte) { write(s, p) }
+
+// write scans the next piece p of the stream of s (a function, not a
+// method, so that it can take a string without copying it).
+func write[T string | []byte](s *scanner, p T) {
+	for i := 0; i < len(p); {
+		if s.npart > 0 { // finish a character cut by the end of the last piece
+			s.part[s.npart] = p[i]
+			s.npart++
+			i++
+			if s.npart == 3 || !fullWidthPrefix(s.part[:s.npart]) {
+				s.wide(s.part[:s.npart], s.pos-s.npart+1)
+				s.npart = 0
+			}
+			s.pos++
+			continue
+		}
+		if s.n == 0 && !s.dot && len(s.pending) == 0 {
+			// Fast path: between numbers, skip to the next digit or
+			// full-width character, keeping only what the skipped text
+			// leaves behind (the last two classes, the trailing hex run).
+			j := i
+			for j+4 <= len(p) && !stops[p[j]] && !stops[p[j+1]] && !stops[p[j+2]] && !stops[p[j+3]] {
+				j += 4
+			}
+			for j < len(p) && !stops[p[j]] {
+				j++
+			}
+			if j > i {
+				skip(s, p, i, j)
+				s.pos += j - i
+				i = j
+				continue
+			}
+		}
+		c := p[i]
+		switch {
+		case c >= '0' && c <= '9':
+			s.char('d', c, s.pos, 1)
+		case c == '.':
+			s.char('.', 0, s.pos, 1)
+		case c == 'X' || c == 'x':
+			s.char('x', 0, s.pos, 1)
+		case c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F':
+			s.char('h', 0, s.pos, 1)
+		case c == 0xEF:
+			if len(p)-i < 3 {
+				s.part[0], s.npart = c, 1
+				i++
+				s.pos++
+				continue
+			}
+			s.wide([]byte{p[i], p[i+1], p[i+2]}, s.pos)
+			i += 3
+			s.pos += 3
+			continue
+		default:
+			s.char('o', 0, s.pos, 1)
+		}
+		i++
+		s.pos++
+	}
+}
+
+// stops are the bytes the fast path stops at: ASCII digits and the first
+// byte of a full-width character.
+var stops = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t[0xEF] = true
+	return t
+}()
+
+// skip moves over p[i:j], which holds no digit and no full-width
+// character, while no run is open: the state is what char would leave.
+func skip[T string | []byte](s *scanner, p T, i, j int) {
+	hex := 0
+	for k := j - 1; k >= i && isHexLetter(p[k]); k-- {
+		hex++
+	}
+	if hex == j-i {
+		s.hexLen += hex
+	} else {
+		s.hexLen = hex
+	}
+	if j-i >= 2 {
+		s.prev2, s.prev = class(p[j-2]), class(p[j-1])
+	} else {
+		s.prev2, s.prev = s.prev, class(p[j-1])
+	}
+}
+
+func isHexLetter(c byte) bool { return c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// class is the class char gives a byte that is not a digit.
+func class(c byte) byte {
+	switch {
+	case c == '.':
+		return '.'
+	case c == 'X' || c == 'x':
+		return 'x'
+	case isHexLetter(c):
+		return 'h'
+	}
+	return 'o'
+}
+
+// fullWidthPrefix reports whether b may still become a full-width digit or X.
+func fullWidthPrefix(b []byte) bool {
+	return len(b) < 2 || b[1] == 0xBC || b[1] == 0xBD
+}
+
+// wide classifies a 3-byte character starting with EF (or a cut one) at off.
+func (s *scanner) wide(b []byte, off int) {
+	switch {
+	case len(b) == 3 && b[1] == 0xBC && b[2] >= 0x90 && b[2] <= 0x99: // ０–９
+		s.char('d', '0'+b[2]-0x90, off, 3)
+	case len(b) == 3 && (b[1] == 0xBC && b[2] == 0xB8 || b[1] == 0xBD && b[2] == 0x98): // Ｘ ｘ
+		s.char('x', 0, off, 3)
+	default:
+		s.char('o', 0, off, len(b))
+	}
+}
+
+// char feeds one character of class t ('d' digit d, 'h' a-f or A-F, '.',
+// 'x' or 'o') that starts at byte off and is size bytes long.
+func (s *scanner) char(t, d byte, off, size int) {
+	if size == 1 && (t == 'd' || t == 'h') {
+		s.hexLen++
+	} else {
+		s.endHex()
+	}
+	if s.dot {
+		s.dot = false
+		if t == 'd' { // "123.4": the run was the whole part of a decimal
+			s.n = 0
+			s.begin(off, true)
+			s.add(d)
+			s.prev2, s.prev = '.', 'd'
+			return
+		}
+		s.end(s.dotAt, false)
+		s.prev2, s.prev = 'd', '.'
+	}
+	switch t {
+	case 'd':
+		if s.n == 0 {
+			s.begin(off, s.prev2 == 'd' && s.prev == '.')
+		}
+		s.add(d)
+	case '.':
+		if s.n > 0 {
+			s.dot, s.dotAt = true, off
+			return // prev and prev2 are set when the "." is decided
+		}
+	case 'x':
+		if s.n == 17 {
+			s.n = 18
+			s.run[17] = 'X'
+			s.end(off+size, false)
+		} else if s.n > 0 {
+			s.end(off, false)
+		}
+	default:
+		if s.n > 0 {
+			s.end(off, t == 'h')
+		}
+	}
+	s.prev2, s.prev = s.prev, t
+}
+
+func (s *scanner) begin(off int, frac bool) {
+	s.start, s.frac = off, frac
+}
+
+func (s *scanner) add(d byte) {
+	if s.n < len(s.run) {
+		s.run[s.n] = d
+	}
+	s.n++
+	s.runHex = s.hexLen
+}
+
+// hashLen is the shortest run of hex digits taken for a digest (MD5 is 32,
+// SHA-256 64): digits inside one, as in data/SHA256SUMS, are no number.
+const hashLen = 32
+
+// endHex ends a run of ASCII hex digits: the numbers waiting for it are
+// reported unless it was long enough to be a digest.
+func (s *scanner) endHex() {
+	if len(s.pending) > 0 {
+		if s.hexLen < hashLen {
+			for _, m := range s.pending {
+				s.found(m)
+			}
+		}
+		s.pending = s.pending[:0]
+	}
+	s.hexLen = 0
+}
+
+// end closes the run at byte end and reports it if it is a personal number.
+// inHex says that the character after it is a hex letter, so the run may
+// be part of a digest: then the number waits for the end of the hex run.
+func (s *scanner) end(end int, inHex bool) {
+	n, frac := s.n, s.frac
+	s.n = 0
+	if frac {
+		return
+	}
+	run := s.run[:min(n, len(s.run))]
+	m := Match{Offset: s.start, End: end, Number: string(run), Kind: IDNumber}
+	switch {
+	case n == 11 && run[0] == '1' && run[1] >= '3' && run[1] <= '9':
+		m.Kind = Mobile
+	case n == 15:
+	case n == 18 && checkDigit(run[:17]) == run[17]:
+	default:
+		return
+	}
+	switch {
+	case inHex:
+		s.pending = append(s.pending, m)
+	case s.runHex < hashLen:
+		s.found(m)
+	}
+}
+
+// close ends the stream: a run at its very end is judged too.
+func (s *scanner) close() {
+	if s.npart > 0 {
+		s.wide(s.part[:s.npart], s.pos-s.npart)
+		s.npart = 0
+	}
+	switch {
+	case s.dot:
+		s.dot = false
+		s.end(s.dotAt, false)
+	case s.n > 0:
+		s.end(s.pos, false)
+	}
+	s.endHex()
+}
+
+// checkDigit returns the GB 11643-1999 check character of the first 17
+// digits of an ID number: the weighted sum modulo 11, mapped to 1 0 X 9 … 2.
+func checkDigit(d []byte) byte {
+	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i, w := range weights {
+		if d[i] < '0' || d[i] > '9' {
+			return 0
+		}
+		sum += int(d[i]-'0') * w
+	}
+	return "10X98765432"[sum%11]
+}

@@ -1,0 +1,192 @@
+package privacy
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"gongshi/generator/problem"
+)
+
+// Guard scans the files a build writes for personal numbers. It is safe for
+// concurrent use by the page writer's and the downloads' workers. A nil
+// *Guard scans nothing.
+type Guard struct {
+	allow Allow
+	index map[string]problem.Problem // number → where check found it in the source
+
+	mu   sync.Mutex
+	hits map[string]*hit // number → where it was published
+}
+
+// hit is a number found in the output.
+type hit struct {
+	kind  Kind
+	first string // the first output file (in path order) holding it
+	files int    // how many output files hold it
+}
+
+// NewGuard returns a guard that lets the allowed numbers through. found
+// are the problems `check` reported: those with a privacy code are the index
+// that names where in the source a published number came from.
+func NewGuard(allow Allow, found []problem.Problem) *Guard {
+	g := &Guard{allow: allow, index: map[string]problem.Problem{}, hits: map[string]*hit{}}
+	for _, p := range found {
+		if p.Code == CodeIDNumber || p.Code == CodeMobile {
+			if _, ok := g.index[p.Value]; !ok {
+				g.index[p.Value] = p
+			}
+		}
+	}
+	return g
+}
+
+// Scan scans one whole output file (path relative to the site root). A
+// calendar is unfolded first (RFC 5545 folds lines at 75 octets, which may
+// cut a number in two); a workbook's zip entries are scanned decompressed.
+func (g *Guard) Scan(path string, b []byte) {
+	if g == nil {
+		return
+	}
+	switch {
+	case strings.HasSuffix(path, ".ics"):
+		b = bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("\r\n "), nil), []byte("\r\n\t"), nil)
+	case strings.HasSuffix(path, ".xlsx"):
+		g.scanZip(path, b)
+		return
+	}
+	s := g.Stream(path)
+	s.Write(b)
+	s.Close()
+}
+
+// scanZip scans every entry of a zip archive, decompressed. An archive that
+// cannot be read is scanned as it is (it was made by gongshi; this is only
+// for completeness).
+func (g *Guard) scanZip(path string, b []byte) {
+	r, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		s := g.Stream(path)
+		s.Write(b)
+		s.Close()
+		return
+	}
+	s := g.Stream(path) // one stream, so a number in two sheets counts once
+	for _, f := range r.File {
+		if rc, err := f.Open(); err == nil {
+			io.Copy(s, rc)
+			rc.Close()
+		}
+		s.sc.close()
+		s.sc = scanner{found: s.found} // entries are separate texts
+	}
+}
+
+// Stream returns a writer that scans a file written in pieces; Close it
+// after the last piece. Stream of a nil Guard returns a nil *Stream, which
+// scans nothing.
+func (g *Guard) Stream(path string) *Stream {
+	if g == nil {
+		return nil
+	}
+	s := &Stream{g: g, path: path}
+	s.sc.found = s.found
+	return s
+}
+
+// Stream scans one output file as it is written.
+type Stream struct {
+	g    *Guard
+	path string
+	sc   scanner
+	seen map[string]bool // numbers already counted for this file
+}
+
+// Write scans p; it never fails.
+func (s *Stream) Write(p []byte) (int, error) {
+	if s != nil {
+		s.sc.write(p)
+	}
+	return len(p), nil
+}
+
+// Close scans the end of the file.
+func (s *Stream) Close() {
+	if s != nil {
+		s.sc.close()
+	}
+}
+
+func (s *Stream) found(m Match) {
+	if s.g.allow.Allowed(m.Number) || s.seen[m.Number] {
+		return
+	}
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	s.seen[m.Number] = true
+	g := s.g
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	h := g.hits[m.Number]
+	if h == nil {
+		h = &hit{kind: m.Kind, first: s.path}
+		g.hits[m.Number] = h
+	} else if s.path < h.first {
+		h.first = s.path // files are written in parallel: keep the same one every run
+	}
+	h.files++
+}
+
+// Problems returns an error for every number found in the output, sorted:
+// at the place check found it in the source when it did, else at the first
+// output file that holds it.
+func (g *Guard) Problems() *problem.List {
+	probs := &problem.List{}
+	if g == nil {
+		return probs
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	numbers := make([]string, 0, len(g.hits))
+	for n := range g.hits {
+		numbers = append(numbers, n)
+	}
+	sort.Strings(numbers)
+	for _, n := range numbers {
+		h := g.hits[n]
+		where := h.first
+		if h.files > 1 {
+			where = fmt.Sprintf("%s 等 %d 个文件 (and %d other files)", h.first, h.files, h.files-1)
+		}
+		p, ok := g.index[n]
+		if !ok {
+			p = numberProblem(Place{File: h.first}, 0, 0, Match{Number: n, Kind: h.kind})
+			p.Zh = "生成的网站文件中含有" + kindZh(h.kind) + "，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 " + where
+			p.En = "a " + kindEn(h.kind) + " is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see " + where
+		} else {
+			p.Zh += "；它会出现在 " + where + " 中，已停止发布"
+			p.En += "; it would be published in " + where + ": nothing was published"
+		}
+		probs.Add(p)
+	}
+	return probs
+}
+
+func kindZh(k Kind) string {
+	if k == Mobile {
+		return "手机号码"
+	}
+	return "居民身份证号码"
+}
+
+func kindEn(k Kind) string {
+	if k == Mobile {
+		return "mobile number"
+	}
+	return "resident ID number"
+}

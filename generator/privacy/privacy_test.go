@@ -1,0 +1,193 @@
+package privacy
+
+import (
+	"archive/zip"
+	"bytes"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gongshi/generator/problem"
+)
+
+const (
+	id18  = "440301199003071230" // valid check digit
+	id18X = "11010519491231002X" // valid, X check digit
+	id15  = "440301900307123"
+	phone = "13812345678"
+)
+
+func TestFind(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string // "kind:number@offset"
+	}{
+		{"", nil},
+		{"联系电话" + phone + "。", []string{"m:" + phone + "@12"}},
+		{phone, []string{"m:" + phone + "@0"}},
+		{"V" + phone + "x", []string{"m:" + phone + "@1"}}, // letters around do not hide it
+		{"0" + phone, nil}, // inside a longer digit run
+		{phone + "9", nil},
+		{"12345678901", nil}, // 1 then 2: not a mobile prefix
+		{"19912345678 16612345678 14512345678", []string{"m:19912345678@0", "m:16612345678@12", "m:14512345678@24"}},
+		{"身份证" + id18 + "号", []string{"i:" + id18 + "@9"}},
+		{"440301199003071231", nil}, // wrong check digit
+		{id18X, []string{"i:" + id18X + "@0"}},
+		{strings.ToLower(id18X), []string{"i:" + id18X + "@0"}},
+		{"51010719780815331X", []string{"i:51010719780815331X@0"}},
+		{"510107197808153310", nil}, // X was the right check digit
+		{id15, []string{"i:" + id15 + "@0"}},
+		{"1" + id15, nil},                                // 16 digits
+		{id18 + "0", nil},                                // 19 digits
+		{"金额 12345.13812345678 元", nil},                  // a decimal fraction
+		{"13812345678.5", nil},                           // the whole part of a decimal
+		{"电话 13812345678.", []string{"m:13812345678@7"}}, // a full stop
+		{"1.2.13812345678", nil},                         // after "2." the run is a fraction
+		{"第1. 13812345678", []string{"m:13812345678@6"}}, // a numbered list item
+		{"１３８１２３４５６７８", []string{"m:" + phone + "@0"}},   // full-width digits
+		{"１１０１０５１９４９１２３１００２Ｘ", []string{"i:" + id18X + "@0"}},
+		{"138１２３４5678", []string{"m:" + phone + "@0"}}, // mixed
+		{"138-1234-5678 138 1234 5678", nil},           // grouped: not one run
+		{"\uFEFF" + phone, []string{"m:" + phone + "@3"}},
+		// Digits inside a hex digest (data/SHA256SUMS, datapackage.json) are no number.
+		{"9f2c19844250238ab" + strings.Repeat("0", 47) + "  pledges.csv", nil},
+		{strings.Repeat("ab", 16) + "19844250238", nil},
+		{"19844250238" + strings.Repeat("cd", 16), nil},
+		{"sha256:" + strings.Repeat("e", 30) + "37838746186951500", nil},
+		// … but a short hex run is just letters around it.
+		{"abc13812345678def", []string{"m:" + phone + "@3"}},
+		{"ab13812345678.x", []string{"m:" + phone + "@2"}},
+	} {
+		var got []string
+		for _, m := range Find(c.text) {
+			k := "i"
+			if m.Kind == Mobile {
+				k = "m"
+			}
+			got = append(got, k+":"+m.Number+"@"+strconv.Itoa(m.Offset))
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Find(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestStreamPieces: a number cut across the pieces a file is written in
+// is found exactly as in one piece, wherever the cut falls (inside a
+// full-width digit too).
+func TestStreamPieces(t *testing.T) {
+	text := "甲" + phone + "乙１３８１２３４５６７８丙" + id18X + "；3.13812345678；" + id15 + "。13900000000 " +
+		strings.Repeat("a", 30) + "13912345678 ab13712345678cd"
+	want := Find(text)
+	if len(want) != 6 {
+		t.Fatalf("Find found %d numbers, want 6", len(want))
+	}
+	for cut1 := 0; cut1 <= len(text); cut1++ {
+		for _, cut2 := range []int{cut1, min(cut1+1, len(text)), min(cut1+2, len(text)), len(text)} {
+			var got []Match
+			sc := scanner{found: func(m Match) { got = append(got, m) }}
+			sc.write([]byte(text[:cut1]))
+			sc.write([]byte(text[cut1:cut2]))
+			sc.write([]byte(text[cut2:]))
+			sc.close()
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("cut at %d and %d: %v, want %v", cut1, cut2, got, want)
+			}
+		}
+	}
+}
+
+func TestCheckDigit(t *testing.T) {
+	for _, id := range []string{id18, id18X, "320102198501010012", "51010719780815331X"} {
+		if got := checkDigit([]byte(id[:17])); got != id[17] {
+			t.Errorf("checkDigit(%s) = %c, want %c", id[:17], got, id[17])
+		}
+	}
+}
+
+func TestNormalise(t *testing.T) {
+	for in, want := range map[string]string{
+		"138-1234-5678":     phone,
+		"(138) 1234 5678":   phone,
+		"+86 138 1234 5678": phone,
+		"+８６１３８１２３４５６７８":    phone,
+		"86138":              "86138",
+		"11010519491231002x": id18X,
+		"0571-88888888":      "057188888888",
+	} {
+		if got := Normalise(in); got != want {
+			t.Errorf("Normalise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestText: numbers in a text are placed at their own line (and, for
+// character positions, column); allowed ones pass.
+func TestText(t *testing.T) {
+	allow := NewAllow([]string{"139-0000-0000"})
+	probs := &problem.List{}
+	Text(Place{File: "data/pledges.csv", Line: 7, Column: 9, Key: "detail"}, "第一行\n电话 "+phone+"\n办公室 13900000000", allow, probs)
+	Text(Place{File: "content/about.md", Line: 1, Column: 1, Chars: true}, "# 关于\n\n身份证："+id18+"，电话"+phone, allow, probs)
+	var got []string
+	for _, p := range probs.Sorted() {
+		got = append(got, p.Code+" "+p.String())
+	}
+	want := []string{
+		"privacy-id-number content/about.md:3:5: \"" + id18 + "\": 含有居民身份证号码，不得公开；请删除 (holds a resident ID number, which must not be published: delete it)",
+		"privacy-mobile content/about.md:3:26: \"" + phone + "\": 含有手机号码，不得公开；请删除。若是可以公开的办公电话，请列入 site.toml 的 privacy.allow_numbers (holds a mobile number, which must not be published: delete it, or if it is a public office line list it in privacy.allow_numbers in site.toml)",
+		"privacy-mobile data/pledges.csv:8: detail \"" + phone + "\": 含有手机号码，不得公开；请删除。若是可以公开的办公电话，请列入 site.toml 的 privacy.allow_numbers (holds a mobile number, which must not be published: delete it, or if it is a public office line list it in privacy.allow_numbers in site.toml)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+	if p := probs.Sorted()[2]; p.Column != 9 {
+		t.Errorf("CSV column %d, want the field number 9", p.Column)
+	}
+}
+
+// TestGuard: numbers in output files are found however the file is written,
+// reported once each with the first file and the count, at their source
+// place when check found one; allowed numbers and a nil guard pass.
+func TestGuard(t *testing.T) {
+	src := problem.Problem{Code: CodeMobile, File: "data/pledges.csv", Line: 3, Column: 9, Key: "detail", Value: phone, Zh: "含有手机号码", En: "holds a mobile number"}
+	g := NewGuard(NewAllow([]string{"13900000000"}), []problem.Problem{src, {Code: "enum", Value: "x"}})
+	g.Scan("villages/V1/index.html", []byte("<p>电话 "+phone+"，办公室 13900000000</p>"))
+	g.Scan("pledges/P1/index.html", []byte("<p>"+phone+"</p><p>"+phone+"</p>"))
+	s := g.Stream("data/pledges.csv")
+	for _, piece := range []string{"P1,硬化,138", "1234", "5678,\n", "P2,路灯," + id18[:9], id18[9:], "\n"} {
+		s.Write([]byte(piece))
+	}
+	s.Close()
+	// A calendar folds long lines: a number cut by a fold is still found.
+	g.Scan("hearings/calendar.ics", []byte("DESCRIPTION:身份证"+id15[:5]+"\r\n "+id15[5:]+"\r\n"))
+	var zbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	for _, e := range []struct{ name, body string }{{"xl/worksheets/sheet1.xml", "<t>" + id18X + "</t>"}, {"xl/worksheets/sheet2.xml", "<t>" + id18X + "</t>"}} {
+		w, _ := zw.Create(e.name)
+		w.Write([]byte(e.body))
+	}
+	zw.Close()
+	g.Scan("data/gongshi.xlsx", zbuf.Bytes())
+	var nilGuard *Guard
+	nilGuard.Scan("x.html", []byte(phone))
+	nilGuard.Stream("x.csv").Write([]byte(phone))
+	nilGuard.Stream("x.csv").Close()
+	if nilGuard.Problems().Len() != 0 {
+		t.Error("a nil guard reported problems")
+	}
+
+	var got []string
+	for _, p := range g.Problems().Sorted() {
+		got = append(got, p.Code+" "+p.String())
+	}
+	want := []string{
+		"privacy-id-number data/gongshi.xlsx: \"" + id18X + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 data/gongshi.xlsx (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see data/gongshi.xlsx)",
+		"privacy-id-number data/pledges.csv: \"" + id18 + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 data/pledges.csv (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see data/pledges.csv)",
+		"privacy-mobile data/pledges.csv:3: detail \"" + phone + "\": 含有手机号码；它会出现在 data/pledges.csv 等 3 个文件 (and 2 other files) 中，已停止发布 (holds a mobile number; it would be published in data/pledges.csv 等 3 个文件 (and 2 other files): nothing was published)",
+		"privacy-id-number hearings/calendar.ics: \"" + id15 + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 hearings/calendar.ics (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see hearings/calendar.ics)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+}

@@ -1,0 +1,136 @@
+package privacy
+
+import (
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"gongshi/generator/problem"
+	"gongshi/generator/safefs"
+)
+
+// Allow is the set of numbers that may be published (site.toml
+// privacy.allow_numbers), normalised as Find reports them.
+type Allow map[string]bool
+
+// NewAllow returns the set of the given numbers. Spaces, hyphens, brackets
+// and a leading +86 are ignored, full-width digits read as digits, so that
+// "138-0000-1234" allows 13800001234.
+func NewAllow(numbers []string) Allow {
+	a := Allow{}
+	for _, n := range numbers {
+		if k := Normalise(n); k != "" {
+			a[k] = true
+		}
+	}
+	return a
+}
+
+// Normalise returns a number as Find reports it: ASCII digits and an
+// upper-case X, everything else dropped, a leading 86 country code (written
+// +86) removed.
+func Normalise(s string) string {
+	var b []byte
+	plus := false
+	for _, r := range s {
+		switch {
+		case r == '+' && len(b) == 0:
+			plus = true
+		case r >= '0' && r <= '9':
+			b = append(b, byte(r))
+		case r >= '０' && r <= '９':
+			b = append(b, byte('0'+r-'０'))
+		case r == 'x' || r == 'X' || r == 'ｘ' || r == 'Ｘ':
+			b = append(b, 'X')
+		}
+	}
+	out := string(b)
+	if plus && len(out) > 2 && out[:2] == "86" {
+		out = out[2:]
+	}
+	return out
+}
+
+// Allowed reports whether number may be published.
+func (a Allow) Allowed(number string) bool { return a[number] }
+
+// Place is where a text of the source starts, as a problem names it: the
+// file, and the sheet and cell of a workbook, or the line and column.
+type Place struct {
+	File  string
+	Sheet string // workbook sheet, when File is a workbook
+	Cell  string // workbook cell, e.g. "K4"
+	Line  int    // 1-based line of the text's first character
+	// Column is the text's 1-based column. With Chars, a character column
+	// that moves along the text (TOML, Markdown, site.toml); otherwise a
+	// field number that stays the same on every line of a multi-line cell.
+	Column int
+	Chars  bool
+	Key    string // the column or key the text is in, if any
+}
+
+// Text reports, into probs, every personal number in text that allow does
+// not let through, placed exactly: the line (and, with Chars, the column)
+// of its first digit.
+func Text(at Place, text string, allow Allow, probs *problem.List) {
+	ms := Find(text)
+	if len(ms) == 0 {
+		return
+	}
+	line, col, pos := at.Line, at.Column, 0
+	for _, m := range ms {
+		if allow.Allowed(m.Number) {
+			continue
+		}
+		for pos < m.Offset {
+			r, size := utf8.DecodeRuneInString(text[pos:])
+			pos += size
+			if r == '\n' {
+				line++
+				if at.Chars {
+					col = 1
+				}
+			} else if at.Chars {
+				col++
+			}
+		}
+		probs.Add(numberProblem(at, line, col, m))
+	}
+}
+
+// numberProblem is the problem of one number found at line and column of a place.
+func numberProblem(at Place, line, col int, m Match) problem.Problem {
+	p := problem.Problem{Code: m.Kind.Code(), File: at.File, Sheet: at.Sheet, Cell: at.Cell,
+		Line: line, Column: col, TOMLPos: at.Chars, Key: at.Key, Value: m.Number}
+	if m.Kind == Mobile {
+		p.Zh = "含有手机号码，不得公开；请删除。若是可以公开的办公电话，请列入 site.toml 的 privacy.allow_numbers"
+		p.En = "holds a mobile number, which must not be published: delete it, or if it is a public office line list it in privacy.allow_numbers in site.toml"
+	} else {
+		p.Zh = "含有居民身份证号码，不得公开；请删除"
+		p.En = "holds a resident ID number, which must not be published: delete it"
+	}
+	return p
+}
+
+// Files reports the personal numbers in the site's own theme files under
+// root: every regular file of the folders dirs (layouts/, static/, i18n/),
+// placed by line and column. Links and unreadable files are skipped here:
+// the theme loader reports them. Layouts and UI strings are published on
+// every page, so check finds what the build's output scan would.
+func Files(root string, dirs []string, allow Allow) *problem.List {
+	probs := &problem.List{}
+	for _, dir := range dirs {
+		files, _, _ := safefs.List(root, dir)
+		for _, rel := range files {
+			if strings.HasPrefix(path.Base(rel), ".") {
+				continue
+			}
+			b, err := safefs.Read(root, rel, safefs.MaxAsset)
+			if err != nil || !mayHold(string(b)) {
+				continue
+			}
+			Text(Place{File: rel, Line: 1, Column: 1, Chars: true}, string(b), allow, probs)
+		}
+	}
+	return probs
+}
