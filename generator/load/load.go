@@ -15,8 +15,8 @@ import (
 	"gongshi/generator/dataset"
 	"gongshi/generator/privacy"
 	"gongshi/generator/problem"
-	"gongshi/generator/schema"
 	"gongshi/generator/safefs"
+	"gongshi/generator/schema"
 )
 
 // Load reads the site source in dir. It returns the dataset (indexed, not yet

@@ -55,7 +55,7 @@ type rowSink struct {
 	// header records where each column is (key → column), for
 	// dataset.Headers.
 	header map[string]dataset.Header
-	allow   privacy.Allow // numbers that may be published (privacy.allow_numbers)
+	allow  privacy.Allow // numbers that may be published (privacy.allow_numbers)
 }
 
 // problem returns a problem at p in the sink's file: for a workbook, the
