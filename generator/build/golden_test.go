@@ -20,15 +20,28 @@ var goldenPages = []string{
 	"townships/index.html",
 	"townships/T1/index.html",
 	"villages/V1/index.html",
-	"secretaries/S2/index.html",
+	"secretaries/S2/index.html", // holds an open pledge carried over from S1; a commendation
+	"secretaries/S1/index.html", // left (调任) with an open pledge, carried over to S2
+	"secretaries/S5/index.html", // an admonition (谈话诫勉); a revised pledge and its replacement
 	"pledges/index.html",
 	"pledges/overdue/index.html",
 	"pledges/P1/index.html",
+	"pledges/P5/index.html", // revised (已调整), replaced by P6
+	"pledges/P6/index.html", // replaces P5
+	"pledges/P7/index.html", // carried over from S1 to S2
+	"pledges/P8/index.html", // revised, no replacement
+	"attention/index.html",
 	"ratings/index.html",
 	"ratings/2024/index.html",
 	"hearings/index.html",
 	"hearings/2024/index.html",
 	"hearings/H1/index.html",
+	"hearings/H3/index.html",   // scheduled (待召开) for after as_of
+	"hearings/2026/index.html", // only a scheduled hearing: none held
+	"hearings/calendar.ics",
+	"feed.xml",
+	"villages/V1/feed.xml",
+	"villages/V3/calendar.ics",
 	"reports/index.html",
 	"reports/2023/index.html", // from content/reports/2023.md
 	"reports/2024/index.html", // generated: no Markdown for 2024
@@ -42,14 +55,16 @@ var goldenPages = []string{
 
 // goldenAbsolute are the files that change when base_url is absolute: the
 // village notice gets a QR code and its public URL, every page a canonical
-// link, the 404 page absolute links, the sitemap absolute URLs and robots.txt
-// a Sitemap line.
+// link, the 404 page absolute links, the sitemap absolute URLs, robots.txt
+// a Sitemap line, and the feeds and calendars absolute links and other IDs.
 var goldenAbsolute = []string{
 	"index.html",
 	"villages/V1/index.html",
 	"404.html",
 	"sitemap.xml",
 	"robots.txt",
+	"feed.xml",
+	"villages/V3/calendar.ics",
 }
 
 // TestGolden builds the base county (with testdata/content) in both base_url

@@ -22,7 +22,8 @@ const baseSource = "../check/testdata/base"
 const absBase = "https://www.example.gov.cn/cwgk/"
 
 // baseSite returns a fresh copy of the base county (site.toml and data/) with
-// this package's testdata/content as its content/, so that a test may break
+// this package's testdata/content as its content/ and the rows of
+// testdata/accountability appended to its tables, so that a test may break
 // or extend it freely.
 func baseSite(t testing.TB) string {
 	t.Helper()
@@ -30,7 +31,44 @@ func baseSite(t testing.TB) string {
 	copyDir(t, filepath.Join(baseSource, "site.toml"), filepath.Join(dir, "site.toml"))
 	copyDir(t, filepath.Join(baseSource, "data"), filepath.Join(dir, "data"))
 	copyDir(t, filepath.Join("testdata", "content"), filepath.Join(dir, "content"))
+	appendRows(t, filepath.Join("testdata", "accountability"), filepath.Join(dir, "data"))
 	return dir
+}
+
+// appendRows appends the rows of each CSV in from to the table of the same
+// name in data, after checking that both have the same header. The rows add
+// to the base county what the pages of accountability records show: a
+// revised pledge and its replacement, one revised with none, an open pledge
+// carried over from a secretary who left, their updates, and a hearing
+// announced for after as_of. (They live here, not in the base county, which
+// package check's corpus and other packages' tests count on as it is.)
+func appendRows(t testing.TB, from, data string) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(from, "*.csv"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no rows to append in %s: %v", from, err)
+	}
+	for _, f := range files {
+		extra, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		target := filepath.Join(data, filepath.Base(f))
+		base, err := os.ReadFile(target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, rows, _ := strings.Cut(string(extra), "\n")
+		if baseHead, _, _ := strings.Cut(string(base), "\n"); strings.TrimSpace(baseHead) != strings.TrimSpace(head) {
+			t.Fatalf("%s: header %q differs from %s's %q", f, head, target, baseHead)
+		}
+		if !strings.HasSuffix(string(base), "\n") {
+			base = append(base, '\n')
+		}
+		if err := os.WriteFile(target, append(base, rows...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // mustBuild builds src into dest as the CLI does and fails the test on any

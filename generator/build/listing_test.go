@@ -193,12 +193,33 @@ func TestListingSplitByTownship(t *testing.T) {
 		t.Errorf("%d villages listed over the township pages, want 600", len(seen))
 	}
 	// The other listings of 600 rows split the same way.
-	for _, p := range []string{"hearings/2024/T1/index.html", "hearings/2024/T2/index.html", "pledges/overdue/T1/index.html", "pledges/overdue/T2/index.html"} {
+	for _, p := range []string{"hearings/2024/T1/index.html", "hearings/2024/T2/index.html", "pledges/overdue/T1/index.html", "pledges/overdue/T2/index.html",
+		"attention/T1/index.html", "attention/T2/index.html"} {
 		base := strings.TrimSuffix(path.Dir(p), "/T1")
 		base = strings.TrimSuffix(base, "/T2") + "/index.html"
 		if !contains(links(t, dest, base), p) {
 			t.Errorf("%s does not link to %s", base, p)
 		}
+	}
+	// What needs attention (an overdue pledge in each village): 300 items
+	// on each township's part of /attention/, and the same 300 on the
+	// township's own page, where they fit.
+	for _, town := range []string{"T1", "T2"} {
+		for _, p := range []string{"attention/" + town + "/index.html", "townships/" + town + "/index.html"} {
+			rows := attentionRows(parseHTML(t, dest, p), p)
+			if len(rows) != 300 {
+				t.Errorf("%s: %d items needing attention, want 300", p, len(rows))
+			}
+			for _, r := range rows {
+				if !strings.HasPrefix(r.item, "pledges/P-"+town+"-") {
+					t.Errorf("%s: item %s of another township", p, r.item)
+					break
+				}
+			}
+		}
+	}
+	if n := len(attentionRows(parseHTML(t, dest, "attention/index.html"), "attention/index.html")); n != 0 {
+		t.Errorf("attention/index.html lists %d items; want an index of townships only", n)
 	}
 	reportLinks(t, checkLinks(t, dest, "/"))
 }
@@ -216,7 +237,7 @@ func TestListingPaged(t *testing.T) {
 	if !contains(links(t, dest, "ratings/2024/index.html"), "ratings/2024/T1/index.html") {
 		t.Errorf("ratings/2024/index.html does not link to ratings/2024/T1/index.html")
 	}
-	for _, dir := range []string{"ratings/2024/T1/", "hearings/2024/T1/", "pledges/overdue/T1/", "townships/T1/"} {
+	for _, dir := range []string{"ratings/2024/T1/", "hearings/2024/T1/", "pledges/overdue/T1/", "townships/T1/", "attention/T1/"} {
 		p1, p2 := dir+"index.html", dir+"page/2/index.html"
 		if !contains(links(t, dest, p1), p2) {
 			t.Errorf("%s does not link to %s", p1, p2)
@@ -242,6 +263,19 @@ func TestListingPaged(t *testing.T) {
 	}
 	if len(seen) != 600 {
 		t.Errorf("%d villages over the two pages, want 600", len(seen))
+	}
+	// 600 items needing attention: 500 and 100 on the township's part of
+	// /attention/; the township's own page links there instead of listing them.
+	a1 := attentionRows(parseHTML(t, dest, "attention/T1/index.html"), "attention/T1/index.html")
+	a2 := attentionRows(parseHTML(t, dest, "attention/T1/page/2/index.html"), "attention/T1/page/2/index.html")
+	if len(a1) != 500 || len(a2) != 100 {
+		t.Errorf("attention pages hold %d and %d items, want 500 and 100", len(a1), len(a2))
+	}
+	if n := len(attentionRows(parseHTML(t, dest, "townships/T1/index.html"), "townships/T1/index.html")); n != 0 {
+		t.Errorf("townships/T1/index.html lists %d items needing attention, more than a page holds", n)
+	}
+	if !contains(links(t, dest, "townships/T1/index.html"), "attention/T1/index.html") {
+		t.Errorf("townships/T1/index.html does not link to attention/T1/index.html")
 	}
 	reportLinks(t, checkLinks(t, dest, "/"))
 }

@@ -223,7 +223,8 @@ func (m *Maker) grades() *Data {
 }
 
 // hearingOutcomes counts hearing outcomes by month of a year, or by year when year is 0.
-// A scheduled hearing (待召开) has no outcome yet and is not counted.
+// A scheduled hearing (待召开) has no outcome yet and is not counted, nor
+// is a year that has no hearing held.
 func (m *Maker) hearingOutcomes(year int) *Data {
 	ds := m.d
 	set := slices.DeleteFunc(slices.Clone(schema.Outcomes), func(c schema.Choice) bool { return c.Zh == schema.OutcomeScheduled })
@@ -247,7 +248,7 @@ func (m *Maker) hearingOutcomes(year int) *Data {
 		seen := map[int]bool{}
 		var ys []int
 		for _, h := range ds.Hearings {
-			if y := dataset.Year(h.Date); !seen[y] {
+			if y := dataset.Year(h.Date); h.Held(ds.Site.AsOf) && !seen[y] { // a year of announcements only has no outcomes to show
 				seen[y] = true
 				ys = append(ys, y)
 			}

@@ -325,6 +325,17 @@ func TestDataDemo(t *testing.T) {
 	if got := mk(t, ds).hearingOutcomes(0).Total(); got != float64(withOutcome) {
 		t.Errorf("hearing-outcomes by year: sum %v, want %d hearings", got, withOutcome)
 	}
+	// A year with announced hearings only (the demo's next year) has no
+	// outcome to show: it is not a column.
+	heldYears := map[string]bool{}
+	for _, h := range ds.Hearings {
+		if h.Held(ds.Site.AsOf) {
+			heldYears[strconv.Itoa(dataset.Year(h.Date))] = true
+		}
+	}
+	if cats := mk(t, ds).hearingOutcomes(0).Categories; len(cats) != len(heldYears) {
+		t.Errorf("hearing-outcomes by year: years %v, want the %d with hearings held", cats, len(heldYears))
+	}
 	serving := 0
 	for _, s := range ds.Secretaries {
 		if s.Role == "书记" && s.TermStart <= ds.Site.AsOf && (s.TermEnd == "" || s.TermEnd >= ds.Site.AsOf) {

@@ -71,7 +71,7 @@ func (m *Maker) figPledgesOverdue(year int) Figure {
 func (m *Maker) figHearings(year int) Figure {
 	n := 0
 	for _, h := range m.d.Hearings {
-		if inYear(h.Date, year) {
+		if h.Held(m.d.Site.AsOf) && inYear(h.Date, year) {
 			n++
 		}
 	}
@@ -81,7 +81,7 @@ func (m *Maker) figHearings(year int) Figure {
 func (m *Maker) figHearingsPassed(year int) Figure {
 	n, ok := 0, 0
 	for _, h := range m.d.Hearings {
-		if inYear(h.Date, year) {
+		if h.Held(m.d.Site.AsOf) && inYear(h.Date, year) {
 			n++
 			if h.Outcome == schema.OutcomePassed || h.Outcome == schema.OutcomePassedAmended {
 				ok++

@@ -2,109 +2,386 @@ package feeds
 
 import (
 	"encoding/xml"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
+	"time"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/i18n"
+	"gongshi/generator/internal/icscheck"
+	"gongshi/generator/output"
 )
 
-func feedSite(t *testing.T, base string) *feeds {
+// fixture is a county of two villages with every kind of event: pledge
+// updates (two on one day, one after as_of), hearings held, one announced
+// for after as_of with its notice before it, one whose outcome was never
+// recorded, and actions (one about a secretary of V2).
+func fixture(t *testing.T, base, lang string) *feeds {
 	t.Helper()
-	c, probs := i18n.Load(t.TempDir(), "zh-CN")
+	c, probs := i18n.Load(t.TempDir(), lang)
 	if probs.Len() > 0 {
 		t.Fatal(probs.Sorted())
 	}
 	p := func(n int) *int { return &n }
 	d := &dataset.Dataset{
-		Site:     dataset.Site{Title: "测试县", County: "测试县", BaseURL: base, Language: "zh-CN", AsOf: "2025-12-31"},
-		Villages: []dataset.Village{{ID: "V1", Name: "上村"}},
-		Pledges:  []dataset.Pledge{{ID: "P1", VillageID: "V1", Title: "修路 <2公里> & 桥", Status: "推进中"}},
+		Site:      dataset.Site{Title: "测试县", County: "测试县", BaseURL: base, Language: lang, AsOf: "2025-12-31"},
+		Townships: []dataset.Township{{ID: "T1", Name: "东乡"}},
+		Villages:  []dataset.Village{{ID: "V1", Name: "上村", TownshipID: "T1"}, {ID: "V2", Name: "下村", TownshipID: "T1"}},
+		Secretaries: []dataset.Secretary{
+			{ID: "S1", Name: "李四", VillageID: "V1", Role: "书记", TermStart: "2021-01-15"},
+			{ID: "S2", Name: "王五", VillageID: "V2", Role: "书记", TermStart: "2021-01-15"},
+		},
+		Pledges: []dataset.Pledge{
+			{ID: "P1", VillageID: "V1", SecretaryID: "S1", Title: "修路 <2公里> & 桥", Status: "推进中"},
+			{ID: "P2", VillageID: "V2", SecretaryID: "S2", Title: "打井", Status: "推进中"},
+		},
 		PledgeUpdates: []dataset.PledgeUpdate{
 			{PledgeID: "P1", Date: "2025-03-01", Status: "推进中", Progress: p(40), Note: "路基完成"},
-			{PledgeID: "P1", Date: "2026-01-05", Status: "已完成"}, // after as_of: not in the feed
+			{PledgeID: "P1", Date: "2025-03-01", Status: "推进中", Progress: p(45), Note: "当天又有进展"},
+			{PledgeID: "P1", Date: "2026-01-05", Status: "已完成"}, // after as_of: in no feed
+			{PledgeID: "P2", Date: "2025-02-01", Status: "推进中"},
 		},
 		Hearings: []dataset.Hearing{
 			{ID: "H1", VillageID: "V1", Date: "2025-04-12", Topic: "土地流转方案, 第一期; 试点", Outcome: "通过",
 				Summary: "同意流转\n已签约。这是一段足够长的摘要文字，用来检验日历文件按七十五个字节折行时不会把一个汉字拆成两半。"},
 			{ID: "H2", VillageID: "V1", Date: "2025-04-12", Topic: "预算", Outcome: "暂缓"},
+			{ID: "H3", VillageID: "V1", Date: "2026-03-10", Topic: "公益事业建设方案", Outcome: "待召开", NoticeDate: "2025-12-20"},
+			{ID: "H4", VillageID: "V2", Date: "2025-06-01", Topic: "水费", Outcome: "待召开"}, // not recorded
+		},
+		Actions: []dataset.Action{
+			{ID: "A1", SecretaryID: "S1", Date: "2025-03-15", Kind: "表彰", Year: p(2024), Reason: "考评优秀", By: "东乡党委"},
+			{ID: "A2", SecretaryID: "S2", Date: "2025-01-20", Kind: "谈话诫勉", Year: p(2024)},
 		},
 	}
 	d.Index()
-	return &feeds{d: d, c: c}
+	return &feeds{d: d, c: c, id: countyIdentity(d)}
 }
 
-// TestAtomFeed: feed.xml is well-formed Atom with the latest events up to
-// as_of, newest first, stable tag: IDs and links from base_url.
-func TestAtomFeed(t *testing.T) {
+// atomFeed is what the tests read of a feed, by encoding/xml.
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Author  []string    `xml:"author>name"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	XMLName xml.Name `xml:"link"`
+	Rel     string   `xml:"rel,attr"`
+	Type    string   `xml:"type,attr"`
+	Href    string   `xml:"href,attr"`
+}
+
+type atomEntry struct {
+	ID      string     `xml:"id"`
+	Title   string     `xml:"title"`
+	Updated string     `xml:"updated"`
+	Summary string     `xml:"summary"`
+	Links   []atomLink `xml:"link"`
+}
+
+var reUUID = regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+
+// parseAtom parses a feed with encoding/xml and checks what RFC 4287 asks
+// of it: an id, title and updated on the feed and on each entry, an author,
+// a self link; IDs (version-5 UUID URNs) unique; dates RFC 3339; entries
+// newest first.
+func parseAtom(t *testing.T, b []byte) atomFeed {
+	t.Helper()
+	var f atomFeed
+	if err := xml.Unmarshal(b, &f); err != nil {
+		t.Fatalf("not well-formed Atom: %v\n%s", err, b)
+	}
+	if f.ID == "" || f.Title == "" || f.Updated == "" || len(f.Author) == 0 {
+		t.Errorf("feed lacks id, title, updated or author: %+v", f)
+	}
+	if self := linkOf(f.Links, "self"); self == "" {
+		t.Errorf("feed has no rel=self link: %+v", f.Links)
+	}
+	seen := map[string]bool{f.ID: true}
+	if !reUUID.MatchString(f.ID) {
+		t.Errorf("feed id %q is not a version-5 UUID URN", f.ID)
+	}
+	prev := "9999"
+	for _, e := range f.Entries {
+		if e.ID == "" || e.Title == "" || e.Updated == "" {
+			t.Errorf("entry lacks id, title or updated: %+v", e)
+		}
+		if !reUUID.MatchString(e.ID) || seen[e.ID] {
+			t.Errorf("entry id %q: not a UUID URN, or not unique", e.ID)
+		}
+		seen[e.ID] = true
+		if _, err := time.Parse(time.RFC3339, e.Updated); err != nil {
+			t.Errorf("entry updated %q: %v", e.Updated, err)
+		}
+		if e.Updated > prev {
+			t.Errorf("entry %q (%s) after an older one: want newest first", e.Title, e.Updated)
+		}
+		prev = e.Updated
+	}
+	return f
+}
+
+func linkOf(ls []atomLink, rel string) string {
+	for _, l := range ls {
+		if l.Rel == rel {
+			return l.Href
+		}
+	}
+	return ""
+}
+
+// TestCountyFeed: feed.xml has the county's events up to as_of, newest
+// first: hearings held and announced, commendations and sanctions, pledge
+// updates (two on one day kept apart); links from base_url.
+func TestCountyFeed(t *testing.T) {
 	for _, base := range []string{"/", "https://x.gov.cn/cwgk/"} {
-		s := feedSite(t, base)
-		var feed struct {
-			XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-			ID      string   `xml:"id"`
-			Entries []struct {
-				ID      string `xml:"id"`
-				Title   string `xml:"title"`
-				Updated string `xml:"updated"`
-				Summary string `xml:"summary"`
-				Link    struct {
-					Href string `xml:"href,attr"`
-				} `xml:"link"`
-			} `xml:"entry"`
+		s := fixture(t, base, "zh-CN")
+		f := parseAtom(t, s.countyFeed())
+		var got []string
+		for _, e := range f.Entries {
+			got = append(got, e.Updated[:10]+" "+e.Title)
 		}
-		if err := xml.Unmarshal(s.atomFeed(), &feed); err != nil {
-			t.Fatalf("%s: feed.xml is not well-formed: %v", base, err)
+		want := []string{
+			"2025-12-20 上村 听证公告：公益事业建设方案",
+			"2025-06-01 下村 听证公告：水费",
+			"2025-04-12 上村 民主听证：土地流转方案, 第一期; 试点",
+			"2025-04-12 上村 民主听证：预算",
+			"2025-03-15 上村 表彰：李四",
+			"2025-03-01 上村：修路 <2公里> & 桥",
+			"2025-03-01 上村：修路 <2公里> & 桥",
+			"2025-02-01 下村：打井",
+			"2025-01-20 下村 谈话诫勉：王五",
 		}
-		if len(feed.Entries) != 3 {
-			t.Fatalf("%s: %d entries, want 3 (the update after as_of left out)", base, len(feed.Entries))
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: entries\n  %s\nwant\n  %s", base, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 		}
-		e := feed.Entries[0]
-		if e.ID != "tag:gongshi,2026:测试县/hearing/H1" || e.Updated != "2025-04-12T00:00:00Z" {
-			t.Errorf("first entry %q %q: want the newest, hearings before pledges on a tie", e.ID, e.Updated)
+		if f.Updated != "2025-12-20T00:00:00Z" {
+			t.Errorf("feed updated %q, want the newest entry's day", f.Updated)
 		}
-		want := "hearings/H1/index.html"
+		e := f.Entries[0]
+		if e.Summary != "定于2026年3月10日召开，听证结果将在会后公布。" {
+			t.Errorf("announced hearing summary %q", e.Summary)
+		}
+		if f.Entries[1].Summary != "原定2025年6月1日召开，尚未登记听证结果。" {
+			t.Errorf("unrecorded hearing summary %q", f.Entries[1].Summary)
+		}
+		if f.Entries[2].Summary != "通过。同意流转\n已签约。这是一段足够长的摘要文字，用来检验日历文件按七十五个字节折行时不会把一个汉字拆成两半。" {
+			t.Errorf("held hearing summary %q", f.Entries[2].Summary)
+		}
+		if got := f.Entries[4].Summary; got != "考评优秀；依据年度：2024；决定机关：东乡党委" {
+			t.Errorf("action summary %q", got)
+		}
+		if f.Entries[5].Summary != "推进中，40%。路基完成" || f.Entries[6].Summary != "推进中，45%。当天又有进展" {
+			t.Errorf("pledge updates %q, %q", f.Entries[5].Summary, f.Entries[6].Summary)
+		}
+		prefix := ""
 		if base != "/" {
-			want = base + want
+			prefix = base
 		}
-		if e.Link.Href != want {
-			t.Errorf("link %q, want %q", e.Link.Href, want)
-		}
-		if last := feed.Entries[2]; last.Title != "上村：修路 <2公里> & 桥" || last.Summary != "推进中，40%。路基完成" {
-			t.Errorf("pledge entry %q / %q", last.Title, last.Summary)
+		for _, c := range []struct{ got, want string }{
+			{linkOf(f.Links, "self"), prefix + "feed.xml"},
+			{linkOf(f.Links, "alternate"), prefix + "index.html"},
+			{linkOf(f.Entries[2].Links, "alternate"), prefix + "hearings/H1/index.html"},
+			{linkOf(f.Entries[4].Links, "alternate"), prefix + "secretaries/S1/index.html#h-actions"},
+		} {
+			if c.got != c.want {
+				t.Errorf("%s: link %q, want %q", base, c.got, c.want)
+			}
 		}
 	}
 }
 
-// TestCalendar: hearings/calendar.ics is RFC 5545: CRLF lines of at most 75
-// octets, folded between characters, TEXT escaped, one event per hearing.
-func TestCalendar(t *testing.T) {
-	ics := string(feedSite(t, "https://x.gov.cn/").calendar())
-	if !strings.HasPrefix(ics, "BEGIN:VCALENDAR\r\n") || !strings.HasSuffix(ics, "END:VCALENDAR\r\n") {
-		t.Fatalf("not a calendar:\n%s", ics)
+// TestVillageFeed: a village's feed holds its own events only, each with the
+// same ID as in the county's feed, and links that resolve from where the
+// feed is (villages/V1/feed.xml).
+func TestVillageFeed(t *testing.T) {
+	s := fixture(t, "/", "zh-CN")
+	county := parseAtom(t, s.countyFeed())
+	idOf := map[string]string{}
+	for _, e := range county.Entries {
+		idOf[e.ID] = e.Title
 	}
-	for i, l := range strings.Split(strings.TrimSuffix(ics, "\r\n"), "\r\n") {
-		if len(l) > 75 {
-			t.Errorf("line %d has %d octets: %q", i+1, len(l), l)
+	v := parseAtom(t, s.villageFeed(0))
+	if v.Title != "上村 · 测试县" || v.ID == county.ID {
+		t.Errorf("village feed title %q id %q (county's %q)", v.Title, v.ID, county.ID)
+	}
+	if len(v.Entries) != 6 {
+		t.Errorf("%d entries, want V1's 6", len(v.Entries))
+	}
+	for _, e := range v.Entries {
+		if !strings.HasPrefix(e.Title, "上村") {
+			t.Errorf("entry %q is not about 上村", e.Title)
 		}
-		if !utf8.ValidString(l) {
-			t.Errorf("line %d splits a character: %q", i+1, l)
+		if idOf[e.ID] != e.Title {
+			t.Errorf("entry %q has id %s, not its id in the county's feed", e.Title, e.ID)
 		}
-		if strings.ContainsAny(l, "\r\n") {
-			t.Errorf("line %d holds a bare line break", i+1)
+		href := linkOf(e.Links, "alternate")
+		if target := path.Join("villages/V1", href); strings.HasPrefix(target, "..") || !strings.Contains(target, "/index.html") {
+			t.Errorf("entry link %q resolves to %q", href, target)
 		}
 	}
-	unfolded := strings.ReplaceAll(ics, "\r\n ", "")
-	for _, want := range []string{
-		"UID:H1@gongshi.测试县", "DTSTART;VALUE=DATE:20250412", "DTSTAMP:20251231T000000Z",
-		`SUMMARY:上村 土地流转方案\, 第一期\; 试点`, `DESCRIPTION:结果：通过\n同意流转\n已签约。`,
-		"URL:https://x.gov.cn/hearings/H1/index.html",
+	if self := linkOf(v.Links, "self"); path.Join("villages/V1", self) != "villages/V1/feed.xml" {
+		t.Errorf("self link %q", self)
+	}
+	if alt := linkOf(v.Links, "alternate"); path.Join("villages/V1", alt) != "villages/V1/index.html" {
+		t.Errorf("alternate link %q", alt)
+	}
+	// A village with nothing to report still has a valid feed.
+	s.d.PledgeUpdates, s.d.Hearings, s.d.Actions = nil, nil, nil
+	s.d.Index()
+	empty := parseAtom(t, s.villageFeed(1))
+	if len(empty.Entries) != 0 || empty.Updated != "2025-12-31T00:00:00Z" {
+		t.Errorf("empty feed: %d entries, updated %q (want as_of)", len(empty.Entries), empty.Updated)
+	}
+}
+
+// TestEnglishFeed: an English site's feeds carry no Chinese but the data's.
+func TestEnglishFeed(t *testing.T) {
+	f := parseAtom(t, fixture(t, "/", "en").countyFeed())
+	if f.Lang != "en" {
+		t.Errorf("xml:lang %q", f.Lang)
+	}
+	for i, want := range map[int]string{
+		0: "上村 Hearing announced: 公益事业建设方案",
+		4: "上村 Commendation: 李四",
 	} {
-		if !strings.Contains(unfolded, want) {
-			t.Errorf("calendar lacks %q", want)
+		if f.Entries[i].Title != want {
+			t.Errorf("entry %d %q, want %q", i, f.Entries[i].Title, want)
 		}
 	}
-	if n := strings.Count(ics, "BEGIN:VEVENT"); n != 2 {
-		t.Errorf("%d events, want 2", n)
+	if got := f.Entries[0].Summary; got != "To be held on 2026-03-10; the outcome will be published after the hearing." {
+		t.Errorf("summary %q", got)
+	}
+}
+
+// TestCalendars: the county's and each village's calendar pass an RFC 5545
+// check; announced hearings are events marked CONFIRMED while ahead and
+// described as announced, never with an outcome; UIDs are shared between
+// the county's calendar and the village's.
+func TestCalendars(t *testing.T) {
+	s := fixture(t, "https://x.gov.cn/", "zh-CN")
+	county := parse(t, s.countyCalendar())
+	var got []string
+	uid := map[string]string{}
+	for _, e := range county.Events {
+		got = append(got, e.Get("DTSTART")+" "+e.Get("SUMMARY"))
+		uid[e.Get("SUMMARY")] = e.Get("UID")
+	}
+	want := []string{"20250412 上村 土地流转方案, 第一期; 试点", "20250412 上村 预算", "20250601 下村 水费", "20260310 上村 公益事业建设方案"}
+	if !slices.Equal(got, want) {
+		t.Errorf("events %q, want %q", got, want)
+	}
+	for _, c := range []struct {
+		i                   int
+		desc, status, where string
+	}{
+		{0, "结果：通过\n同意流转\n已签约。这是一段足够长的摘要文字，用来检验日历文件按七十五个字节折行时不会把一个汉字拆成两半。", "", "held"},
+		{2, "原定2025年6月1日召开，尚未登记听证结果。", "", "scheduled but past"},
+		{3, "定于2026年3月10日召开，听证结果将在会后公布。", "CONFIRMED", "scheduled ahead"},
+	} {
+		e := county.Events[c.i]
+		if e.Get("DESCRIPTION") != c.desc || e.Get("STATUS") != c.status {
+			t.Errorf("%s: description %q status %q", c.where, e.Get("DESCRIPTION"), e.Get("STATUS"))
+		}
+	}
+	if u := county.Events[3].Get("URL"); u != "https://x.gov.cn/hearings/H3/index.html" {
+		t.Errorf("URL %q", u)
+	}
+	if county.Events[0].Get("DTSTAMP") != "20251231T000000Z" {
+		t.Errorf("DTSTAMP %q, want as_of", county.Events[0].Get("DTSTAMP"))
+	}
+	village := parse(t, s.villageCalendar(0))
+	if len(village.Events) != 3 {
+		t.Errorf("V1's calendar has %d events, want 3", len(village.Events))
+	}
+	for _, e := range village.Events {
+		if uid[e.Get("SUMMARY")] != e.Get("UID") {
+			t.Errorf("%s: UID %s differs from the county calendar's", e.Get("SUMMARY"), e.Get("UID"))
+		}
+	}
+	if n := village.Get("X-WR-CALNAME"); n != "上村 民主听证" {
+		t.Errorf("calendar name %q", n)
+	}
+	// Relative base_url: no URL property (it would not be an absolute URI).
+	rel := parse(t, fixture(t, "/", "zh-CN").countyCalendar())
+	if rel.Events[0].Count("URL") != 0 {
+		t.Errorf("URL with a relative base_url")
+	}
+}
+
+func parse(t *testing.T, b []byte) icscheck.Calendar {
+	t.Helper()
+	c, probs := icscheck.Parse(b)
+	for _, p := range probs {
+		t.Errorf("RFC 5545: %s", p)
+	}
+	if t.Failed() {
+		t.Logf("%s", b)
+	}
+	return c
+}
+
+// TestIdentity: two counties never share an ID, whatever they share; one
+// county keeps its IDs from build to build, whatever the order of its rows.
+func TestIdentity(t *testing.T) {
+	site := func(county, base string, townships ...string) identity {
+		d := &dataset.Dataset{Site: dataset.Site{County: county, BaseURL: base}}
+		for _, id := range townships {
+			d.Townships = append(d.Townships, dataset.Township{ID: id})
+		}
+		return countyIdentity(d)
+	}
+	a := site("新华区", "/", "T1", "T2")
+	for _, c := range []struct {
+		name  string
+		other identity
+		same  bool
+	}{
+		{"same county, rows reordered", site("新华区", "/", "T2", "T1"), true},
+		{"same county, another relative base", site("新华区", "/cwgk/", "T1", "T2"), true},
+		{"same name, other townships", site("新华区", "/", "130105001", "130105002"), false},
+		{"other name, same townships", site("长安区", "/", "T1", "T2"), false},
+		{"absolute base_url", site("新华区", "https://a.gov.cn/", "T1", "T2"), false},
+		{"same name and townships, other sites", site("新华区", "https://b.gov.cn/", "T1", "T2"), false},
+	} {
+		if got := a.urn("hearing/H1") == c.other.urn("hearing/H1"); got != c.same {
+			t.Errorf("%s: same id = %v, want %v", c.name, got, c.same)
+		}
+	}
+	b, b2 := site("新华区", "https://a.gov.cn/"), site("新华区", "https://a.gov.cn/", "X")
+	if b.urn("") != b2.urn("") {
+		t.Errorf("with an absolute base_url, townships should not matter")
+	}
+	if a.urn("hearing/H1") == a.urn("hearing/H2") || a.urn("") == a.urn("village/V1") {
+		t.Errorf("records share an id")
+	}
+	if !reUUID.MatchString(a.urn("pledge/P1/2025-03-01")) {
+		t.Errorf("%s is not a version-5 UUID URN", a.urn("pledge/P1/2025-03-01"))
+	}
+}
+
+// TestWrite: Write writes the county's feed and calendar and both of each
+// village's.
+func TestWrite(t *testing.T) {
+	s := fixture(t, "/", "zh-CN")
+	dir := t.TempDir()
+	n, err := Write(output.New(dir), s.d, s.c)
+	if err != nil || n != 6 {
+		t.Fatalf("Write: %d files, %v; want 6", n, err)
+	}
+	for _, f := range []string{"feed.xml", "hearings/calendar.ics", "villages/V1/feed.xml", "villages/V1/calendar.ics", "villages/V2/feed.xml", "villages/V2/calendar.ics"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Error(err)
+		}
 	}
 }

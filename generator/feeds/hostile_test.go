@@ -23,7 +23,7 @@ var hostileText = func() string {
 }()
 
 func hostileFeedSite(t *testing.T) *feeds {
-	s := feedSite(t, "https://x.gov.cn/")
+	s := fixture(t, "https://x.gov.cn/", "zh-CN")
 	d := s.d
 	d.Site.Title += hostileText
 	d.Site.County += "\x01\x1b"
@@ -39,7 +39,14 @@ func hostileFeedSite(t *testing.T) *feeds {
 // encoding/xml reads every token of it, and the text it reads back holds no
 // character XML forbids.
 func TestFeedHostileText(t *testing.T) {
-	feed := hostileFeedSite(t).atomFeed()
+	f := hostileFeedSite(t)
+	for _, feed := range [][]byte{f.countyFeed(), f.villageFeed(0)} {
+		checkHostileFeed(t, feed)
+	}
+}
+
+func checkHostileFeed(t *testing.T, feed []byte) {
+	t.Helper()
 	dec := xml.NewDecoder(bytes.NewReader(feed))
 	var texts []string
 	for {
@@ -71,7 +78,14 @@ func TestFeedHostileText(t *testing.T) {
 // with ; , \ and line breaks escaped (checked by unfolding and splitting
 // each property as a calendar reader would).
 func TestCalendarHostileText(t *testing.T) {
-	ics := string(hostileFeedSite(t).calendar())
+	f := hostileFeedSite(t)
+	for _, ics := range []string{string(f.countyCalendar()), string(f.villageCalendar(0))} {
+		checkHostileCalendar(t, ics)
+	}
+}
+
+func checkHostileCalendar(t *testing.T, ics string) {
+	t.Helper()
 	if !strings.HasSuffix(ics, "\r\n") {
 		t.Fatal("the last line does not end in CRLF")
 	}

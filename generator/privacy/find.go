@@ -84,6 +84,8 @@ type scanner struct {
 
 	part  [3]byte // a full-width character cut by the end of a piece
 	npart int
+
+	recent [64]byte // the last bytes of the stream: recent[off&63] is the byte at off
 }
 
 // write scans the next piece of the stream.
@@ -93,6 +95,7 @@ func (s *scanner) write(p []byte) { write(s, p) }
 // method, so that it can take a string without copying it).
 func write[T string | []byte](s *scanner, p T) {
 	for i := 0; i < len(p); {
+		s.recent[s.pos&63] = p[i]
 		if s.npart > 0 { // finish a character cut by the end of the last piece
 			s.part[s.npart] = p[i]
 			s.npart++
@@ -139,6 +142,7 @@ func write[T string | []byte](s *scanner, p T) {
 				s.pos++
 				continue
 			}
+			s.recent[(s.pos+1)&63], s.recent[(s.pos+2)&63] = p[i+1], p[i+2]
 			s.wide([]byte{p[i], p[i+1], p[i+2]}, s.pos)
 			i += 3
 			s.pos += 3
@@ -164,6 +168,14 @@ var stops = func() (t [256]bool) {
 // skip moves over p[i:j], which holds no digit and no full-width
 // character, while no run is open: the state is what char would leave.
 func skip[T string | []byte](s *scanner, p T, i, j int) {
+	// Keep what uuidTail may look at: the trailing hex letters and dashes
+	// and the byte before them (the digits before were kept as read).
+	for k := j - 1; k >= i && k >= j-len(s.recent); k-- {
+		s.recent[(s.pos+k-i)&63] = p[k]
+		if !isHexLetter(p[k]) && p[k] != '-' {
+			break
+		}
+	}
 	hex := 0
 	for k := j - 1; k >= i && isHexLetter(p[k]); k-- {
 		hex++
@@ -218,7 +230,7 @@ func (s *scanner) char(t, d byte, off, size int) {
 	if size == 1 && (t == 'd' || t == 'h') {
 		s.hexLen++
 	} else {
-		s.endHex()
+		s.endHex(off)
 	}
 	if s.dot {
 		s.dot = false
@@ -275,11 +287,12 @@ func (s *scanner) add(d byte) {
 // SHA-256 64): digits inside one, as in data/SHA256SUMS, are no number.
 const hashLen = 32
 
-// endHex ends a run of ASCII hex digits: the numbers waiting for it are
-// reported unless it was long enough to be a digest.
-func (s *scanner) endHex() {
+// endHex ends, at byte at, a run of ASCII hex digits: the numbers waiting
+// for it are reported unless it was long enough to be a digest or is the
+// last group of a UUID.
+func (s *scanner) endHex(at int) {
 	if len(s.pending) > 0 {
-		if s.hexLen < hashLen {
+		if s.hexLen < hashLen && !s.uuidTail(at, s.hexLen) {
 			for _, m := range s.pending {
 				s.found(m)
 			}
@@ -311,9 +324,37 @@ func (s *scanner) end(end int, inHex bool) {
 	switch {
 	case inHex:
 		s.pending = append(s.pending, m)
-	case s.runHex < hashLen:
+	case s.runHex < hashLen && !s.uuidTail(end, s.runHex):
 		s.found(m)
 	}
+}
+
+// uuidTail reports whether the hex run of length n that ends at byte end
+// is the last group of a UUID in its canonical form, 8-4-4-4-12 hex digits
+// (the IDs of feed entries and calendar events): its digits are no number.
+func (s *scanner) uuidTail(end, n int) bool {
+	const shape = "hhhhhhhh-hhhh-hhhh-hhhh-hhhhhhhhhhhh"
+	start := end - len(shape)
+	if n != 12 || start < 0 || end > s.pos+1 {
+		return false
+	}
+	for k := 0; k < len(shape); k++ {
+		c := s.recent[(start+k)&63]
+		if shape[k] == '-' {
+			if c != '-' {
+				return false
+			}
+		} else if !(c >= '0' && c <= '9' || isHexLetter(c)) {
+			return false
+		}
+	}
+	if start > 0 { // a longer run of hex before it is not a UUID
+		c := s.recent[(start-1)&63]
+		if c >= '0' && c <= '9' || isHexLetter(c) || c == '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // close ends the stream: a run at its very end is judged too.
@@ -329,7 +370,7 @@ func (s *scanner) close() {
 	case s.n > 0:
 		s.end(s.pos, false)
 	}
-	s.endHex()
+	s.endHex(s.pos)
 }
 
 // checkDigit returns the GB 11643-1999 check character of the first 17

@@ -55,7 +55,17 @@ func TestFind(t *testing.T) {
 		{strings.Repeat("ab", 16) + "19844250238", nil},
 		{"19844250238" + strings.Repeat("cd", 16), nil},
 		{"sha256:" + strings.Repeat("e", 30) + "37838746186951500", nil},
-		// … but a short hex run is just letters around it.
+		// … nor in the last group of a UUID (feed entry and event IDs) …
+		{"urn:uuid:1b4e28ba-2fa1-5d2b-a28c-a18585045233</id>", nil},
+		{"UID:1b4e28ba-2fa1-5d2b-a28c-18585045233a@x", nil},
+		{"1b4e28ba-2fa1-5d2b-a28c-185850452330", nil}, // 12 digits: no number anyway
+		{strings.Repeat("<a href=\"cafe\">", 9) + "<id>urn:uuid:73a7a593-d42f-55c8-abe3-c14378853869</id>", nil},
+		// … but a group of another length or a longer run is not a UUID's.
+		{"1b4e28ba-2fa1-5d2b-a28c-aa18585045233", []string{"m:18585045233@26"}},
+		{"1b4e28ba-2fa15d2b-a28c-a18585045233", []string{"m:18585045233@24"}},
+		{"01b4e28ba-2fa1-5d2b-a28c-a18585045233", []string{"m:18585045233@26"}},
+		{"13800138000-13900139000-13700137000", []string{"m:13800138000@0", "m:13900139000@12", "m:13700137000@24"}},
+		// … and a short hex run is just letters around it.
 		{"abc13812345678def", []string{"m:" + phone + "@3"}},
 		{"ab13812345678.x", []string{"m:" + phone + "@2"}},
 	} {
@@ -78,7 +88,7 @@ func TestFind(t *testing.T) {
 // full-width digit too).
 func TestStreamPieces(t *testing.T) {
 	text := "甲" + phone + "乙１３８１２３４５６７８丙" + id18X + "；3.13812345678；" + id15 + "。13900000000 " +
-		strings.Repeat("a", 30) + "13912345678 ab13712345678cd"
+		strings.Repeat("a", 30) + "13912345678 ab13712345678cd <id>urn:uuid:73a7a593-d42f-55c8-abe3-c14378853869</id>"
 	want := Find(text)
 	if len(want) != 6 {
 		t.Fatalf("Find found %d numbers, want 6", len(want))

@@ -46,6 +46,24 @@ func pageKinds(t *testing.T, root string) []pageKind {
 		t.Fatalf("no page under %s/ for this kind (found %v)", dir, names)
 		return ""
 	}
+	// firstWith is the first record page under dir whose HTML holds all of marks.
+	firstWith := func(dir string, marks ...string) func(string) bool {
+		return func(name string) bool {
+			if !isID(name) {
+				return false
+			}
+			b, err := os.ReadFile(filepath.Join(root, dir, name, "index.html"))
+			if err != nil {
+				return false
+			}
+			for _, m := range marks {
+				if !strings.Contains(string(b), m) {
+					return false
+				}
+			}
+			return true
+		}
+	}
 	markdownReport := func(y string) bool {
 		_, err := os.Stat(filepath.Join(repoRoot, "content", "reports", y+".md"))
 		return isYear(y) && err == nil
@@ -58,10 +76,14 @@ func pageKinds(t *testing.T, root string) []pageKind {
 		{"secretary", first("secretaries", isID)},
 		{"pledge-board", "pledges/index.html"},
 		{"overdue", "pledges/overdue/index.html"},
+		{"attention", "attention/index.html"},
 		{"pledge", first("pledges", isID)},
 		{"ratings-year", last("ratings", isYear)},
 		{"hearings-year", last("hearings", isYear)},
 		{"hearing", first("hearings", isID)},
+		{"hearing-scheduled", first("hearings", firstWith("hearings", "badge-scheduled"))},
+		{"secretary-accountability", first("secretaries", firstWith("secretaries", `class="actions"`, "carried-note", "badge-carried-over"))},
+		{"pledge-revised", first("pledges", firstWith("pledges", `class="replaced-by"`))},
 		{"report-markdown", first("reports", markdownReport)},
 		{"report-generated", last("reports", generatedReport)},
 		{"about", "about/index.html"},

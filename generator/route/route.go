@@ -27,6 +27,7 @@ const (
 	SecretaryPage     Kind = "secretary"
 	BoardPage         Kind = "board"
 	OverduePage       Kind = "overdue"
+	AttentionPage     Kind = "attention"
 	PledgePage        Kind = "pledge"
 	RatingsYearsPage  Kind = "ratings-years"
 	RatingsPage       Kind = "ratings"
@@ -81,6 +82,7 @@ var Table = []Route{
 	{Kind: BoardPage, Pattern: "pledges/", Section: "pledges", Paged: true},
 	{Kind: OverduePage, Pattern: "pledges/overdue/", Section: "pledges", Paged: true, ByTownship: true},
 	{Kind: PledgePage, Pattern: "pledges/{pledges}/", Section: "pledges"},
+	{Kind: AttentionPage, Pattern: "attention/", Section: "home", Paged: true, ByTownship: true},
 	{Kind: RatingsYearsPage, Pattern: "ratings/", Section: "ratings"},
 	{Kind: RatingsPage, Pattern: "ratings/{year}/", Section: "ratings", Paged: true, ByTownship: true},
 	{Kind: HearingsYearsPage, Pattern: "hearings/", Section: "hearings"},
@@ -138,6 +140,7 @@ const (
 	TownshipsPath  = "townships/"
 	BoardPath      = "pledges/"
 	OverduePath    = "pledges/overdue/"
+	AttentionPath  = "attention/"
 	RatingsPath    = "ratings/"
 	HearingsPath   = "hearings/"
 	CalendarPath   = "hearings/calendar.ics"

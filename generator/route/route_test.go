@@ -28,7 +28,7 @@ func TestReserved(t *testing.T) {
 	for seg, want := range map[string]bool{
 		"villages": true, "Pledges": true, "data": true, "css": true, "feed.xml": true, "sitemap.xml": true,
 		"sitemap-3.xml": true, "robots.txt": true, "404.html": true, "favicon.ico": true, "index": true,
-		"search": true, "charts": true, "about": true, "reports": true, "notes": false, "2024": false, "sitemap-x.xml": false,
+		"search": true, "charts": true, "about": true, "reports": true, "attention": true, "Attention": true, "notes": false, "2024": false, "sitemap-x.xml": false,
 	} {
 		if got := Reserved(seg); got != want {
 			t.Errorf("Reserved(%q) = %v, want %v", seg, got, want)
@@ -51,7 +51,7 @@ func TestRel(t *testing.T) {
 
 // TestFixedPathsInTable: every fixed path constant is a pattern of the table.
 func TestFixedPathsInTable(t *testing.T) {
-	for _, p := range []string{HomePath, TownshipsPath, BoardPath, OverduePath, RatingsPath, HearingsPath, CalendarPath,
+	for _, p := range []string{HomePath, TownshipsPath, BoardPath, OverduePath, AttentionPath, RatingsPath, HearingsPath, CalendarPath,
 		ReportsPath, FeedPath, SitemapPath, RobotsPath, NotFoundPath} {
 		found := false
 		for _, r := range Table {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"gongshi/generator/route"
+	"gongshi/generator/schema"
 )
 
 // HearingView is one hearing: who came, how they voted, what was asked.
@@ -15,6 +16,9 @@ type HearingView struct {
 	Summary    string
 	FollowUp   string
 	Questions  []QuestionView
+	// ScheduledNote is set for a hearing announced but not held (待召开):
+	// when it is to be held, or that its outcome was never recorded.
+	ScheduledNote string
 }
 
 // QuestionView is one question and answer (roles, never names).
@@ -48,6 +52,13 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 		if f.v != nil {
 			view.VoteFacts = append(view.VoteFacts, Fact{Label: s.T(f.key), Value: s.C.Int(*f.v), Tone: f.tone})
 		}
+	}
+	if h.Outcome == schema.OutcomeScheduled {
+		key := "accountability.scheduled_note"
+		if !h.Upcoming(d.Site.AsOf) {
+			key = "accountability.scheduled_unrecorded"
+		}
+		view.ScheduledNote = s.C.Tf(key, "date", s.date(h.Date))
 	}
 	for _, qi := range d.QuestionsOf[h.ID] {
 		q := &d.HearingQuestions[qi]

@@ -57,9 +57,16 @@ func (s *Site) hearingsPages() []entry {
 			}
 			return list
 		}, func(path string, hi int) HearingRow { return s.hearingRow(path, hi, true) })
-		counts := map[string]int{}
+		// Outcomes are counted over the hearings held: one announced (待召开)
+		// has no outcome yet and is counted apart.
+		counts, held, scheduled := map[string]int{}, 0, 0
 		for _, hi := range rows {
-			counts[d.Hearings[hi].Outcome]++
+			if h := &d.Hearings[hi]; h.Held(d.Site.AsOf) {
+				counts[h.Outcome]++
+				held++
+			} else if h.Outcome == schema.OutcomeScheduled {
+				scheduled++
+			}
 		}
 		out = append(out, listing(route.Hearings(y), "hearings", groups, func(path string, lv ListView, township string) (*Page, error) {
 			p := s.frame(path, itoa(y)+" "+s.T("hearings_year"), section, Link{Label: s.T("hearings"), Href: route.Rel(path, route.HearingsPath)})
@@ -69,9 +76,14 @@ func (s *Site) hearingsPages() []entry {
 			}
 			v := &HearingsView{Year: y, List: lv, Township: township}
 			if township == "" {
-				v.Facts = []Fact{{Label: s.T("hearings_held"), Value: s.C.Int(len(rows))}}
+				v.Facts = []Fact{{Label: s.T("hearings_held"), Value: s.C.Int(held)}}
+				if scheduled > 0 {
+					v.Facts = append(v.Facts, Fact{Label: s.T("accountability.hearings_scheduled"), Value: s.C.Int(scheduled)})
+				}
 				for _, o := range schema.Outcomes {
-					v.Outcomes = append(v.Outcomes, StatusCount{Status: s.badge(schema.Outcomes, o.Zh), Count: counts[o.Zh], Pct: i18n.Pct(counts[o.Zh], len(rows))})
+					if o.Zh != schema.OutcomeScheduled {
+						v.Outcomes = append(v.Outcomes, StatusCount{Status: s.badge(schema.Outcomes, o.Zh), Count: counts[o.Zh], Pct: i18n.Pct(counts[o.Zh], held)})
+					}
 				}
 				v.Years = s.yearLinks(path, years, y, route.Hearings)
 				cs := newChartSet(path, nil)

@@ -72,7 +72,12 @@ func (s *Site) home(path string) (*Page, error) {
 // countyFacts are the big numbers of the county.
 func (s *Site) countyFacts(path string) []Fact {
 	d := s.D
-	serving, done, overdue := 0, 0, 0
+	serving, done, overdue, held := 0, 0, 0, 0
+	for i := range d.Hearings {
+		if d.Hearings[i].Held(d.Site.AsOf) {
+			held++
+		}
+	}
 	for _, f := range d.Facts.Village {
 		if f.Secretary >= 0 {
 			serving++
@@ -86,7 +91,8 @@ func (s *Site) countyFacts(path string) []Fact {
 		{Label: s.T("pledges_total"), Value: s.C.Int(len(d.Pledges)), Href: route.Rel(path, route.BoardPath)},
 		{Label: s.T("pledges_done"), Value: strconv.Itoa(i18n.Pct(done, len(d.Pledges))) + "%", Note: s.C.Int(done) + " " + s.T("items"), Tone: "good"},
 		{Label: s.T("pledges_overdue"), Value: s.C.Int(overdue), Href: route.Rel(path, route.OverduePath), Tone: toneIf(overdue > 0, "bad")},
-		{Label: s.T("hearings_held"), Value: s.C.Int(len(d.Hearings)), Href: route.Rel(path, route.HearingsPath)},
+		{Label: s.T("hearings_held"), Value: s.C.Int(held), Href: route.Rel(path, route.HearingsPath)},
+		{Label: s.T("attention.total"), Value: s.C.Int(d.Attention.Len()), Href: route.Rel(path, route.AttentionPath), Tone: toneIf(d.Attention.Len() > 0, "bad")},
 	}
 }
 
@@ -113,7 +119,7 @@ func (s *Site) latestUpdates(path string, n int) []UpdateRow {
 		}
 	}
 	for i, h := range d.Hearings {
-		if h.Date <= d.Site.AsOf {
+		if h.Held(d.Site.AsOf) {
 			evs = append(evs, ev{date: h.Date, id: "h" + h.ID, upd: -1, hearing: i})
 		}
 	}

@@ -21,6 +21,7 @@ var layouts = map[string]func(p *Page) templ.Component{
 	"secretary": func(p *Page) templ.Component { return secretaryMain(p, p.Main.(*SecretaryView)) },
 	"pledges":   func(p *Page) templ.Component { return boardMain(p, p.Main.(*BoardView)) },
 	"overdue":   func(p *Page) templ.Component { return overdueMain(p, p.Main.(*BoardView)) },
+	"attention": func(p *Page) templ.Component { return attentionMain(p, p.Main.(*AttentionView)) },
 	"pledge":    func(p *Page) templ.Component { return pledgeMain(p, p.Main.(*PledgeView)) },
 	"ratings":   func(p *Page) templ.Component { return ratingsMain(p, p.Main.(*RatingsView)) },
 	"hearings":  func(p *Page) templ.Component { return hearingsMain(p, p.Main.(*HearingsView)) },

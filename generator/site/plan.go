@@ -57,6 +57,7 @@ func NewPlan(d *dataset.Dataset, theme *Theme, c *i18n.Catalogue, pages []*conte
 	for i := range d.Pledges {
 		add(route.Pledge(d.Pledges[i].ID), "pledge", func(path string) (*Page, error) { return s.pledge(path, i) })
 	}
+	p.entries = append(p.entries, s.attentionPages()...)
 	p.entries = append(p.entries, s.ratingPages()...)
 	p.entries = append(p.entries, s.hearingsPages()...)
 	for i := range d.Hearings {

@@ -18,6 +18,16 @@ type PledgeView struct {
 	EvidenceHref string // set when the evidence is an http(s) link
 	Timeline     []UpdateItem
 	OverdueNote  string
+	// ReplacedBy is the pledge that replaces this revised (已调整) one;
+	// Replaces the revised pledges this one replaces; NoReplacement marks a
+	// revised pledge that names none.
+	ReplacedBy    *Link
+	Replaces      []Link
+	NoReplacement bool
+	// CarriedNote is set on an open pledge whose secretary has left office,
+	// and Holder is who holds the office on as_of (Label "" while vacant).
+	CarriedNote string
+	Holder      Link
 }
 
 // UpdateItem is one entry of a pledge's timeline.
@@ -52,6 +62,22 @@ func (s *Site) pledge(path string, pi int) (*Page, error) {
 	}
 	if pl.Overdue {
 		view.OverdueNote = s.C.Tf("overdue_note", "due", s.date(pl.Due), "as_of", s.date(d.Site.AsOf))
+	}
+	if ri, ok := d.PledgeByID[pl.ReplacedBy]; ok && pl.ReplacedBy != "" {
+		view.ReplacedBy = &Link{Label: d.Pledges[ri].Title, Href: route.Rel(path, route.Pledge(pl.ReplacedBy))}
+	}
+	view.NoReplacement = pl.Status == schema.StatusRevised && pl.ReplacedBy == ""
+	for _, oi := range d.Replaces[pl.ID] {
+		o := &d.Pledges[oi]
+		view.Replaces = append(view.Replaces, Link{Label: o.Title, Href: route.Rel(path, route.Pledge(o.ID))})
+	}
+	if si, ok := d.SecretaryByID[pl.SecretaryID]; ok && pl.CarriedOver {
+		sec := &d.Secretaries[si]
+		view.CarriedNote = s.C.Tf("accountability.pledge_carried_over", "name", sec.Name, "date", s.date(sec.TermEnd))
+		view.Holder = Link{Label: s.T("accountability.holder_vacant")}
+		if hi, ok := d.SecretaryByID[pl.Holder]; ok {
+			view.Holder = Link{Label: d.Secretaries[hi].Name, Href: route.Rel(path, route.Secretary(pl.Holder))}
+		}
 	}
 	p.Main = view
 	return p, nil

@@ -26,6 +26,8 @@ type PersonView struct {
 	BirthYear string
 	Education string
 	DualRole  string // "是", "否" or ""
+	// LeaveReason is why the term ended, in words ("" while serving or when not given).
+	LeaveReason string
 
 	role string // the canonical role
 }
@@ -49,6 +51,9 @@ func (s *Site) person(path string, si int) PersonView {
 	if sec.DualRole != nil {
 		pv.DualRole = s.yesNo(*sec.DualRole)
 	}
+	if sec.TermEnd != "" {
+		pv.LeaveReason = s.C.Enum(schema.LeaveReasons, sec.LeaveReason)
+	}
 	return pv
 }
 
@@ -69,6 +74,9 @@ type PledgeRow struct {
 	MadeOn      string
 	UpdatedOn   string
 	Secretary   string
+	// CarriedOver marks an open pledge whose secretary has left office: it
+	// stays with the office (dataset.Pledge.CarriedOver).
+	CarriedOver bool
 
 	dueKey string // the normalised due date, for sorting
 	status string // the canonical status, for sorting
@@ -82,7 +90,7 @@ func (s *Site) pledgeRow(path string, pi int, withVillage bool) PledgeRow {
 		ID: p.ID, Title: p.Title, Href: route.Rel(path, route.Pledge(p.ID)),
 		Kind: s.C.Enum(schema.PledgeKinds, p.Kind), Category: s.C.Enum(schema.PledgeCategories, p.Category),
 		Status: s.badge(schema.PledgeStatuses, p.Status), Due: s.date(p.Due), Overdue: p.Overdue,
-		MadeOn: s.date(p.MadeOn), UpdatedOn: s.date(p.UpdatedOn), dueKey: p.Due, status: p.Status,
+		MadeOn: s.date(p.MadeOn), UpdatedOn: s.date(p.UpdatedOn), CarriedOver: p.CarriedOver, dueKey: p.Due, status: p.Status,
 	}
 	if p.Progress != nil {
 		r.Progress, r.HasProgress = *p.Progress, true
@@ -206,13 +214,16 @@ type HearingRow struct {
 	VillageHref string
 	Outcome     Badge
 	Votes       string // "赞成 35 / 反对 3 / 弃权 2"
+	// Scheduled marks a hearing announced but not held (待召开): its badge
+	// says so, and it is never counted as held.
+	Scheduled bool
 }
 
 func (s *Site) hearingRow(path string, hi int, withVillage bool) HearingRow {
 	d := s.D
 	h := &d.Hearings[hi]
 	r := HearingRow{Date: s.date(h.Date), Topic: h.Topic, Href: route.Rel(path, route.Hearing(h.ID)),
-		Outcome: s.badge(schema.Outcomes, h.Outcome), Votes: s.votes(h)}
+		Outcome: s.badge(schema.Outcomes, h.Outcome), Votes: s.votes(h), Scheduled: h.Outcome == schema.OutcomeScheduled}
 	if withVillage {
 		if vi, ok := d.VillageByID[h.VillageID]; ok {
 			r.Village, r.VillageHref = d.Villages[vi].Name, route.Rel(path, route.Village(h.VillageID))
@@ -370,4 +381,32 @@ func reverse(list []int) []int {
 		out[len(list)-1-i] = x
 	}
 	return out
+}
+
+// ActionRow is one decision about a secretary: a commendation or reward, or
+// a sanction (诫勉, 警告, 组织调整 …), with the appraisal year it follows
+// from, its reason and the body that decided it.
+type ActionRow struct {
+	Date          string
+	Year          string // the appraisal year it follows from ("" if not given)
+	Kind          Badge
+	Sanction      bool // holds the secretary to account, rather than commending
+	Reason        string
+	By            string
+	Secretary     string // set on lists that span secretaries
+	SecretaryHref string
+}
+
+// actionRow returns one action; withSecretary adds the secretary's name.
+func (s *Site) actionRow(path string, ai int, withSecretary bool) ActionRow {
+	d := s.D
+	a := &d.Actions[ai]
+	r := ActionRow{Date: s.date(a.Date), Kind: s.badge(schema.ActionKinds, a.Kind), Sanction: dataset.IsSanction(a.Kind), Reason: a.Reason, By: a.By}
+	if a.Year != nil {
+		r.Year = strconv.Itoa(*a.Year)
+	}
+	if si, ok := d.SecretaryByID[a.SecretaryID]; ok && withSecretary {
+		r.Secretary, r.SecretaryHref = d.Secretaries[si].Name, route.Rel(path, route.Secretary(a.SecretaryID))
+	}
+	return r
 }

@@ -17,6 +17,23 @@ type SecretaryView struct {
 	Trainings    []TrainingItem
 	TrainingNote string
 	Charts       []ChartView
+	// Actions are the commendations and sanctions of this term, newest
+	// first; KeepsActions says whether the county publishes them at all
+	// (the actions table is optional), so that "none recorded" means none.
+	Actions      []ActionRow
+	KeepsActions bool
+	// Carried is set when the term ended with open pledges: they stay with
+	// the office (marked in Pledges), and this says who holds it now.
+	Carried *CarriedView
+	// Inherited are open pledges of earlier terms that this term now holds.
+	Inherited []PledgeRow
+}
+
+// CarriedView says that a former secretary's open pledges stay with the
+// office, and who holds the office on as_of (Holder.Label "" while vacant).
+type CarriedView struct {
+	Note   string
+	Holder Link
 }
 
 // TrainingItem is one training record.
@@ -58,6 +75,40 @@ func (s *Site) secretary(path string, si int) (*Page, error) {
 		view.Trainings = append(view.Trainings, item)
 	}
 	view.TrainingNote = s.trainingNote()
+	view.KeepsActions = len(d.Actions) > 0
+	for _, ai := range reverse(d.ActionsFor[sec.ID]) {
+		view.Actions = append(view.Actions, s.actionRow(path, ai, false))
+	}
+	view.Carried = s.carried(path, si)
+	for _, pi := range d.PledgesOf[v.ID] {
+		if pl := &d.Pledges[pi]; pl.CarriedOver && pl.Holder == sec.ID {
+			view.Inherited = append(view.Inherited, s.pledgeRow(path, pi, false))
+		}
+	}
+	sortPledges(view.Inherited)
 	p.Main = view
 	return p, nil
+}
+
+// carried says where a former secretary's open pledges went, or nil when
+// the term has none carried over.
+func (s *Site) carried(path string, si int) *CarriedView {
+	d := s.D
+	sec := &d.Secretaries[si]
+	n, holder := 0, ""
+	for _, pi := range d.PledgesBy[sec.ID] {
+		if pl := &d.Pledges[pi]; pl.CarriedOver {
+			n, holder = n+1, pl.Holder
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	args := []string{"name", sec.Name, "date", s.date(sec.TermEnd), "n", s.C.Int(n), "role", s.C.Enum(schema.Roles, sec.Role)}
+	hi, ok := d.SecretaryByID[holder]
+	if !ok {
+		return &CarriedView{Note: s.C.Tf("accountability.carried_over_vacant", args...)}
+	}
+	return &CarriedView{Note: s.C.Tf("accountability.carried_over_note", args...),
+		Holder: Link{Label: d.Secretaries[hi].Name, Href: route.Rel(path, route.Secretary(holder))}}
 }

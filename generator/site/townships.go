@@ -19,6 +19,9 @@ type TownshipView struct {
 	Villages []VillageRow
 	Pager    *Pager
 	Charts   []ChartView
+	// Attention is what needs following up in the township (its first page
+	// only): printed, the township's 督办单.
+	Attention *AttentionBlock
 }
 
 // townshipPages plans the list of townships and each township's page
@@ -51,8 +54,11 @@ func (s *Site) townshipPages() []entry {
 			for _, vi := range vs[from:to] {
 				v.Villages = append(v.Villages, s.villageRow(path, vi))
 			}
-			// The chart of village completion heads the first page only.
+			// The chart of village completion and what needs attention are on the first page only.
 			if pager == nil || pager.Prev == "" {
+				a := d.AttentionOf[t.ID]
+				v.Attention = s.attentionBlock(path, t)
+				v.Facts = append(v.Facts, Fact{Label: s.T("attention.total"), Value: s.C.Int(a.Len()), Href: "#h-attention", Tone: toneIf(a.Len() > 0, "bad")})
 				c, csv, err := s.Charts.Township(t.ID)
 				if err == nil {
 					cs := newChartSet(path, nil)

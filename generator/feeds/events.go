@@ -1,0 +1,182 @@
+package feeds
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"gongshi/generator/route"
+	"gongshi/generator/schema"
+)
+
+// event is one dated item of a feed: a pledge update, a hearing held or
+// announced, or a commendation or sanction.
+type event struct {
+	date    string // the day it happened, or was announced: the entry's <updated>
+	kind    string // "action", "hearing" or "pledge": orders events of one day
+	key     string // the record's own key, stable across builds: "hearing/H1"
+	title   string
+	summary string
+	page    string // site path of the page that shows it
+	anchor  string // fragment on that page, or ""
+}
+
+// newestFirst orders events newest first; on one day by kind, then key, so
+// that the order never changes between builds.
+func newestFirst(evs []event) {
+	sort.Slice(evs, func(a, b int) bool {
+		if evs[a].date != evs[b].date {
+			return evs[a].date > evs[b].date
+		}
+		if evs[a].kind != evs[b].kind {
+			return evs[a].kind < evs[b].kind
+		}
+		return evs[a].key < evs[b].key
+	})
+}
+
+// countyEvents returns the county's latest events up to as_of, newest
+// first, at most n.
+func (f *feeds) countyEvents(n int) []event {
+	d := f.d
+	var evs []event
+	for pi := range d.Pledges {
+		evs = f.updateEvents(evs, pi)
+	}
+	for hi := range d.Hearings {
+		evs = f.hearingEvent(evs, hi)
+	}
+	for ai := range d.Actions {
+		evs = f.actionEvent(evs, ai)
+	}
+	newestFirst(evs)
+	if len(evs) > n {
+		evs = evs[:n]
+	}
+	return evs
+}
+
+// villageEvents returns every event of one village up to as_of, newest first.
+func (f *feeds) villageEvents(vi int) []event {
+	d := f.d
+	id := d.Villages[vi].ID
+	var evs []event
+	for _, pi := range d.PledgesOf[id] {
+		evs = f.updateEvents(evs, pi)
+	}
+	for _, hi := range d.HearingsOf[id] {
+		evs = f.hearingEvent(evs, hi)
+	}
+	for _, ai := range d.ActionsOf[id] {
+		evs = f.actionEvent(evs, ai)
+	}
+	newestFirst(evs)
+	return evs
+}
+
+// updateEvents appends the updates of one pledge dated up to as_of. Two
+// updates on one day keep apart by their order ("P1/2024-03-01", then
+// "P1/2024-03-01/2").
+func (f *feeds) updateEvents(evs []event, pi int) []event {
+	d := f.d
+	p := &d.Pledges[pi]
+	village := f.villageName(p.VillageID)
+	prev, seq := "", 0
+	for _, ui := range d.UpdatesOf[p.ID] {
+		u := &d.PledgeUpdates[ui]
+		if u.Date == prev {
+			seq++
+		} else {
+			prev, seq = u.Date, 1
+		}
+		if u.Date > d.Site.AsOf {
+			continue
+		}
+		summary := f.c.Enum(schema.PledgeStatuses, u.Status)
+		if u.Progress != nil {
+			summary += f.c.T("punct.comma") + fmt.Sprintf("%d%%", *u.Progress)
+		}
+		if u.Note != "" {
+			summary += f.c.T("punct.period") + u.Note
+		}
+		key := "pledge/" + p.ID + "/" + u.Date
+		if seq > 1 {
+			key += "/" + strconv.Itoa(seq)
+		}
+		evs = append(evs, event{date: u.Date, kind: "pledge", key: key,
+			title: f.c.Label(village, p.Title), summary: summary, page: route.Pledge(p.ID)})
+	}
+	return evs
+}
+
+// hearingEvent appends a hearing: one held, dated by its day, with its
+// outcome; or one announced (待召开), dated by its notice when that came by
+// as_of (else as_of: the data say it was known by then), saying when it is
+// to be held. When it is held, its entry keeps its ID and is updated.
+func (f *feeds) hearingEvent(evs []event, hi int) []event {
+	d := f.d
+	h := &d.Hearings[hi]
+	asOf := d.Site.AsOf
+	village := f.villageName(h.VillageID)
+	e := event{kind: "hearing", key: "hearing/" + h.ID, page: route.Hearing(h.ID)}
+	switch {
+	case h.Held(asOf):
+		e.date = h.Date
+		e.title = village + " " + f.c.Label(f.c.T("hearing"), h.Topic)
+		e.summary = f.c.Enum(schema.Outcomes, h.Outcome)
+	case h.Outcome == schema.OutcomeScheduled:
+		e.date = min(asOf, h.Date)
+		if h.NoticeDate != "" && h.NoticeDate <= e.date {
+			e.date = h.NoticeDate
+		}
+		e.title = village + " " + f.c.Label(f.c.T("feeds.hearing_announced"), h.Topic)
+		e.summary = f.scheduledNote(h.Date, h.Upcoming(asOf))
+	default:
+		return evs // dated after as_of with an outcome: check refuses it
+	}
+	if e.date == "" {
+		return evs
+	}
+	if h.Summary != "" {
+		e.summary += f.c.T("punct.period") + h.Summary
+	}
+	return append(evs, e)
+}
+
+// scheduledNote says when an announced hearing is to be held, or that it
+// was to be held and its outcome was not recorded.
+func (f *feeds) scheduledNote(date string, upcoming bool) string {
+	if upcoming {
+		return f.c.Tf("accountability.scheduled_note", "date", f.c.Date(date))
+	}
+	return f.c.Tf("accountability.scheduled_unrecorded", "date", f.c.Date(date))
+}
+
+// actionEvent appends a commendation or sanction dated up to as_of, linked
+// to the actions on the secretary's page.
+func (f *feeds) actionEvent(evs []event, ai int) []event {
+	d := f.d
+	a := &d.Actions[ai]
+	si, ok := d.SecretaryByID[a.SecretaryID]
+	if !ok || a.Date == "" || a.Date > d.Site.AsOf {
+		return evs
+	}
+	sec := &d.Secretaries[si]
+	summary := a.Reason
+	add := func(label, value string) {
+		if value == "" {
+			return
+		}
+		if summary != "" {
+			summary += f.c.T("punct.semicolon")
+		}
+		summary += f.c.Label(label, value)
+	}
+	if a.Year != nil {
+		add(f.c.T("accountability.action_year"), strconv.Itoa(*a.Year))
+	}
+	add(f.c.T("accountability.action_by"), a.By)
+	title := f.c.Tf("feeds.action_title", "kind", f.c.Enum(schema.ActionKinds, a.Kind), "name", sec.Name)
+	return append(evs, event{date: a.Date, kind: "action", key: "action/" + a.ID,
+		title: f.villageName(sec.VillageID) + " " + title, summary: summary, page: route.Secretary(sec.ID), anchor: "h-actions"})
+}

@@ -1,0 +1,118 @@
+package feeds
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"gongshi/generator/route"
+	"gongshi/generator/schema"
+)
+
+// countyCalendar returns hearings/calendar.ics: every hearing of the county.
+func (f *feeds) countyCalendar() []byte {
+	all := make([]int, len(f.d.Hearings))
+	for i := range all {
+		all[i] = i
+	}
+	return f.calendar(f.d.Site.Title+" "+f.c.T("hearings"), all)
+}
+
+// villageCalendar returns villages/<id>/calendar.ics: one village's hearings.
+func (f *feeds) villageCalendar(vi int) []byte {
+	v := &f.d.Villages[vi]
+	return f.calendar(v.Name+" "+f.c.T("hearings"), f.d.HearingsOf[v.ID])
+}
+
+// calendar returns an RFC 5545 calendar of the given hearings, each an
+// all-day event, by date then ID. A hearing announced (待召开) is an event
+// like any other, marked CONFIRMED while it is ahead, and described as
+// announced, never with an outcome. DTSTAMP is as_of, not the clock. UIDs
+// are UUIDs of the county's identity (see identity), the same in the
+// county's calendar and the village's.
+func (f *feeds) calendar(name string, hearings []int) []byte {
+	d := f.d
+	var b bytes.Buffer
+	line := func(l string) { b.WriteString(foldICS(l)) }
+	lang := "ZH"
+	if f.c.English() {
+		lang = "EN"
+	}
+	line("BEGIN:VCALENDAR")
+	line("VERSION:2.0")
+	line("PRODID:-//gongshi//" + icsText(d.Site.County) + "//" + lang)
+	line("CALSCALE:GREGORIAN")
+	line("X-WR-CALNAME:" + icsText(name))
+	stamp := strings.ReplaceAll(d.Site.AsOf, "-", "") + "T000000Z"
+	ids := append([]int(nil), hearings...)
+	sort.SliceStable(ids, func(a, b int) bool {
+		ha, hb := &d.Hearings[ids[a]], &d.Hearings[ids[b]]
+		if ha.Date != hb.Date {
+			return ha.Date < hb.Date
+		}
+		return ha.ID < hb.ID
+	})
+	for _, i := range ids {
+		h := &d.Hearings[i]
+		if h.Date == "" {
+			continue
+		}
+		village := f.villageName(h.VillageID)
+		var desc string
+		if h.Outcome == schema.OutcomeScheduled {
+			desc = f.scheduledNote(h.Date, h.Upcoming(d.Site.AsOf))
+		} else {
+			desc = f.c.Label(f.c.T("outcome"), f.c.Enum(schema.Outcomes, h.Outcome))
+		}
+		if h.Summary != "" {
+			desc += "\n" + h.Summary
+		}
+		line("BEGIN:VEVENT")
+		line("UID:" + f.id.uuid("hearing/"+h.ID))
+		line("DTSTAMP:" + stamp)
+		line("DTSTART;VALUE=DATE:" + strings.ReplaceAll(h.Date, "-", ""))
+		line("SUMMARY:" + icsText(village+" "+h.Topic))
+		line("LOCATION:" + icsText(village))
+		line("DESCRIPTION:" + icsText(desc))
+		if h.Upcoming(d.Site.AsOf) {
+			line("STATUS:CONFIRMED")
+		}
+		if f.absoluteBase() {
+			line("URL:" + f.link("", route.Hearing(h.ID)))
+		}
+		line("END:VEVENT")
+	}
+	line("END:VCALENDAR")
+	return b.Bytes()
+}
+
+// icsText escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon,
+// comma and line breaks. Control characters, which TEXT may not hold, are
+// dropped.
+func icsText(s string) string {
+	s = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// foldICS ends a content line with CRLF, folding it at 75 octets without
+// splitting a UTF-8 character (RFC 5545 §3.1).
+func foldICS(l string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range l {
+		size := len(string(r))
+		if n+size > 75 {
+			b.WriteString("\r\n ")
+			n = 1
+		}
+		b.WriteRune(r)
+		n += size
+	}
+	b.WriteString("\r\n")
+	return b.String()
+}
