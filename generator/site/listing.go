@@ -21,6 +21,7 @@ type group struct {
 // GroupView is one township's part of a listing page: its rows, or, on an
 // index of a split listing, a link to the page that holds them.
 type GroupView struct {
+	ID      string // the township's ID
 	Name    string
 	Href    string // set when Rows are on another page
 	Count   int
@@ -54,7 +55,7 @@ func listing(base, layout string, groups []group, page func(path string, lv List
 				if g.n == 0 {
 					continue
 				}
-				gv := GroupView{Name: g.name, Count: g.n, Rows: g.rows(p, 0, g.n)}
+				gv := GroupView{ID: g.id, Name: g.name, Count: g.n, Rows: g.rows(p, 0, g.n)}
 				if g.summary != nil {
 					gv.Summary = g.summary(p)
 				}
@@ -73,7 +74,7 @@ func listing(base, layout string, groups []group, page func(path string, lv List
 	out = append(out, paged(base, layout, len(nonEmpty), func(path string, from, to int, pager *Pager) (*Page, error) {
 		lv := ListView{Pager: pager, Split: true}
 		for _, g := range nonEmpty[from:to] {
-			gv := GroupView{Name: g.name, Count: g.n, Href: route.Rel(path, route.Part(base, g.id))}
+			gv := GroupView{ID: g.id, Name: g.name, Count: g.n, Href: route.Rel(path, route.Part(base, g.id))}
 			if g.summary != nil {
 				gv.Summary = g.summary(path)
 			}
@@ -85,7 +86,7 @@ func listing(base, layout string, groups []group, page func(path string, lv List
 		g := g
 		out = append(out, paged(route.Part(base, g.id), layout, g.n, func(path string, from, to int, pager *Pager) (*Page, error) {
 			lv := ListView{Pager: pager, Split: true,
-				Groups: []GroupView{{Name: g.name, Count: g.n, Rows: g.rows(path, from, to)}}}
+				Groups: []GroupView{{ID: g.id, Name: g.name, Count: g.n, Rows: g.rows(path, from, to)}}}
 			return page(path, lv, g.name)
 		})...)
 	}
