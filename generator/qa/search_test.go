@@ -91,7 +91,7 @@ func submit(t *testing.T, p *Page, q string) {
 func TestSearchFindsWordsInside(t *testing.T) {
 	for _, via := range []string{"http", "file"} {
 		for _, c := range []struct{ word, kind string }{
-			{"光伏", "pledges"},   // 建成村级光伏电站
+			{"光伏", "pledges"},    // 建成村级光伏电站
 			{"建房秩序", "hearings"}, // 宅基地审批和建房秩序管理办法
 		} {
 			t.Run(via+"/"+c.word, func(t *testing.T) {

@@ -9,11 +9,11 @@ import (
 
 func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
-		"V0032":        "v0032",
-		"Ｖ００３２":        "v0032", // full-width, as a Chinese keyboard types it
-		"长垟村":          "长垟村",
-		"第①组":          "第1组",
-		"ＡＢＣ路":         "abc路",
+		"V0032":       "v0032",
+		"Ｖ００３２":       "v0032", // full-width, as a Chinese keyboard types it
+		"长垟村":         "长垟村",
+		"第①组":         "第1组",
+		"ＡＢＣ路":        "abc路",
 		"“三会一课”，100％": "“三会一课”,100%",
 	} {
 		if got := Fold(in); got != want {
@@ -46,8 +46,8 @@ func TestTerms(t *testing.T) {
 		{"土地流转", false, false, []string{"土地^", "地流", "流转"}},
 		{"长垟村", true, false, []string{"长^", "垟", "长垟^", "村", "垟村"}},
 		{"完成土地流转260亩", false, false, []string{"完成^", "成土", "土地", "地流", "流转", "260"}},
-		{"5g基站，a区", false, false, []string{"5g^", "基站"}}, // a lone ASCII letter is no term
-		{"t1-v001", false, true, []string{"t1^", "v001"}},  // an ID's runs, of any length
+		{"5g基站，a区", false, false, []string{"5g^", "基站"}},  // a lone ASCII letter is no term
+		{"t1-v001", false, true, []string{"t1^", "v001"}}, // an ID's runs, of any length
 		{"p7", false, true, []string{"p7^"}},
 		{"7", false, true, []string{"7^"}},
 		{"村 村", false, false, nil}, // a lone Chinese character is a term in names only
