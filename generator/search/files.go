@@ -3,8 +3,10 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"gongshi/generator/output"
@@ -70,9 +72,8 @@ func perChunk(k kind) int {
 	return max(1, min(64, (ChunkCap-wrapper)/p95))
 }
 
-// writeChunks writes a kind's documents, per to a file, and returns per and
-// the number of files.
-func writeChunks(w *output.Writer, k kind) (per, files int, err error) {
+// writeChunks writes a kind's documents, per to a file, and returns per.
+func writeChunks(fs *files, k kind) (per int, err error) {
 	per = perChunk(k)
 	budget := (ChunkCap-wrapper)/per - 1 // bytes of one document, with its comma
 	for from := 0; from < len(k.docs); from += per {
@@ -85,13 +86,11 @@ func writeChunks(w *output.Writer, k kind) (per, files int, err error) {
 			b = append(b, fitted(k.docs[i], budget)...)
 		}
 		b = append(b, ']')
-		name := ChunkFile(k.key, from/per)
-		if err := write(w, name, b, ChunkCap); err != nil {
-			return per, files, err
+		if err := fs.write(ChunkFile(k.key, from/per), b, ChunkCap); err != nil {
+			return per, err
 		}
-		files++
 	}
-	return per, files, nil
+	return per, nil
 }
 
 // fitted returns a document's fragment, its text (and, for absurdly long
@@ -141,10 +140,10 @@ func cut(s string, n int) string {
 }
 
 // writeBuckets writes the posting lists, hashed into buckets of about half
-// BucketCap, and returns the number of buckets and of files. A bucket that
-// comes out too big is written in parts, and its own file holds only the
-// part of each of its terms.
-func writeBuckets(w *output.Writer, x *index) (buckets, files int, err error) {
+// BucketCap, and returns the number of buckets. A bucket that comes out too
+// big is written in parts, and its own file holds only the part of each of
+// its terms.
+func writeBuckets(fs *files, x *index) (buckets int, err error) {
 	keys := make([]string, 0, len(x.lists))
 	total := 0
 	entries := make(map[string][]byte, len(x.lists))
@@ -167,13 +166,12 @@ func writeBuckets(w *output.Writer, x *index) (buckets, files int, err error) {
 				if p == 0 && len(parts) > 1 {
 					limit = RouteCap
 				}
-				if err := write(w, BucketFile(b, p), part, limit); err != nil {
-					return k, files, err
+				if err := fs.write(BucketFile(b, p), part, limit); err != nil {
+					return k, err
 				}
-				files++
 			}
 		}
-		return k, files, nil
+		return k, nil
 	}
 }
 
@@ -258,12 +256,63 @@ func object(ts []string, entries map[string][]byte) []byte {
 	return append(b, '}')
 }
 
-// write writes one file of the index, refusing one over its limit: that
+// files writes the files of the index on a few goroutines: a province's
+// index is a hundred thousand small files, and making them is bound by the
+// disk, which makes several at once faster than one after another.
+type files struct {
+	w    *output.Writer
+	jobs chan job
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	err  error
+	n    int
+}
+
+type job struct {
+	name string
+	data []byte
+}
+
+func newFiles(w *output.Writer) *files {
+	f := &files{w: w, jobs: make(chan job, 64)}
+	for k := 0; k < 2*runtime.GOMAXPROCS(0); k++ {
+		f.wg.Add(1)
+		go func() {
+			defer f.wg.Done()
+			for j := range f.jobs {
+				err := w.Write(Dir+j.name, j.data)
+				f.mu.Lock()
+				if err != nil && f.err == nil {
+					f.err = err
+				}
+				f.n++
+				f.mu.Unlock()
+			}
+		}()
+	}
+	return f
+}
+
+// write queues one file of the index, refusing one over its limit: that
 // would be a bug, since the layout above makes every file fit.
-func write(w *output.Writer, name string, data []byte, limit int) error {
+func (f *files) write(name string, data []byte, limit int) error {
 	b := script(name, data)
 	if len(b) > limit {
 		return fmt.Errorf("search: %s would be %d bytes, over its %d", name, len(b), limit)
 	}
-	return w.Write(Dir+name, b)
+	f.mu.Lock()
+	err := f.err
+	f.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	f.jobs <- job{name, b}
+	return nil
+}
+
+// wait waits for every queued file and returns how many were written.
+func (f *files) wait() (int, error) {
+	close(f.jobs)
+	f.wg.Wait()
+	return f.n, f.err
 }

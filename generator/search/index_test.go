@@ -43,6 +43,7 @@ func county() *dataset.Dataset {
 				Detail: "完成土地流转260亩。", Target: "带动长垟片区"},
 			{ID: "P4", VillageID: "V0031", Kind: "年度实事", Category: "公益事业", Title: "修缮村卫生室", Status: "推进中",
 				Detail: "土地平整后，流转给合作社。"}, // 土地 and 流转, but not 土地流转
+			{ID: "P3-2", VillageID: "V0034", Kind: "年度实事", Category: "经济发展", Title: "扩大规模种植", Status: "推进中"},
 			{ID: "P5", VillageID: "V0034", Kind: "年度实事", Category: "公益事业", Title: "整治行李寄存点", Status: "推进中"},
 		},
 		PledgeUpdates: []dataset.PledgeUpdate{{PledgeID: "P4", Date: "2024-03-01", Status: "推进中", Note: "已招标，电商服务站同步建设"}},
@@ -107,7 +108,8 @@ func TestSearch(t *testing.T) {
 		{"V0032", "villages:V0032/0", "an ID finds its record"},
 		{"v0032", "villages:V0032/0", "IDs ignore case"},
 		{"Ｖ００３２", "villages:V0032/0", "full-width characters fold"},
-		{"P3", "pledges:P3/0", ""},
+		{"P3", "pledges:P3/0 pledges:P3-2/1", "an ID, then IDs that start with it"},
+		{"P3-2", "pledges:P3-2/0", "an ID with a hyphen is one ID, not P3 and 2"},
 		{"光伏", "pledges:P1/2 pledges:P2/2", ""},
 		{"光伏 长垟村", "pledges:P1/2", "several words are ANDed"},
 		{"长垟村 光伏", "pledges:P1/2", "in any order"},

@@ -69,30 +69,32 @@ type KindInfo struct {
 func Write(w *output.Writer, d *dataset.Dataset, c *i18n.Catalogue) (int, error) {
 	ks := kinds(d, c)
 	x := newIndex(ks)
-	files := 0
+	fs := newFiles(w)
 	m := Manifest{MaxTerms: MaxTerms, ScreenChunks: ScreenChunks, PerKind: PerKind}
-	for i, k := range ks {
-		per, n, err := writeChunks(w, k)
-		if err != nil {
-			return files, err
+	err := func() error {
+		for i, k := range ks {
+			per, err := writeChunks(fs, k)
+			if err != nil {
+				return err
+			}
+			m.Kinds = append(m.Kinds, KindInfo{Key: k.key, Label: k.label, First: x.first[i], Count: len(k.docs), Chunk: per, Href: k.href})
 		}
-		files += n
-		m.Kinds = append(m.Kinds, KindInfo{Key: k.key, Label: k.label, First: x.first[i], Count: len(k.docs), Chunk: per, Href: k.href})
+		buckets, err := writeBuckets(fs, x)
+		if err != nil {
+			return err
+		}
+		m.Buckets = buckets
+		b, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		return fs.write(ManifestFile, b, ManifestCap)
+	}()
+	n, werr := fs.wait()
+	if err == nil {
+		err = werr
 	}
-	buckets, n, err := writeBuckets(w, x)
-	if err != nil {
-		return files, err
-	}
-	files += n
-	m.Buckets = buckets
-	b, err := json.Marshal(m)
-	if err != nil {
-		return files, err
-	}
-	if err := write(w, ManifestFile, b, ManifestCap); err != nil {
-		return files, err
-	}
-	return files + 1, nil
+	return n, err
 }
 
 // Dir is the folder of the index, and ManifestFile its manifest within.

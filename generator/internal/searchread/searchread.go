@@ -130,6 +130,7 @@ func (p *postings) holds(doc int) int {
 }
 
 type query struct {
+	full  string // the whole query, folded
 	words []word
 	pick  []string
 	lists map[string]*postings
@@ -179,7 +180,7 @@ func (x *Index) lookup(q string) (*query, error) {
 	if len(ws) == 0 {
 		return nil, nil
 	}
-	qu := &query{lists: map[string]*postings{}}
+	qu := &query{full: search.Fold(strings.TrimSpace(q)), lists: map[string]*postings{}}
 	for _, w := range ws {
 		ts := search.QueryTerms(w)
 		qu.words = append(qu.words, word{text: w, len: utf8.RuneCountInString(w), terms: ts, whole: len(ts) == 1 && ts[0] == w})
@@ -479,14 +480,18 @@ func (x *Index) check(qu *query, g *Group) error {
 func (x *Index) match(qu *query, h *Hit) bool {
 	id, name, ctx := search.Fold(h.ID), search.Fold(h.Name), search.Fold(strings.Join(h.Place, "")+h.Name)
 	h.Rank = 3
+	if id == qu.full { // an ID with its hyphens: P000065-2
+		h.Rank = 0
+		return true
+	}
 	for _, w := range qu.words {
 		r := -1
 		switch {
 		case name == w.text || id == w.text:
 			r = 0
-		case strings.HasPrefix(name, w.text):
+		case strings.HasPrefix(name, w.text) || strings.HasPrefix(id, w.text):
 			r = 1
-		case strings.Contains(name, w.text):
+		case strings.Contains(name, w.text) || strings.Contains(id, w.text):
 			r = 2
 		}
 		if r < 0 && w.len > 1 {

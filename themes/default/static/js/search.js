@@ -155,7 +155,7 @@
   function search(q) {
     var my = ++gen;
     clear();
-    var ws = words(fold(q.replace(/^\s+|\s+$/g, "")).t);
+    var full = fold(q.replace(/^\s+|\s+$/g, "")).t, ws = words(full);
     if (!ws.length) { status.textContent = say("short"); return; }
     status.textContent = say("loading");
     load(["index.js"], function (ok) {
@@ -164,7 +164,7 @@
       m = files["index.js"].data;
       // The query's words, each with its terms; the lists to load: each
       // word's first term, then the words' last terms, up to maxTerms.
-      var query = { words: [], lists: {}, pick: [] };
+      var query = { full: full, words: [], lists: {}, pick: [] };
       var i, w;
       for (i = 0; i < ws.length; i++) {
         var ts = termsOf(ws[i]);
@@ -306,9 +306,10 @@
   // one-character word must be in the name. null when a word is missing.
   function match(query, doc, f) {
     var id = fold(f[0]).t, name = fold(f[1]).t, ctx = fold(f[2].join("") + f[1]).t, rank = 3;
+    if (id === query.full) { return { doc: doc, rank: 0, f: f }; } // an ID with its hyphens: P000065-2
     for (var i = 0; i < query.words.length; i++) {
       var w = query.words[i], r = -1;
-      if (name === w.text || id === w.text) { r = 0; } else if (name.indexOf(w.text) === 0) { r = 1; } else if (name.indexOf(w.text) >= 0) { r = 2; }
+      if (name === w.text || id === w.text) { r = 0; } else if (name.indexOf(w.text) === 0 || id.indexOf(w.text) === 0) { r = 1; } else if (name.indexOf(w.text) >= 0 || id.indexOf(w.text) >= 0) { r = 2; }
       if (r < 0 && w.len > 1) {
         if (ctx.indexOf(w.text) >= 0) { r = 3; }
         for (var k = 0; r < 0 && k < f[4].length; k++) { if (fold(f[4][k]).t.indexOf(w.text) >= 0) { r = 3; } }
