@@ -58,6 +58,7 @@ func pageKinds(t *testing.T, root string) []pageKind {
 		{"secretary", first("secretaries", isID)},
 		{"pledge-board", "pledges/index.html"},
 		{"overdue", "pledges/overdue/index.html"},
+		{"pledge-list", "pledges/by-status/in-progress/index.html"},
 		{"pledge", first("pledges", isID)},
 		{"ratings-year", last("ratings", isYear)},
 		{"hearings-year", last("hearings", isYear)},
@@ -106,7 +107,7 @@ var yearRE = regexp.MustCompile(`^(19|20)\d\d$`)
 func isYear(name string) bool { return yearRE.MatchString(name) }
 
 // listingDirs are folders under a section that are lists, not records.
-var listingDirs = map[string]bool{"overdue": true, "page": true, "calendar": true}
+var listingDirs = map[string]bool{"overdue": true, "page": true, "calendar": true, "by-status": true, "by-kind": true, "by-category": true}
 
 // isID reports whether a folder under a section is a record's own page.
 func isID(name string) bool {
