@@ -261,3 +261,30 @@ func TestTableSort(t *testing.T) {
 		t.Errorf("sort: %s", s)
 	}
 }
+
+// TestSearchResultsAccessible runs axe-core (WCAG 2.1 A and AA) on the
+// search page once it shows results: groups, marked words, snippets and the
+// "show more" buttons that js/search.js builds.
+func TestSearchResultsAccessible(t *testing.T) {
+	axeTool := AxeJS(repoRoot)
+	needTool(t, axeTool)
+	needTool(t, CJKFonts())
+	axe, err := Axe(axeTool.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := opened(t, "http", "search/index.html?q=%E5%9C%9F%E5%9C%B0%E6%B5%81%E8%BD%AC") // 土地流转
+	if groups, _ := results(t, p); len(groups) < 2 {
+		t.Fatalf("土地流转: %+v; want results of two kinds", groups)
+	}
+	if n, _ := Eval[int](p, `document.querySelectorAll(".search-results mark").length + document.querySelectorAll(".search-results .snippet").length`); n == 0 {
+		t.Fatal("no marked words or snippets to check")
+	}
+	res, err := p.RunAxe(axe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range res.Violations {
+		t.Errorf("search results: axe violation %s", v.Format())
+	}
+}

@@ -152,6 +152,27 @@
   function bucketOf(t) { return "t/" + (hash(t) % m.buckets) + ".js"; }
   function clear() { while (out.firstChild) { out.removeChild(out.firstChild); } }
 
+  // fileOf returns the file that holds term t's entry, once its bucket
+  // has arrived: the bucket itself, or the part its route names.
+  function fileOf(t) {
+    var b = bucketOf(t), route = files[b].data[""];
+    return route && route[t] ? b.replace(".js", "-" + route[t] + ".js") : b;
+  }
+  function unique(list) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) { if (out.indexOf(list[i]) < 0) { out.push(list[i]); } }
+    return out;
+  }
+  // current says whether search number my is still the one to show, and
+  // reports a file that did not load.
+  function current(my, ok) {
+    if (my !== gen) { return false; }
+    if (!ok) { status.textContent = say("failed"); }
+    return ok;
+  }
+
+  // search runs a query: the manifest, then the buckets of its terms, then
+  // any parts they route to, then the documents of the first results.
   function search(q) {
     var my = ++gen;
     clear();
@@ -159,50 +180,40 @@
     if (!ws.length) { status.textContent = say("short"); return; }
     status.textContent = say("loading");
     load(["index.js"], function (ok) {
-      if (my !== gen) { return; }
-      if (!ok) { status.textContent = say("failed"); return; }
+      if (!current(my, ok)) { return; }
       m = files["index.js"].data;
-      // The query's words, each with its terms; the lists to load: each
-      // word's first term, then the words' last terms, up to maxTerms.
-      var query = { full: full, words: [], lists: {}, pick: [] };
-      var i, w;
-      for (i = 0; i < ws.length; i++) {
-        var ts = termsOf(ws[i]);
-        query.words.push({ text: ws[i], len: chars(ws[i]).length, terms: ts, first: ts[0], whole: ts.length === 1 && ts[0] === ws[i] });
-      }
-      for (var round = 0; round < 2; round++) {
-        for (i = 0; i < query.words.length; i++) {
-          w = query.words[i];
-          var t = round === 0 ? w.first : w.terms[w.terms.length - 1];
-          if (t && query.pick.length < m.maxTerms && query.pick.indexOf(t) < 0) { query.pick.push(t); }
-        }
-      }
+      var query = parse(full, ws);
       if (!query.pick.length) { status.textContent = say("short"); return; }
-      var buckets = [];
-      for (i = 0; i < query.pick.length; i++) { if (buckets.indexOf(bucketOf(query.pick[i])) < 0) { buckets.push(bucketOf(query.pick[i])); } }
-      load(buckets, function (ok) {
-        if (my !== gen) { return; }
-        if (!ok) { status.textContent = say("failed"); return; }
-        var parts = [];
-        for (var i = 0; i < query.pick.length; i++) {
-          var t = query.pick[i], data = files[bucketOf(t)].data, route = data[""];
-          if (route && route[t]) {
-            var part = bucketOf(t).replace(".js", "-" + route[t] + ".js");
-            if (parts.indexOf(part) < 0) { parts.push(part); }
-          }
-        }
-        load(parts, function (ok) {
-          if (my !== gen) { return; }
-          if (!ok) { status.textContent = say("failed"); return; }
+      load(unique(query.pick.map(bucketOf)), function (ok) {
+        if (!current(my, ok)) { return; }
+        load(unique(query.pick.map(fileOf)), function (ok) {
+          if (!current(my, ok)) { return; }
           for (var i = 0; i < query.pick.length; i++) {
-            var t = query.pick[i], data = files[bucketOf(t)].data, route = data[""];
-            if (route && route[t]) { data = files[bucketOf(t).replace(".js", "-" + route[t] + ".js")].data; }
-            query.lists[t] = data[t] ? postings(data[t], total()) : null;
+            var t = query.pick[i], e = files[fileOf(t)].data[t];
+            query.lists[t] = e ? postings(e, total()) : null;
           }
           fill(candidates(query), my, null);
         });
       });
     });
+  }
+  // parse returns the query's words, each with its terms, and the terms
+  // whose lists to load: each word's first term, then the words' last
+  // terms, up to maxTerms.
+  function parse(full, ws) {
+    var query = { full: full, words: [], lists: {}, pick: [] }, i, w;
+    for (i = 0; i < ws.length; i++) {
+      var ts = termsOf(ws[i]);
+      query.words.push({ text: ws[i], len: chars(ws[i]).length, terms: ts, first: ts[0], whole: ts.length === 1 && ts[0] === ws[i] });
+    }
+    for (var round = 0; round < 2; round++) {
+      for (i = 0; i < query.words.length; i++) {
+        w = query.words[i];
+        var t = round === 0 ? w.first : w.terms[w.terms.length - 1];
+        if (t && query.pick.length < m.maxTerms && query.pick.indexOf(t) < 0) { query.pick.push(t); }
+      }
+    }
+    return query;
   }
   function total() { var k = m.kinds[m.kinds.length - 1]; return k.first + k.count; }
 
