@@ -102,7 +102,7 @@ var Table = []Route{
 	{Kind: DataPage, Pattern: "data/", Section: "data"},
 	{Kind: DownloadFile, Pattern: "data/{path}"},
 	{Kind: SearchPage, Pattern: "search/", Section: "search"},
-	{Kind: SearchIndexFile, Pattern: "search/{file}"},
+	{Kind: SearchIndexFile, Pattern: "search/{path}"},
 	{Kind: FeedFile, Pattern: "feed.xml"},
 	{Kind: SitemapFile, Pattern: "sitemap.xml"},
 	{Kind: SitemapFile, Pattern: "sitemap-{n}.xml"},

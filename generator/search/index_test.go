@@ -14,6 +14,7 @@ import (
 	"gongshi/generator/i18n"
 	"gongshi/generator/internal/searchread"
 	"gongshi/generator/output"
+	"gongshi/generator/route"
 	"gongshi/generator/search"
 )
 
@@ -277,5 +278,13 @@ func TestShardBound(t *testing.T) {
 			t.Errorf("%q loads %d files, %d bytes (%d gzipped): over %d", c.q, len(r.Files), raw, zipped, search.QueryCap)
 		}
 		t.Logf("%q: %d files, %d bytes, %d gzipped", c.q, len(r.Files), raw, zipped)
+	}
+}
+
+// TestDir: the index lives in the search page's folder, where the page
+// (site.SearchView.Index) looks for it.
+func TestDir(t *testing.T) {
+	if search.Dir != route.Path(route.SearchPage) {
+		t.Errorf("search.Dir = %q, but the search page is at %q", search.Dir, route.Path(route.SearchPage))
 	}
 }
