@@ -3,6 +3,8 @@ package qa
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -17,6 +19,14 @@ func opened(t *testing.T, via, rel string) *Page {
 	t.Helper()
 	root := demoSite(t)
 	start, inSite := siteServer(t).URL+"/"+rel, UnderOrigin(siteServer(t).URL)
+	if via == "sub-folder" { // as a county's site under www.example.gov.cn/cwgk/
+		mux := http.NewServeMux()
+		mux.Handle("/cwgk/", http.StripPrefix("/cwgk", Handler(root)))
+		mux.Handle("/favicon.ico", Handler(root)) // what a browser asks the host for, whatever the page
+		srv := httptest.NewServer(mux)
+		t.Cleanup(srv.Close)
+		start, inSite = srv.URL+"/cwgk/"+rel, UnderOrigin(srv.URL)
+	}
 	if via == "file" {
 		name, query, _ := strings.Cut(rel, "?")
 		u, err := FileURL(filepath.Join(root, filepath.FromSlash(name)))
@@ -85,11 +95,12 @@ func submit(t *testing.T, p *Page, q string) {
 	}
 }
 
-// TestSearchFindsWordsInside, over http and from disk: a word from inside
-// a pledge title and one from inside a hearing topic, typed into the home
-// page's search box, are found; the first result leads to a page about it.
+// TestSearchFindsWordsInside, over http (at the root and under a
+// sub-folder) and from disk: a word from inside a pledge title and one from
+// inside a hearing topic, typed into the home page's search box, are found;
+// the first result leads to a page about it.
 func TestSearchFindsWordsInside(t *testing.T) {
-	for _, via := range []string{"http", "file"} {
+	for _, via := range []string{"http", "sub-folder", "file"} {
 		for _, c := range []struct{ word, kind string }{
 			{"光伏", "pledges"},    // 建成村级光伏电站
 			{"建房秩序", "hearings"}, // 宅基地审批和建房秩序管理办法
