@@ -169,7 +169,7 @@ func TestAccountabilityPages(t *testing.T) {
 		{"hearings/2026/index.html", []string{
 			`<span class="fact-value">0</span><span class="fact-label">听证会</span>`,
 			`<span class="fact-value">1</span><span class="fact-label">待召开听证</span>`,
-			`<li class="is-scheduled"><span class="date">2026年3月10日</span>`,
+			`<tr class="is-scheduled"><td class="date" data-sort="2026-03-10">2026年3月10日</td>`,
 		}, []string{`badge-scheduled">待召开</span> <strong>`}},
 		{"index.html", []string{`<a href="hearings/index.html"><span class="fact-value">2</span><span class="fact-label">听证会</span></a>`}, []string{"hearings/H3/"}},
 		{"hearings/calendar.ics", []string{"DTSTART;VALUE=DATE:20260310", "STATUS:CONFIRMED"}, nil},

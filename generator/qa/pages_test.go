@@ -77,6 +77,7 @@ func pageKinds(t *testing.T, root string) []pageKind {
 		{"pledge-board", "pledges/index.html"},
 		{"overdue", "pledges/overdue/index.html"},
 		{"attention", "attention/index.html"},
+		{"pledge-list", "pledges/by-status/in-progress/index.html"},
 		{"pledge", first("pledges", isID)},
 		{"ratings-year", last("ratings", isYear)},
 		{"hearings-year", last("hearings", isYear)},
@@ -128,7 +129,7 @@ var yearRE = regexp.MustCompile(`^(19|20)\d\d$`)
 func isYear(name string) bool { return yearRE.MatchString(name) }
 
 // listingDirs are folders under a section that are lists, not records.
-var listingDirs = map[string]bool{"overdue": true, "page": true, "calendar": true}
+var listingDirs = map[string]bool{"overdue": true, "page": true, "calendar": true, "by-status": true, "by-kind": true, "by-category": true}
 
 // isID reports whether a folder under a section is a record's own page.
 func isID(name string) bool {

@@ -28,6 +28,9 @@ const (
 	BoardPage         Kind = "board"
 	OverduePage       Kind = "overdue"
 	AttentionPage     Kind = "attention"
+	PledgeStatusPage  Kind = "pledges-by-status"
+	PledgeKindPage    Kind = "pledges-by-kind"
+	PledgeCatPage     Kind = "pledges-by-category"
 	PledgePage        Kind = "pledge"
 	RatingsYearsPage  Kind = "ratings-years"
 	RatingsPage       Kind = "ratings"
@@ -56,8 +59,10 @@ const (
 // Route is one row of the table. A pattern's segments are literal names or
 // placeholders: {townships}, {villages}, {secretaries}, {pledges},
 // {hearings} (an ID of that table), {year} (four digits), {n} (a page
-// number), {file} (a file name gongshi chooses, such as a chart's CSV) and
-// {path} (any path below: theme assets, downloads).
+// number), {file} (a file name gongshi chooses, such as a chart's CSV),
+// {path} (any path below: theme assets, downloads) and {status}, {kind},
+// {category} (the English key of a pledge's status, kind or category:
+// "in-progress").
 type Route struct {
 	Kind    Kind
 	Pattern string
@@ -81,6 +86,9 @@ var Table = []Route{
 	{Kind: SecretaryPage, Pattern: "secretaries/{secretaries}/"},
 	{Kind: BoardPage, Pattern: "pledges/", Section: "pledges", Paged: true},
 	{Kind: OverduePage, Pattern: "pledges/overdue/", Section: "pledges", Paged: true, ByTownship: true},
+	{Kind: PledgeStatusPage, Pattern: "pledges/by-status/{status}/", Section: "pledges", Paged: true, ByTownship: true},
+	{Kind: PledgeKindPage, Pattern: "pledges/by-kind/{kind}/", Section: "pledges", Paged: true, ByTownship: true},
+	{Kind: PledgeCatPage, Pattern: "pledges/by-category/{category}/", Section: "pledges", Paged: true, ByTownship: true},
 	{Kind: PledgePage, Pattern: "pledges/{pledges}/", Section: "pledges"},
 	{Kind: AttentionPage, Pattern: "attention/", Section: "home", Paged: true, ByTownship: true},
 	{Kind: RatingsYearsPage, Pattern: "ratings/", Section: "ratings"},
@@ -96,7 +104,7 @@ var Table = []Route{
 	{Kind: DataPage, Pattern: "data/", Section: "data"},
 	{Kind: DownloadFile, Pattern: "data/{path}"},
 	{Kind: SearchPage, Pattern: "search/", Section: "search"},
-	{Kind: SearchIndexFile, Pattern: "search/{file}"},
+	{Kind: SearchIndexFile, Pattern: "search/{path}"},
 	{Kind: FeedFile, Pattern: "feed.xml"},
 	{Kind: SitemapFile, Pattern: "sitemap.xml"},
 	{Kind: SitemapFile, Pattern: "sitemap-{n}.xml"},
@@ -152,6 +160,7 @@ const (
 	StylePath      = "css/site.css"
 	ExtraStylePath = "css/extra.css"
 	SearchScript   = "js/search.js"
+	SortScript     = "js/sort.js"
 )
 
 // Paths of pages with an ID or a year (directory form).
@@ -165,6 +174,12 @@ func Hearing(id string) string         { return "hearings/" + id + "/" }
 func Ratings(year int) string          { return "ratings/" + strconv.Itoa(year) + "/" }
 func Hearings(year int) string         { return "hearings/" + strconv.Itoa(year) + "/" }
 func Report(year int) string           { return "reports/" + strconv.Itoa(year) + "/" }
+
+// Lists of pledges by one value of a column, by its English key
+// ("in-progress"): status, kind, category.
+func PledgesByStatus(key string) string   { return "pledges/by-status/" + key + "/" }
+func PledgesByKind(key string) string     { return "pledges/by-kind/" + key + "/" }
+func PledgesByCategory(key string) string { return "pledges/by-category/" + key + "/" }
 
 // ChartCSV returns the path of a county chart's CSV.
 func ChartCSV(name string, year int) string {

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"sort"
+
+	"gongshi/generator/dataset"
 	"gongshi/generator/i18n"
 	"gongshi/generator/route"
 	"gongshi/generator/schema"
@@ -15,8 +18,16 @@ type BoardView struct {
 	OverdueN    int
 	Pager       *Pager
 	Charts      []ChartView
-	List        ListView // on the overdue pages
-	Township    string   // the overdue list is limited to this township
+	Facets      []FacetLinks // the browsable lists by kind and by category
+	List        ListView     // on the overdue pages
+	Jump        []Link       // on an overdue page that holds several townships: links to each
+	Township    string       // the overdue list is limited to this township
+}
+
+// FacetLinks links the lists of pledges by each value of one column.
+type FacetLinks struct {
+	By    string // "By kind"
+	Links []Link
 }
 
 // StatusCount is the number of pledges (or hearings) in one status.
@@ -24,6 +35,7 @@ type StatusCount struct {
 	Status Badge
 	Count  int
 	Pct    int
+	Href   string // the list of pledges in this status, if any
 }
 
 // boardCharts are the county charts on the first page of the pledge board.
@@ -48,7 +60,14 @@ func (s *Site) boardPages() []entry {
 		v := &BoardView{Pager: pager, OverdueHref: route.Rel(path, route.OverduePath), OverdueN: overdue}
 		v.Facts = s.countyFacts(path)[2:5]
 		for _, st := range schema.PledgeStatuses {
-			v.ByStatus = append(v.ByStatus, StatusCount{Status: s.badge(schema.PledgeStatuses, st.Zh), Count: counts[st.Zh], Pct: i18n.Pct(counts[st.Zh], len(d.Pledges))})
+			sc := StatusCount{Status: s.badge(schema.PledgeStatuses, st.Zh), Count: counts[st.Zh], Pct: i18n.Pct(counts[st.Zh], len(d.Pledges))}
+			if sc.Count > 0 {
+				sc.Href = route.Rel(path, route.PledgesByStatus(st.En))
+			}
+			v.ByStatus = append(v.ByStatus, sc)
+		}
+		for _, f := range pledgeFacets[1:] {
+			v.Facets = append(v.Facets, FacetLinks{By: s.T(f.by), Links: s.facetLinks(path, f, s.facetCounts(f), "")})
 		}
 		for _, ti := range order[from:to] {
 			v.Townships = append(v.Townships, s.townshipRow(path, ti))
@@ -59,26 +78,45 @@ func (s *Site) boardPages() []entry {
 			v.Charts = cs.views
 			withScripts(p, true)
 		}
+		p.Scripts = append(p.Scripts, route.Rel(path, route.SortScript))
 		p.Main = v
 		return p, nil
 	})
-	groups := townshipGroups(s, func(vid string) []int {
-		var list []int
-		for _, pi := range d.PledgesOf[vid] {
-			if d.Pledges[pi].Overdue {
-				list = append(list, pi)
-			}
-		}
-		return list
-	}, func(path string, pi int) PledgeRow { return s.pledgeRow(path, pi, true) })
-	out = append(out, listing(route.OverduePath, "overdue", groups, func(path string, lv ListView, township string) (*Page, error) {
+	out = append(out, listing(route.OverduePath, "overdue", s.overdueGroups(), func(path string, lv ListView, township string) (*Page, error) {
 		p := s.frame(path, s.T("overdue_list"), section, Link{Label: s.T("pledge_board"), Href: route.Rel(path, route.BoardPath)})
 		if township != "" {
 			p.Title = township + " " + p.Title
 			p.Crumbs = append(p.Crumbs, Link{Label: s.T("overdue_list"), Href: route.Rel(path, route.OverduePath)})
 		}
-		p.Main = &BoardView{List: lv, OverdueN: overdue, Township: township}
+		p.Main = &BoardView{List: lv, OverdueN: overdue, Township: township, Jump: jumpLinks(lv)}
+		withSort(p, lv)
 		return p, nil
 	})...)
 	return out
+}
+
+// overdueGroups are the overdue pledges of each township, the most overdue
+// first (then by village ID, then in input order), with their days overdue.
+func (s *Site) overdueGroups() []group {
+	var groups []group
+	for _, ti := range s.D.Facts.TownshipOrder {
+		t := &s.D.Townships[ti]
+		list := append([]dataset.OverduePledge(nil), s.D.AttentionOf[t.ID].Overdue...)
+		sort.SliceStable(list, func(i, j int) bool {
+			if list[i].Days != list[j].Days {
+				return list[i].Days > list[j].Days
+			}
+			return list[i].VillageID < list[j].VillageID
+		})
+		groups = append(groups, group{id: t.ID, name: t.Name, n: len(list), rows: func(path string, from, to int) any {
+			rows := make([]PledgeLine, 0, to-from)
+			for _, o := range list[from:to] {
+				l := s.pledgeLine(path, o.Pledge)
+				l.Days = o.Days
+				rows = append(rows, l)
+			}
+			return rows
+		}})
+	}
+	return groups
 }

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"sort"
+
 	"gongshi/generator/dataset"
 	"gongshi/generator/i18n"
 	"gongshi/generator/route"
@@ -13,6 +15,7 @@ type HearingsView struct {
 	Facts    []Fact
 	Outcomes []StatusCount
 	List     ListView
+	Jump     []Link // on a page that holds several townships: links to each
 	Township string
 	Years    []Link
 	Charts   []ChartView
@@ -48,15 +51,7 @@ func (s *Site) hearingsPages() []entry {
 		func(y int) int { return len(byYear[y]) }, route.CalendarPath)}
 	for _, y := range years {
 		rows := byYear[y]
-		groups := townshipGroups(s, func(vid string) []int {
-			var list []int
-			for _, hi := range d.HearingsOf[vid] {
-				if dataset.Year(d.Hearings[hi].Date) == y {
-					list = append(list, hi)
-				}
-			}
-			return list
-		}, func(path string, hi int) HearingRow { return s.hearingRow(path, hi, true) })
+		groups := s.hearingGroups(rows)
 		// Outcomes are counted over the hearings held: one announced (待召开)
 		// has no outcome yet and is counted apart.
 		counts, held, scheduled := map[string]int{}, 0, 0
@@ -74,7 +69,8 @@ func (s *Site) hearingsPages() []entry {
 				p.Title = township + " " + p.Title
 				p.Crumbs = append(p.Crumbs, Link{Label: itoa(y), Href: route.Rel(path, route.Hearings(y))})
 			}
-			v := &HearingsView{Year: y, List: lv, Township: township}
+			v := &HearingsView{Year: y, List: lv, Township: township, Jump: jumpLinks(lv)}
+			withSort(p, lv)
 			if township == "" {
 				v.Facts = []Fact{{Label: s.T("hearings_held"), Value: s.C.Int(held)}}
 				if scheduled > 0 {
@@ -96,4 +92,50 @@ func (s *Site) hearingsPages() []entry {
 		})...)
 	}
 	return out
+}
+
+// HearingLine is one hearing in a table that js/sort.js can sort.
+type HearingLine struct {
+	HearingRow
+	DateSort    string // the normalised date
+	OutcomeSort int    // the outcome's place in schema.Outcomes
+}
+
+// hearingGroups groups a year's hearings (positions in Hearings) by
+// township, each township's by date (then village ID, then input order).
+func (s *Site) hearingGroups(year []int) []group {
+	d := s.D
+	byTownship := map[string][]int{}
+	for _, hi := range year {
+		if vi, ok := d.VillageByID[d.Hearings[hi].VillageID]; ok {
+			byTownship[d.Villages[vi].TownshipID] = append(byTownship[d.Villages[vi].TownshipID], hi)
+		}
+	}
+	var groups []group
+	for _, ti := range d.Facts.TownshipOrder {
+		t := &d.Townships[ti]
+		list := byTownship[t.ID]
+		sort.SliceStable(list, func(i, j int) bool {
+			a, b := &d.Hearings[list[i]], &d.Hearings[list[j]]
+			if a.Date != b.Date {
+				return a.Date < b.Date
+			}
+			return a.VillageID < b.VillageID
+		})
+		groups = append(groups, group{id: t.ID, name: t.Name, n: len(list), rows: func(path string, from, to int) any {
+			rows := make([]HearingLine, 0, to-from)
+			for _, hi := range list[from:to] {
+				h := &d.Hearings[hi]
+				l := HearingLine{HearingRow: s.hearingRow(path, hi, true), DateSort: h.Date}
+				for i, o := range schema.Outcomes {
+					if o.Zh == h.Outcome {
+						l.OutcomeSort = i
+					}
+				}
+				rows = append(rows, l)
+			}
+			return rows
+		}})
+	}
+	return groups
 }

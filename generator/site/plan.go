@@ -54,6 +54,7 @@ func NewPlan(d *dataset.Dataset, theme *Theme, c *i18n.Catalogue, pages []*conte
 		add(route.Secretary(d.Secretaries[i].ID), "secretary", func(path string) (*Page, error) { return s.secretary(path, i) })
 	}
 	p.entries = append(p.entries, s.boardPages()...)
+	p.entries = append(p.entries, s.pledgeListPages()...)
 	for i := range d.Pledges {
 		add(route.Pledge(d.Pledges[i].ID), "pledge", func(path string) (*Page, error) { return s.pledge(path, i) })
 	}
