@@ -13,31 +13,48 @@ import "strconv"
 
 // Src is where a row came from: the file (relative to the site source) and
 // the 1-based line of the row (for TOML, the line of its [[table]] header;
-// for a workbook, the sheet and the row).
+// for a workbook, the sheet and the row). It is small because every row
+// carries one (a province has millions): the file and sheet are one value
+// shared by all rows of a file.
 type Src struct {
-	File  string
-	Sheet string // the workbook's sheet, "" for a text file
-	Line  int
-	Row   int  // the row as Excel numbers it (CSV, workbook; 0 for TOML): differs from Line after a cell with line breaks
-	Bad   bool // a cell of the row was rejected (already reported); checks that would only echo it skip the row
+	In   *SrcFile // the file and sheet; nil only for a row made in code
+	Line int32
+	Row  int32 // the row as Excel numbers it (CSV, workbook; 0 for TOML): differs from Line after a cell with line breaks
+	Bad  bool  // a cell of the row was rejected (already reported); checks that would only echo it skip the row
+}
+
+// File returns the file the row came from, relative to the site source.
+func (s Src) File() string {
+	if s.In == nil {
+		return ""
+	}
+	return s.In.File
+}
+
+// Sheet returns the workbook's sheet the row came from, "" for a text file.
+func (s Src) Sheet() string {
+	if s.In == nil {
+		return ""
+	}
+	return s.In.Sheet
 }
 
 // PlaceZh names the row in a Chinese message: data/pledges.csv:17, or
 // data/台账.xlsx:承诺 第 17 行 for a workbook row.
 func (s Src) PlaceZh() string {
-	if s.Sheet != "" {
-		return s.File + ":" + s.Sheet + " 第 " + strconv.Itoa(s.Line) + " 行"
+	if s.Sheet() != "" {
+		return s.File() + ":" + s.Sheet() + " 第 " + strconv.Itoa(int(s.Line)) + " 行"
 	}
-	return s.File + ":" + strconv.Itoa(s.Line)
+	return s.File() + ":" + strconv.Itoa(int(s.Line))
 }
 
 // PlaceEn names the row in an English message: data/pledges.csv:17, or
 // data/台账.xlsx:承诺 row 17.
 func (s Src) PlaceEn() string {
-	if s.Sheet != "" {
-		return s.File + ":" + s.Sheet + " row " + strconv.Itoa(s.Line)
+	if s.Sheet() != "" {
+		return s.File() + ":" + s.Sheet() + " row " + strconv.Itoa(int(s.Line))
 	}
-	return s.File + ":" + strconv.Itoa(s.Line)
+	return s.File() + ":" + strconv.Itoa(int(s.Line))
 }
 
 // Township is a row of townships.

@@ -203,7 +203,7 @@ func TestCSVPositions(t *testing.T) {
 	}
 	var lines []int
 	for _, v := range d.Villages {
-		lines = append(lines, v.Line)
+		lines = append(lines, int(v.Line))
 	}
 	if len(lines) != 3 || lines[0] != 2 || lines[1] != 5 || lines[2] != 7 {
 		t.Errorf("row lines = %v, want [2 5 7]", lines)

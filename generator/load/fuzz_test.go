@@ -87,7 +87,7 @@ func checkRead(t *testing.T, file, text string, sink *rowSink, probs *problem.Li
 	}
 	rows, _ := sink.rows.Interface().([]dataset.Pledge)
 	for _, r := range rows {
-		if r.File != file || r.Line < 1 || r.Line > lines {
+		if r.File() != file || r.Line < 1 || int(r.Line) > lines {
 			t.Errorf("bad row position (file has %d lines): %+v", lines, r.Src)
 		}
 		for _, x := range []struct {

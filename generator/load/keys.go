@@ -113,9 +113,9 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 				}
 				src := row.Field(0).Interface().(dataset.Src)
 				if st.missing || st.incomplete {
-					where := src.File
-					if src.Sheet != "" {
-						where += ":" + src.Sheet
+					where := src.File()
+					if src.Sheet() != "" {
+						where += ":" + src.Sheet()
 					}
 					if cascade[f.Ref] == nil {
 						cascade[f.Ref] = map[place]int{}
@@ -161,7 +161,7 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 
 // at places p at the row src: file, sheet and line (Excel's row too).
 func at(src dataset.Src, p problem.Problem) problem.Problem {
-	p.File, p.Sheet, p.Line, p.Row = src.File, src.Sheet, src.Line, src.Row
+	p.File, p.Sheet, p.Line, p.Row = src.File(), src.Sheet(), int(src.Line), int(src.Row)
 	return p
 }
 

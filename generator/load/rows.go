@@ -40,8 +40,9 @@ type pos struct{ line, col, row int }
 type rowSink struct {
 	b       *binding
 	file    string
-	sheet   string // the workbook's sheet, "" for a text file
-	toml    bool   // positions carry character columns
+	sheet   string           // the workbook's sheet, "" for a text file
+	in      *dataset.SrcFile // file and sheet, shared by the rows' Src (made at the first row)
+	toml    bool             // positions carry character columns
 	rules   *dataset.Rules
 	probs   *problem.List
 	rows    reflect.Value // a slice of the table's row type
@@ -95,7 +96,10 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 	}
 	s.rows = s.rows.Slice(0, n+1)
 	row := s.rows.Index(n)
-	src := dataset.Src{File: s.file, Sheet: s.sheet, Line: line, Row: excelRow}
+	if s.in == nil {
+		s.in = &dataset.SrcFile{File: s.file, Sheet: s.sheet}
+	}
+	src := dataset.Src{In: s.in, Line: int32(line), Row: int32(excelRow)}
 	var filled uint64 // bit i: table.Fields[i] has a value
 	for _, c := range cells {
 		v := strings.TrimSpace(c.raw)

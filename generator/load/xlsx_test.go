@@ -74,7 +74,7 @@ func TestWorkbook(t *testing.T) {
 	stripSrc(want)
 	dir := writeWorkbookSite(t)
 	got := loadClean(t, dir)
-	if got.Pledges[0].Src.Sheet != "承诺" || got.Pledges[0].Src.File != "data/台账.xlsx" || got.Pledges[0].Src.Line != 2 {
+	if got.Pledges[0].Src.Sheet() != "承诺" || got.Pledges[0].Src.File() != "data/台账.xlsx" || got.Pledges[0].Src.Line != 2 {
 		t.Errorf("first pledge from %+v, want data/台账.xlsx 承诺 row 2", got.Pledges[0].Src)
 	}
 	if got.Villages[0].Src.Line != 3 {

@@ -14,11 +14,11 @@ import (
 // carries a stable code.
 
 func (c *checker) errc(code string, src dataset.Src, key, value, zh, en string) {
-	c.probs.Error(code, src.File, src.Line, key, value, zh, en)
+	c.probs.Error(code, src.File(), int(src.Line), key, value, zh, en)
 }
 
 func (c *checker) warnc(code string, src dataset.Src, key, value, zh, en string) {
-	c.probs.Warn(code, src.File, src.Line, key, value, zh, en)
+	c.probs.Warn(code, src.File(), int(src.Line), key, value, zh, en)
 }
 
 // leaveReasons: a leave reason belongs to a term that ended.
@@ -58,8 +58,8 @@ func (c *checker) replacements() {
 		r := &d.Pledges[ri]
 		if r.VillageID != p.VillageID && r.VillageID != "" && p.VillageID != "" {
 			c.errc("replaced-by-village", p.Src, "replaced_by", p.ReplacedBy,
-				fmt.Sprintf("调整后承诺属于另一个村（%s，%s:%d），应为本村（%s）的承诺", r.VillageID, r.File, r.Line, p.VillageID),
-				fmt.Sprintf("the replacement belongs to another village (%s, %s:%d), not %s", r.VillageID, r.File, r.Line, p.VillageID))
+				fmt.Sprintf("调整后承诺属于另一个村（%s，%s:%d），应为本村（%s）的承诺", r.VillageID, r.File(), r.Line, p.VillageID),
+				fmt.Sprintf("the replacement belongs to another village (%s, %s:%d), not %s", r.VillageID, r.File(), r.Line, p.VillageID))
 		}
 		if r.MadeOn != "" && p.MadeOn != "" && r.MadeOn < p.MadeOn {
 			c.warnc("replaced-by-date", p.Src, "replaced_by", p.ReplacedBy,
@@ -164,8 +164,8 @@ func (c *checker) actions() {
 		s := &d.Secretaries[si]
 		if a.Date != "" && s.TermStart != "" && a.Date < s.TermStart {
 			c.errc("action-before-term", a.Src, "date", a.Date,
-				fmt.Sprintf("早于该书记任职开始日期 %s（%s:%d）", s.TermStart, s.File, s.Line),
-				fmt.Sprintf("before the secretary's term began (%s, %s:%d)", s.TermStart, s.File, s.Line))
+				fmt.Sprintf("早于该书记任职开始日期 %s（%s:%d）", s.TermStart, s.File(), s.Line),
+				fmt.Sprintf("before the secretary's term began (%s, %s:%d)", s.TermStart, s.File(), s.Line))
 		}
 		if a.Year != nil {
 			c.actionYear(&a, s)
@@ -216,12 +216,12 @@ func (c *checker) actionYear(a *dataset.Action, s *dataset.Secretary) {
 	case grade == "":
 	case !dataset.IsSanction(a.Kind) && grade == d.Rules.LowestGrade() && len(d.Rules.Appraisal.Grades) > 1:
 		c.warnc("action-grade", a.Src, "kind", a.Kind,
-			fmt.Sprintf("依据年度 %s 的考评等次为%s（%s:%d），不应给予%s", year, grade, ap.File, ap.Line, a.Kind),
-			fmt.Sprintf("a %s cannot follow %s, rated %s (%s:%d)", schema.ActionKinds.English(a.Kind), year, grade, ap.File, ap.Line))
+			fmt.Sprintf("依据年度 %s 的考评等次为%s（%s:%d），不应给予%s", year, grade, ap.File(), ap.Line, a.Kind),
+			fmt.Sprintf("a %s cannot follow %s, rated %s (%s:%d)", schema.ActionKinds.English(a.Kind), year, grade, ap.File(), ap.Line))
 	case dataset.IsSanction(a.Kind) && grade == d.Rules.TopGrade() && len(d.Rules.Appraisal.Grades) > 1:
 		c.warnc("action-grade", a.Src, "kind", a.Kind,
-			fmt.Sprintf("依据年度 %s 的考评等次为%s（%s:%d），与%s不符", year, grade, ap.File, ap.Line, a.Kind),
-			fmt.Sprintf("a %s does not fit %s, rated %s (%s:%d)", schema.ActionKinds.English(a.Kind), year, grade, ap.File, ap.Line))
+			fmt.Sprintf("依据年度 %s 的考评等次为%s（%s:%d），与%s不符", year, grade, ap.File(), ap.Line, a.Kind),
+			fmt.Sprintf("a %s does not fit %s, rated %s (%s:%d)", schema.ActionKinds.English(a.Kind), year, grade, ap.File(), ap.Line))
 	}
 }
 
@@ -241,8 +241,8 @@ func (c *checker) rewardsWhileAdmonished() {
 				if (b.Kind == schema.ActionAdmonitionTalk || b.Kind == schema.ActionWrittenAdmonition) &&
 					dataset.Year(b.Date) == dataset.Year(a.Date) && dataset.Year(a.Date) > 0 {
 					c.warnc("reward-while-admonished", a.Src, "kind", a.Kind,
-						fmt.Sprintf("同年 %s 已受%s（%s:%d），年内不能评先、不能给予奖励", b.Date, b.Kind, b.File, b.Line),
-						fmt.Sprintf("the secretary was admonished the same year (%s, %s:%d): no commendation or reward that year", b.Date, b.File, b.Line))
+						fmt.Sprintf("同年 %s 已受%s（%s:%d），年内不能评先、不能给予奖励", b.Date, b.Kind, b.File(), b.Line),
+						fmt.Sprintf("the secretary was admonished the same year (%s, %s:%d): no commendation or reward that year", b.Date, b.File(), b.Line))
 					break
 				}
 			}
@@ -289,8 +289,8 @@ func (c *checker) scheduled() {
 		for _, qi := range d.QuestionsOf[h.ID] {
 			q := &d.HearingQuestions[qi]
 			c.errc("scheduled-questions", q.Src, "hearing_id", q.HearingID,
-				fmt.Sprintf("听证会 %s（%s:%d）待召开，还没有质询和答复", h.ID, h.File, h.Line),
-				fmt.Sprintf("hearing %s (%s:%d) is scheduled: it has no questions answered yet", h.ID, h.File, h.Line))
+				fmt.Sprintf("听证会 %s（%s:%d）待召开，还没有质询和答复", h.ID, h.File(), h.Line),
+				fmt.Sprintf("hearing %s (%s:%d) is scheduled: it has no questions answered yet", h.ID, h.File(), h.Line))
 		}
 	}
 }

@@ -174,7 +174,7 @@ func TestScheduledHearings(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			d := &dataset.Dataset{Hearings: []dataset.Hearing{c.h}}
 			if c.questions {
-				d.HearingQuestions = []dataset.HearingQuestion{{Src: dataset.Src{File: "data/q.csv", Line: 2}, HearingID: "H1", Seq: 1, Question: "?", Answer: "!"}}
+				d.HearingQuestions = []dataset.HearingQuestion{{Src: dataset.Src{In: &dataset.SrcFile{File: "data/q.csv"}, Line: 2}, HearingID: "H1", Seq: 1, Question: "?", Answer: "!"}}
 			}
 			if got := codes(d); got != c.want {
 				t.Errorf("problems:\n%s\nwant\n%s", got, c.want)

@@ -40,7 +40,7 @@ func Check(d *dataset.Dataset) *problem.List {
 func (c *checker) reservedIDs() {
 	check := func(table string, src dataset.Src, id string) {
 		if p := route.Collision(table, id); p != "" {
-			c.probs.Error("reserved-id", src.File, src.Line, "id", id,
+			c.probs.Error("reserved-id", src.File(), int(src.Line), "id", id,
 				"编号会与系统页面 "+p+" 冲突，请改用其他编号",
 				"the ID would clash with gongshi's own page "+p+": choose another")
 		}
@@ -80,7 +80,7 @@ func (c *checker) warn(code string, src dataset.Src, key, value, zh, en string) 
 
 // atRow places p at the row src: file, sheet and line (Excel's row too).
 func atRow(src dataset.Src, p problem.Problem) problem.Problem {
-	p.File, p.Sheet, p.Line, p.Row = src.File, src.Sheet, src.Line, src.Row
+	p.File, p.Sheet, p.Line, p.Row = src.File(), src.Sheet(), int(src.Line), int(src.Row)
 	return p
 }
 

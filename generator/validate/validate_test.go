@@ -7,7 +7,9 @@ import (
 	"gongshi/generator/dataset"
 )
 
-func at(line int) dataset.Src { return dataset.Src{File: "data/t.csv", Line: line} }
+func at(line int) dataset.Src {
+	return dataset.Src{In: &dataset.SrcFile{File: "data/t.csv"}, Line: int32(line)}
+}
 
 func iptr(x int) *int { return &x }
 

@@ -275,6 +275,18 @@ func next(t *testing.T, ch <-chan string, what string) string {
 	return ""
 }
 
+// replaceFile gives file new contents in one step (written beside, then
+// renamed over it), so that the dev server's watcher never sees it half
+// written, as it may on a loaded machine when the file is rewritten in place.
+func replaceFile(t *testing.T, file string, b []byte) error {
+	t.Helper()
+	tmp := filepath.Join(t.TempDir(), filepath.Base(file))
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, file)
+}
+
 // setPledgeStatus rewrites the status of the first pledge (line 2 of data/pledges.csv).
 func setPledgeStatus(t *testing.T, src, status string) {
 	t.Helper()
@@ -301,7 +313,7 @@ func setPledgeStatus(t *testing.T, src, status string) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.WriteAll(rows)
-	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+	if err := replaceFile(t, file, b.Bytes()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -385,7 +397,7 @@ func TestServe(t *testing.T) {
 	}
 
 	// Fixed: the site is back, without the overlay.
-	if err := os.WriteFile(pledges, good, 0o644); err != nil {
+	if err := replaceFile(t, pledges, good); err != nil {
 		t.Fatal(err)
 	}
 	if fixed := next(t, ev, "the fixed build"); fixed == failed {
