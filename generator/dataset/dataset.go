@@ -96,41 +96,30 @@ func (d *Dataset) Index() {
 		setFirst(d.TownshipByID, t.ID, i)
 	}
 	d.VillageByID = make(map[string]int, len(d.Villages))
-	d.VillagesOf = map[string][]int{}
 	for i, v := range d.Villages {
 		setFirst(d.VillageByID, v.ID, i)
-		d.VillagesOf[v.TownshipID] = append(d.VillagesOf[v.TownshipID], i)
 	}
+	d.VillagesOf = groupBy(len(d.Villages), func(i int) string { return d.Villages[i].TownshipID })
 	d.SecretaryByID = make(map[string]int, len(d.Secretaries))
-	d.SecretariesOf = map[string][]int{}
 	for i, s := range d.Secretaries {
 		setFirst(d.SecretaryByID, s.ID, i)
-		d.SecretariesOf[s.VillageID] = append(d.SecretariesOf[s.VillageID], i)
 	}
+	d.SecretariesOf = groupBy(len(d.Secretaries), func(i int) string { return d.Secretaries[i].VillageID })
 	for _, list := range d.SecretariesOf {
 		sortBy(list, func(i int) string { return d.Secretaries[i].TermStart })
 	}
 	d.PledgeByID = make(map[string]int, len(d.Pledges))
-	d.PledgesOf = map[string][]int{}
-	d.PledgesBy = map[string][]int{}
 	for i, p := range d.Pledges {
 		setFirst(d.PledgeByID, p.ID, i)
-		d.PledgesOf[p.VillageID] = append(d.PledgesOf[p.VillageID], i)
-		d.PledgesBy[p.SecretaryID] = append(d.PledgesBy[p.SecretaryID], i)
 	}
-	d.UpdatesOf = map[string][]int{}
-	for i, u := range d.PledgeUpdates {
-		d.UpdatesOf[u.PledgeID] = append(d.UpdatesOf[u.PledgeID], i)
-	}
+	d.PledgesOf = groupBy(len(d.Pledges), func(i int) string { return d.Pledges[i].VillageID })
+	d.PledgesBy = groupBy(len(d.Pledges), func(i int) string { return d.Pledges[i].SecretaryID })
+	d.UpdatesOf = groupBy(len(d.PledgeUpdates), func(i int) string { return d.PledgeUpdates[i].PledgeID })
 	for _, list := range d.UpdatesOf {
 		sortBy(list, func(i int) string { return d.PledgeUpdates[i].Date })
 	}
-	d.AppraisalsOf = map[string][]int{}
-	d.AppraisalsBy = map[string][]int{}
-	for i, a := range d.Appraisals {
-		d.AppraisalsOf[a.VillageID] = append(d.AppraisalsOf[a.VillageID], i)
-		d.AppraisalsBy[a.SecretaryID] = append(d.AppraisalsBy[a.SecretaryID], i)
-	}
+	d.AppraisalsOf = groupBy(len(d.Appraisals), func(i int) string { return d.Appraisals[i].VillageID })
+	d.AppraisalsBy = groupBy(len(d.Appraisals), func(i int) string { return d.Appraisals[i].SecretaryID })
 	byYear := func(list []int) {
 		sort.SliceStable(list, func(x, y int) bool { return d.Appraisals[list[x]].Year < d.Appraisals[list[y]].Year })
 	}
@@ -141,31 +130,49 @@ func (d *Dataset) Index() {
 		byYear(list)
 	}
 	d.HearingByID = make(map[string]int, len(d.Hearings))
-	d.HearingsOf = map[string][]int{}
 	for i, h := range d.Hearings {
 		setFirst(d.HearingByID, h.ID, i)
-		d.HearingsOf[h.VillageID] = append(d.HearingsOf[h.VillageID], i)
 	}
+	d.HearingsOf = groupBy(len(d.Hearings), func(i int) string { return d.Hearings[i].VillageID })
 	for _, list := range d.HearingsOf {
 		sortBy(list, func(i int) string { return d.Hearings[i].Date })
 	}
-	d.QuestionsOf = map[string][]int{}
-	for i, q := range d.HearingQuestions {
-		d.QuestionsOf[q.HearingID] = append(d.QuestionsOf[q.HearingID], i)
-	}
+	d.QuestionsOf = groupBy(len(d.HearingQuestions), func(i int) string { return d.HearingQuestions[i].HearingID })
 	for _, list := range d.QuestionsOf {
 		sort.SliceStable(list, func(x, y int) bool {
 			return d.HearingQuestions[list[x]].Seq < d.HearingQuestions[list[y]].Seq
 		})
 	}
-	d.TrainingsOf = map[string][]int{}
-	for i, t := range d.Trainings {
-		d.TrainingsOf[t.SecretaryID] = append(d.TrainingsOf[t.SecretaryID], i)
-	}
+	d.TrainingsOf = groupBy(len(d.Trainings), func(i int) string { return d.Trainings[i].SecretaryID })
 	for _, list := range d.TrainingsOf {
 		sortBy(list, func(i int) string { return d.Trainings[i].Date })
 	}
 	d.indexAccountability()
+}
+
+// groupBy returns the positions 0 … n-1 grouped by key, each group in
+// position order. The groups share one array of exactly n positions and
+// the map is made at its size: no slice grown by append keeps spare room
+// (in a province, millions of trainings and updates).
+func groupBy(n int, key func(i int) string) map[string][]int {
+	count := map[string]int{}
+	for i := 0; i < n; i++ {
+		count[key(i)]++
+	}
+	all := make([]int, n)
+	m := make(map[string][]int, len(count))
+	off := 0
+	for i := 0; i < n; i++ {
+		k := key(i)
+		list, ok := m[k]
+		if !ok {
+			c := count[k]
+			list = all[off : off : off+c]
+			off += c
+		}
+		m[k] = append(list, i)
+	}
+	return m
 }
 
 func setFirst(m map[string]int, k string, i int) {

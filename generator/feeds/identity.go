@@ -2,7 +2,9 @@ package feeds
 
 import (
 	"crypto/sha1"
+	"encoding"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -25,19 +27,35 @@ import (
 // raw names and have one fixed form.
 type identity struct {
 	key string
+	// prefix is the SHA-1 state after the namespace and the key, so that
+	// each ID hashes only its record key (the key of a province names
+	// thousands of townships: hashed per ID, it cost gigabytes).
+	prefix []byte
 }
 
 // countyIdentity returns the identity of a dataset's county.
 func countyIdentity(d *dataset.Dataset) identity {
 	if strings.HasPrefix(d.Site.BaseURL, "http") {
-		return identity{key: "url:" + d.Site.BaseURL}
+		return newIdentity("url:" + d.Site.BaseURL)
 	}
 	ids := make([]string, 0, len(d.Townships))
 	for _, t := range d.Townships {
 		ids = append(ids, t.ID)
 	}
 	sort.Strings(ids)
-	return identity{key: "county:" + d.Site.County + "\x00townships:" + strings.Join(ids, ",")}
+	return newIdentity("county:" + d.Site.County + "\x00townships:" + strings.Join(ids, ","))
+}
+
+// newIdentity hashes the namespace and the key once.
+func newIdentity(key string) identity {
+	h := sha1.New()
+	h.Write(urlNamespace[:])
+	h.Write([]byte("gongshi:" + key + "\x00"))
+	state, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+	if err != nil {
+		panic(err) // crypto/sha1 always can
+	}
+	return identity{key: key, prefix: state}
 }
 
 // urlNamespace is RFC 4122's namespace for names that are URLs (appendix C).
@@ -47,8 +65,10 @@ var urlNamespace = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80
 // "hearing/H1" ("" for the county itself), without the urn:uuid: prefix.
 func (id identity) uuid(key string) string {
 	h := sha1.New()
-	h.Write(urlNamespace[:])
-	h.Write([]byte("gongshi:" + id.key + "\x00" + key))
+	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(id.prefix); err != nil {
+		panic(err) // a state MarshalBinary made
+	}
+	io.WriteString(h, key)
 	var u [16]byte
 	copy(u[:], h.Sum(nil))
 	u[6] = u[6]&0x0f | 0x50 // version 5

@@ -1,7 +1,9 @@
-// Command memprobe builds a site (memprobe SOURCE DEST) and writes to
-// /tmp/heap.prof a heap profile taken when the live heap was largest,
-// sampled twice a second after a collection: a developer's tool for memory
-// work (go tool pprof -sample_index=inuse_space -top /tmp/heap.prof).
+// Command memprobe builds a site (memprobe SOURCE DEST [INTERVAL]) and
+// samples the live heap (runtime/metrics /gc/heap/live:bytes, after a
+// forced collection) every INTERVAL (default 500ms), printing each sample
+// with the build's progress. It writes to /tmp/heap.prof a heap profile
+// taken when the live heap was largest: a developer's tool for memory work
+// (go tool pprof -sample_index=inuse_space -top /tmp/heap.prof).
 package main
 
 import (
@@ -9,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"time"
 
@@ -16,6 +19,10 @@ import (
 )
 
 func main() {
+	if len(os.Args) < 3 {
+		fmt.Fprintln(os.Stderr, "usage: memprobe SOURCE DEST [INTERVAL]")
+		os.Exit(2)
+	}
 	interval := 500 * time.Millisecond
 	if len(os.Args) > 3 {
 		if d, err := time.ParseDuration(os.Args[3]); err == nil {
@@ -23,9 +30,13 @@ func main() {
 		}
 	}
 	var best []byte
-	var bestInuse uint64
+	var bestLive uint64
 	stop := make(chan bool)
+	done := make(chan bool)
+	start := time.Now()
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	go func() {
+		defer close(done)
 		for {
 			select {
 			case <-stop:
@@ -33,20 +44,27 @@ func main() {
 			case <-time.After(interval):
 			}
 			runtime.GC() // what is live, not what is garbage yet
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			if m.HeapAlloc > bestInuse {
+			metrics.Read(sample)
+			live := sample[0].Value.Uint64()
+			fmt.Fprintf(os.Stderr, "memprobe %6.1f s live heap %5d MB\n", time.Since(start).Seconds(), live>>20)
+			if live > bestLive {
 				var b bytes.Buffer
 				pprof.Lookup("heap").WriteTo(&b, 0)
-				best, bestInuse = b.Bytes(), m.HeapAlloc
+				best, bestLive = b.Bytes(), live
 			}
 		}
 	}()
-	_, _, err := build.Run(build.Options{Source: os.Args[1], Dest: os.Args[2]})
+	progress := func(done, total int) {
+		if done%20000 == 0 || done == total {
+			fmt.Fprintf(os.Stderr, "memprobe %6.1f s pages %d of %d\n", time.Since(start).Seconds(), done, total)
+		}
+	}
+	_, _, err := build.Run(build.Options{Source: os.Args[1], Dest: os.Args[2], Progress: progress})
 	close(stop)
+	<-done
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("largest live heap MB", bestInuse>>20)
+	fmt.Println("largest live heap MB", bestLive>>20)
 	os.WriteFile("/tmp/heap.prof", best, 0o644)
 }
