@@ -41,7 +41,7 @@ func TestBenchmarks(t *testing.T) {
 	}
 	wantStanding := []Standing{
 		{2, 4}, {1, 4}, {2, 4}, {4, 4}, // T1 in 2024: 90 first, the two 80s share second, 70 fourth
-		{1, 1}, // T2 in 2024: alone
+		{1, 1},         // T2 in 2024: alone
 		{2, 2}, {1, 2}, // T1 in 2025: 75 above the computed 59
 		{0, 0}, // no total
 	}
