@@ -84,6 +84,8 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	if !ValidBaseURL(site.BaseURL) {
 		bad("base_url", site.BaseURL, "应以 / 或 http(s):// 开头", "expected a path starting with / or an http(s):// URL")
 	}
+
+	checkPublishing(&site, md, at, probs)
 	return site, true
 }
 
