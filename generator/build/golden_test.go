@@ -116,7 +116,7 @@ func TestGoldenContent(t *testing.T) {
 		// base_url no QR code and no address.
 		{root, "villages/V1/index.html", []string{"上村", `<a class="g-name" href="../../secretaries/S2/index.html">李四</a>`,
 			`<span class="grade grade-1">优秀</span>`, "（全县平均 76.9、乡镇内第 1 名，共 2 名）", "决定：",
-			`<p class="notice-name">上村党组织书记履职情况公示</p>`, "公示期：7天（自张贴之日起）", "<p>中共东乡镇委员会</p>", "（盖章）",
+			`<p class="notice-name">上村党组织书记履职情况公示</p>`, "公示期：7天（自张贴之日起）", `<p>中共东乡镇委员会<span class="stamp">（盖章）</span></p>`,
 			"完整记录见本县村党组织书记履职公开网站。"},
 			[]string{`class="qr"`, "https://", `rel="canonical"`, "<script"}},
 		{abs, "villages/V1/index.html", []string{

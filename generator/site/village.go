@@ -133,11 +133,12 @@ type VillageHearing struct {
 
 // TrainingGroup is one term's training, year by year.
 type TrainingGroup struct {
-	Name    string
-	Href    string
-	Role    string
-	Serving bool
-	Rows    []VillageTraining
+	Name      string
+	Href      string
+	Role      string
+	Serving   bool
+	PrintName bool // the printed notice shows whose record this is
+	Rows      []VillageTraining
 }
 
 // VillageTraining is one year of a term's training.
@@ -184,7 +185,7 @@ type NoticeView struct {
 // How much of each list the printed notice holds: enough for the board,
 // few enough that the fullest village fits one A4 sheet at 10.5 pt.
 const (
-	printPledges    = 12
+	printPledges    = 10
 	printHearings   = 4 // held; those announced are all printed
 	printAppraisals = 2 // the latest is in the glance too, against the county
 	printTraining   = 2 // years of the sitting secretary's training
@@ -246,8 +247,12 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 		}
 	}
 	// The sitting secretary's record first (a first secretary's next), then
-	// the others newest first, as SecretariesOf orders them.
+	// the others newest first, as SecretariesOf orders them. The printed
+	// notice names whose record it is only when two are printed.
 	sort.SliceStable(view.Training, func(i, j int) bool { return view.Training[i].Serving && !view.Training[j].Serving })
+	if len(view.Training) > 1 && view.Training[1].Serving {
+		view.Training[0].PrintName, view.Training[1].PrintName = true, true
+	}
 	view.TrainingNote = s.trainingNote()
 	acts := d.ActionsOf[v.ID]
 	for k := len(acts) - 1; k >= 0; k-- {
