@@ -25,9 +25,9 @@ operator = ""
 phone = "0571-8888 1234 转 5"
 address = "测试县人民路1号"
 supervision_phone = "12380"
-icp = "测ICP备12345678号-1"
-police = "测公网安备 33010602011771号"
-site_code = "3301000001"
+icp = "测ICP备00000001号-1"
+police = "测公网安备 33000000000001号"
+site_code = "0000000001"
 
 [notice]
 days = 5
@@ -43,9 +43,9 @@ days = 5
 		`<div><dt>联系电话：</dt><dd><a class="tel" href="tel:057188881234;ext=5">0571-8888 1234 转 5</a></dd></div>`,
 		`<div><dt>监督电话：</dt><dd><a class="tel" href="tel:12380">12380</a></dd></div>`,
 		"<div><dt>联系地址：</dt><dd>测试县人民路1号</dd></div>",
-		"<div><dt>网站标识码：</dt><dd>3301000001</dd></div>",
-		`<a href="https://beian.miit.gov.cn/" rel="external noopener">测ICP备12345678号-1</a>`,
-		`<a href="https://beian.mps.gov.cn/#/query/webSearch?code=33010602011771" rel="external noopener">测公网安备 33010602011771号</a>`,
+		"<div><dt>网站标识码：</dt><dd>0000000001</dd></div>",
+		`<a href="https://beian.miit.gov.cn/" rel="external noopener">测ICP备00000001号-1</a>`,
+		`<a href="https://beian.mps.gov.cn/#/query/webSearch?code=33000000000001" rel="external noopener">测公网安备 33000000000001号</a>`,
 	}
 	for _, page := range []string{"index.html", "villages/V1/index.html", "pledges/P1/index.html", "404.html"} {
 		html := readFile(t, dest, page)
