@@ -65,6 +65,20 @@ func TestChartsDrawnWhenSeen(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The legend the page lays out shows under each drawn chart of
+			// several series, wrapping as text does: never paged.
+			legends, err := Eval[[]struct {
+				Shown bool `json:"shown"`
+				Fits  bool `json:"fits"`
+			}](p, `[...document.querySelectorAll("figure.chart .legend")].map(l => ({shown: l.getClientRects().length > 0, fits: l.scrollWidth <= l.clientWidth + 1}))`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, l := range legends {
+				if !l.Shown || !l.Fits {
+					t.Errorf("%s: legend %d: shown %v, within its width %v", k.path, i, l.Shown, l.Fits)
+				}
+			}
 			if st.ECharts != 1 {
 				t.Errorf("%s: ECharts requested %d× after scrolling to every chart, want once", k.path, st.ECharts)
 			}

@@ -214,3 +214,60 @@ func firstVillage(t *testing.T, root string) string {
 	t.Fatal("no village page")
 	return ""
 }
+
+// stickyJS scrolls every table box that scrolls sideways to its far right
+// and reports the first-column cells that moved with it (out of view).
+const stickyJS = `(() => {
+  const out = {boxes: 0, lost: []};
+  for (const w of document.querySelectorAll(".table-wrap")) {
+    if (w.scrollWidth <= w.clientWidth + 1) continue;
+    out.boxes++;
+    const left = w.getBoundingClientRect().left;
+    w.scrollLeft = w.scrollWidth;
+    for (const row of w.querySelectorAll("tr")) {
+      const c = row.cells[0];
+      if (c && Math.abs(c.getBoundingClientRect().left - left) > 1.5) out.lost.push(c.textContent.trim().slice(0, 20));
+    }
+    w.scrollLeft = 0;
+  }
+  out.lost = out.lost.slice(0, 5);
+  return out;
+})()`
+
+// TestTablesKeepFirstColumn: on a 360 px phone, a table wider than the
+// screen scrolls inside its box, and its first column (the village, the
+// year: what each row is about) stays in view while the rest scrolls.
+func TestTablesKeepFirstColumn(t *testing.T) {
+	b := browser(t)
+	root := demoSite(t)
+	srv := siteServer(t)
+	boxes := 0
+	for _, k := range pageKinds(t, root) {
+		p, err := b.Open("about:blank", UnderOrigin(srv.URL))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.SetViewport(Phone); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Navigate(srv.URL + "/" + k.path); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Eval[struct {
+			Boxes int      `json:"boxes"`
+			Lost  []string `json:"lost"`
+		}](p, stickyJS)
+		p.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		boxes += r.Boxes
+		if len(r.Lost) > 0 {
+			t.Errorf("%s: scrolled sideways, a table's first column leaves the screen: %s", k.path, strings.Join(r.Lost, "; "))
+		}
+	}
+	if boxes == 0 {
+		t.Error("no table on any page kind is wider than a phone: the first column's staying was not tested")
+	}
+	t.Logf("%d scrolling tables checked", boxes)
+}
