@@ -76,7 +76,7 @@ func chartLabels(page []byte) map[string]string {
 }
 
 const chartsJS = `[...document.querySelectorAll("[data-chart]")].map(b => {
-  const svg = b.querySelector("svg"), fig = b.closest("figure");
+  const svg = b.querySelector("svg:not(.chart-space)"), fig = b.closest("figure");
   return {
     id: b.getAttribute("data-chart") || "",
     svg: !!svg,
@@ -90,7 +90,7 @@ const chartsJS = `[...document.querySelectorAll("[data-chart]")].map(b => {
 
 var chartsDrawnJS = `(() => {
   const boxes = [...document.querySelectorAll("[data-chart]")];
-  return boxes.every(b => { const s = b.querySelector("svg"); return s && s.querySelectorAll("path, rect").length >= ` + strconv.Itoa(minShapes) + `; });
+  return boxes.every(b => { const s = b.querySelector("svg:not(.chart-space)"); return s && s.querySelectorAll("path, rect").length >= ` + strconv.Itoa(minShapes) + `; });
 })()`
 
 // Charts returns the state of every chart box on the page.

@@ -6,7 +6,7 @@ import (
 
 // lazyJS reports which charts are drawn and whether ECharts was requested.
 const lazyJS = `({
-  drawn: [...document.querySelectorAll("[data-chart]")].filter(b => b.querySelector("svg")).length,
+  drawn: [...document.querySelectorAll("[data-chart]")].filter(b => b.querySelector("svg:not(.chart-space)")).length,
   charts: document.querySelectorAll("[data-chart]").length,
   echarts: performance.getEntriesByType("resource").filter(e => e.name.includes("echarts")).length,
   inView: [...document.querySelectorAll("figure.chart")].filter(f => f.getBoundingClientRect().top < innerHeight + 200).length,

@@ -3,6 +3,7 @@ package qa
 import (
 	"fmt"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 )
@@ -26,10 +27,21 @@ func TestLighthouse(t *testing.T) {
 	srv := httptest.NewServer(Compressed(Handler(root)))
 	defer srv.Close()
 	village := fullestVillages(t, root, 1)[0]
-	for _, c := range []struct {
+	pages := []struct {
 		page string
 		perf float64
-	}{{village, 1}, {"index.html", 0.9}} {
+	}{{village, 1}, {"index.html", 0.9}}
+	// More pages to audit, scores logged and not held to a bar:
+	// GONGSHI_LIGHTHOUSE_PAGES=townships/T01/index.html,reports/2025/index.html
+	for _, p := range strings.Split(os.Getenv("GONGSHI_LIGHTHOUSE_PAGES"), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			pages = append(pages, struct {
+				page string
+				perf float64
+			}{p, -1})
+		}
+	}
+	for _, c := range pages {
 		t.Run(c.page, func(t *testing.T) {
 			res, err := RunLighthouse(lh.Path, chromium.Path, srv.URL+"/"+c.page)
 			if err != nil {
@@ -42,7 +54,7 @@ func TestLighthouse(t *testing.T) {
 				if name == "performance" {
 					want = c.perf
 				}
-				if res.Scores[name] < want {
+				if c.perf >= 0 && res.Scores[name] < want {
 					t.Errorf("%s: %s %.0f, want at least %.0f", c.page, name, 100*res.Scores[name], 100*want)
 				}
 			}

@@ -40,6 +40,8 @@
     var h = parseInt(box.getAttribute("data-height"), 10);
     if (h > 0) { box.style.height = h + "px"; }
     box.style.display = "block";
+    var space = box.querySelector(".chart-space"); // kept the chart's room until now
+    if (space) { box.removeChild(space); }
     var label = box.getAttribute("aria-label");
     var chart = window.echarts.init(box, null, { renderer: "svg" });
     chart.setOption(option);
@@ -47,8 +49,10 @@
     drawn.push(chart);
     var fig = box.parentNode;
     fig.className += " drawn";
+    // The drawing stands for its table: fold the table away, unless the
+    // chart is on the screen now (folding would move what the reader sees).
     var details = fig.querySelector("details.chart-data");
-    if (details) { details.removeAttribute("open"); }
+    if (details && fig.getBoundingClientRect().top >= window.innerHeight) { details.removeAttribute("open"); }
     if (drawn.length === 1) {
       document.documentElement.className += " js-charts";
       listen();
