@@ -213,6 +213,9 @@ func prepare(o Options) (inputs, *problem.List, error) {
 	if o.BaseURL != "" {
 		d.Site.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
 	}
+	if w, ok := load.RelativeBaseURL(o.Source, d.Site.BaseURL, o.BaseURL != ""); ok {
+		probs.Add(w)
+	}
 	// Content, words and theme are read even when the data has errors, so
 	// that one run reports every problem.
 	allow := privacy.NewAllow(d.Site.Privacy.AllowNumbers)

@@ -58,7 +58,7 @@ func TestContentPages(t *testing.T) {
 		t.Error("draft notes.md was published")
 	}
 	sitemap := readFile(t, dest, "sitemap.xml")
-	for _, loc := range []string{"/guide/", "/help/", "/help/faq/"} {
+	for _, loc := range []string{"guide/", "help/", "help/faq/"} { // relative to sitemap.xml: base_url is "/"
 		if !strings.Contains(sitemap, "<loc>"+loc+"</loc>") {
 			t.Errorf("sitemap.xml lacks %s", loc)
 		}

@@ -125,16 +125,28 @@ func TestGoldenContent(t *testing.T) {
 		{root, "reports/2023/index.html", []string{`<h1>2023 年度报告</h1>`, `<h2 id="总体情况">`, "<strong>3</strong>"}, []string{"report_generated", "本年度尚无书面报告"}},
 		{root, "reports/2024/index.html", []string{"本年度尚无书面报告", `<span aria-current="page">2024</span>`}, nil},
 		{root, "index.html", []string{"本站公开村党组织书记的<strong>承诺</strong>"}, []string{`rel="canonical"`}},
-		{root, "villages/V1/index.html", []string{"上村", "李四", `<p class="print-only url">测试县<br>`}, []string{`class="qr"`, "https://", `rel="canonical"`}},
+		// The village notice: the glance (secretary, pledges, the latest grade
+		// against the county, the last hearing's decision), no script; printed,
+		// a 公示 with its period and the approving office, and without a whole
+		// base_url no QR code and no address.
+		{root, "villages/V1/index.html", []string{"上村", `<a class="g-name" href="../../secretaries/S2/index.html">李四</a>`,
+			`<span class="grade grade-1">优秀</span>`, "（全县平均 76.9、乡镇内第 1 名，共 2 名）", "决定：",
+			`<p class="notice-name">上村党组织书记履职情况公示</p>`, "公示期：7天（自张贴之日起）", `<p>中共东乡镇委员会<span class="stamp">（盖章）</span></p>`,
+			"完整记录见本县村党组织书记履职公开网站。"},
+			[]string{`class="qr"`, "https://", `rel="canonical"`, "<script"}},
 		{abs, "villages/V1/index.html", []string{
 			`<link rel="canonical" href="https://www.example.gov.cn/cwgk/villages/V1/">`,
 			`<svg class="qr"`,
-			`<p class="print-only url">测试县 · https://www.example.gov.cn/cwgk/villages/V1/<br>`,
+			`<p>网上公开栏：https://www.example.gov.cn/cwgk/villages/V1/</p>`,
 		}, nil},
+		// 404.html: its stylesheet inline; links from a whole base_url, none otherwise.
+		{root, "404.html", []string{"<style>", "请从本站首页重新进入"}, []string{`href="/`, `rel="stylesheet"`, `<nav class="site-nav"`, "/*"}},
+		{abs, "404.html", []string{"<style>", `<a class="site-title" href="https://www.example.gov.cn/cwgk/index.html">`,
+			`href="https://www.example.gov.cn/cwgk/pledges/index.html"`, `<link rel="icon" href="https://www.example.gov.cn/cwgk/favicon.ico">`}, []string{`rel="stylesheet"`}},
 		{abs, "index.html", []string{`<link rel="canonical" href="https://www.example.gov.cn/cwgk/">`}, nil},
 		{abs, "robots.txt", []string{"Sitemap: https://www.example.gov.cn/cwgk/sitemap.xml\n"}, nil},
 		{abs, "sitemap.xml", []string{"<loc>https://www.example.gov.cn/cwgk/villages/V1/</loc>", "<loc>https://www.example.gov.cn/cwgk/</loc>"}, []string{"404.html"}},
-		{root, "sitemap.xml", []string{"<loc>/villages/V1/</loc>"}, []string{"404.html", "index.html"}},
+		{root, "sitemap.xml", []string{"<loc>villages/V1/</loc>", "<loc>./</loc>"}, []string{"404.html", "index.html", "<loc>/"}},
 		{root, "robots.txt", nil, []string{"Sitemap:"}},
 	} {
 		got := readFile(t, c.dir, c.file)

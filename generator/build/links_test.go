@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -57,14 +58,16 @@ const dataPage = "data/index.html"
 // output of a build with base_url base, and reports every bad link at once:
 //
 //   - no link starts with "/" (it would break under a sub-path and from file://);
-//   - no scheme but http and https (no javascript:, data:, file:, mailto:);
+//   - no scheme but http and https (no javascript:, data:, file:, mailto:),
+//     and tel: for phone numbers, which must be digits;
 //   - http(s) only on a pledge's evidence (<a rel="nofollow noopener">), on
 //     the licence deed of the data (<a rel="license">, the /data/ page), on
 //     <link rel="canonical"> (which must be base_url + the page's folder), and
 //     on the 404 page (from base_url, absolute or a path): a server shows that page at
 //     whatever depth the missing URL had, so relative links could not work
 //     there and it links absolutely on purpose (the targets must still exist);
-//     the QR code is inline SVG and links nowhere;
+//     the QR code is inline SVG and links nowhere; and the footer's links
+//     (rel="external") to the site's ICP and public-security records;
 //   - every relative link names a file (never a folder: "x/" does not open
 //     from file://, "x/index.html" does) that exists in the output, inside
 //     it; a #fragment must name an id on the target page.
@@ -142,6 +145,10 @@ func checkLinks(t *testing.T, root, base string) []string {
 				}
 				if u.Scheme != "" {
 					switch {
+					case u.Scheme == "tel" && isElem(n, "a"):
+						if !reTel.MatchString(v) {
+							report(n, v, "a tel: link must be the number's digits (RFC 3966)")
+						}
 					case u.Scheme != "http" && u.Scheme != "https":
 						report(n, v, "scheme "+u.Scheme+": is never allowed")
 					case isElem(n, "link") && hasToken(n, "rel", "canonical"):
@@ -152,6 +159,8 @@ func checkLinks(t *testing.T, root, base string) []string {
 						// evidence link: external on purpose
 					case isElem(n, "a") && hasToken(n, "rel", "license") && page == dataPage:
 						// the licence's own web page
+					case isElem(n, "a") && hasToken(n, "rel", "external") && recordSites[u.Host]:
+						// the ICP and public-security record of the site, in the footer
 					case page == "404.html" && absolute && strings.HasPrefix(v, base):
 						p := strings.TrimPrefix(u.Path, strings.TrimPrefix(base, u.Scheme+"://"+u.Host))
 						if p == "" {
@@ -183,3 +192,9 @@ func checkLinks(t *testing.T, root, base string) []string {
 	sort.Strings(bad)
 	return bad
 }
+
+// reTel is a phone link as gongshi writes it (dataset.TelURI).
+var reTel = regexp.MustCompile(`^tel:\+?[0-9]+(;ext=[0-9]+)?$`)
+
+// recordSites are the government record sites the footer links to.
+var recordSites = map[string]bool{"beian.miit.gov.cn": true, "beian.mps.gov.cn": true}

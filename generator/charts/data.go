@@ -29,6 +29,24 @@ type Series struct {
 	Name   string
 	Key    string // the enum key when the series is an enum value (colours follow it), else ""
 	Values []float64
+	// Max is the value of a full bar where a chart is drawn at build time
+	// (Bars): the top of the scale, such as 100 points or 10 stars; 0 for the
+	// chart's largest value.
+	Max float64
+	// Empty marks values that were not given (nil when all were): shown
+	// blank in the table and the CSV, rather than as a 0 nobody scored.
+	Empty []bool
+}
+
+// empty reports whether value i of the series was not given.
+func (s *Series) empty(i int) bool { return i < len(s.Empty) && s.Empty[i] }
+
+// markEmpty records value i of the series as not given.
+func (s *Series) markEmpty(i int) {
+	if s.Empty == nil {
+		s.Empty = make([]bool, len(s.Values))
+	}
+	s.Empty[i] = true
 }
 
 // Threshold is a labelled reference value.
@@ -410,11 +428,16 @@ func (m *Maker) villageScores(villageID string) *Data {
 	}
 	d := newData("village-scores", m.c.T("chart.village-scores"), "line", m.c.T("axis.year"), m.c.T("unit.points"), cats,
 		m.c.T("series.masses"), m.c.T("series.members"), m.c.T("series.org"), m.c.T("series.total"))
+	for k := range d.Series {
+		d.Series[k].Max = 100
+	}
 	for i, ai := range list {
 		a := &ds.Appraisals[ai]
 		for k, p := range []*float64{a.MassesScore, a.MembersScore, a.OrgScore, a.TotalScore} {
 			if p != nil {
 				d.Series[k].Values[i] = *p
+			} else {
+				d.Series[k].markEmpty(i)
 			}
 		}
 	}
@@ -431,13 +454,15 @@ func (m *Maker) villageStars(villageID string) *Data {
 	}
 	d := newData("village-stars", m.c.T("chart.village-stars"), "groupbar", m.c.T("axis.year"), m.c.T("unit.stars"), cats,
 		m.c.T("series.secretary_stars"), m.c.T("series.team_stars"))
+	d.Series[0].Max, d.Series[1].Max = 10, 5
 	for i, ai := range list {
 		a := &ds.Appraisals[ai]
-		if a.SecretaryStars != nil {
-			d.Series[0].Values[i] = float64(*a.SecretaryStars)
-		}
-		if a.TeamStars != nil {
-			d.Series[1].Values[i] = float64(*a.TeamStars)
+		for k, p := range []*int{a.SecretaryStars, a.TeamStars} {
+			if p != nil {
+				d.Series[k].Values[i] = float64(*p)
+			} else {
+				d.Series[k].markEmpty(i)
+			}
 		}
 	}
 	return d

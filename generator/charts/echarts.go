@@ -57,22 +57,19 @@ func height(d *Data) int {
 func option(d *Data, id string) (json.RawMessage, error) {
 	init := opts.Initialization{ChartID: id, Renderer: "svg", AssetsHost: "./"}
 	title := charts.WithTitleOpts(opts.Title{Show: opts.Bool(false)})
-	legend := charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(d.Series) > 1 || d.Kind == "pie"), Bottom: "0", Type: "scroll"})
+	// No ECharts legend: on a phone it pages ("1/2") or runs into the plot.
+	// The page lays out the legend itself (Chart.Legend), wrapping as text does.
+	legend := charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)})
 	tooltip := charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"})
 	anim := charts.WithAnimation(false)
 	// No ECharts aria: it would replace the chart's own label (title and
 	// description, written by us) with a machine reading of every series.
-	grid := charts.WithGridOpts(opts.Grid{Left: "3%", Right: "10%", Top: "8%", Bottom: "14%", ContainLabel: opts.Bool(true)})
+	grid := charts.WithGridOpts(opts.Grid{Left: "3%", Right: "10%", Top: "10%", Bottom: "4%", ContainLabel: opts.Bool(true)})
 	var chart interface {
 		Validate()
 		JSON() map[string]interface{}
 	}
-	colour := func(key string, i int) string {
-		if c, ok := keyColours[key]; ok {
-			return c
-		}
-		return palette[i%len(palette)]
-	}
+	colour := seriesColour
 	switch d.Kind {
 	case "pie":
 		pie := charts.NewPie()
@@ -134,7 +131,83 @@ func option(d *Data, id string) (json.RawMessage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("charts: %s: %w", d.Name, err)
 	}
+	b, err = readable(b)
+	if err != nil {
+		return nil, fmt.Errorf("charts: %s: %w", d.Name, err)
+	}
 	return b, nil
+}
+
+// textSize is the size of every text a chart draws: axis labels, axis
+// names, pie labels and tooltips. ECharts' default of 12 px is too small
+// to read on a phone held at arm's length (WCAG asks for text that can be
+// read; the site's own text is at least 14 px).
+const textSize = 14
+
+// readable sets textSize on every text of an option. go-echarts has no one
+// switch for it, and its axis options replace one another, so the option
+// JSON is set after it is built (json.Marshal sorts the keys: the bytes
+// stay the same from build to build).
+func readable(option []byte) ([]byte, error) {
+	var m map[string]any
+	if err := json.Unmarshal(option, &m); err != nil {
+		return nil, err
+	}
+	size := func(obj map[string]any, key string) {
+		st, _ := obj[key].(map[string]any)
+		if st == nil {
+			st = map[string]any{}
+		}
+		st["fontSize"] = textSize
+		obj[key] = st
+	}
+	size(m, "textStyle")
+	for _, axis := range []string{"xAxis", "yAxis"} {
+		list, _ := m[axis].([]any)
+		for _, a := range list {
+			if a, ok := a.(map[string]any); ok {
+				size(a, "axisLabel")
+				size(a, "nameTextStyle")
+			}
+		}
+	}
+	if t, ok := m["tooltip"].(map[string]any); ok {
+		size(t, "textStyle")
+	}
+	if list, ok := m["series"].([]any); ok {
+		for _, sr := range list {
+			if sr, ok := sr.(map[string]any); ok && sr["type"] == "pie" {
+				size(sr, "label")
+			}
+		}
+	}
+	return json.Marshal(m)
+}
+
+// seriesColour is the colour of series i, or of the enum value key: the
+// same on the chart and in the legend the page lays out.
+func seriesColour(key string, i int) string {
+	if c, ok := keyColours[key]; ok {
+		return c
+	}
+	return palette[i%len(palette)]
+}
+
+// legend returns the entries of a chart's legend: one per series when there
+// are several, one per slice of a pie, none otherwise.
+func legend(d *Data) []LegendItem {
+	var out []LegendItem
+	switch {
+	case d.Kind == "pie":
+		for i, c := range d.Categories {
+			out = append(out, LegendItem{Name: c, Colour: palette[i%len(palette)]})
+		}
+	case len(d.Series) > 1:
+		for i, s := range d.Series {
+			out = append(out, LegendItem{Name: s.Name, Colour: seriesColour(s.Key, i)})
+		}
+	}
+	return out
 }
 
 // table returns the chart's numbers as a header and rows.
@@ -147,7 +220,11 @@ func table(d *Data) ([]string, [][]string) {
 	for i, c := range d.Categories {
 		row := []string{c}
 		for _, s := range d.Series {
-			row = append(row, fmtValue(s.Values[i]))
+			if s.empty(i) {
+				row = append(row, "")
+			} else {
+				row = append(row, fmtValue(s.Values[i]))
+			}
 		}
 		rows = append(rows, row)
 	}

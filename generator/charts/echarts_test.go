@@ -130,6 +130,43 @@ func TestView(t *testing.T) {
 				t.Errorf("animation %v, want false", opt["animation"])
 			}
 
+			// Readable on a phone: every text at textSize, no ECharts legend
+			// (it pages on a phone); the page lays the legend out instead,
+			// one entry per series (per slice of a pie) in the chart's colours.
+			walkAny(opt, "", func(path string, v any) {
+				if strings.HasSuffix(path, ".fontSize") {
+					if v != float64(textSize) {
+						t.Errorf("%s = %v, want %d", path, v, textSize)
+					}
+				}
+			})
+			want := []string{"textStyle", "tooltip.textStyle", "xAxis.axisLabel", "yAxis.axisLabel"}
+			if d.Kind == "pie" {
+				want = []string{"textStyle", "tooltip.textStyle", "series.label"} // no axes
+			}
+			for _, path := range want {
+				if !hasFontSize(opt, path) {
+					t.Errorf("option has no %s.fontSize", path)
+				}
+			}
+			if l, _ := opt["legend"].([]any); len(l) > 0 && l[0].(map[string]any)["show"] != false {
+				t.Errorf("ECharts legend shown: %v", opt["legend"])
+			}
+			wantLegend := len(d.Series)
+			if d.Kind == "pie" {
+				wantLegend = len(d.Categories)
+			} else if wantLegend == 1 {
+				wantLegend = 0
+			}
+			if len(v.Legend) != wantLegend {
+				t.Errorf("%d legend entries, want %d", len(v.Legend), wantLegend)
+			}
+			for _, it := range v.Legend {
+				if it.Name == "" || !strings.HasPrefix(it.Colour, "#") {
+					t.Errorf("legend entry %+v", it)
+				}
+			}
+
 			// Categories and values reach the option in order.
 			series, _ := opt["series"].([]any)
 			if len(series) != c.seriesLen || len(d.Series) != c.seriesLen {
@@ -281,4 +318,33 @@ func TestCSV(t *testing.T) {
 	if got != wantPS {
 		t.Errorf("pledge-status CSV\n got %q\nwant %q", got, wantPS)
 	}
+}
+
+// walkAny calls fn with the dotted path of every leaf of a decoded JSON
+// value (array indexes left out of the path).
+func walkAny(v any, path string, fn func(path string, v any)) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			walkAny(x, strings.TrimPrefix(path+"."+k, "."), fn)
+		}
+	case []any:
+		for _, x := range v {
+			walkAny(x, path, fn)
+		}
+	default:
+		fn(path, v)
+	}
+}
+
+// hasFontSize reports whether the option sets fontSize under a dotted path
+// (through arrays: an axis list).
+func hasFontSize(opt map[string]any, path string) bool {
+	found := false
+	walkAny(opt, "", func(p string, _ any) {
+		if p == path+".fontSize" {
+			found = true
+		}
+	})
+	return found
 }

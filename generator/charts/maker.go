@@ -16,8 +16,14 @@ import (
 	"gongshi/generator/route"
 )
 
-// Scripts are the theme files a page with charts loads, in order.
-var Scripts = []string{"vendor/echarts/echarts.common.min.js", "js/charts.js"}
+// Script is the theme's script that draws a page's charts, and Library the
+// vendored ECharts it loads when the first chart comes into view: a page
+// loads only Script (2 KB), and none of ECharts unless a reader scrolls to
+// a chart.
+const (
+	Script  = "js/charts.js"
+	Library = "vendor/echarts/echarts.common.min.js"
+)
 
 // Maker computes charts, figures and tables of one dataset in one language.
 // It holds no state beyond its inputs and is safe for concurrent use.
@@ -42,6 +48,13 @@ type Chart struct {
 	CSV    string          // site path of the CSV of its numbers
 	Height int             // drawing height in pixels (more categories, taller chart)
 	Note   string          // shown under the chart, e.g. that only the largest 30 townships are drawn
+	Legend []LegendItem    // what each colour stands for; laid out by the page, as wrapping text
+}
+
+// LegendItem is one entry of a chart's legend.
+type LegendItem struct {
+	Name   string
+	Colour string // "#1a7f37"
 }
 
 // Figure is one computed number for a "big number" card.
@@ -73,29 +86,6 @@ func (m *Maker) County(name string, year int) (Chart, error) {
 // CountyCSV returns the CSV of a county chart.
 func (m *Maker) CountyCSV(name string, year int) []byte { return CSV(chartDefs[name].data(m, year)) }
 
-// Village returns the charts of one village's notice page (scores and stars
-// over the years) with their CSVs by site path; none when it has no appraisals.
-func (m *Maker) Village(id string) ([]Chart, map[string][]byte, error) {
-	if len(m.d.AppraisalsOf[id]) == 0 {
-		return nil, nil, nil
-	}
-	files := map[string][]byte{}
-	var out []Chart
-	for _, c := range []struct {
-		name string
-		data *Data
-	}{{"scores", m.villageScores(id)}, {"stars", m.villageStars(id)}} {
-		path := route.VillageChartCSV(id, c.name)
-		v, err := m.view(c.data, chartID(c.name+"-"+id), path)
-		if err != nil {
-			return nil, nil, err
-		}
-		out = append(out, v)
-		files[path] = CSV(c.data)
-	}
-	return out, files, nil
-}
-
 // Township returns the chart of a township's page (share of pledges done in
 // each village) and its CSV.
 func (m *Maker) Township(id string) (Chart, []byte, error) {
@@ -110,7 +100,7 @@ func (m *Maker) view(d *Data, id, csvPath string) (Chart, error) {
 	if err != nil {
 		return Chart{}, err
 	}
-	v := Chart{ID: id, Title: d.Title, Desc: m.describe(d), JSON: option, CSV: csvPath, Height: height(d), Note: d.Note}
+	v := Chart{ID: id, Title: d.Title, Desc: m.describe(d), JSON: option, CSV: csvPath, Height: height(d), Note: d.Note, Legend: legend(d)}
 	v.Head, v.Rows = table(d)
 	return v, nil
 }

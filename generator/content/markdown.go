@@ -23,7 +23,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -36,10 +38,30 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(fullWidthBreaks{}, 1000))),
 	}
+	opts = append(opts, goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(tableBox{}, 100))))
 	if unsafe {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	return goldmark.New(opts...)
+}
+
+// tableBox puts each table in a box that scrolls sideways, as the site's
+// own tables are: a table wider than a phone then scrolls inside the page
+// instead of making the whole page wider than the screen. The box takes
+// the keyboard focus (tabindex), so that it scrolls without a mouse too.
+// It replaces GFM's renderer of the <table> element only; the rows and
+// cells inside are GFM's.
+type tableBox struct{}
+
+func (tableBox) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(east.KindTable, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.WriteString(`<div class="table-wrap" tabindex="0">` + "\n<table>\n")
+		} else {
+			w.WriteString("</table>\n</div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // fullWidthBreaks joins lines where both sides of the line break are wide

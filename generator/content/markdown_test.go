@@ -86,7 +86,7 @@ func TestMarkdownFlavour(t *testing.T) {
 		{name: "Chinese then Latin keeps a break", src: "中文\nEnglish\n",
 			want: []string{"<p>中文\nEnglish</p>"}},
 		{name: "GFM table", src: "| 等次 | 人数 |\n| --- | ---: |\n| 优秀 | 1 |\n",
-			want: []string{"<table>", "<th>等次</th>", `<th style="text-align:right">人数</th>`, "<td>优秀</td>", `<td style="text-align:right">1</td>`}},
+			want: []string{`<div class="table-wrap" tabindex="0">` + "\n<table>", "</table>\n</div>", "<th>等次</th>", `<th style="text-align:right">人数</th>`, "<td>优秀</td>", `<td style="text-align:right">1</td>`}},
 		{name: "strikethrough", src: "~~已撤回~~\n", want: []string{"<del>已撤回</del>"}},
 		{name: "autolink", src: "见 https://www.example.gov.cn/ 。\n", want: []string{`<a href="https://www.example.gov.cn/">https://www.example.gov.cn/</a>`}},
 		{name: "raw HTML dropped", src: "<div onclick=\"x\">块</div>\n\n段落 <span style=\"color:red\">红</span> <script>alert(1)</script>\n",

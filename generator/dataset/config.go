@@ -11,6 +11,10 @@ type Site struct {
 	UnsafeHTML bool    `toml:"unsafe_html"` // render raw HTML in Markdown content
 	Encoding   string  `toml:"encoding"`    // "" (detect), "utf-8" or "gb18030": for every CSV file
 	Privacy    Privacy `toml:"privacy"`
+	// Publisher and Notice are what a government site and a board notice
+	// must say about who publishes them (publisher.go).
+	Publisher Publisher `toml:"publisher"`
+	Notice    Notice    `toml:"notice"`
 }
 
 // Privacy says which personal columns are published.

@@ -23,6 +23,11 @@ type Facts struct {
 	// ID to its villages by ID: the order of every list on the site.
 	TownshipOrder []int
 	VillageOrder  map[string][]int
+	// Averages are the county's averages of each appraisal year, and
+	// Standing each appraisal's rank in its township (by position in
+	// Appraisals): what a village's grade and stars are read against.
+	Averages map[int]YearAverages
+	Standing []Standing
 }
 
 // VillageFacts are one village's figures.
@@ -111,4 +116,5 @@ func (d *Dataset) deriveFacts() {
 		sort.SliceStable(l, func(a, b int) bool { return d.Villages[l[a]].ID < d.Villages[l[b]].ID })
 		f.VillageOrder[t] = l
 	}
+	d.deriveBenchmarks()
 }

@@ -119,6 +119,8 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	if !ValidBaseURL(site.BaseURL) {
 		bad("base-url", "base_url", site.BaseURL, BaseURLZh, BaseURLEn)
 	}
+
+	checkPublishing(&site, md, at, probs)
 	return site, true
 }
 

@@ -76,7 +76,7 @@ func chartLabels(page []byte) map[string]string {
 }
 
 const chartsJS = `[...document.querySelectorAll("[data-chart]")].map(b => {
-  const svg = b.querySelector("svg"), fig = b.closest("figure");
+  const svg = b.querySelector("svg:not(.chart-space)"), fig = b.closest("figure");
   return {
     id: b.getAttribute("data-chart") || "",
     svg: !!svg,
@@ -90,7 +90,7 @@ const chartsJS = `[...document.querySelectorAll("[data-chart]")].map(b => {
 
 var chartsDrawnJS = `(() => {
   const boxes = [...document.querySelectorAll("[data-chart]")];
-  return boxes.every(b => { const s = b.querySelector("svg"); return s && s.querySelectorAll("path, rect").length >= ` + strconv.Itoa(minShapes) + `; });
+  return boxes.every(b => { const s = b.querySelector("svg:not(.chart-space)"); return s && s.querySelectorAll("path, rect").length >= ` + strconv.Itoa(minShapes) + `; });
 })()`
 
 // Charts returns the state of every chart box on the page.
@@ -98,10 +98,26 @@ func (p *Page) Charts() ([]Chart, error) {
 	return Eval[[]Chart](p, chartsJS)
 }
 
-// WaitCharts waits up to timeout for every chart box on the page to be
-// drawn, and returns their states. A chart still not drawn then is not an
-// error here: the caller checks Drawn.
+// scrollChartsJS brings each chart into view in turn, as a reader scrolling
+// down the page does: js/charts.js draws a chart only when it comes into
+// view (loading ECharts for the first).
+const scrollChartsJS = `(async () => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+  for (const b of document.querySelectorAll("[data-chart]")) {
+    (b.closest("figure") || b).scrollIntoView({block: "center"});
+    await frame(); await frame();
+  }
+  window.scrollTo(0, 0);
+  return true;
+})()`
+
+// WaitCharts scrolls every chart box on the page into view, waits up to
+// timeout for all of them to be drawn, and returns their states. A chart
+// still not drawn then is not an error here: the caller checks Drawn.
 func (p *Page) WaitCharts(timeout time.Duration) ([]Chart, error) {
+	if _, err := Eval[bool](p, scrollChartsJS); err != nil {
+		return nil, fmt.Errorf("scrolling to the charts: %w", err)
+	}
 	_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](chartsDrawnJS,
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(timeout)))
 	if err != nil && !errors.Is(err, chromedp.ErrPollingTimeout) {

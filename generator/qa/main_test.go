@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sync"
 	"testing"
 	"time"
@@ -19,6 +20,19 @@ var (
 		once sync.Once
 		tmp  string // temp folder holding the build
 		root string // the built site
+		err  error
+	}
+	// demoAbs is the demo built with a whole base_url, as a county that
+	// sets one publishes it: its notices carry a QR code.
+	demoAbs struct {
+		once sync.Once
+		root string
+		err  error
+	}
+	// demoEn is the demo in English, with the same whole base_url.
+	demoEn struct {
+		once sync.Once
+		root string
 		err  error
 	}
 	server struct {
@@ -64,6 +78,82 @@ func demoSite(t testing.TB) string {
 		t.Fatalf("building the demo county: %v", demo.err)
 	}
 	return demo.root
+}
+
+// absBase is the whole base_url of demoAbsSite.
+const absBase = "https://www.example.gov.cn/cwgk/"
+
+// demoAbsSite returns the folder of the demo county built with base_url
+// absBase, building it on first use (beside demoSite's, removed with it).
+func demoAbsSite(t testing.TB) string {
+	t.Helper()
+	demoSite(t)
+	demoAbs.once.Do(func() {
+		demoAbs.root = filepath.Join(demo.tmp, "public-abs")
+		demoAbs.err = BuildSiteAt(repoRoot, demoAbs.root, absBase)
+	})
+	if demoAbs.err != nil {
+		t.Fatalf("building the demo county with base_url %s: %v", absBase, demoAbs.err)
+	}
+	return demoAbs.root
+}
+
+// demoEnSite returns the folder of the demo county built in English (its
+// site.toml with language = "en") with base_url absBase, building it on
+// first use.
+func demoEnSite(t testing.TB) string {
+	t.Helper()
+	demoSite(t)
+	demoEn.once.Do(func() {
+		src := filepath.Join(demo.tmp, "source-en")
+		if demoEn.err = copyTree(repoRoot, src, "site.toml", "data", "content"); demoEn.err != nil {
+			return
+		}
+		site := filepath.Join(src, "site.toml")
+		b, err := os.ReadFile(site)
+		if err != nil {
+			demoEn.err = err
+			return
+		}
+		en := regexp.MustCompile(`(?m)^language\s*=.*$`).ReplaceAll(b, []byte(`language = "en"`))
+		if demoEn.err = os.WriteFile(site, en, 0o644); demoEn.err != nil {
+			return
+		}
+		demoEn.root = filepath.Join(demo.tmp, "public-en")
+		demoEn.err = BuildSiteAt(src, demoEn.root, absBase)
+	})
+	if demoEn.err != nil {
+		t.Fatalf("building the demo county in English: %v", demoEn.err)
+	}
+	return demoEn.root
+}
+
+// copyTree copies the named files and folders of from into to.
+func copyTree(from, to string, names ...string) error {
+	for _, n := range names {
+		err := filepath.WalkDir(filepath.Join(from, n), func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(from, p)
+			dst := filepath.Join(to, rel)
+			if d.IsDir() {
+				return os.MkdirAll(dst, 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(dst, b, 0o644)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // siteServer returns a server for the demo site on 127.0.0.1 (random port).

@@ -16,8 +16,12 @@ import (
 )
 
 // BuildSite builds the site source at src into dest as `gongshi build` does.
-func BuildSite(src, dest string) error {
-	_, probs, err := build.Run(build.Options{Source: src, Dest: dest})
+func BuildSite(src, dest string) error { return BuildSiteAt(src, dest, "") }
+
+// BuildSiteAt builds the site as `gongshi build --base-url base` does (the
+// site's own base_url when base is "").
+func BuildSiteAt(src, dest, base string) error {
+	_, probs, err := build.Run(build.Options{Source: src, Dest: dest, BaseURL: base})
 	if err != nil {
 		var b strings.Builder
 		if probs != nil {
@@ -134,3 +138,63 @@ func GzipSize(b []byte) (int, error) {
 	}
 	return buf.Len(), nil
 }
+
+// Compressed serves h as a web host set up for a public site does: text
+// (HTML, CSS, JavaScript, SVG, XML, JSON, CSV) gzipped for a browser that
+// accepts it, and assets other than pages cacheable for a day. (Handler
+// alone serves files as they are, which page-speed audits count against a
+// page though any real host compresses.)
+func Compressed(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, "/") && !strings.HasSuffix(r.URL.Path, ".html") {
+			w.Header().Set("Cache-Control", "public, max-age=86400")
+		}
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") || !compressible(r.URL.Path) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		rec := &bufferedResponse{header: http.Header{}, code: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		if rec.code != http.StatusOK && rec.code != http.StatusNotFound {
+			w.WriteHeader(rec.code)
+			w.Write(rec.body.Bytes())
+			return
+		}
+		var zipped bytes.Buffer
+		zw := gzip.NewWriter(&zipped)
+		zw.Write(rec.body.Bytes())
+		zw.Close()
+		w.Header().Del("Content-Length")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Add("Vary", "Accept-Encoding")
+		w.WriteHeader(rec.code)
+		w.Write(zipped.Bytes())
+	})
+}
+
+// compressible reports whether a path names text a host would gzip: a
+// folder (its index.html) or a file of a text type.
+func compressible(p string) bool {
+	if strings.HasSuffix(p, "/") {
+		return true
+	}
+	switch path.Ext(p) {
+	case ".html", ".css", ".js", ".svg", ".xml", ".json", ".csv", ".txt", ".ics", ".ico":
+		return true
+	}
+	return false
+}
+
+// bufferedResponse holds a response until it is compressed.
+type bufferedResponse struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header         { return b.header }
+func (b *bufferedResponse) WriteHeader(code int)        { b.code = code }
+func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }

@@ -18,13 +18,15 @@ type Tool struct {
 
 // The pinned versions .ci/run installs; keep in step with it.
 const (
-	vnuVersion = "26.9.27"
-	axeVersion = "4.14.1"
+	vnuVersion        = "26.9.27"
+	axeVersion        = "4.14.1"
+	lighthouseVersion = "12.2.3"
 )
 
 const (
 	aptInstall = "apt-get install chromium fonts-noto-cjk default-jre-headless"
-	npmInstall = "npm install --prefix .cache/npm-tools vnu-jar@" + vnuVersion + " axe-core@" + axeVersion + " (in the repository root)"
+	npmInstall = "npm install --prefix .cache/npm-tools vnu-jar@" + vnuVersion + " axe-core@" + axeVersion +
+		" lighthouse@" + lighthouseVersion + " (in the repository root)"
 )
 
 // Chromium returns the browser: $GONGSHI_CHROMIUM, else /usr/bin/chromium.
@@ -76,3 +78,32 @@ func CJKFonts() Tool {
 	t.Found = err == nil && len(bytes.TrimSpace(out)) > 0
 	return t
 }
+
+// The tools that read a printed notice back: pdftoppm turns a PDF page into
+// an image, zbarimg decodes the QR code in it.
+const printInstall = "apt-get install poppler-utils zbar-tools"
+
+// Pdftoppm returns poppler's pdftoppm on PATH.
+func Pdftoppm() Tool { return pathTool("pdftoppm (poppler-utils)", "pdftoppm", printInstall) }
+
+// Zbarimg returns zbar's zbarimg on PATH.
+func Zbarimg() Tool { return pathTool("zbarimg (zbar-tools)", "zbarimg", printInstall) }
+
+func pathTool(name, cmd, install string) Tool {
+	t := Tool{Name: name, Path: cmd, Install: install}
+	if p, err := exec.LookPath(cmd); err == nil {
+		t.Path, t.Found = p, true
+	}
+	return t
+}
+
+// Lighthouse returns Google's page audit, Lighthouse: $GONGSHI_LIGHTHOUSE,
+// else the command under the repository's .cache/npm-tools. It runs on Node
+// and drives the Chromium that CHROME_PATH names.
+func Lighthouse(repo string) Tool {
+	return fileTool("lighthouse "+lighthouseVersion,
+		envOr("GONGSHI_LIGHTHOUSE", filepath.Join(repo, ".cache/npm-tools/node_modules/.bin/lighthouse")), npmInstall)
+}
+
+// Node returns the node command on PATH, which runs Lighthouse.
+func Node() Tool { return pathTool("node (to run Lighthouse)", "node", "apt-get install nodejs") }

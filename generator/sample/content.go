@@ -24,6 +24,28 @@ license   = "CC-BY-4.0"
 [privacy]
 publish_birth_year = true
 drop_columns = ["身份证号", "联系电话"]
+` + publisherTOML(o.County)
+}
+
+// publisherTOML is [publisher] and [notice]: what a government site says
+// about itself, with the organiser named after the county and the rest left
+// for the county to fill in. 12380 is the organisation departments' one
+// reporting line across the country, a true supervision phone for any county.
+func publisherTOML(county string) string {
+	return `
+# 页脚和打印的村公开栏上显示的主办信息；空着的项不显示。
+[publisher]
+organiser = ` + tomlString("中共"+county+"委组织部") + `   # 主办单位
+operator = ""              # 承办单位
+phone = ""                 # 联系电话
+address = ""               # 联系地址
+supervision_phone = "12380"  # 监督电话
+icp = ""                   # ICP备案号
+police = ""                # 公安机关备案号
+site_code = ""             # 网站标识码
+
+[notice]
+days = 7                   # 公示期（天）
 `
 }
 

@@ -140,6 +140,7 @@ func TestContent(t *testing.T) {
 		`title     = "青山县村党组织书记履职公开（虚构示例）"`, `county    = "青山县"`, `base_url  = "/"`,
 		`language  = "zh-CN"`, "as_of     = 2025-12-31", `license   = "CC-BY-4.0"`, "[privacy]",
 		"publish_birth_year = true", `drop_columns = ["身份证号", "联系电话"]`, "虚构",
+		"[publisher]", `organiser = "中共青山县委组织部"`, `supervision_phone = "12380"`, "[notice]", "days = 7",
 	} {
 		if !strings.Contains(site, want) {
 			t.Errorf("site.toml lacks %q", want)

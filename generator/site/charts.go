@@ -61,14 +61,14 @@ func fact(f charts.Figure) Fact {
 	return Fact{Label: f.Label, Value: f.Value, Note: f.Note, Tone: f.Tone}
 }
 
-// withScripts makes a page load the chart scripts when it shows charts.
+// withScripts makes a page that shows charts load js/charts.js, which loads
+// ECharts itself when the first chart comes into view.
 func withScripts(p *Page, has bool) {
 	if !has {
 		return
 	}
-	for _, sc := range charts.Scripts {
-		p.Scripts = append(p.Scripts, route.Rel(p.Path, sc))
-	}
+	p.ChartScript = route.Rel(p.Path, charts.Script)
+	p.ChartLib = route.Rel(p.Path, charts.Library)
 }
 
 // ChartsHTML renders charts as pages show them (for tools and tests).

@@ -8,17 +8,26 @@ import (
 )
 
 // frame returns the Page frame for the output file path, with navigation
-// (route.Nav), breadcrumbs (site root first) and the canonical URL.
+// (route.Nav), breadcrumbs (site root first), the canonical URL, the
+// publisher's details for the footer and a meta description that a page
+// builder may replace with a better one (every page has one: search
+// engines show it under the title).
 func (s *Site) frame(path, title, section string, crumbs ...Link) *Page {
 	d := s.D
 	p := &Page{
 		Lang: d.Site.Language, SiteTitle: d.Site.Title, County: d.Site.County,
 		Title: title, Path: path, Root: route.Root(path), Section: section,
-		AsOf:     s.date(d.Site.AsOf),
-		CSS:      route.Rel(path, route.StylePath),
-		Home:     route.Rel(path, route.HomePath),
-		FeedHref: route.Rel(path, route.FeedPath),
-		c:        s.C,
+		AsOf:      s.date(d.Site.AsOf),
+		CSS:       route.Rel(path, route.StylePath),
+		Home:      route.Rel(path, route.HomePath),
+		FeedHref:  route.Rel(path, route.FeedPath),
+		Favicon:   route.Rel(path, route.Path(route.FaviconFile)),
+		Publisher: publisherView(d.Site.Publisher),
+		c:         s.C,
+	}
+	p.Description = s.C.Tf("frame.description", "title", title, "county", d.Site.County)
+	if path == route.File(route.HomePath) {
+		p.Description = s.C.Tf("frame.home_description", "county", d.Site.County)
 	}
 	for _, f := range []struct{ key, to string }{
 		{"nav_data", route.Path(route.DataPage)}, {"nav_rules", route.Path(route.RulesPage)}, {"about", route.Path(route.AboutPage)},
@@ -26,7 +35,7 @@ func (s *Site) frame(path, title, section string, crumbs ...Link) *Page {
 	} {
 		p.Footer = append(p.Footer, Link{Label: s.T(f.key), Href: route.Rel(path, f.to)})
 	}
-	if strings.HasPrefix(d.Site.BaseURL, "http") {
+	if d.Site.AbsoluteURL() {
 		p.Canonical = d.Site.BaseURL + strings.TrimSuffix(path, "index.html")
 	}
 	for _, n := range route.Nav {

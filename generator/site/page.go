@@ -32,10 +32,20 @@ type Page struct {
 	Head       HTML
 	Header     HTML
 	FooterHTML HTML
-	Scripts    []string  // scripts to load, only on pages that draw charts or search
-	Main       any       // the view of this page's kind (HomeView, VillageView, …)
-	Files      []OutFile // extra files that belong to this page only (its charts' CSVs), written with it
-	Section    string    // nav section this page belongs to
+	Scripts    []string // scripts to load, only on the search page
+	// ChartScript is js/charts.js on a page that shows ECharts charts, and
+	// ChartLib the vendored ECharts, which that script loads only when a
+	// chart scrolls into view ("" on pages without charts).
+	ChartScript string
+	ChartLib    string
+	Favicon     string        // link to favicon.ico ("data:," where no link can work: see notFound)
+	Publisher   PublisherView // who publishes the site: every page's footer
+	// Style is the stylesheet itself, inlined on 404.html: a server shows that
+	// page at any depth, where no relative link to css/site.css works.
+	Style   HTML
+	Main    any       // the view of this page's kind (HomeView, VillageView, …)
+	Files   []OutFile // extra files that belong to this page only (its charts' CSVs), written with it
+	Section string    // nav section this page belongs to
 
 	c *i18n.Catalogue // the words layouts ask for (T)
 }

@@ -160,7 +160,7 @@ func (s *Site) frameParts(p *Page) error {
 	if s.Theme.hasStatic(route.ExtraStylePath) {
 		extra = route.Rel(p.Path, route.ExtraStylePath)
 		if p.Path == route.NotFoundPath {
-			extra = s.D.Site.BaseURL + route.ExtraStylePath
+			extra = "" // inlined with the stylesheet (notFound)
 		}
 	}
 	var parts [3]HTML

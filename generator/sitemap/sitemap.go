@@ -19,9 +19,13 @@ import (
 const maxURLs = 50000
 
 // Write writes the sitemap of the pages at paths (output files; 404.html is
-// left out) and robots.txt, and returns how many files it wrote. URLs are
-// base_url + path: absolute when base_url is, as search engines want;
-// path-absolute otherwise.
+// left out) and robots.txt, and returns how many files it wrote. With an
+// absolute base_url, URLs are base_url + path, whole as search engines want
+// them. Otherwise they are relative to sitemap.xml itself ("villages/V1/",
+// "./" for the home page), which sits at the site root: they name the right
+// pages wherever the site is uploaded, where base_url + path would be wrong
+// for a site under a sub-folder with the default base_url "/" (check warns
+// that the addresses are not whole).
 func Write(w *output.Writer, site dataset.Site, paths []string) (int, error) {
 	var list []string
 	for _, p := range paths {
@@ -30,8 +34,17 @@ func Write(w *output.Writer, site dataset.Site, paths []string) (int, error) {
 		}
 	}
 	sort.Strings(list)
-	base := site.BaseURL
-	loc := func(p string) string { return xmltext.Escape(base + strings.TrimSuffix(p, "index.html")) }
+	base := ""
+	if site.AbsoluteURL() {
+		base = site.BaseURL
+	}
+	loc := func(p string) string {
+		u := base + strings.TrimSuffix(p, "index.html")
+		if u == "" {
+			u = "./"
+		}
+		return xmltext.Escape(u)
+	}
 	files := 0
 	urlset := func(ps []string) []byte {
 		var b bytes.Buffer
@@ -57,7 +70,7 @@ func Write(w *output.Writer, site dataset.Site, paths []string) (int, error) {
 				return files, err
 			}
 			files++
-			fmt.Fprintf(&idx, "<sitemap><loc>%s</loc><lastmod>%s</lastmod></sitemap>\n", xmltext.Escape(base+name), site.AsOf)
+			fmt.Fprintf(&idx, "<sitemap><loc>%s</loc><lastmod>%s</lastmod></sitemap>\n", loc(name), site.AsOf)
 		}
 		idx.WriteString("</sitemapindex>\n")
 		if err := w.Write(route.SitemapPath, idx.Bytes()); err != nil {
@@ -66,7 +79,7 @@ func Write(w *output.Writer, site dataset.Site, paths []string) (int, error) {
 		files++
 	}
 	robots := "User-agent: *\nAllow: /\n"
-	if strings.HasPrefix(base, "http") {
+	if site.AbsoluteURL() {
 		robots += "Sitemap: " + base + route.SitemapPath + "\n"
 	}
 	if err := w.Write(route.RobotsPath, []byte(robots)); err != nil {

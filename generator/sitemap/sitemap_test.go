@@ -71,3 +71,35 @@ func TestSitemapIndex(t *testing.T) {
 		})
 	}
 }
+
+// TestSitemapRelative: with a base_url that is not a whole address (the
+// default "/", or "/cwgk/"), every URL is relative to sitemap.xml, which sits
+// at the site root, so it names the right page wherever the site is
+// uploaded; robots.txt names no sitemap (it needs a whole address).
+func TestSitemapRelative(t *testing.T) {
+	for _, base := range []string{"/", "/cwgk/"} {
+		t.Run(base, func(t *testing.T) {
+			root := t.TempDir()
+			site := dataset.Site{BaseURL: base, AsOf: "2025-12-31"}
+			paths := []string{"index.html", "villages/V1/index.html", "404.html", "pledges/page/2/index.html"}
+			if _, err := Write(output.New(root), site, paths); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(root, "sitemap.xml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var locs []string
+			for _, m := range regexp.MustCompile(`<loc>([^<]*)</loc>`).FindAllStringSubmatch(string(b), -1) {
+				locs = append(locs, m[1])
+			}
+			if want := []string{"./", "pledges/page/2/", "villages/V1/"}; strings.Join(locs, " ") != strings.Join(want, " ") {
+				t.Errorf("locs %q, want %q", locs, want)
+			}
+			robots, _ := os.ReadFile(filepath.Join(root, "robots.txt"))
+			if strings.Contains(string(robots), "Sitemap:") {
+				t.Errorf("robots.txt names a sitemap without a whole address:\n%s", robots)
+			}
+		})
+	}
+}

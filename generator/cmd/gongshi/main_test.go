@@ -60,7 +60,9 @@ func TestRun(t *testing.T) {
 		{name: "new with two DIRs", args: []string{"new", "a", "b"}, code: exitUsage, errOut: "exactly one argument"},
 		{name: "serve bad port", args: []string{"serve", "--port", "70000"}, code: exitUsage, errOut: "0–65535"},
 		{name: "serve without site", args: []string{"serve", "--source", "testdata-does-not-exist"}, code: exitInvalid, errOut: "site.toml"},
-		{name: "check base", args: []string{"check", "--source", baseSource}, code: exitOK, out: "no problems found"},
+		// The base county's base_url is "/": a warning (no QR code, no whole
+		// sitemap addresses), which does not fail the check.
+		{name: "check base", args: []string{"check", "--source", baseSource}, code: exitOK, out: "0 个错误，1 个警告 (0 errors, 1 warnings)"},
 	}
 	for _, c := range commands() {
 		tests = append(tests, cliCase{name: c.name + " --help", args: []string{c.name, "--help"}, code: exitOK, errOut: "用法 usage: gongshi " + c.name})
@@ -100,6 +102,27 @@ func copyDir(t *testing.T, from, to string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCheckClean: the base county with a whole base_url has no problem at all.
+func TestCheckClean(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, baseSource, dir)
+	site := filepath.Join(dir, "site.toml")
+	b, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs := strings.Replace(string(b), `base_url = "/"`, `base_url = "https://www.example.gov.cn/cwgk/"`, 1)
+	if abs == string(b) {
+		t.Fatal("test data changed: no base_url = \"/\" in site.toml")
+	}
+	if err := os.WriteFile(site, []byte(abs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := cli(t, "check", "--source", dir); code != exitOK || !strings.Contains(out, "no problems found") {
+		t.Errorf("check = %d, want %d and no problems:\n%s%s", code, exitOK, out, errOut)
 	}
 }
 
