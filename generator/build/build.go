@@ -111,16 +111,25 @@ func Run(o Options) (Summary, *problem.List, error) {
 		w.Previous(absPath(o.Dest), output.ReadManifest(o.Dest))
 	}
 
-	// Pages on all cores; the downloads alongside (on a disk that makes files
-	// slowly, one core formats the workbook while the other waits on it).
-	downloads := make(chan error, 1)
+	// Pages on all cores; the downloads and the feeds alongside, each on one
+	// goroutine (on a disk that makes files slowly, one core formats the
+	// workbook while the other waits on it). The search index comes after
+	// them: it holds every record's text at once, and a province's pages
+	// and index together would need twice the memory.
+	downloads, feedsDone := make(chan error, 1), make(chan error, 1)
 	go func() {
 		_, err := opendata.Write(w, in.d)
 		downloads <- err
 	}()
+	go func() {
+		_, err := feeds.Write(w, in.d, in.words)
+		feedsDone <- err
+	}()
 	st, err := in.plan.Render(w, o.Progress)
-	if derr := <-downloads; err == nil {
-		err = derr
+	for _, ch := range []chan error{downloads, feedsDone} {
+		if derr := <-ch; err == nil {
+			err = derr
+		}
 	}
 	if interrupted(o.Interrupt) {
 		return sum, probs, ErrInterrupted
@@ -129,9 +138,6 @@ func Run(o Options) (Summary, *problem.List, error) {
 		return sum, probs, err
 	}
 	if _, err := search.Write(w, in.d, in.words); err != nil {
-		return sum, probs, err
-	}
-	if _, err := feeds.Write(w, in.d, in.words); err != nil {
 		return sum, probs, err
 	}
 	if _, err := sitemap.Write(w, in.d.Site, in.plan.Paths()); err != nil {

@@ -62,6 +62,68 @@ func mayHold(s string) bool {
 	return false
 }
 
+// hasNumberRun reports whether b holds a run of digits (ASCII or
+// full-width, mixed) 11, 15 or 18 long, or 17 long and followed by an X:
+// without one it cannot hold a personal number, whatever the scanner's
+// finer rules (decimals, digests, UUIDs), which only ever rule numbers out.
+// It is the guard's first pass over a whole file. Every byte of such a run
+// is an ASCII digit or a byte of a full-width digit (EF BC 90–99), so a run
+// of 11 or more covers one of every 11 positions: only those are looked
+// at, and only around one that may be in a run is every byte read.
+func hasNumberRun(b []byte) bool {
+	for p := 10; p < len(b); p += 11 {
+		if !runByte[b[p]] {
+			continue
+		}
+		s, e := p, p+1
+		for s > 0 && runByte[b[s-1]] {
+			s--
+		}
+		for e < len(b) && runByte[b[e]] {
+			e++
+		}
+		if e-s >= 11 && numberRun(b[s:min(len(b), e+3)]) {
+			return true
+		}
+		p = e // the next run of 11 or more holds e+11 or a later probe
+	}
+	return false
+}
+
+// runByte marks the bytes a run of digits is made of.
+var runByte = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 0x90; c <= 0x99; c++ {
+		t[c] = true
+	}
+	t[0xEF], t[0xBC] = true, true
+	return t
+}()
+
+// numberRun is hasNumberRun's test of every byte of b.
+func numberRun(b []byte) bool {
+	run := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c-'0' < 10 {
+			run++
+			continue
+		}
+		if c == 0xEF && i+2 < len(b) && b[i+1] == 0xBC && b[i+2]-0x90 < 10 { // ０–９
+			run++
+			i += 2
+			continue
+		}
+		if run == 11 || run == 15 || run == 18 || run == 17 && (c == 'X' || c == 'x' || c == 0xEF) {
+			return true
+		}
+		run = 0
+	}
+	return run == 11 || run == 15 || run == 18
+}
+
 // scanner is the state machine that finds personal numbers in a stream of
 // bytes fed to it in pieces of any size. It looks at most one character
 // ahead (after a "." that may start a decimal fraction).

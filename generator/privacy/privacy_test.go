@@ -3,6 +3,7 @@ package privacy
 import (
 	"archive/zip"
 	"bytes"
+	"math/rand/v2"
 	"reflect"
 	"strconv"
 	"strings"
@@ -199,5 +200,39 @@ func TestGuard(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestNumberRunPrefilter: the guard's first pass never rules out a file
+// the scanner would find a number in, on random texts made of what matters
+// to either (digits of both widths, X, ".", hex letters, "-", other text).
+func TestNumberRunPrefilter(t *testing.T) {
+	parts := []string{"1", "3", "8", "0", "9", "１", "３", "Ｘ", "X", "x", ".", "a", "f", "-", " ", "甲", "，"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	runs, found := 0, 0
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(40); k >= 0; k-- {
+			if rng.IntN(3) == 0 { // a long run of digits
+				for j := 10 + rng.IntN(9); j > 0; j-- {
+					b.WriteString(parts[rng.IntN(6)])
+				}
+			}
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		has := hasNumberRun([]byte(s))
+		if has {
+			runs++
+		}
+		if m := Find(s); len(m) > 0 {
+			found++
+			if !has {
+				t.Fatalf("hasNumberRun(%q) = false, but Find finds %v", s, m)
+			}
+		}
+	}
+	if found == 0 || runs == 200000 {
+		t.Fatalf("the texts test nothing: %d with numbers, %d passed the first pass", found, runs)
 	}
 }
