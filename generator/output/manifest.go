@@ -13,19 +13,19 @@ import (
 	"strings"
 )
 
-// ManifestFile is the list of every file of a build's output, with its size
-// and SHA-256, written into the output itself. The next build reads it to
-// keep the files whose bytes did not change (see Writer.Previous), and to
-// say what changed.
+// ManifestFile is the list of every file of a build's output, with its
+// size, written into the output itself. The next build reads it to find
+// the files whose bytes may not have changed (same path and size: it then
+// compares the bytes, see Writer.Previous), and to say what changed.
 const ManifestFile = ".gongshi-manifest"
 
 // entry is one line of the manifest.
 type entry struct {
 	size int64
-	sum  [sha256.Size]byte
+	same bool // this build: the bytes are the previous output's (not in the file)
 }
 
-// Manifest maps a site path to its file's size and digest.
+// Manifest maps a site path to its file's size.
 type Manifest map[string]entry
 
 // ReadManifest reads the manifest of a previous output folder. A folder
@@ -44,14 +44,13 @@ func ReadManifest(dir string) Manifest {
 		sumHex, rest, ok1 := strings.Cut(sc.Text(), " ")
 		sizeText, name, ok2 := strings.Cut(rest, " ")
 		size, err := strconv.ParseInt(sizeText, 10, 64)
-		b, herr := hex.DecodeString(sumHex)
-		if !ok1 || !ok2 || err != nil || herr != nil || len(b) != sha256.Size || name == "" {
+		if !ok1 || !ok2 || err != nil || name == "" {
 			return Manifest{}
 		}
-		var e entry
-		copy(e.sum[:], b)
-		e.size = size
-		m[name] = e
+		if b, err := hex.DecodeString(sumHex); sumHex != "-" && (err != nil || len(b) != sha256.Size) {
+			return Manifest{}
+		}
+		m[name] = entry{size: size}
 	}
 	if sc.Err() != nil {
 		return Manifest{}
@@ -59,8 +58,10 @@ func ReadManifest(dir string) Manifest {
 	return m
 }
 
-// write writes m as the manifest file into dir: one "sha256 size path"
-// line a file, sorted by path.
+// write writes m as the manifest file into dir: one "- size path" line a
+// file, sorted by path. The first field held a SHA-256 in earlier
+// versions, which are still read; the next build compares the bytes
+// themselves instead.
 func (m Manifest) write(dir string) error {
 	names := make([]string, 0, len(m))
 	for n := range m {
@@ -73,8 +74,7 @@ func (m Manifest) write(dir string) error {
 	}
 	w := bufio.NewWriterSize(f, 256<<10)
 	for _, n := range names {
-		e := m[n]
-		fmt.Fprintf(w, "%s %d %s\n", hex.EncodeToString(e.sum[:]), e.size, n)
+		fmt.Fprintf(w, "- %d %s\n", m[n].size, n)
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
@@ -94,11 +94,9 @@ type Changes struct {
 func diff(prev, next Manifest) Changes {
 	var c Changes
 	for n, e := range next {
-		p, ok := prev[n]
-		switch {
-		case !ok:
+		if _, ok := prev[n]; !ok {
 			c.Added = append(c.Added, n)
-		case p.sum != e.sum || p.size != e.size:
+		} else if !e.same {
 			c.Changed = append(c.Changed, n)
 		}
 	}

@@ -12,10 +12,9 @@
 package output
 
 import (
-	"crypto/sha256"
+	"bytes"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -125,9 +124,11 @@ func (w *Writer) Write(rel string, b []byte) error {
 		return err
 	}
 	w.guard.Scan(rel, b)
-	e := entry{size: int64(len(b)), sum: sha256.Sum256(b)}
+	e := entry{size: int64(len(b))}
+	old := w.previous(rel, e.size)
+	e.same = old != "" && sameBytes(old, b)
 	if err := create(full, func() error {
-		if w.reuse(rel, full, e) {
+		if e.same && w.link(old, full) {
 			return nil
 		}
 		return os.WriteFile(full, b, 0o644)
@@ -138,20 +139,81 @@ func (w *Writer) Write(rel string, b []byte) error {
 	return nil
 }
 
-// reuse links the previous output's file at rel into full when its bytes
-// are e's (as the previous manifest says, and its size still agrees), and
-// reports whether it did. A file system without hard links, or any error,
-// means the file is written instead.
-func (w *Writer) reuse(rel, full string, e entry) bool {
+// previous returns the previous output's file at rel when the previous
+// manifest has one of this size and it is still a regular file of that
+// size, else "".
+func (w *Writer) previous(rel string, size int64) string {
 	p, ok := w.prev[rel]
-	if !ok || p.sum != e.sum || p.size != e.size {
-		return false
+	if !ok || p.size != size {
+		return ""
 	}
 	old := filepath.Join(w.prevDir, filepath.FromSlash(rel))
 	fi, err := os.Lstat(old)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.size {
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != size {
+		return ""
+	}
+	return old
+}
+
+// readBufs are buffers for reading previous files to compare.
+var readBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// sameBytes reports whether the file old holds exactly b. Reading a file
+// the last build wrote (still in the page cache, as a rebuild follows an
+// edit) is cheaper than hashing every new file, and it cannot be fooled by
+// a file edited by hand since.
+func sameBytes(old string, b []byte) bool {
+	f, err := os.Open(old)
+	if err != nil {
 		return false
 	}
+	defer f.Close()
+	bp := readBufs.Get().(*[]byte)
+	defer readBufs.Put(bp)
+	if cap(*bp) < len(b)+1 {
+		*bp = make([]byte, len(b)+1)
+	}
+	buf := (*bp)[:len(b)+1] // one byte more: a file that has grown reads long
+	n, err := io.ReadFull(f, buf)
+	if err != io.ErrUnexpectedEOF && err != nil && err != io.EOF {
+		return false
+	}
+	return n == len(b) && bytes.Equal(buf[:n], b)
+}
+
+// sameFiles reports whether files a and b hold the same bytes (a streamed
+// download and the previous output's, of the same size).
+func sameFiles(a, b string) bool {
+	fa, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer fb.Close()
+	ba, bb := make([]byte, 256<<10), make([]byte, 256<<10)
+	for {
+		na, ea := io.ReadFull(fa, ba)
+		nb, eb := io.ReadFull(fb, bb)
+		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+			return false
+		}
+		if ea == io.EOF || ea == io.ErrUnexpectedEOF {
+			return eb == ea
+		}
+		if ea != nil || eb != nil {
+			return false
+		}
+	}
+}
+
+// link hard-links the previous output's file old into full and reports
+// whether it did. A file system without hard links, or any error, means
+// the file is written instead.
+func (w *Writer) link(old, full string) bool {
 	if os.Link(old, full) != nil {
 		return false // no such folder yet (create makes it and comes back), or no hard links here
 	}
@@ -183,19 +245,18 @@ func (w *Writer) Create(rel string) (io.WriteCloser, error) {
 	if err := create(full, func() (err error) { f, err = os.Create(full); return err }); err != nil {
 		return nil, err
 	}
-	fl := &file{f: f, w: w, rel: rel, full: full, h: sha256.New()}
+	fl := &file{f: f, w: w, rel: rel, full: full}
 	if !strings.HasSuffix(rel, ".xlsx") {
 		fl.scan = w.guard.Stream(rel)
 	}
 	return fl, nil
 }
 
-// file is a streamed download; its digest is taken on the way.
+// file is a streamed download.
 type file struct {
 	f         *os.File
 	w         *Writer
 	rel, full string
-	h         hash.Hash
 	n         int64
 	scan      *privacy.Stream
 }
@@ -205,7 +266,6 @@ func (f *file) Write(p []byte) (int, error) {
 		return 0, ErrStopped
 	}
 	n, err := f.f.Write(p)
-	f.h.Write(p[:n])
 	f.scan.Write(p[:n])
 	f.n += int64(n)
 	return n, err
@@ -219,11 +279,11 @@ func (f *file) Close() error {
 		return err
 	}
 	e := entry{size: f.n}
-	copy(e.sum[:], f.h.Sum(nil))
-	if p, ok := f.w.prev[f.rel]; ok && p.sum == e.sum && p.size == e.size {
+	if old := f.w.previous(f.rel, e.size); old != "" && sameFiles(old, f.full) {
+		e.same = true
 		tmp := f.full + ".gongshi-new"
 		if os.Rename(f.full, tmp) == nil {
-			if f.w.reuse(f.rel, f.full, e) {
+			if f.w.link(old, f.full) {
 				os.Remove(tmp)
 			} else if err := os.Rename(tmp, f.full); err != nil {
 				return err

@@ -124,3 +124,50 @@ func TestReuseUnchanged(t *testing.T) {
 		t.Error("a previous file that no longer has its recorded size was reused")
 	}
 }
+
+// TestReuseComparesBytes: a previous file edited by hand to other bytes of
+// the same size (the manifest still agrees on the size) is not reused,
+// written whole or streamed, and counts as changed; an old manifest that
+// still carries SHA-256 digests is read.
+func TestReuseComparesBytes(t *testing.T) {
+	prev := t.TempDir()
+	w1 := New(prev)
+	w1.Write("page.html", []byte("<p>原文</p>"))
+	s, _ := w1.Create("data/big.csv")
+	s.Write([]byte("a,b\n1,2\n"))
+	s.Close()
+	if _, err := w1.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(prev, "page.html"), []byte("<p>改过</p>"), 0o644)
+	os.WriteFile(filepath.Join(prev, "data", "big.csv"), []byte("a,b\n1,3\n"), 0o644)
+	next := t.TempDir()
+	w2 := New(next)
+	w2.Previous(prev, ReadManifest(prev))
+	w2.Write("page.html", []byte("<p>原文</p>"))
+	s, _ = w2.Create("data/big.csv")
+	s.Write([]byte("a,b\n1,2\n"))
+	s.Close()
+	c, err := w2.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Kept != 0 || len(c.Changed) != 2 {
+		t.Errorf("kept %d, changed %v: want 0 kept, both changed", c.Kept, c.Changed)
+	}
+	for rel, want := range map[string]string{"page.html": "<p>原文</p>", "data/big.csv": "a,b\n1,2\n"} {
+		if b, _ := os.ReadFile(filepath.Join(next, rel)); string(b) != want {
+			t.Errorf("%s = %q, want %q", rel, b, want)
+		}
+	}
+
+	old := t.TempDir()
+	os.WriteFile(filepath.Join(old, "page.html"), []byte("<p>原文</p>"), 0o644)
+	os.WriteFile(filepath.Join(old, ManifestFile), []byte(strings.Repeat("ab", 32)+" 13 page.html\n"), 0o644)
+	w3 := New(t.TempDir())
+	w3.Previous(old, ReadManifest(old))
+	w3.Write("page.html", []byte("<p>原文</p>"))
+	if c, _ := w3.Finish(); c.Kept != 1 || len(c.Changed) != 0 {
+		t.Errorf("with a manifest of digests: kept %d, changed %v; want the page kept", c.Kept, c.Changed)
+	}
+}
