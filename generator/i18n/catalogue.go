@@ -33,6 +33,7 @@ type Catalogue struct {
 	lang    string
 	strs    map[string]string
 	missing sync.Map // keys asked for that no file has (see Missing)
+	dates   sync.Map // YYYY-MM-DD → the date as written (see Date): a county has a few thousand days
 }
 
 // themeFile reads a file of the default theme's i18n folder.

@@ -15,9 +15,14 @@ func (c *Catalogue) Date(d string) string {
 	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
 		return d
 	}
+	if s, ok := c.dates.Load(d); ok {
+		return s.(string)
+	}
 	m, _ := strconv.Atoi(d[5:7])
 	day, _ := strconv.Atoi(d[8:10])
-	return c.Tf("format.date", "yyyy", d[:4], "mm", d[5:7], "dd", d[8:10], "m", strconv.Itoa(m), "d", strconv.Itoa(day))
+	s := c.Tf("format.date", "yyyy", d[:4], "mm", d[5:7], "dd", d[8:10], "m", strconv.Itoa(m), "d", strconv.Itoa(day))
+	c.dates.Store(d, s)
+	return s
 }
 
 // Int formats a whole number with thousands separators (format.thousands).
