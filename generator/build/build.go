@@ -137,10 +137,15 @@ func Run(o Options) (Summary, *problem.List, error) {
 	if err != nil {
 		return sum, probs, err
 	}
-	if _, err := search.Write(w, in.d, in.words); err != nil {
+	if _, err := sitemap.Write(w, in.d.Site, in.plan.Paths()); err != nil {
 		return sum, probs, err
 	}
-	if _, err := sitemap.Write(w, in.d.Site, in.plan.Paths()); err != nil {
+	// The search index is last and the plan and dataset are let go before
+	// it: what it needs of the rows it copies into its documents first, so
+	// that in a province the rows can be collected while it builds.
+	d, words := in.d, in.words
+	in = inputs{guard: in.guard}
+	if _, err := search.Write(w, d, words); err != nil {
 		return sum, probs, err
 	}
 	if interrupted(o.Interrupt) {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 
+	"gongshi/generator/dataset"
 	"gongshi/generator/route"
 	"gongshi/generator/schema"
 )
@@ -39,15 +40,45 @@ func newestFirst(evs []event) {
 // first, at most n.
 func (f *feeds) countyEvents(n int) []event {
 	d := f.d
-	var evs []event
+	asOf := d.Site.AsOf
+	// The n newest are on or after the n-th newest day: find it first,
+	// then word only the events from it on (a province has a million).
+	top := dataset.Newest{N: n}
+	latest := make([]string, len(d.Pledges)) // each pledge's newest update up to as_of
 	for pi := range d.Pledges {
-		evs = f.updateEvents(evs, pi)
+		for _, ui := range d.UpdatesOf[d.Pledges[pi].ID] {
+			if u := &d.PledgeUpdates[ui]; u.Date <= asOf {
+				top.Add(u.Date)
+				latest[pi] = max(latest[pi], u.Date)
+			}
+		}
 	}
 	for hi := range d.Hearings {
-		evs = f.hearingEvent(evs, hi)
+		if date, ok := hearingDate(&d.Hearings[hi], asOf); ok {
+			top.Add(date)
+		}
 	}
 	for ai := range d.Actions {
-		evs = f.actionEvent(evs, ai)
+		if a := &d.Actions[ai]; a.Date != "" && a.Date <= asOf {
+			top.Add(a.Date)
+		}
+	}
+	cutoff := top.Cutoff()
+	var evs []event
+	for pi := range d.Pledges {
+		if latest[pi] != "" && latest[pi] >= cutoff {
+			evs = f.updateEvents(evs, pi)
+		}
+	}
+	for hi := range d.Hearings {
+		if date, ok := hearingDate(&d.Hearings[hi], asOf); ok && date >= cutoff {
+			evs = f.hearingEvent(evs, hi)
+		}
+	}
+	for ai := range d.Actions {
+		if a := &d.Actions[ai]; a.Date >= cutoff {
+			evs = f.actionEvent(evs, ai)
+		}
 	}
 	newestFirst(evs)
 	if len(evs) > n {
@@ -118,29 +149,40 @@ func (f *feeds) hearingEvent(evs []event, hi int) []event {
 	h := &d.Hearings[hi]
 	asOf := d.Site.AsOf
 	village := f.villageName(h.VillageID)
-	e := event{kind: "hearing", key: "hearing/" + h.ID, page: route.Hearing(h.ID)}
-	switch {
-	case h.Held(asOf):
-		e.date = h.Date
+	date, ok := hearingDate(h, asOf)
+	if !ok {
+		return evs
+	}
+	e := event{date: date, kind: "hearing", key: "hearing/" + h.ID, page: route.Hearing(h.ID)}
+	if h.Held(asOf) {
 		e.title = village + " " + f.c.Label(f.c.T("hearing"), h.Topic)
 		e.summary = f.c.Enum(schema.Outcomes, h.Outcome)
-	case h.Outcome == schema.OutcomeScheduled:
-		e.date = min(asOf, h.Date)
-		if h.NoticeDate != "" && h.NoticeDate <= e.date {
-			e.date = h.NoticeDate
-		}
+	} else {
 		e.title = village + " " + f.c.Label(f.c.T("feeds.hearing_announced"), h.Topic)
 		e.summary = f.scheduledNote(h.Date, h.Upcoming(asOf))
-	default:
-		return evs // dated after as_of with an outcome: check refuses it
-	}
-	if e.date == "" {
-		return evs
 	}
 	if h.Summary != "" {
 		e.summary += f.c.T("punct.period") + h.Summary
 	}
 	return append(evs, e)
+}
+
+// hearingDate returns the day a hearing's event is dated by: a hearing
+// held, its day; one announced (待召开), its notice when that came by as_of
+// (else as_of: the data say it was known by then). A hearing dated after
+// as_of with an outcome (check refuses it) or without a date has none.
+func hearingDate(h *dataset.Hearing, asOf string) (string, bool) {
+	switch {
+	case h.Held(asOf):
+		return h.Date, h.Date != ""
+	case h.Outcome == schema.OutcomeScheduled:
+		date := min(asOf, h.Date)
+		if h.NoticeDate != "" && h.NoticeDate <= date {
+			date = h.NoticeDate
+		}
+		return date, date != ""
+	}
+	return "", false
 }
 
 // scheduledNote says when an announced hearing is to be held, or that it

@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -382,6 +383,42 @@ func TestWrite(t *testing.T) {
 	for _, f := range []string{"feed.xml", "hearings/calendar.ics", "villages/V1/feed.xml", "villages/V1/calendar.ics", "villages/V2/feed.xml", "villages/V2/calendar.ics"} {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestCountyEventsNewest: the county's n newest events, found from the
+// n-th newest day on, are those that ordering every event would give, ties
+// on that day included, whatever n.
+func TestCountyEventsNewest(t *testing.T) {
+	f := fixture(t, "", "zh-CN")
+	d := f.d
+	for i := 0; i < 40; i++ {
+		d.PledgeUpdates = append(d.PledgeUpdates, dataset.PledgeUpdate{PledgeID: []string{"P1", "P2"}[i%2],
+			Date: fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%5), Status: "推进中"})
+	}
+	d.Index()
+	var all []event
+	for pi := range d.Pledges {
+		all = f.updateEvents(all, pi)
+	}
+	for hi := range d.Hearings {
+		all = f.hearingEvent(all, hi)
+	}
+	for ai := range d.Actions {
+		all = f.actionEvent(all, ai)
+	}
+	newestFirst(all)
+	for n := 1; n <= len(all)+1; n++ {
+		got := f.countyEvents(n)
+		want := all[:min(n, len(all))]
+		if len(got) != len(want) {
+			t.Fatalf("n=%d: %d events, want %d", n, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].key != want[i].key {
+				t.Fatalf("n=%d: event %d is %s, want %s", n, i, got[i].key, want[i].key)
+			}
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -21,7 +22,7 @@ func decodeText(file string, b []byte, force string, probs *problem.List) string
 	var s string
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		s = string(b[3:])
+		s = owned(b[3:])
 	case isUTF16(b):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(b)
 		if err != nil {
@@ -37,10 +38,20 @@ func decodeText(file string, b []byte, force string, probs *problem.List) string
 		}
 		s = string(out)
 	default:
-		s = string(b)
+		s = owned(b)
 	}
 	reportReplacement(file, s, probs)
 	return s
+}
+
+// owned returns the text of b without copying it: b is the file as read,
+// which no one changes afterwards (every cell kept is copied out of it), so
+// a province's tables are not held twice while they are read.
+func owned(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // isUTF16 reports whether b starts with a UTF-16 byte order mark, as

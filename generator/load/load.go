@@ -44,6 +44,7 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	shared := shareRows(dir, jobs)
 	readAll(dir, jobs, d, probs)
 	closeWorkbooks(jobs)
 	total := map[*binding]int{}
@@ -52,9 +53,15 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 		total[j.binding] += j.sink.rows.Len()
 		files[j.binding]++
 	}
+	for b, arr := range shared {
+		if !joinShared(b, arr, jobs) {
+			delete(shared, b)
+		}
+	}
 	for _, j := range jobs {
 		b := j.binding
 		switch {
+		case shared[b].IsValid(): // joined in place by joinShared
 		case files[b] == 1: // the file's rows are the table's: no copy
 			b.rows.Elem().Set(j.sink.rows)
 		default:
@@ -104,6 +111,84 @@ type job struct {
 	wb      *workbook // a workbook's sheet, when not nil
 	sheet   string
 	sink    *rowSink
+	// window, when valid, is the part of the table's one array that this
+	// file's rows are read into (see shareRows).
+	window reflect.Value
+}
+
+// shareRows gives the files of a table kept in several CSV files (a
+// province's trainings, one file a year) one array for all their rows:
+// each file reads into its own window of it, as many rows long as the file
+// has lines, so that joining them moves rows within the array (joinShared)
+// instead of copying every file's rows into a second one. Counting the
+// lines reads each file once more, which the disk cache makes cheap.
+func shareRows(dir string, jobs []*job) map[*binding]reflect.Value {
+	byTable := map[*binding][]*job{}
+	for _, j := range jobs {
+		byTable[j.binding] = append(byTable[j.binding], j)
+	}
+	shared := map[*binding]reflect.Value{}
+	for b, js := range byTable {
+		if len(js) < 2 {
+			continue
+		}
+		lines := make([]int, len(js))
+		total := 0
+		ok := true
+		for i, j := range js {
+			if j.isTOML || j.wb != nil {
+				ok = false
+				break
+			}
+			data, err := safefs.Read(dir, j.file, safefs.MaxTable)
+			if err != nil {
+				ok = false // reported when the file is read
+				break
+			}
+			lines[i] = bytes.Count(data, []byte{'\n'}) + 1
+			total += lines[i]
+		}
+		if !ok {
+			continue
+		}
+		arr := reflect.MakeSlice(b.rows.Elem().Type(), total, total)
+		off := 0
+		for i, j := range js {
+			j.window = arr.Slice3(off, off, off+lines[i])
+			off += lines[i]
+		}
+		shared[b] = arr
+	}
+	return shared
+}
+
+// joinShared moves the rows of a shared table's files together, in file
+// order, to the start of its array and makes that the table, reporting
+// whether it could: a file with more rows than lines has left its window
+// (the sink grew its own array), and its rows would overwrite the next
+// file's, so the table is then joined by copying as usual.
+func joinShared(b *binding, arr reflect.Value, jobs []*job) bool {
+	var js []*job
+	for _, j := range jobs {
+		if j.binding == b {
+			if !j.window.IsValid() || j.sink.rows.Pointer() != j.window.Pointer() {
+				return false
+			}
+			js = append(js, j)
+		}
+	}
+	filled := 0
+	for _, j := range js {
+		n := j.sink.rows.Len()
+		reflect.Copy(arr.Slice(filled, filled+n), j.sink.rows) // moves left: never over a later file's rows
+		filled += n
+	}
+	// The rows left behind past the end are copies: clear them, so that
+	// the strings they point to can go.
+	tail := arr.Slice(filled, arr.Len())
+	reflect.Copy(tail, reflect.MakeSlice(arr.Type(), tail.Len(), tail.Len()))
+	b.rows.Elem().Set(arr.Slice3(0, filled, filled))
+	return true
 }
 
 // where names a job's source in a message: the file, or file:sheet.
@@ -335,7 +420,12 @@ func readOne(dir string, j *job, d *dataset.Dataset) {
 		return
 	}
 	b, err := safefs.Read(dir, j.file, safefs.MaxTable)
-	j.sink = newSink(j.binding, j.file, j.isTOML, &d.Rules, fp, bytes.Count(b, []byte{'\n'}))
+	if j.window.IsValid() {
+		j.sink = newSink(j.binding, j.file, j.isTOML, &d.Rules, fp, 0)
+		j.sink.rows = j.window
+	} else {
+		j.sink = newSink(j.binding, j.file, j.isTOML, &d.Rules, fp, bytes.Count(b, []byte{'\n'}))
+	}
 	j.sink.allow = privacy.NewAllow(d.Site.Privacy.AllowNumbers)
 	if p, ok := safefs.AsProblem(err); ok {
 		fp.Add(p)

@@ -128,7 +128,11 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 			continue
 		}
 		if val.kind == 's' {
-			val.s = s.intern(val.s)
+			if c.f.Key == "id" {
+				val.s = strings.Clone(val.s) // each row's own: never repeats, so not worth a map entry
+			} else {
+				val.s = s.intern(val.s)
+			}
 		}
 		set(row.Field(s.b.structIdx[c.fi]), val)
 	}

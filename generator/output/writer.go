@@ -127,9 +127,19 @@ func (w *Writer) Write(rel string, b []byte) error {
 	e := entry{size: int64(len(b))}
 	old := w.previous(rel, e.size)
 	e.same = old != "" && sameBytes(old, b)
+	// Link when the bytes are the same; a link that fails for want of the
+	// folder is tried again once create has made it (a write in between
+	// would win a race with another worker making the folder, and the file
+	// would count as rewritten); one that fails otherwise (no hard links
+	// on this file system) becomes a write.
+	tries := 0
 	if err := create(full, func() error {
-		if e.same && w.link(old, full) {
-			return nil
+		if e.same && tries < 2 {
+			tries++
+			err := w.link(old, full)
+			if err == nil || errors.Is(err, fs.ErrNotExist) && tries == 1 {
+				return err
+			}
 		}
 		return os.WriteFile(full, b, 0o644)
 	}); err != nil {
@@ -210,15 +220,15 @@ func sameFiles(a, b string) bool {
 	}
 }
 
-// link hard-links the previous output's file old into full and reports
-// whether it did. A file system without hard links, or any error, means
-// the file is written instead.
-func (w *Writer) link(old, full string) bool {
-	if os.Link(old, full) != nil {
-		return false // no such folder yet (create makes it and comes back), or no hard links here
+// link hard-links the previous output's file old into full. An error
+// means the file is to be written instead (no such folder yet, or a file
+// system without hard links).
+func (w *Writer) link(old, full string) error {
+	if err := os.Link(old, full); err != nil {
+		return err
 	}
 	w.kept.Add(1)
-	return true
+	return nil
 }
 
 // record counts a written file and adds it to the manifest.
@@ -283,7 +293,7 @@ func (f *file) Close() error {
 		e.same = true
 		tmp := f.full + ".gongshi-new"
 		if os.Rename(f.full, tmp) == nil {
-			if f.w.link(old, f.full) {
+			if f.w.link(old, f.full) == nil {
 				os.Remove(tmp)
 			} else if err := os.Rename(tmp, f.full); err != nil {
 				return err

@@ -13,6 +13,7 @@
 package safefs
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -75,10 +76,15 @@ func Read(root, rel string, limit int64) ([]byte, error) {
 	if !os.SameFile(info, got) || !got.Mode().IsRegular() {
 		return nil, notRegular(rel, got.Mode())
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Read into a buffer of the file's size (and room to see it grow):
+	// io.ReadAll alone doubles its buffer as it goes, which for a
+	// province's 100 MB table briefly takes twice that.
+	var buf bytes.Buffer
+	buf.Grow(int(min(got.Size(), limit)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		return nil, tooLarge(rel, limit) // it grew while being read
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"gongshi/generator/dataset"
 	"sort"
 	"strconv"
 
@@ -112,14 +113,30 @@ func (s *Site) latestUpdates(path string, n int) []UpdateRow {
 		upd      int
 		hearing  int
 	}
+	// Only events on or after the n-th newest day can be among the n
+	// newest: find that day first, so that a province's million updates
+	// are looked at, not gathered.
+	var top dataset.Newest
+	top.N = n
+	for i := range d.PledgeUpdates {
+		if u := &d.PledgeUpdates[i]; u.Date <= d.Site.AsOf {
+			top.Add(u.Date)
+		}
+	}
+	for i := range d.Hearings {
+		if h := &d.Hearings[i]; h.Held(d.Site.AsOf) {
+			top.Add(h.Date)
+		}
+	}
+	cutoff := top.Cutoff()
 	var evs []ev
 	for i, u := range d.PledgeUpdates {
-		if u.Date <= d.Site.AsOf {
+		if u.Date <= d.Site.AsOf && u.Date >= cutoff {
 			evs = append(evs, ev{date: u.Date, id: "p" + u.PledgeID, upd: i, hearing: -1})
 		}
 	}
 	for i, h := range d.Hearings {
-		if h.Held(d.Site.AsOf) {
+		if h.Held(d.Site.AsOf) && h.Date >= cutoff {
 			evs = append(evs, ev{date: h.Date, id: "h" + h.ID, upd: -1, hearing: i})
 		}
 	}
