@@ -43,9 +43,18 @@ func Write(w *output.Writer, d *dataset.Dataset, c *i18n.Catalogue) (int, error)
 	if err := write(route.FeedPath, f.countyFeed()); err != nil {
 		return n, err
 	}
-	if err := write(route.CalendarPath, f.countyCalendar()); err != nil {
+	cal, err := w.Create(route.CalendarPath)
+	if err != nil {
 		return n, err
 	}
+	if err := f.writeCountyCalendar(cal); err != nil {
+		cal.Close()
+		return n, err
+	}
+	if err := cal.Close(); err != nil {
+		return n, err
+	}
+	n++
 	for vi := range d.Villages {
 		id := d.Villages[vi].ID
 		if err := write(route.VillageFeedPath(id), f.villageFeed(vi)); err != nil {

@@ -1,7 +1,9 @@
 package feeds
 
 import (
+	"bufio"
 	"bytes"
+	"io"
 	"sort"
 	"strings"
 
@@ -11,11 +13,19 @@ import (
 
 // countyCalendar returns hearings/calendar.ics: every hearing of the county.
 func (f *feeds) countyCalendar() []byte {
+	var b bytes.Buffer
+	f.writeCountyCalendar(&b)
+	return b.Bytes()
+}
+
+// writeCountyCalendar writes hearings/calendar.ics to out (a province's is
+// a hundred megabytes: it is streamed, not held).
+func (f *feeds) writeCountyCalendar(out io.Writer) error {
 	all := make([]int, len(f.d.Hearings))
 	for i := range all {
 		all[i] = i
 	}
-	return f.calendar(f.d.Site.Title+" "+f.c.T("hearings"), all)
+	return f.writeCalendar(out, f.d.Site.Title+" "+f.c.T("hearings"), all)
 }
 
 // villageCalendar returns villages/<id>/calendar.ics: one village's hearings.
@@ -31,8 +41,16 @@ func (f *feeds) villageCalendar(vi int) []byte {
 // are UUIDs of the county's identity (see identity), the same in the
 // county's calendar and the village's.
 func (f *feeds) calendar(name string, hearings []int) []byte {
-	d := f.d
 	var b bytes.Buffer
+	f.writeCalendar(&b, name, hearings)
+	return b.Bytes()
+}
+
+// writeCalendar writes the calendar of the given hearings to out,
+// returning the first error writing it.
+func (f *feeds) writeCalendar(out io.Writer, name string, hearings []int) error {
+	d := f.d
+	b := bufio.NewWriterSize(out, 64<<10)
 	line := func(l string) { b.WriteString(foldICS(l)) }
 	lang := "ZH"
 	if f.c.English() {
@@ -83,7 +101,7 @@ func (f *feeds) calendar(name string, hearings []int) []byte {
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")
-	return b.Bytes()
+	return b.Flush()
 }
 
 // icsText escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon,

@@ -53,8 +53,11 @@ func (g *Guard) Scan(path string, b []byte) {
 		return
 	}
 	switch {
-	case strings.HasSuffix(path, ".ics"):
-		b = bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("\r\n "), nil), []byte("\r\n\t"), nil)
+	case strings.HasSuffix(path, ".ics"): // unfolded as it is scanned
+		s := g.Stream(path)
+		s.Write(b)
+		s.Close()
+		return
 	case strings.HasSuffix(path, ".xlsx"):
 		g.scanZip(path, b)
 		return
@@ -96,7 +99,7 @@ func (g *Guard) Stream(path string) *Stream {
 	if g == nil {
 		return nil
 	}
-	s := &Stream{g: g, path: path}
+	s := &Stream{g: g, path: path, ics: strings.HasSuffix(path, ".ics")}
 	s.sc.found = s.found
 	return s
 }
@@ -107,21 +110,70 @@ type Stream struct {
 	path string
 	sc   scanner
 	seen map[string]bool // numbers already counted for this file
+	// ics: the file is an iCalendar file, whose lines are folded at 75
+	// octets (RFC 5545 §3.1), which may cut a number in two: a line break
+	// followed by a space or tab is dropped before scanning. fold is how
+	// much of a break the last piece ended in (1: CR, 2: CR LF).
+	ics  bool
+	fold int
 }
 
 // Write scans p; it never fails.
 func (s *Stream) Write(p []byte) (int, error) {
-	if s != nil {
+	switch {
+	case s == nil:
+	case s.ics:
+		s.unfold(p)
+	default:
 		s.sc.write(p)
 	}
 	return len(p), nil
 }
 
+var crlf = []byte("\r\n")
+
+// unfold scans p without the folds of an iCalendar file, whatever pieces
+// the file comes in.
+func (s *Stream) unfold(p []byte) {
+	start := 0 // p[start:i] is text not yet scanned
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch s.fold {
+		case 1: // after a CR
+			if c == '\n' {
+				s.fold = 2
+				start = i + 1
+				continue
+			}
+			s.sc.write(crlf[:1]) // a lone CR: kept
+			s.fold, start = 0, i
+		case 2: // after CR LF
+			s.fold, start = 0, i
+			if c == ' ' || c == '\t' { // a fold: the break and this go
+				start = i + 1
+				continue
+			}
+			s.sc.write(crlf)
+		}
+		if c == '\r' {
+			s.sc.write(p[start:i])
+			s.fold, start = 1, i+1
+		}
+	}
+	if s.fold == 0 {
+		s.sc.write(p[start:])
+	}
+}
+
 // Close scans the end of the file.
 func (s *Stream) Close() {
-	if s != nil {
-		s.sc.close()
+	if s == nil {
+		return
 	}
+	if s.ics && s.fold > 0 {
+		s.sc.write(crlf[:s.fold])
+	}
+	s.sc.close()
 }
 
 func (s *Stream) found(m Match) {

@@ -236,3 +236,37 @@ func TestNumberRunPrefilter(t *testing.T) {
 		t.Fatalf("the texts test nothing: %d with numbers, %d passed the first pass", found, runs)
 	}
 }
+
+// TestStreamUnfoldsCalendar: in a calendar, a number cut by a fold (CR LF
+// and a space or tab) is found wherever the file is cut into pieces; line
+// breaks that are not folds still end a number; a lone CR is kept.
+func TestStreamUnfoldsCalendar(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"DESCRIPTION:电话138\r\n 12345678\r\nEND:VEVENT\r\n", 1},
+		{"DESCRIPTION:电话138\r\n\t12345678\r\n", 1},
+		{"DESCRIPTION:138\r\n12345678\r\n", 0},  // a real line break: two short runs
+		{"A:13812345678\r\nB:1\r\n", 1},         // a whole number before a break
+		{"A:1381234\r5678\r\n", 0},              // a lone CR splits too
+		{"A:13\r\n 8\r\n 12\r\n 345678\r\n", 1}, // several folds in one number
+		{"A:13812345678\r\n \r\n", 1},           // a fold that continues nothing
+	} {
+		for cut := 0; cut <= len(c.text); cut++ {
+			g := NewGuard(nil, nil)
+			s := g.Stream("hearings/calendar.ics")
+			s.Write([]byte(c.text[:cut]))
+			s.Write([]byte(c.text[cut:]))
+			s.Close()
+			if got := g.Problems().Len(); got != c.want {
+				t.Fatalf("%q cut at %d: %d numbers, want %d", c.text, cut, got, c.want)
+			}
+		}
+		g := NewGuard(nil, nil)
+		g.Scan("villages/V1/calendar.ics", []byte(c.text))
+		if got := g.Problems().Len(); got != c.want {
+			t.Fatalf("Scan(%q): %d numbers, want %d", c.text, got, c.want)
+		}
+	}
+}

@@ -25,9 +25,50 @@ type entry struct {
 // Plan is every page of the site in a fixed order, and the county charts
 // whose CSVs the pages link to.
 type Plan struct {
-	s       *Site
-	entries []entry
-	charts  []countyChart // sorted by CSV path, each once
+	s      *Site
+	parts  []part
+	pages  int
+	charts []countyChart // sorted by CSV path, each once
+}
+
+// part is one planned page, or the pages of every record of one kind (a
+// village's, a pledge's …), which are made as they are rendered: a
+// province has a million of them, and a path and two closures each, kept
+// from the plan to the end of the render, cost over a hundred megabytes.
+type part struct {
+	one entry    // when rec is nil
+	rec *records // else
+}
+
+// records is the pages of one kind of record, one per row.
+type records struct {
+	layout string
+	n      int
+	dir    func(i int) string // the page's folder (route.Village(id))
+	build  func(path string, i int) (*Page, error)
+}
+
+// entry returns the page of row i.
+func (r *records) entry(i int) entry {
+	path := route.File(r.dir(i))
+	return entry{path: path, layout: r.layout, build: func() (*Page, error) { return r.build(path, i) }}
+}
+
+// all yields every page of the plan, in order.
+func (p *Plan) all(yield func(entry) bool) {
+	for _, pt := range p.parts {
+		if pt.rec == nil {
+			if !yield(pt.one) {
+				return
+			}
+			continue
+		}
+		for i := 0; i < pt.rec.n; i++ {
+			if !yield(pt.rec.entry(i)) {
+				return
+			}
+		}
+	}
 }
 
 // NewPlan prepares the render of a derived dataset: the Markdown pages are
@@ -41,36 +82,38 @@ func NewPlan(d *dataset.Dataset, theme *Theme, c *i18n.Catalogue, pages []*conte
 	}
 	probs := s.renderMarkdown()
 	p := &Plan{s: s}
+	many := func(es []entry) {
+		for _, e := range es {
+			p.parts = append(p.parts, part{one: e})
+		}
+		p.pages += len(es)
+	}
 	add := func(dir, layout string, build func(path string) (*Page, error)) {
 		f := route.File(dir)
-		p.entries = append(p.entries, entry{path: f, layout: layout, build: func() (*Page, error) { return build(f) }})
+		many([]entry{{path: f, layout: layout, build: func() (*Page, error) { return build(f) }}})
+	}
+	rows := func(layout string, n int, dir func(i int) string, build func(path string, i int) (*Page, error)) {
+		p.parts = append(p.parts, part{rec: &records{layout: layout, n: n, dir: dir, build: build}})
+		p.pages += n
 	}
 	add(route.HomePath, "home", s.home)
-	p.entries = append(p.entries, s.townshipPages()...)
-	for i := range d.Villages {
-		add(route.Village(d.Villages[i].ID), "village", func(path string) (*Page, error) { return s.village(path, i) })
-	}
-	for i := range d.Secretaries {
-		add(route.Secretary(d.Secretaries[i].ID), "secretary", func(path string) (*Page, error) { return s.secretary(path, i) })
-	}
-	p.entries = append(p.entries, s.boardPages()...)
-	p.entries = append(p.entries, s.pledgeListPages()...)
-	for i := range d.Pledges {
-		add(route.Pledge(d.Pledges[i].ID), "pledge", func(path string) (*Page, error) { return s.pledge(path, i) })
-	}
-	p.entries = append(p.entries, s.attentionPages()...)
-	p.entries = append(p.entries, s.ratingPages()...)
-	p.entries = append(p.entries, s.hearingsPages()...)
-	for i := range d.Hearings {
-		add(route.Hearing(d.Hearings[i].ID), "hearing", func(path string) (*Page, error) { return s.hearing(path, i) })
-	}
-	p.entries = append(p.entries, s.reportPages()...)
+	many(s.townshipPages())
+	rows("village", len(d.Villages), func(i int) string { return route.Village(d.Villages[i].ID) }, s.village)
+	rows("secretary", len(d.Secretaries), func(i int) string { return route.Secretary(d.Secretaries[i].ID) }, s.secretary)
+	many(s.boardPages())
+	many(s.pledgeListPages())
+	rows("pledge", len(d.Pledges), func(i int) string { return route.Pledge(d.Pledges[i].ID) }, s.pledge)
+	many(s.attentionPages())
+	many(s.ratingPages())
+	many(s.hearingsPages())
+	rows("hearing", len(d.Hearings), func(i int) string { return route.Hearing(d.Hearings[i].ID) }, s.hearing)
+	many(s.reportPages())
 	add(route.Path(route.AboutPage), "page", s.about)
-	p.entries = append(p.entries, s.otherContent()...)
+	many(s.otherContent())
 	add(route.Path(route.RulesPage), "rules", s.rules)
 	add(route.Path(route.DataPage), "data", s.dataPage)
 	add(route.Path(route.SearchPage), "search", s.searchPage)
-	p.entries = append(p.entries, entry{path: route.NotFoundPath, layout: "404", build: func() (*Page, error) { return s.notFound(route.NotFoundPath) }})
+	many([]entry{{path: route.NotFoundPath, layout: "404", build: func() (*Page, error) { return s.notFound(route.NotFoundPath) }}})
 
 	// The county charts any page shows: each page kind names its own.
 	seen := map[countyChart]bool{}
@@ -90,9 +133,9 @@ func NewPlan(d *dataset.Dataset, theme *Theme, c *i18n.Catalogue, pages []*conte
 
 // Paths returns the output file of every page, in plan order.
 func (p *Plan) Paths() []string {
-	out := make([]string, len(p.entries))
-	for i, e := range p.entries {
-		out[i] = e.path
+	out := make([]string, 0, p.pages)
+	for e := range p.all {
+		out = append(out, e.path)
 	}
 	return out
 }
@@ -101,8 +144,8 @@ func (p *Plan) Paths() []string {
 // file would interleave its bytes. Content files that would do this are
 // reported as problems when the plan is made; this guards the rest.
 func (p *Plan) check() error {
-	seen := make(map[string]bool, len(p.entries))
-	for _, e := range p.entries {
+	seen := make(map[string]bool, p.pages)
+	for e := range p.all {
 		if seen[e.path] {
 			return fmt.Errorf("site: two pages planned at %s", e.path)
 		}

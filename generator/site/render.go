@@ -66,15 +66,15 @@ func (p *Plan) Render(w *output.Writer, progress func(done, total int)) (Stats, 
 					errOnce.Do(func() { firstErr = err })
 					failed.Store(true)
 				}
-				if n := done.Add(1); progress != nil && n%1000 == 0 && int(n) < len(p.entries) {
+				if n := done.Add(1); progress != nil && n%1000 == 0 && int(n) < p.pages {
 					progressMu.Lock()
-					progress(int(n), len(p.entries))
+					progress(int(n), p.pages)
 					progressMu.Unlock()
 				}
 			}
 		}()
 	}
-	for _, e := range p.entries {
+	for e := range p.all {
 		if failed.Load() {
 			break
 		}
@@ -89,9 +89,9 @@ func (p *Plan) Render(w *output.Writer, progress func(done, total int)) (Stats, 
 		return st, fmt.Errorf("theme: words missing from the catalogue (i18n/*.toml): %s", strings.Join(keys, ", "))
 	}
 	if progress != nil {
-		progress(len(p.entries), len(p.entries))
+		progress(p.pages, p.pages)
 	}
-	st.Pages = len(p.entries)
+	st.Pages = p.pages
 	st.Files += int(extra.Load())
 	return st, nil
 }
@@ -182,7 +182,7 @@ func (s *Site) frameParts(p *Page) error {
 // PageRenderer returns a function that renders the planned page at path
 // into a buffer, for benchmarks and tools that need one page.
 func (p *Plan) PageRenderer(path string) (func(buf *bytes.Buffer) error, error) {
-	for _, e := range p.entries {
+	for e := range p.all {
 		if e.path == path {
 			return func(buf *bytes.Buffer) error {
 				pg, err := e.build()
