@@ -99,8 +99,8 @@ func TestNumberCells(t *testing.T) {
 			} else if v.CollectiveIncome != nil && *v.CollectiveIncome != c.wantIncome {
 				t.Errorf("collective_income = %g, want %g", *v.CollectiveIncome, c.wantIncome)
 			}
-			if v.Bad != (c.err != "") {
-				t.Errorf("Src.Bad = %v", v.Bad)
+			if v.Bad() != (c.err != "") {
+				t.Errorf("Src.Bad = %v", v.Bad())
 			}
 		})
 	}
@@ -162,12 +162,12 @@ func TestOtherCells(t *testing.T) {
 				"data/secretaries.csv:2: gender \"M\": 应为 男/女 (expected one of male/female)\n" +
 				"data/secretaries.csv:2: birth_year \"85\": 应为四位年份，如 2024 (expected a four-digit year such as 2024)",
 			func(s *dataset.Secretary) bool {
-				return s.Role == "" && s.TermStart == "" && s.BirthYear == nil && s.Bad
+				return s.Role == "" && s.TermStart == "" && s.BirthYear == nil && s.Bad()
 			}},
 		{"../x,张三,V1,书记,2021-01-05,,,", "data/secretaries.csv:2: id \"../x\": 编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符 (expected an ID matching ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$)",
-			func(s *dataset.Secretary) bool { return s.ID == "" && s.Bad }},
+			func(s *dataset.Secretary) bool { return s.ID == "" && s.Bad() }},
 		{",张三,V1,书记,2021-01-05,,,", "data/secretaries.csv:2: id: 必填，不能为空 (required, must not be empty)",
-			func(s *dataset.Secretary) bool { return s.Bad }},
+			func(s *dataset.Secretary) bool { return s.Bad() }},
 	} {
 		t.Run(c.row, func(t *testing.T) {
 			d, probs := readTable(t, "secretaries", head+c.row+"\n")

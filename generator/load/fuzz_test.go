@@ -110,7 +110,7 @@ func checkRead(t *testing.T, file, text string, sink *rowSink, probs *problem.Li
 		}
 		for _, f := range schema.Get("pledges").Input() {
 			v := reflect.ValueOf(r).Field(sink.b.fields[f.Key])
-			if f.Required && v.IsZero() && !r.Bad && !noColumn[f.Key] {
+			if f.Required && v.IsZero() && !r.Bad() && !noColumn[f.Key] {
 				t.Errorf("row at line %d lacks %s but is not marked bad: %+v", r.Line, f.Key, r)
 			}
 		}

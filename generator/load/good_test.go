@@ -209,6 +209,9 @@ func show(v reflect.Value) string {
 		}
 		return "{" + strings.Join(parts, " ") + "}"
 	}
+	if !v.CanInterface() { // an unexported field (Src's row)
+		return fmt.Sprint(v)
+	}
 	return fmt.Sprintf("%+v", v.Interface())
 }
 

@@ -161,7 +161,7 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 
 // at places p at the row src: file, sheet and line (Excel's row too).
 func at(src dataset.Src, p problem.Problem) problem.Problem {
-	p.File, p.Sheet, p.Line, p.Row = src.File(), src.Sheet(), int(src.Line), int(src.Row)
+	p.File, p.Sheet, p.Line, p.Row = src.File(), src.Sheet(), int(src.Line), src.Row()
 	return p
 }
 

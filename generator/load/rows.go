@@ -99,7 +99,7 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 	if s.in == nil {
 		s.in = &dataset.SrcFile{File: s.file, Sheet: s.sheet}
 	}
-	src := dataset.Src{In: s.in, Line: int32(line), Row: int32(excelRow)}
+	src := dataset.NewSrc(s.in, line, excelRow)
 	var filled uint64 // bit i: table.Fields[i] has a value
 	for _, c := range cells {
 		v := strings.TrimSpace(c.raw)
@@ -118,13 +118,13 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 		if i, r, code := badRune(v); i >= 0 {
 			zh, en := badRuneMessage(r, code)
 			s.probs.Add(s.problem(code, pos{c.line + strings.Count(c.raw[:lead+i], "\n"), c.col, c.row}, c.keyName(), v, zh, en))
-			src.Bad = true
+			src.MarkBad()
 			continue
 		}
 		val, err := parseCell(c.f, v, s.rules)
 		if err != nil {
 			s.probs.Add(s.problem(err.code, pos{c.line, c.col, c.row}, c.keyName(), v, err.zh, err.en))
-			src.Bad = true
+			src.MarkBad()
 			continue
 		}
 		if val.kind == 's' {
@@ -148,7 +148,7 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 			}
 		}
 		s.probs.Add(s.problem("required", at, key, "", "必填，不能为空", "required, must not be empty"))
-		src.Bad = true
+		src.MarkBad()
 	}
 	row.Field(0).Set(reflect.ValueOf(src))
 }

@@ -80,7 +80,7 @@ func (c *checker) warn(code string, src dataset.Src, key, value, zh, en string) 
 
 // atRow places p at the row src: file, sheet and line (Excel's row too).
 func atRow(src dataset.Src, p problem.Problem) problem.Problem {
-	p.File, p.Sheet, p.Line, p.Row = src.File(), src.Sheet(), int(src.Line), int(src.Row)
+	p.File, p.Sheet, p.Line, p.Row = src.File(), src.Sheet(), int(src.Line), src.Row()
 	return p
 }
 
@@ -214,7 +214,7 @@ func (c *checker) appraisals() {
 					fmt.Sprintf("a total of %.2f gives the grade %s", total, g))
 			}
 		}
-		if a.TotalScore == nil && a.Grade == "" && !computed && !a.Bad {
+		if a.TotalScore == nil && a.Grade == "" && !computed && !a.Bad() {
 			c.warn("scores-missing", a.Src, "total_score", "", "缺少得分，无法计算综合得分和等次",
 				"scores are missing: no total or grade can be computed")
 		}
