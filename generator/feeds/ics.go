@@ -25,7 +25,9 @@ func (f *feeds) writeCountyCalendar(out io.Writer) error {
 	for i := range all {
 		all[i] = i
 	}
-	return f.writeCalendar(out, f.d.Site.Title+" "+f.c.T("hearings"), all)
+	b := bufio.NewWriterSize(out, 64<<10)
+	f.writeCalendar(b, f.d.Site.Title+" "+f.c.T("hearings"), all)
+	return b.Flush()
 }
 
 // villageCalendar returns villages/<id>/calendar.ics: one village's hearings.
@@ -46,11 +48,10 @@ func (f *feeds) calendar(name string, hearings []int) []byte {
 	return b.Bytes()
 }
 
-// writeCalendar writes the calendar of the given hearings to out,
-// returning the first error writing it.
-func (f *feeds) writeCalendar(out io.Writer, name string, hearings []int) error {
+// writeCalendar writes the calendar of the given hearings to b (a buffer:
+// a streamed file's errors are the buffer's, seen when it is flushed).
+func (f *feeds) writeCalendar(b io.StringWriter, name string, hearings []int) {
 	d := f.d
-	b := bufio.NewWriterSize(out, 64<<10)
 	line := func(l string) { b.WriteString(foldICS(l)) }
 	lang := "ZH"
 	if f.c.English() {
@@ -101,14 +102,15 @@ func (f *feeds) writeCalendar(out io.Writer, name string, hearings []int) error 
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")
-	return b.Flush()
 }
+
+var icsEscapes = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
 
 // icsText escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon,
 // comma and line breaks. Control characters, which TEXT may not hold, are
 // dropped.
 func icsText(s string) string {
-	s = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
+	s = icsEscapes.Replace(s)
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 && r != '\t' || r == 0x7f {
 			return -1
