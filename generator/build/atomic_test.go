@@ -134,14 +134,14 @@ func TestRebuildLeavesNothingBeside(t *testing.T) {
 func TestDefaultDest(t *testing.T) {
 	src := baseSite(t)
 	if _, probs, err := Run(Options{Source: src}); err != nil {
-		t.Fatalf("%v\n%s", err, problems(probs))
+		t.Fatalf("%v\n%s", err, probs.String())
 	}
 	if !fileExists(src, "public/index.html") || !fileExists(src, "public/"+Marker) {
 		t.Error("no public/index.html or marker in the source folder")
 	}
 	// And again, over its own previous output.
 	if _, probs, err := Run(Options{Source: src}); err != nil {
-		t.Fatalf("rebuild: %v\n%s", err, problems(probs))
+		t.Fatalf("rebuild: %v\n%s", err, probs.String())
 	}
 }
 
@@ -151,7 +151,7 @@ func TestDestParentMissing(t *testing.T) {
 	src := baseSite(t)
 	dest := filepath.Join(t.TempDir(), "out", "site", "public")
 	if _, probs, err := Run(Options{Source: src, Dest: dest}); err != nil {
-		t.Fatalf("%v\n%s", err, problems(probs))
+		t.Fatalf("%v\n%s", err, probs.String())
 	}
 	if !fileExists(dest, "index.html") {
 		t.Error("no index.html")

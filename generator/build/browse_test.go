@@ -53,13 +53,7 @@ func browseSite(t testing.TB, towns, villages, perVillage int) (string, map[stri
 	}
 	dir := filepath.Join(t.TempDir(), "src")
 	writeFiles(t, dir, map[string]string{
-		"site.toml": `title = "合成县村党组织书记履职公开"
-county = "合成县"
-base_url = "/"
-language = "zh-CN"
-as_of = 2025-12-31
-license = "CC-BY-4.0"
-`,
+		"site.toml":            syntheticSiteTOML,
 		"data/townships.csv":   tw.String(),
 		"data/villages.csv":    vl.String(),
 		"data/secretaries.csv": sc.String(),

@@ -50,7 +50,7 @@ func isCJK(r rune) bool {
 func dataStrings(t *testing.T, src string) []string {
 	d, probs, err := check.Source(src)
 	if err != nil || probs.Errors() > 0 {
-		t.Fatalf("check: %v %s", err, problems(probs))
+		t.Fatalf("check: %v %s", err, probs.String())
 	}
 	seen := map[string]bool{d.Site.County: true}
 	v := reflect.ValueOf(d).Elem()

@@ -24,12 +24,12 @@ func TestContentCannotWriteOutside(t *testing.T) {
 			writeFiles(t, src, map[string]string{name: "# defaced\n"})
 
 			probs, err := Check(Options{Source: src})
-			if err != nil || probs.Errors() == 0 || !strings.Contains(problems(probs), name+": ") {
-				t.Errorf("check: err %v, problems:\n%s\nwant an error naming %s", err, problems(probs), name)
+			if err != nil || probs.Errors() == 0 || !strings.Contains(probs.String(), name+": ") {
+				t.Errorf("check: err %v, problems:\n%s\nwant an error naming %s", err, probs.String(), name)
 			}
 			_, probs, err = Run(Options{Source: src, Dest: dest})
-			if !errors.Is(err, ErrInvalid) || !strings.Contains(problems(probs), name+": ") {
-				t.Errorf("build: err %v, problems:\n%s", err, problems(probs))
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(probs.String(), name+": ") {
+				t.Errorf("build: err %v, problems:\n%s", err, probs.String())
 			}
 			if d := diffTrees(before, tree(t, parent)); len(d) > 0 {
 				t.Errorf("the build changed files:\n%s", strings.Join(d, "\n"))
@@ -96,13 +96,13 @@ func TestSourceSymlinksRefused(t *testing.T) {
 			}
 			want := c.rel + ": 是符号链接"
 			probs, err := Check(Options{Source: src})
-			if err != nil || !strings.Contains(problems(probs), want) {
-				t.Errorf("check: %v\n%s\nwant a problem starting %q", err, problems(probs), want)
+			if err != nil || !strings.Contains(probs.String(), want) {
+				t.Errorf("check: %v\n%s\nwant a problem starting %q", err, probs.String(), want)
 			}
 			dest := filepath.Join(t.TempDir(), "public")
 			_, probs, err = Run(Options{Source: src, Dest: dest})
-			if !errors.Is(err, ErrInvalid) || !strings.Contains(problems(probs), want) {
-				t.Errorf("build: %v\n%s", err, problems(probs))
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(probs.String(), want) {
+				t.Errorf("build: %v\n%s", err, probs.String())
 			}
 			if _, err := os.Stat(dest); !os.IsNotExist(err) {
 				t.Errorf("the build wrote %s", dest)
@@ -131,14 +131,14 @@ func TestPrivacyPlantedNumbers(t *testing.T) {
 	}
 	probs, err := Check(Options{Source: src})
 	for _, w := range want {
-		if err != nil || !strings.Contains(problems(probs), w) {
-			t.Errorf("check: %v, want %q in\n%s", err, w, problems(probs))
+		if err != nil || !strings.Contains(probs.String(), w) {
+			t.Errorf("check: %v, want %q in\n%s", err, w, probs.String())
 		}
 	}
 	dest := filepath.Join(t.TempDir(), "public")
 	_, probs, err = Run(Options{Source: src, Dest: dest})
-	if !errors.Is(err, ErrInvalid) || !strings.Contains(problems(probs), want[0]) {
-		t.Errorf("build: %v\n%s", err, problems(probs))
+	if !errors.Is(err, ErrInvalid) || !strings.Contains(probs.String(), want[0]) {
+		t.Errorf("build: %v\n%s", err, probs.String())
 	}
 	if _, err := os.Stat(dest); !os.IsNotExist(err) {
 		t.Errorf("the build wrote %s", dest)
@@ -155,7 +155,7 @@ func TestPrivacyThemeFiles(t *testing.T) {
 		"i18n/zh-CN.toml":              "home = \"首页 13700000000\"\n",
 	})
 	probs, err := Check(Options{Source: src})
-	got := problems(probs)
+	got := probs.String()
 	for _, want := range []string{
 		`layouts/partials/footer.html:2:14: "13812345678": 含有手机号码`,
 		`static/contact.txt:1:5: "11010519491231002X": 含有居民身份证号码`,
@@ -181,13 +181,13 @@ func TestPrivacyOutputGuard(t *testing.T) {
 		"layouts/partials/footer.html": `{{define "footer"}}<footer>值班手机 138{{"1234"}}5678</footer>{{end}}`,
 	})
 	if probs, err := Check(Options{Source: src}); err != nil || probs.Errors() > 0 {
-		t.Fatalf("check: %v\n%s\nwant no error: the number is made by the build", err, problems(probs))
+		t.Fatalf("check: %v\n%s\nwant no error: the number is made by the build", err, probs.String())
 	}
 	_, probs, err := Run(Options{Source: src, Dest: dest})
 	if !errors.Is(err, ErrInvalid) {
 		t.Fatalf("err = %v, want ErrInvalid", err)
 	}
-	got := problems(probs)
+	got := probs.String()
 	if !strings.Contains(got, `"13812345678": 生成的网站文件中含有手机号码`) || !strings.Contains(got, "404.html 等 ") {
 		t.Errorf("problems:\n%s\nwant the number, named by the first output file holding it", got)
 	}

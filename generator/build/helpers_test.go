@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"gongshi/generator/problem"
 )
 
 // baseSource is the small clean test county shared with package check.
@@ -77,22 +75,9 @@ func mustBuild(t testing.TB, src, dest, baseURL string) Summary {
 	t.Helper()
 	sum, probs, err := Run(Options{Source: src, Dest: dest, BaseURL: baseURL})
 	if err != nil {
-		t.Fatalf("build %s → %s: %v\n%s", src, dest, err, problems(probs))
+		t.Fatalf("build %s → %s: %v\n%s", src, dest, err, probs.String())
 	}
 	return sum
-}
-
-// problems formats a problem list, one per line.
-func problems(l *problem.List) string {
-	if l == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, p := range l.Sorted() {
-		b.WriteString(p.String())
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 // tree returns every entry under root: files by slash path → mode and

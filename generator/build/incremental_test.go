@@ -40,7 +40,7 @@ func TestRebuildRewritesOnlyWhatChanged(t *testing.T) {
 	list := filepath.Join(t.TempDir(), "changes.txt")
 	sum, probs, err := Run(Options{Source: src, Dest: dest, Changes: list})
 	if err != nil {
-		t.Fatalf("%v\n%s", err, problems(probs))
+		t.Fatalf("%v\n%s", err, probs.String())
 	}
 	got, err := os.ReadFile(list)
 	if err != nil {

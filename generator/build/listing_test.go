@@ -13,7 +13,7 @@ import (
 // maxRows is DESIGN.md's limit of rows on one listing page.
 const maxRows = 500
 
-// syntheticSite writes a site source of towns townships with villages
+// syntheticSiteTOML writes a site source of towns townships with villages
 // villages each. Every village has one serving secretary, one 2024
 // appraisal, one overdue pledge and one 2024 hearing, so every listing
 // (ratings, hearings, overdue pledges, a township's villages) holds
@@ -40,13 +40,7 @@ func syntheticSite(t testing.TB, towns, villages int) string {
 	}
 	dir := filepath.Join(t.TempDir(), "src")
 	writeFiles(t, dir, map[string]string{
-		"site.toml": `title = "合成县村党组织书记履职公开"
-county = "合成县"
-base_url = "/"
-language = "zh-CN"
-as_of = 2025-12-31
-license = "CC-BY-4.0"
-`,
+		"site.toml":            syntheticSiteTOML,
 		"data/townships.csv":   tw.String(),
 		"data/villages.csv":    vl.String(),
 		"data/secretaries.csv": sc.String(),
@@ -279,3 +273,13 @@ func TestListingPaged(t *testing.T) {
 	}
 	reportLinks(t, checkLinks(t, dest, "/"))
 }
+
+// syntheticSiteTOML is the site.toml of the many-village counties these tests
+// make up.
+const syntheticSiteTOML = `title = "合成县村党组织书记履职公开"
+county = "合成县"
+base_url = "/"
+language = "zh-CN"
+as_of = 2025-12-31
+license = "CC-BY-4.0"
+`

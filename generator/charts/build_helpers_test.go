@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"gongshi/generator/build"
@@ -43,7 +42,7 @@ func mustBuild(t testing.TB, src string) string {
 	t.Helper()
 	dest, probs, err := buildSite(t, src)
 	if err != nil {
-		t.Fatalf("build %s: %v\n%s", src, err, problems(probs))
+		t.Fatalf("build %s: %v\n%s", src, err, probs.String())
 	}
 	return dest
 }
@@ -56,19 +55,6 @@ func readFile(t testing.TB, root, rel string) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// problems formats a problem list, one per line.
-func problems(l *problem.List) string {
-	if l == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, p := range l.Sorted() {
-		b.WriteString(p.String())
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 // errorStrings returns the errors of a problem list, formatted, sorted.

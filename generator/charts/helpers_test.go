@@ -4,13 +4,11 @@ import (
 	"gongshi/generator/internal/testfs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"gongshi/generator/check"
 	"gongshi/generator/dataset"
 	"gongshi/generator/i18n"
-	"gongshi/generator/problem"
 )
 
 // baseSource is the small clean county shared with packages check and build.
@@ -28,7 +26,7 @@ func loadSource(t testing.TB, dir string) *dataset.Dataset {
 		t.Fatalf("check %s: %v", dir, err)
 	}
 	if probs.Errors() > 0 {
-		t.Fatalf("check %s: input has errors:\n%s", dir, problems(probs))
+		t.Fatalf("check %s: input has errors:\n%s", dir, probs.String())
 	}
 	return ds
 }
@@ -41,7 +39,7 @@ func words(t testing.TB, lang string) *i18n.Catalogue {
 	t.Helper()
 	c, probs := i18n.Load(t.TempDir(), lang)
 	if probs.Len() > 0 {
-		t.Fatalf("catalogue %s: %s", lang, problems(probs))
+		t.Fatalf("catalogue %s: %s", lang, probs.String())
 	}
 	return c
 }
@@ -57,19 +55,6 @@ func readFile(t testing.TB, root, rel string) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// problems formats a problem list, one per line.
-func problems(l *problem.List) string {
-	if l == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, p := range l.Sorted() {
-		b.WriteString(p.String())
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 // copyTree and writeFiles are shared with other packages' tests.

@@ -195,7 +195,7 @@ func loadDataset(t *testing.T, dir string) *dataset.Dataset {
 	t.Helper()
 	ds, probs, err := check.Source(dir)
 	if err != nil || probs.Errors() > 0 {
-		t.Fatalf("check %s: %v\n%s", dir, err, problems(probs))
+		t.Fatalf("check %s: %v\n%s", dir, err, probs.String())
 	}
 	return ds
 }

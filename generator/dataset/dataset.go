@@ -1,7 +1,9 @@
 package dataset
 
 import (
+	"fmt"
 	"math"
+	"reflect"
 	"sort"
 )
 
@@ -224,4 +226,25 @@ func (d *Dataset) Rows(name string) any {
 		return &d.Actions
 	}
 	return nil
+}
+
+// Columns returns the slice of rows of the table named name, as the
+// reflect value of a pointer to it, and for each column key the index of
+// the row struct's field whose `col` tag names it. The tags are the one tie
+// between the schema and the row types; the loader, the downloads and the
+// template all read rows through it.
+func (d *Dataset) Columns(name string) (reflect.Value, map[string]int, error) {
+	p := d.Rows(name)
+	if p == nil {
+		return reflect.Value{}, nil, fmt.Errorf("dataset: table %s has no row type", name)
+	}
+	rv := reflect.ValueOf(p)
+	et := rv.Elem().Type().Elem()
+	index := make(map[string]int, et.NumField())
+	for i := 0; i < et.NumField(); i++ {
+		if k := et.Field(i).Tag.Get("col"); k != "" {
+			index[k] = i
+		}
+	}
+	return rv, index, nil
 }

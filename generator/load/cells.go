@@ -35,18 +35,12 @@ func (b *binding) fieldIndex(f *schema.Field) int {
 func bind(d *dataset.Dataset) ([]binding, error) {
 	var out []binding
 	for _, t := range schema.Tables {
-		p := d.Rows(t.Name)
-		if p == nil {
-			return nil, fmt.Errorf("load: table %s has no row type", t.Name)
+		rv, fields, err := d.Columns(t.Name)
+		if err != nil {
+			return nil, err
 		}
-		rv := reflect.ValueOf(p)
 		et := rv.Elem().Type().Elem()
-		b := binding{table: t, rows: rv, fields: map[string]int{}}
-		for i := 0; i < et.NumField(); i++ {
-			if k := et.Field(i).Tag.Get("col"); k != "" {
-				b.fields[k] = i
-			}
-		}
+		b := binding{table: t, rows: rv, fields: fields}
 		if len(t.Fields) > 64 {
 			return nil, fmt.Errorf("load: table %s has more than 64 fields", t.Name)
 		}

@@ -48,18 +48,12 @@ const (
 func bindTables(d *dataset.Dataset) ([]table, error) {
 	out := make([]table, 0, len(schema.Tables))
 	for _, st := range schema.Tables {
-		p := d.Rows(st.Name)
-		if p == nil {
-			return nil, fmt.Errorf("opendata: table %s has no row type", st.Name)
+		pv, index, err := d.Columns(st.Name)
+		if err != nil {
+			return nil, err
 		}
-		rows := reflect.ValueOf(p).Elem()
+		rows := pv.Elem()
 		rt := rows.Type().Elem()
-		index := map[string]int{}
-		for i := 0; i < rt.NumField(); i++ {
-			if k := rt.Field(i).Tag.Get("col"); k != "" {
-				index[k] = i
-			}
-		}
 		t := table{schema: st, rows: rows, date: -1}
 		for i := range st.Fields {
 			f := &st.Fields[i]

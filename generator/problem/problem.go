@@ -176,6 +176,19 @@ func (l *List) Errors() int {
 // Warnings returns the number of warnings.
 func (l *List) Warnings() int { return len(l.items) - l.Errors() }
 
+// String returns every problem, sorted, one a line (empty for a nil list).
+func (l *List) String() string {
+	if l == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, p := range l.Sorted() {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
 // Sorted returns the problems ordered by file, sheet, line, column, then
 // message, so that output is the same from run to run whatever order checks
 // ran in.

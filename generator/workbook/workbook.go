@@ -270,18 +270,11 @@ func instructions(x *excelize.File, st styles) error {
 // cells, numbers as numbers, booleans as 是/否 (as the drop-down offers),
 // text as text.
 func fill(x *excelize.File, t *schema.Table, d *dataset.Dataset) error {
-	p := d.Rows(t.Name)
-	if p == nil {
-		return fmt.Errorf("the dataset has no rows for table %s", t.Name)
+	pv, index, err := d.Columns(t.Name)
+	if err != nil {
+		return err
 	}
-	rows := reflect.ValueOf(p).Elem()
-	rt := rows.Type().Elem()
-	index := map[string]int{}
-	for i := 0; i < rt.NumField(); i++ {
-		if k := rt.Field(i).Tag.Get("col"); k != "" {
-			index[k] = i
-		}
-	}
+	rows := pv.Elem()
 	fields := t.Input()
 	for r := 0; r < rows.Len(); r++ {
 		vals := make([]any, len(fields))
