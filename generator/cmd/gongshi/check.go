@@ -82,12 +82,12 @@ func printProblems(w io.Writer, probs *problem.List, all bool) {
 			if col == "" {
 				col = "-"
 			}
-			kind, kindEn := "错误", "errors"
+			kind, kindEn := "错误", "error"
 			if g.Severity == problem.Warning {
-				kind, kindEn = "警告", "warnings"
+				kind, kindEn = "警告", "warning"
 			}
-			fmt.Fprintf(w, "  %s  列 column %s  规则 rule %s: 共 %d 个%s，另有 %d 个未列出 (%d %s, %d not listed)\n",
-				where, col, g.Code, g.Count, kind, g.Hidden, g.Count, kindEn, g.Hidden)
+			fmt.Fprintf(w, "  %s  列 column %s  规则 rule %s: 共 %d 个%s，另有 %d 个未列出 (%s, %d not listed)\n",
+				where, col, g.Code, g.Count, kind, g.Hidden, count(g.Count, kindEn), g.Hidden)
 		}
 		fmt.Fprintln(w)
 	}
@@ -96,5 +96,13 @@ func printProblems(w io.Writer, probs *problem.List, all bool) {
 		fmt.Fprintln(w, "检查通过，没有发现问题 (no problems found)")
 		return
 	}
-	fmt.Fprintf(w, "%d 个错误，%d 个警告 (%d errors, %d warnings)\n", e, wn, e, wn)
+	fmt.Fprintf(w, "%d 个错误，%d 个警告 (%s, %s)\n", e, wn, count(e, "error"), count(wn, "warning"))
+}
+
+// count words a number of things in English: "1 error", "2 errors".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -62,7 +62,7 @@ func TestRun(t *testing.T) {
 		{name: "serve without site", args: []string{"serve", "--source", "testdata-does-not-exist"}, code: exitInvalid, errOut: "site.toml"},
 		// The base county's base_url is "/": a warning (no QR code, no whole
 		// sitemap addresses), which does not fail the check.
-		{name: "check base", args: []string{"check", "--source", baseSource}, code: exitOK, out: "0 个错误，1 个警告 (0 errors, 1 warnings)"},
+		{name: "check base", args: []string{"check", "--source", baseSource}, code: exitOK, out: "0 个错误，1 个警告 (0 errors, 1 warning)"},
 	}
 	for _, c := range commands() {
 		tests = append(tests, cliCase{name: c.name + " --help", args: []string{c.name, "--help"}, code: exitOK, errOut: "用法 usage: gongshi " + c.name})
