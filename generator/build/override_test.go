@@ -69,6 +69,35 @@ func TestSiteOverridesTheme(t *testing.T) {
 	}
 }
 
+// TestSiteHeaderShowsEachPage: a site's own header may show anything of
+// the page it is on (its title, its first breadcrumb, its nav), and each page
+// gets its own, not one rendered for another page at the same depth.
+func TestSiteHeaderShowsEachPage(t *testing.T) {
+	src := baseSite(t)
+	writeFiles(t, src, map[string]string{
+		"layouts/partials/header.html": `{{define "header"}}<header class="county-header"><p class="now">{{.Title}}</p>` +
+			`{{range .Nav}}<a href="{{.Href}}">{{.Label}}</a>{{end}}</header>{{end}}`,
+	})
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	seen := map[string]string{}
+	for _, pg := range []string{"villages/V1/index.html", "villages/V2/index.html", "pledges/P1/index.html", "pledges/P2/index.html"} {
+		got := readFile(t, dest, pg)
+		i := strings.Index(got, `<p class="now">`)
+		if i < 0 {
+			t.Fatalf("%s: the site's header is not used", pg)
+		}
+		title := got[i : i+strings.Index(got[i:], "</p>")]
+		if other, ok := seen[title]; ok {
+			t.Errorf("%s shows the header of %s (%s)", pg, other, title)
+		}
+		seen[title] = pg
+		if !strings.Contains(got, `<a href="../../pledges/index.html">`) {
+			t.Errorf("%s: the header's nav is missing or not relative to the page", pg)
+		}
+	}
+}
+
 // TestEnglishSite: language = "en" builds with English UI strings (a
 // missing one fails the build) and marks pages as English.
 func TestEnglishSite(t *testing.T) {

@@ -34,12 +34,13 @@ func (s *Site) notFound(path string) (*Page, error) {
 	p.CSS = ""
 	if !s.D.Site.AbsoluteURL() {
 		p.Home, p.FeedHref, p.Favicon = "", "", ""
-		p.Nav, p.Footer = nil, nil
+		p.bare = true // no navigation or footer links
 		p.Main = &NotFoundView{}
 		return p, nil
 	}
 	base := s.D.Site.BaseURL
 	abs := func(rel string) string { return base + strings.TrimPrefix(rel, p.Root) }
+	s.links(p)
 	p.Home, p.FeedHref, p.Favicon = abs(p.Home), abs(p.FeedHref), abs(p.Favicon)
 	for i := range p.Nav {
 		p.Nav[i].Href = abs(p.Nav[i].Href)

@@ -19,7 +19,7 @@ type Page struct {
 	Root        string // relative path to the site root, e.g. "../../"
 	Canonical   string // absolute URL when base_url is absolute, else ""
 	AsOf        string // "data as of" date, formatted
-	Nav         []Link // main navigation; Current marks this page's section
+	Nav         []Link // main navigation; Current marks this page's section (made with the header: see links)
 	Crumbs      []Link // breadcrumb trail, site root first, this page excluded
 	CSS         string // link to the stylesheet
 	FeedHref    string // link to feed.xml, for <link rel="alternate">
@@ -47,7 +47,8 @@ type Page struct {
 	Files   []OutFile // extra files that belong to this page only (its charts' CSVs), written with it
 	Section string    // nav section this page belongs to
 
-	c *i18n.Catalogue // the words layouts ask for (T)
+	c    *i18n.Catalogue // the words layouts ask for (T)
+	bare bool            // no navigation or footer links (404.html without a whole base_url)
 }
 
 // T returns the words for key in the site's language, for layouts.

@@ -145,17 +145,21 @@ func (s *Site) execute(layoutName string, p *Page, buf *bytes.Buffer) error {
 	return c.Render(context.Background(), buf)
 }
 
-// frameParts fills the page's head additions, header and footer from a
-// memo. They follow from the page's home link (its depth, or base_url on
-// 404.html) and its nav section, so that pair is the key: the partials are
-// rendered only for a new pair.
+// frameParts fills the page's head additions, header and footer. The
+// theme's own follow from the page's home link (its depth, or base_url on
+// 404.html) and its nav section, so that pair is the key of a memo and they
+// are rendered only for a new pair. A site's own partials may show anything
+// of the page (its title, its breadcrumbs), so they are rendered for every
+// page.
 func (s *Site) frameParts(p *Page) error {
+	memo := len(s.Theme.partials) == 0
 	key := p.Home + "\x00" + p.Section
-	if v, ok := s.frames.Load(key); ok {
+	if v, ok := s.frames.Load(key); ok && memo {
 		parts := v.([3]HTML)
 		p.Head, p.Header, p.FooterHTML = parts[0], parts[1], parts[2]
 		return nil
 	}
+	s.links(p)
 	extra := ""
 	if s.Theme.hasStatic(route.ExtraStylePath) {
 		extra = route.Rel(p.Path, route.ExtraStylePath)
@@ -174,7 +178,9 @@ func (s *Site) frameParts(p *Page) error {
 	if parts[2], err = s.Theme.part("footer", p, footer(p)); err != nil {
 		return err
 	}
-	s.frames.Store(key, parts)
+	if memo {
+		s.frames.Store(key, parts)
+	}
 	p.Head, p.Header, p.FooterHTML = parts[0], parts[1], parts[2]
 	return nil
 }
