@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -485,7 +486,7 @@ func (m *Maker) townshipCompletion(townshipID string) *Data {
 	for i, vi := range vs {
 		f := ds.Facts.Village[vi]
 		if f.Pledges > 0 {
-			d.Series[0].Values[i] = float64(f.Done*1000/f.Pledges) / 10
+			d.Series[0].Values[i] = math.Round(float64(f.Done)*1000/float64(f.Pledges)) / 10 // 4 of 6 is 66.7, not 66.6
 		}
 	}
 	d.Note = note

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/route"
@@ -128,7 +129,7 @@ func (f *feeds) updateEvents(evs []event, pi int) []event {
 			summary += f.c.T("punct.comma") + fmt.Sprintf("%d%%", *u.Progress)
 		}
 		if u.Note != "" {
-			summary += f.c.T("punct.period") + u.Note
+			summary = f.sentences(summary, u.Note)
 		}
 		key := "pledge/" + p.ID + "/" + u.Date
 		if seq > 1 {
@@ -162,7 +163,7 @@ func (f *feeds) hearingEvent(evs []event, hi int) []event {
 		e.summary = f.scheduledNote(h.Date, h.Upcoming(asOf))
 	}
 	if h.Summary != "" {
-		e.summary += f.c.T("punct.period") + h.Summary
+		e.summary = f.sentences(e.summary, h.Summary)
 	}
 	return append(evs, e)
 }
@@ -183,6 +184,19 @@ func hearingDate(h *dataset.Hearing, asOf string) (string, bool) {
 		return date, date != ""
 	}
 	return "", false
+}
+
+// sentences joins two sentences with the catalogue's full stop, unless the
+// first already ends with one ("会后公布。" takes no second "。").
+func (f *feeds) sentences(a, b string) string {
+	if a == "" {
+		return b
+	}
+	stop := f.c.T("punct.period")
+	if strings.HasSuffix(a, strings.TrimSpace(stop)) || strings.HasSuffix(a, "。") || strings.HasSuffix(a, "！") || strings.HasSuffix(a, "？") {
+		return strings.TrimRight(a, " ") + strings.TrimLeft(stop, strings.TrimSpace(stop)) + b
+	}
+	return a + stop + b
 }
 
 // scheduledNote says when an announced hearing is to be held, or that it

@@ -422,3 +422,27 @@ func TestCountyEventsNewest(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarySentences: a summary's sentences are joined by one full stop,
+// also after a note that ends with its own ("会后公布。" + summary), in
+// both languages.
+func TestSummarySentences(t *testing.T) {
+	for _, c := range []struct{ lang, a, b, want string }{
+		{"zh-CN", "推进中", "路基完成", "推进中。路基完成"},
+		{"zh-CN", "听证结果将在会后公布。", "议程已公布", "听证结果将在会后公布。议程已公布"},
+		{"zh-CN", "", "议程已公布", "议程已公布"},
+		{"en", "In progress", "road base done", "In progress. road base done"},
+		{"en", "published after the hearing.", "Agenda posted", "published after the hearing. Agenda posted"},
+	} {
+		if got := fixture(t, "/", c.lang).sentences(c.a, c.b); got != c.want {
+			t.Errorf("%s: sentences(%q, %q) = %q, want %q", c.lang, c.a, c.b, got, c.want)
+		}
+	}
+	f := fixture(t, "/", "zh-CN")
+	f.d.Hearings[2].Summary = "议程已公布"
+	for _, e := range parseAtom(t, f.countyFeed()).Entries {
+		if strings.Contains(e.Summary, "。。") {
+			t.Errorf("entry %q: summary %q has a doubled full stop", e.Title, e.Summary)
+		}
+	}
+}

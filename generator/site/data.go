@@ -35,6 +35,7 @@ type DataTable struct {
 	JSONHref   string
 	ZhCSVHref  string // the CSV for people: Chinese headers, names beside IDs
 	YearLinks  []YearLink
+	YearKey    string // the date column whose year puts a row in a year's file
 	Anchor     string
 	KeyText    string // the primary key, in words
 }
@@ -76,6 +77,9 @@ func (s *Site) dataPage(path string) (*Page, error) {
 			KeyText: strings.Join(t.PrimaryKey, " + ")}
 		if s.C.English() {
 			dt.Title, dt.OtherTitle, dt.OtherLang, dt.Desc = t.TitleEn, t.Title, "zh-CN", st.DescEn
+		}
+		if len(t.Years) > 0 {
+			dt.YearKey = st.DateKey
 		}
 		for _, y := range t.Years {
 			dt.YearLinks = append(dt.YearLinks, YearLink{Year: y.Year, Href: route.Rel(path, y.Path), Count: y.Rows})

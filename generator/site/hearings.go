@@ -31,14 +31,28 @@ func (s *Site) hearingYears() (map[int][]int, []int) {
 	return byYear, sortedYears(byYear)
 }
 
-// hearingsCharts are the county charts of the years' hearings pages.
+// hearingsCharts are the county charts of the years' hearings pages: the
+// outcomes of each year in which a hearing was held (a year of hearings
+// only announced has no outcome to chart).
 func (s *Site) hearingsCharts() []countyChart {
-	_, years := s.hearingYears()
+	byYear, years := s.hearingYears()
 	var out []countyChart
 	for _, y := range years {
-		out = append(out, countyChart{"hearing-outcomes", y})
+		if s.heldAny(byYear[y]) {
+			out = append(out, countyChart{"hearing-outcomes", y})
+		}
 	}
 	return out
+}
+
+// heldAny reports whether any of the hearings rows was held by as_of.
+func (s *Site) heldAny(rows []int) bool {
+	for _, hi := range rows {
+		if s.D.Hearings[hi].Held(s.D.Site.AsOf) {
+			return true
+		}
+	}
+	return false
 }
 
 // hearingsPages plans the index of years and each year's hearings (split
@@ -77,15 +91,17 @@ func (s *Site) hearingsPages() []entry {
 					v.Facts = append(v.Facts, Fact{Label: s.T("accountability.hearings_scheduled"), Value: s.C.Int(scheduled)})
 				}
 				for _, o := range schema.Outcomes {
-					if o.Zh != schema.OutcomeScheduled {
+					if o.Zh != schema.OutcomeScheduled && held > 0 {
 						v.Outcomes = append(v.Outcomes, StatusCount{Status: s.badge(schema.Outcomes, o.Zh), Count: counts[o.Zh], Pct: i18n.Pct(counts[o.Zh], held)})
 					}
 				}
 				v.Years = s.yearLinks(path, years, y, route.Hearings)
-				cs := newChartSet(path, nil)
-				s.countyCharts(cs, []countyChart{{"hearing-outcomes", y}})
-				v.Charts = cs.views
-				withScripts(p, true)
+				if held > 0 {
+					cs := newChartSet(path, nil)
+					s.countyCharts(cs, []countyChart{{"hearing-outcomes", y}})
+					v.Charts = cs.views
+					withScripts(p, true)
+				}
 			}
 			p.Main = v
 			return p, nil

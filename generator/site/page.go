@@ -23,6 +23,7 @@ type Page struct {
 	Crumbs      []Link // breadcrumb trail, site root first, this page excluded
 	CSS         string // link to the stylesheet
 	FeedHref    string // link to feed.xml, for <link rel="alternate">
+	OwnFeed     Link   // the page's own feed beside the county's (a village's), for feed readers
 	Home        string // link to the home page
 	Footer      []Link // footer links: data, rules, about
 	// Head, Header and FooterHTML are the partials "head" (markup a site

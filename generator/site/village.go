@@ -197,6 +197,7 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 	v := &d.Villages[vi]
 	f := d.Facts.Village[vi]
 	p := s.frame(path, v.Name, route.Section(route.VillagePage), s.villageCrumbs(path, v, false)...)
+	p.OwnFeed = Link{Label: v.Name + " " + s.T("village_page.feed"), Href: route.Rel(path, route.VillageFeedPath(v.ID))}
 	p.Description = s.C.Tf("village_description", "village", v.Name)
 	view := &VillageView{Name: v.Name}
 	t := s.townshipOf(v)
