@@ -16,6 +16,16 @@ func (m *Maker) tableHead(keys ...string) []string {
 	return out
 }
 
+// townshipOf returns the name of the township of the village id.
+func (m *Maker) townshipOf(village string) string {
+	if i, ok := m.d.VillageByID[village]; ok {
+		if j, ok := m.d.TownshipByID[m.d.Villages[i].TownshipID]; ok {
+			return m.d.Townships[j].Name
+		}
+	}
+	return ""
+}
+
 func (m *Maker) villageName(id string) string {
 	if i, ok := m.d.VillageByID[id]; ok {
 		return m.d.Villages[i].Name
@@ -40,7 +50,9 @@ func (m *Maker) limitRows(t Table, limit int) Table {
 }
 
 func (m *Maker) tabOverdue(year, limit int) Table {
-	t := Table{Title: m.c.YearTitle(year, m.c.T("table.overdue-pledges")), Head: m.tableHead("village", "pledge", "due", "status", "progress")}
+	// The ID and township make each row traceable: village names repeat
+	// across a county's townships.
+	t := Table{Title: m.c.YearTitle(year, m.c.T("table.overdue-pledges")), Head: m.tableHead("id", "township", "village", "pledge", "due", "status", "progress")}
 	for _, p := range m.d.Pledges {
 		if !p.Overdue || !inYear(p.Due, year) {
 			continue
@@ -49,7 +61,7 @@ func (m *Maker) tabOverdue(year, limit int) Table {
 		if p.Progress != nil {
 			prog = strconv.Itoa(*p.Progress) + "%"
 		}
-		t.Rows = append(t.Rows, []string{m.villageName(p.VillageID), p.Title, p.Due, m.c.Enum(schema.PledgeStatuses, p.Status), prog})
+		t.Rows = append(t.Rows, []string{p.ID, m.townshipOf(p.VillageID), m.villageName(p.VillageID), p.Title, p.Due, m.c.Enum(schema.PledgeStatuses, p.Status), prog})
 	}
 	return m.limitRows(t, limit)
 }
