@@ -3,6 +3,7 @@ package opendata
 import (
 	"reflect"
 	"strconv"
+	"strings"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/output"
@@ -26,41 +27,54 @@ type personCol struct {
 	name  func(row reflect.Value) string // for a name column
 }
 
-// peopleColumns returns the columns of table t for people, in order.
+// peopleColumns returns the columns of table t for people, in order. A
+// table with no village column of its own (updates, questions, trainings,
+// actions) also gets the village and township of the pledge, hearing or
+// secretary it refers to, and a pledge or hearing ID its title or topic.
 func peopleColumns(t *table, d *dataset.Dataset) []personCol {
+	ownVillage := false
+	for i := range t.cols {
+		ownVillage = ownVillage || t.cols[i].field.Ref == "villages"
+	}
+	township := func(tid string) string {
+		if i, ok := d.TownshipByID[tid]; ok {
+			return d.Townships[i].Name
+		}
+		return ""
+	}
+	// places returns the village and township name columns of the village
+	// that vid finds for a row.
+	places := func(vid func(row reflect.Value) string) []personCol {
+		village := func(row reflect.Value) *dataset.Village {
+			if i, ok := d.VillageByID[vid(row)]; ok {
+				return &d.Villages[i]
+			}
+			return nil
+		}
+		return []personCol{
+			{label: "村名", name: func(row reflect.Value) string {
+				if v := village(row); v != nil {
+					return v.Name
+				}
+				return ""
+			}},
+			{label: "乡镇名称", name: func(row reflect.Value) string {
+				if v := village(row); v != nil {
+					return township(v.TownshipID)
+				}
+				return ""
+			}},
+		}
+	}
 	var out []personCol
 	for i := range t.cols {
 		c := &t.cols[i]
 		out = append(out, personCol{label: c.field.Label, col: c})
 		idx := c.index
 		id := func(row reflect.Value) string { return row.Field(idx).String() }
-		village := func(row reflect.Value) *dataset.Village {
-			if i, ok := d.VillageByID[id(row)]; ok {
-				return &d.Villages[i]
-			}
-			return nil
-		}
-		township := func(tid string) string {
-			if i, ok := d.TownshipByID[tid]; ok {
-				return d.Townships[i].Name
-			}
-			return ""
-		}
 		switch c.field.Ref {
 		case "villages":
-			out = append(out,
-				personCol{label: "村名", name: func(row reflect.Value) string {
-					if v := village(row); v != nil {
-						return v.Name
-					}
-					return ""
-				}},
-				personCol{label: "乡镇名称", name: func(row reflect.Value) string {
-					if v := village(row); v != nil {
-						return township(v.TownshipID)
-					}
-					return ""
-				}})
+			out = append(out, places(id)...)
 		case "townships":
 			out = append(out, personCol{label: "乡镇名称", name: func(row reflect.Value) string { return township(id(row)) }})
 		case "secretaries":
@@ -70,6 +84,44 @@ func peopleColumns(t *table, d *dataset.Dataset) []personCol {
 				}
 				return ""
 			}})
+			if !ownVillage {
+				out = append(out, places(func(row reflect.Value) string {
+					if i, ok := d.SecretaryByID[id(row)]; ok {
+						return d.Secretaries[i].VillageID
+					}
+					return ""
+				})...)
+			}
+		case "pledges":
+			out = append(out, personCol{label: strings.TrimSuffix(c.field.Label, "编号") + "标题", name: func(row reflect.Value) string {
+				if i, ok := d.PledgeByID[id(row)]; ok {
+					return escapeFormula(d.Pledges[i].Title)
+				}
+				return ""
+			}})
+			if !ownVillage {
+				out = append(out, places(func(row reflect.Value) string {
+					if i, ok := d.PledgeByID[id(row)]; ok {
+						return d.Pledges[i].VillageID
+					}
+					return ""
+				})...)
+			}
+		case "hearings":
+			out = append(out, personCol{label: strings.TrimSuffix(c.field.Label, "编号") + "议题", name: func(row reflect.Value) string {
+				if i, ok := d.HearingByID[id(row)]; ok {
+					return escapeFormula(d.Hearings[i].Topic)
+				}
+				return ""
+			}})
+			if !ownVillage {
+				out = append(out, places(func(row reflect.Value) string {
+					if i, ok := d.HearingByID[id(row)]; ok {
+						return d.Hearings[i].VillageID
+					}
+					return ""
+				})...)
+			}
 		}
 	}
 	return out

@@ -23,7 +23,7 @@ func TestZhCSV(t *testing.T) {
 	}
 	recs := readCSV(t, filepath.Join(root, ZhCSVPath("pledges")))
 	wantHead := []string{"编号", "村编码", "村名", "乡镇名称", "书记编号", "书记姓名", "类型", "类别", "标题", "承诺日期", "状态",
-		"内容", "目标", "完成时限", "进度", "更新日期", "佐证", "调整后承诺", "逾期"}
+		"内容", "目标", "完成时限", "进度", "更新日期", "佐证", "调整后承诺", "调整后承诺标题", "逾期"}
 	if !slices.Equal(recs[0], wantHead) {
 		t.Errorf("header %q\nwant   %q", recs[0], wantHead)
 	}
@@ -33,6 +33,25 @@ func TestZhCSV(t *testing.T) {
 	}
 	if last := row[len(row)-1]; last != "是" && last != "否" {
 		t.Errorf("overdue = %q, want 是 or 否", last)
+	}
+	// A table without a village column of its own gets the title and the
+	// village and township of the row it refers to.
+	updates := readCSV(t, filepath.Join(root, ZhCSVPath("pledge_updates")))
+	if !slices.Equal(updates[0][:4], []string{"承诺编号", "承诺标题", "村名", "乡镇名称"}) {
+		t.Errorf("pledge_updates header %q", updates[0])
+	}
+	for _, r := range updates[1:] {
+		if r[1] == "" || r[2] == "" || r[3] == "" {
+			t.Errorf("pledge_updates row without title, village or township: %q", r)
+		}
+	}
+	for table, head := range map[string][]string{
+		"trainings": {"编号", "书记编号", "书记姓名", "村名", "乡镇名称"},
+		"pledges":   {"编号", "村编码", "村名", "乡镇名称", "书记编号", "书记姓名"}, // its own village: not twice
+	} {
+		if got := readCSV(t, filepath.Join(root, ZhCSVPath(table)))[0]; !slices.Equal(got[:len(head)], head) || slices.Index(got[len(head):], "村名") >= 0 {
+			t.Errorf("%s header %q, want it to start %q with one 村名", table, got, head)
+		}
 	}
 	villages := readCSV(t, filepath.Join(root, ZhCSVPath("villages")))
 	if !slices.Equal(villages[0][:4], []string{"村编码", "村名", "乡镇编码", "乡镇名称"}) || villages[1][3] != "东乡镇" {
