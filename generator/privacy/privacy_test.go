@@ -84,6 +84,50 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestFindGrouped: numbers written in groups, as people type them to be
+// read, are found with their digits; dates, amounts, landlines, IDs of
+// records and groups of other sizes are not.
+func TestFindGrouped(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string // "kind:number@offset"
+	}{
+		{"", nil},
+		{"电话 138 1234 5678。", []string{"m:" + phone + "@7"}},
+		{"138-1234-5678", []string{"m:" + phone + "@0"}},
+		{"+86 138 1234 5678", []string{"m:" + phone + "@4"}},
+		{"手机：138\u00a01234\u00a05678", []string{"m:" + phone + "@9"}},
+		{"１３８　１２３４　５６７８", []string{"m:" + phone + "@0"}},
+		{"身份证 440301 19900307 1230 号", []string{"i:" + id18 + "@10"}},
+		{"110105 19491231 002x", []string{"i:" + id18X + "@0"}},
+		{"440301 900307 123", []string{"i:" + id15 + "@0"}},
+		{"440301 19900307 1231", nil},           // wrong check digit
+		{"138 1234-5678", nil},                   // two kinds of separator
+		{"138  1234  5678", nil},                 // two spaces
+		{"138 1234 5678 9012", nil},              // a longer number in groups
+		{"128 1234 5678", nil},                   // not a mobile prefix
+		{"0571-8888 8888", nil},                  // a landline
+		{"2021-01-19 至 2024-12-31", nil},         // dates
+		{"P000065-2 1234 5678", nil},             // a record ID and numbers
+		{"共 138 户 1234 人 5678 元", nil},           // counts in a sentence
+		{"13812345678", nil},                     // one run: Find's, not this
+		{"138 1234 5678、139-8765-4321", []string{"m:" + phone + "@0", "m:13987654321@16"}},
+	} {
+		text := c.text
+		var got []string
+		for _, m := range FindGrouped(text) {
+			k := "i"
+			if m.Kind == Mobile {
+				k = "m"
+			}
+			got = append(got, k+":"+m.Number+"@"+strconv.Itoa(m.Offset))
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("FindGrouped(%q) = %q, want %q", text, got, c.want)
+		}
+	}
+}
+
 // TestStreamPieces: a number cut across the pieces a file is written in
 // is found exactly as in one piece, wherever the cut falls (inside a
 // full-width digit too).

@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"path"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -69,11 +70,15 @@ type Place struct {
 	Key    string // the column or key the text is in, if any
 }
 
-// Text reports, into probs, every personal number in text that allow does
-// not let through, placed exactly: the line (and, with Chars, the column)
+// Text reports, into probs, every personal number in text (written in one
+// run or in groups: Find, FindGrouped) that allow does not let through, placed exactly: the line (and, with Chars, the column)
 // of its first digit.
 func Text(at Place, text string, allow Allow, probs *problem.List) {
 	ms := Find(text)
+	if g := FindGrouped(text); len(g) > 0 {
+		ms = append(ms, g...)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Offset < ms[j].Offset })
+	}
 	if len(ms) == 0 {
 		return
 	}

@@ -1,0 +1,154 @@
+package privacy
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// FindGrouped returns the personal numbers in s that are written in groups,
+// as people write them to be read: a mobile number as 3-4-4 digits
+// ("138 1234 5678", "138-1234-5678", "+86 138 1234 5678") and a resident ID
+// number as 6-8-4 ("110101 19800101 007X") or, for the old 15-digit
+// numbers, 6-6-3. The groups are ASCII or full-width digits joined by one
+// space (also a full-width or no-break space) or one hyphen, the same all
+// along. Find, and the guard's scan of every output file, see only numbers
+// written in one run; a grouped number comes from the source (a clerk's
+// cell), where check looks for both.
+func FindGrouped(s string) []Match {
+	if digitCount(s) < 11 {
+		return nil // most cells
+	}
+	var out []Match
+	gs := groupsOf(s)
+	for i := 0; i < len(gs); i++ {
+		for _, sh := range shapes {
+			if m, ok := sh.match(gs[i:]); ok {
+				out = append(out, m)
+				i += len(sh.sizes) - 1
+				break
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Offset < out[b].Offset })
+	return out
+}
+
+// group is a run of digits (and a trailing X) in a text, with how it joins
+// the next one.
+type group struct {
+	digits   string // ASCII digits, and X
+	start    int    // byte offset of its first character
+	end      int    // byte offset after its last
+	joinNext rune   // the one separator before the next group, or 0 when it does not join one
+}
+
+// shape is a way of grouping a number's digits.
+type shape struct {
+	sizes []int
+	kind  Kind
+}
+
+var shapes = []shape{
+	{[]int{3, 4, 4}, Mobile},
+	{[]int{6, 8, 4}, IDNumber},
+	{[]int{6, 6, 3}, IDNumber},
+}
+
+// match reports whether gs starts with groups of the shape's sizes joined
+// by one kind of separator, making a valid number of its kind.
+func (sh shape) match(gs []group) (Match, bool) {
+	n := len(sh.sizes)
+	if len(gs) < n || gs[0].joinNext == 0 {
+		return Match{}, false
+	}
+	sep := gs[0].joinNext
+	number := ""
+	for k, size := range sh.sizes {
+		g := gs[k]
+		if len(g.digits) != size || k < n-1 && g.joinNext != sep {
+			return Match{}, false
+		}
+		// An X only ends an 18-character ID number.
+		if x := strings.IndexByte(g.digits, 'X'); x >= 0 && !(sh.kind == IDNumber && k == n-1 && size == 4 && x == size-1) {
+			return Match{}, false
+		}
+		number += g.digits
+	}
+	if gs[n-1].joinNext == sep {
+		return Match{}, false // another group joined the same way follows: a longer number
+	}
+	m := Match{Offset: gs[0].start, End: gs[n-1].end, Number: number, Kind: sh.kind}
+	switch {
+	case sh.kind == Mobile:
+		return m, number[0] == '1' && number[1] >= '3' && number[1] <= '9'
+	case len(number) == 15:
+		return m, true
+	default:
+		return m, checkDigit([]byte(number[:17])) == number[17]
+	}
+}
+
+// digitCount counts the ASCII and full-width digits of s.
+func digitCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' || c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			n++
+		}
+	}
+	return n
+}
+
+// groupsOf returns the digit groups of s in order, each marked with the
+// separator that joins it to the next (one space, full-width or no-break
+// space, or hyphen between two groups).
+func groupsOf(s string) []group {
+	var gs []group
+	var cur []byte
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			gs = append(gs, group{digits: string(cur), start: start, end: end})
+			cur, start = cur[:0], -1
+		}
+	}
+	lastEnd := -1 // end of the last group, while only one separator followed it
+	var sep rune
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			if start < 0 {
+				if lastEnd >= 0 && sep != 0 && len(gs) > 0 {
+					gs[len(gs)-1].joinNext = sep
+				}
+				start = i
+			}
+			if r >= '０' {
+				r = '0' + r - '０'
+			}
+			cur = append(cur, byte(r))
+		case (r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ') && start >= 0:
+			cur = append(cur, 'X')
+			flush(i + size)
+			lastEnd, sep = i+size, 0
+			i += size
+			continue
+		default:
+			if start >= 0 {
+				flush(i)
+				lastEnd, sep = i, 0
+			}
+			if lastEnd >= 0 && sep == 0 && i == lastEnd && (r == ' ' || r == '-' || r == '\u3000' || r == '\u00a0') {
+				sep = r
+			} else {
+				lastEnd, sep = -1, 0
+			}
+		}
+		i += size
+	}
+	flush(len(s))
+	return gs
+}
