@@ -101,16 +101,16 @@ func TestFindGrouped(t *testing.T) {
 		{"身份证 440301 19900307 1230 号", []string{"i:" + id18 + "@10"}},
 		{"110105 19491231 002x", []string{"i:" + id18X + "@0"}},
 		{"440301 900307 123", []string{"i:" + id15 + "@0"}},
-		{"440301 19900307 1231", nil},           // wrong check digit
-		{"138 1234-5678", nil},                   // two kinds of separator
-		{"138  1234  5678", nil},                 // two spaces
-		{"138 1234 5678 9012", nil},              // a longer number in groups
-		{"128 1234 5678", nil},                   // not a mobile prefix
-		{"0571-8888 8888", nil},                  // a landline
-		{"2021-01-19 至 2024-12-31", nil},         // dates
-		{"P000065-2 1234 5678", nil},             // a record ID and numbers
-		{"共 138 户 1234 人 5678 元", nil},           // counts in a sentence
-		{"13812345678", nil},                     // one run: Find's, not this
+		{"440301 19900307 1231", nil},    // wrong check digit
+		{"138 1234-5678", nil},           // two kinds of separator
+		{"138  1234  5678", nil},         // two spaces
+		{"138 1234 5678 9012", nil},      // a longer number in groups
+		{"128 1234 5678", nil},           // not a mobile prefix
+		{"0571-8888 8888", nil},          // a landline
+		{"2021-01-19 至 2024-12-31", nil}, // dates
+		{"P000065-2 1234 5678", nil},     // a record ID and numbers
+		{"共 138 户 1234 人 5678 元", nil},   // counts in a sentence
+		{"13812345678", nil},             // one run: Find's, not this
 		{"138 1234 5678、139-8765-4321", []string{"m:" + phone + "@0", "m:13987654321@16"}},
 	} {
 		text := c.text
