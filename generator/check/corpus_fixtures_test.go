@@ -67,6 +67,14 @@ func fixtures(t *testing.T) []fixture {
 			{Sheet: testxlsx.Sheet{Name: "Sheet3"}},
 			{Sheet: testxlsx.Sheet{Name: schema.InstructionsSheet, Rows: [][]any{{"按表头填写"}}}},
 		}}},
+		// A misspelt sheet and a CSV named in Chinese, while their tables are
+		// missing: errors (they are probably those tables), not warnings.
+		{dir: "60-misspelt-sheet-and-file", files: map[string][]byte{
+			"remove":        []byte("data/trainings.csv\ndata/pledge_updates.csv\n"),
+			"data/承诺进展.csv": base("pledge_updates.csv"),
+		}, sheets: map[string][]fixSheet{"data/台账.xlsx": {
+			{Sheet: testxlsx.Sheet{Name: "培训记录"}, from: "trainings.csv"},
+		}}},
 		{dir: "53-xlsx-merged-header", sheets: map[string][]fixSheet{"data/台账.xlsx": {{
 			Sheet: testxlsx.Sheet{Name: "听证质询", Rows: [][]any{
 				{"听证编号", "序号", "质询与答复", nil, "提问人身份"},

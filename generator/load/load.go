@@ -202,8 +202,9 @@ func (j *job) where() string {
 // findFiles lists the files of every table, in a fixed order: data/<t>.csv,
 // data/<t>.txt (Excel's "Unicode text"), data/<t>.toml, then data/<t>/*
 // sorted by name, then the sheets of the workbooks data/*.xlsx. Other files
-// in data/ are reported as warnings, since a misspelt file name would
-// otherwise be ignored. A table given by a sheet and by another file or sheet
+// and sheets are reported, since a misspelt name would otherwise be
+// ignored: as warnings, or as errors while some table is missing (the
+// misspelt one may be it). A table given by a sheet and by another file or sheet
 // is an error: rows in two places would not say which is current.
 func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, error) {
 	entries, err := os.ReadDir(filepath.Join(dir, "data"))
@@ -216,6 +217,10 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 	}
 	known := map[string]bool{"rules.toml": true}
 	var jobs []*job
+	// Files and sheets that name no table are held back until it is known
+	// whether a table is missing: then one of them is likely it, misspelt,
+	// and ignoring it would publish a site without that table.
+	var unknown []problem.Problem
 	add := func(b *binding, rel string) {
 		jobs = append(jobs, &job{binding: b, file: rel, isTOML: strings.HasSuffix(rel, ".toml")})
 	}
@@ -262,13 +267,40 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		case strings.HasPrefix(n, "~$"):
 			// Excel's lock file beside a workbook that is open: not data.
 		case strings.HasSuffix(low, ".xlsx") || strings.HasSuffix(low, ".xlsm"):
-			jobs = append(jobs, workbookJobs(dir, "data/"+n, bindings, jobs, probs)...)
+			jobs = append(jobs, workbookJobs(dir, "data/"+n, bindings, jobs, &unknown, probs)...)
 		case strings.HasSuffix(low, ".xls") || strings.HasSuffix(low, ".et"):
 			probs.Warn("old-excel", "data/"+n, 0, "", "", "旧版 Excel/WPS 格式，未读取：请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）",
 				"old Excel/WPS format, not read: save it as .xlsx (Excel workbook)")
 		default:
-			probs.Warn("unknown-file", "data/"+n, 0, "", "", "不是已知的数据表，已忽略（表名见 docs/data-reference.md）", "not a known table: ignored")
+			pr := problem.Problem{Code: "unknown-file", File: "data/" + n, Severity: problem.Warning,
+				Zh: "不是已知的数据表，已忽略；文件名应为表的英文键：" + fileKeys("（", "）", "、"),
+				En: "not a known table: ignored; files are named by the table's key: " + fileKeys(" (", ")", ", ")}
+			ext := path.Ext(n)
+			if t := sheetTable(strings.TrimSuffix(n, ext)); t != nil && (ext == ".csv" || ext == ".txt" || ext == ".toml") {
+				pr.Zh = "文件名应为 " + t.Name + ext + "（" + t.Sheet + "表的英文键），否则不会读取"
+				pr.En = "name it " + t.Name + ext + " (the key of the table " + t.Sheet + "), or it is not read"
+			}
+			unknown = append(unknown, pr)
 		}
+	}
+	var missing, missingEn []string
+	for _, b := range bindings {
+		found := false
+		for _, j := range jobs {
+			found = found || j.binding.table == b.table
+		}
+		if !found && b.table.Name != "townships" && b.table.Name != "villages" {
+			missing = append(missing, b.table.Sheet)
+			missingEn = append(missingEn, b.table.Name)
+		}
+	}
+	for _, pr := range unknown {
+		if len(missing) > 0 {
+			pr.Severity = problem.Error
+			pr.Zh += "。没有找到表：" + strings.Join(missing, "、") + "；若这就是其中之一，请改正名字（确实没有这些记录的，删除或改名此文件或工作表）"
+			pr.En += ". No table found for: " + strings.Join(missingEn, ", ") + "; if this is one of them, correct its name (if there are no such records, remove or rename this file or sheet)"
+		}
+		probs.Add(pr)
 	}
 	for _, b := range bindings {
 		if b.table.Name == "townships" || b.table.Name == "villages" {
@@ -289,7 +321,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 // data/<table>.xlsx with no such sheet, the one sheet with data is <table>.
 // Hidden sheets and unknown sheets with data are skipped with a warning; the
 // template's instructions sheet and empty sheets silently.
-func workbookJobs(dir, rel string, bindings []binding, earlier []*job, probs *problem.List) []*job {
+func workbookJobs(dir, rel string, bindings []binding, earlier []*job, unknown *[]problem.Problem, probs *problem.List) []*job {
 	w := openWorkbook(dir, rel, probs)
 	if w == nil {
 		return nil
@@ -320,7 +352,7 @@ func workbookJobs(dir, rel string, bindings []binding, earlier []*job, probs *pr
 		case t == nil && (strings.TrimSpace(sh) == InstructionsSheet || !visible || w.sheetEmpty(sh)):
 			continue
 		case t == nil:
-			probs.Add(problem.Problem{Code: "unknown-sheet", File: rel, Sheet: sh, Severity: problem.Warning,
+			*unknown = append(*unknown, problem.Problem{Code: "unknown-sheet", File: rel, Sheet: sh, Severity: problem.Warning,
 				Zh: "不是已知的数据表，已忽略；工作表名应为 " + sheetNames(),
 				En: "not a known table: ignored; sheets are named " + sheetKeys()})
 			continue
@@ -370,6 +402,15 @@ func sheetNames() string {
 		names = append(names, t.Sheet)
 	}
 	return strings.Join(names, "、")
+}
+
+// fileKeys lists the tables' keys, each with its Chinese name in brackets.
+func fileKeys(open, close, sep string) string {
+	var names []string
+	for _, t := range schema.Tables {
+		names = append(names, t.Name+open+t.Sheet+close)
+	}
+	return strings.Join(names, sep)
 }
 
 func sheetKeys() string {
