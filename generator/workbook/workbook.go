@@ -12,6 +12,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"os"
 	"reflect"
 	"strings"
 	"time"
@@ -64,7 +65,23 @@ func Write(path string, rules dataset.Rules, d *dataset.Dataset) error {
 	if err := x.SetDocProps(props); err != nil {
 		return err
 	}
-	return x.SaveAs(path)
+	// Written here rather than by excelize's SaveAs, which makes the file
+	// executable (mode 0777 less the umask) and would replace one that
+	// appeared since the caller looked: the file is new, a plain document.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := x.WriteTo(f); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
 }
 
 type styles struct {

@@ -5,11 +5,13 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // Version is the gongshi version; release builds set it with -ldflags "-X main.Version=…".
@@ -95,17 +97,60 @@ func usage(w io.Writer) {
 // parse parses flags, mapping -h and bad flags to the right exit code. It
 // returns ok=false with the code to exit with.
 func parse(fs *flag.FlagSet, args []string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
-		}
-		return exitUsage, false
+	if code, ok := parseFlags(fs, args); !ok {
+		return code, false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "gongshi %s: 多余的参数 %q (unexpected argument)\n", fs.Name(), fs.Args())
+		hint := ""
+		if fs.Lookup("source") != nil {
+			hint = "；站点目录请用 --source DIR 指定 (give the site's folder with --source DIR)"
+		}
+		fmt.Fprintf(fs.Output(), "%s: 多余的参数 %q (unexpected argument)%s\n", fs.Name(), fs.Args(), hint)
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// parseFlags parses args, saying in both languages what is wrong with a
+// flag (the flag package says it in English only) before the usage.
+func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	out := fs.Output()
+	var said bytes.Buffer
+	fs.SetOutput(&said)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	switch {
+	case err == nil:
+		return 0, true
+	case errors.Is(err, flag.ErrHelp):
+		out.Write(said.Bytes())
+		return exitOK, false
+	}
+	fmt.Fprintf(out, "%s: %s (%v)\n\n", fs.Name(), flagErrorZh(err.Error()), err)
+	fs.Usage()
+	return exitUsage, false
+}
+
+// flagErrorZh words the flag package's errors in Chinese.
+func flagErrorZh(msg string) string {
+	for _, m := range []struct{ prefix, zh string }{
+		{"flag provided but not defined: ", "没有这个选项 "},
+		{"flag needs an argument: ", "选项缺少取值 "},
+		{"invalid value ", "选项的取值无效 "},
+		{"invalid boolean value ", "选项的取值无效 "},
+		{"bad flag syntax: ", "选项写法有误 "},
+	} {
+		if rest, ok := strings.CutPrefix(msg, m.prefix); ok {
+			if i := strings.Index(rest, " for flag "); i >= 0 {
+				rest = rest[i+len(" for flag "):]
+				if j := strings.IndexByte(rest, ':'); j >= 0 {
+					rest = rest[:j]
+				}
+			}
+			return m.zh + rest + "；请用 --help 查看可用选项"
+		}
+	}
+	return "选项有误；请用 --help 查看可用选项"
 }
 
 func versionCommand() command {

@@ -57,6 +57,11 @@ func TestRun(t *testing.T) {
 		{name: "sample negative villages", args: []string{"sample", "--villages", "-3", "--out", "x"}, code: exitUsage, errOut: "N ≥ 1"},
 		{name: "sample without out", args: []string{"sample", "--villages", "3"}, code: exitUsage, errOut: "--out DIR is required"},
 		{name: "new without DIR", args: []string{"new"}, code: exitUsage, errOut: "DIR"},
+		// Bad flags are said in both languages, then the usage.
+		{name: "unknown flag", args: []string{"build", "--bogus"}, code: exitUsage, errOut: "gongshi build: 没有这个选项 -bogus；请用 --help 查看可用选项 (flag provided but not defined: -bogus)"},
+		{name: "flag without value", args: []string{"check", "--source"}, code: exitUsage, errOut: "选项缺少取值 -source"},
+		{name: "new unknown flag", args: []string{"new", "x", "--zz"}, code: exitUsage, errOut: "没有这个选项 -zz"},
+		{name: "folder as argument", args: []string{"check", "本县"}, code: exitUsage, errOut: `gongshi check: 多余的参数 ["本县"] (unexpected argument)；站点目录请用 --source DIR 指定`},
 		{name: "new with two DIRs", args: []string{"new", "a", "b"}, code: exitUsage, errOut: "exactly one argument"},
 		{name: "serve bad port", args: []string{"serve", "--port", "70000"}, code: exitUsage, errOut: "0–65535"},
 		{name: "serve without site", args: []string{"serve", "--source", "testdata-does-not-exist"}, code: exitInvalid, errOut: "site.toml"},

@@ -34,11 +34,8 @@ func newCommand() command {
 			// Flags may follow DIR: gongshi new mycounty --workbook.
 			var dirs []string
 			for {
-				if err := fs.Parse(args); err != nil {
-					if errors.Is(err, flag.ErrHelp) {
-						return exitOK
-					}
-					return exitUsage
+				if code, ok := parseFlags(fs, args); !ok {
+					return code
 				}
 				if fs.NArg() == 0 {
 					break
@@ -48,7 +45,7 @@ func newCommand() command {
 			}
 			if len(dirs) != 1 {
 				fmt.Fprintln(errOut, "gongshi new: 需要且只需要一个参数 DIR，即新站点的目录 (exactly one argument DIR, the new site's folder, is required)")
-				fmt.Fprintln(errOut, "用法 usage: gongshi new DIR")
+				fmt.Fprintln(errOut, "用法 usage: gongshi new DIR [--workbook]")
 				return exitUsage
 			}
 			dir := dirs[0]

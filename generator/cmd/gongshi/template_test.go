@@ -24,6 +24,9 @@ func TestTemplateLayout(t *testing.T) {
 	if code, out, errOut := cli(t, "template", "--out", file); code != exitOK {
 		t.Fatalf("template = %d\n%s%s", code, out, errOut)
 	}
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm()&0o111 != 0 {
+		t.Errorf("the workbook is %v (%v): a document, not a program", fi.Mode(), err)
+	}
 	if code, _, _ := cli(t, "template", "--out", file); code != exitUsage {
 		t.Errorf("template over an existing file = %d, want %d", code, exitUsage)
 	}
