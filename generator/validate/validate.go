@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
@@ -101,14 +102,16 @@ func (c *checker) secretaries() {
 			a := &d.Secretaries[list[x]]
 			for y := x + 1; y < len(list); y++ {
 				b := &d.Secretaries[list[y]]
-				if a.Role != b.Role || a.TermStart == "" || b.TermStart == "" {
+				// Without a role (its cell or column is missing, reported
+				// where it is read) no two terms are known to be one office.
+				if a.Role == "" || a.Role != b.Role || a.TermStart == "" || b.TermStart == "" {
 					continue
 				}
 				// A handover on one day (end = next start) is not an overlap.
 				if a.TermEnd == "" || b.TermStart < a.TermEnd {
 					c.err("term-overlap", b.Src, "term_start", b.TermStart,
 						fmt.Sprintf("与 %s（%s）的%s任期重叠", a.Name, a.PlaceZh(), a.Role),
-						fmt.Sprintf("overlaps the %s term of %s (%s)", a.Role, a.ID, a.PlaceEn()))
+						fmt.Sprintf("overlaps the %s term of %s (%s)", strings.ReplaceAll(schema.Roles.English(a.Role), "-", " "), a.ID, a.PlaceEn()))
 				}
 			}
 		}

@@ -45,10 +45,10 @@ func TestSecretaryTerms(t *testing.T) {
 			sec(2, "S1", "书记", "2021-01-15", "2023-07-01"), sec(3, "S2", "书记", "2023-07-01", "")}, ""},
 		{"one day of overlap", []dataset.Secretary{
 			sec(2, "S1", "书记", "2021-01-15", "2023-07-02"), sec(3, "S2", "书记", "2023-07-01", "")},
-			"data/t.csv:3: term_start \"2023-07-01\": 与 名S1（data/t.csv:2）的书记任期重叠 (overlaps the 书记 term of S1 (data/t.csv:2))"},
+			"data/t.csv:3: term_start \"2023-07-01\": 与 名S1（data/t.csv:2）的书记任期重叠 (overlaps the secretary term of S1 (data/t.csv:2))"},
 		{"still serving when the next starts, input out of order", []dataset.Secretary{
 			sec(2, "S2", "书记", "2023-07-01", ""), sec(3, "S1", "书记", "2021-01-15", "")},
-			"data/t.csv:2: term_start \"2023-07-01\": 与 名S1（data/t.csv:3）的书记任期重叠 (overlaps the 书记 term of S1 (data/t.csv:3))"},
+			"data/t.csv:2: term_start \"2023-07-01\": 与 名S1（data/t.csv:3）的书记任期重叠 (overlaps the secretary term of S1 (data/t.csv:3))"},
 		{"ends before it starts", []dataset.Secretary{sec(2, "S1", "书记", "2023-01-01", "2022-12-31")},
 			"data/t.csv:2: term_end \"2022-12-31\": 任职结束日期早于开始日期 2023-01-01 (term ends before it starts (2023-01-01))"},
 		{"other villages do not overlap", []dataset.Secretary{
