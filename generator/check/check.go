@@ -26,6 +26,12 @@ func Source(dir string) (*dataset.Dataset, *problem.List, error) {
 	probs.Merge(*validate.Check(d))
 	if probs.Errors() == 0 {
 		d.Derive()
+		if len(d.Villages) == 0 {
+			// A blank template in data/, say: every table found, none filled.
+			probs.Warn("no-villages", "data", 0, "", "",
+				"还没有任何行政村的记录，生成的网站只有空页面；请先填写乡镇和行政村",
+				"no village has a row yet, so the site would have only empty pages: fill in the townships and villages first")
+		}
 	}
 	return d, locate(d, probs), nil
 }

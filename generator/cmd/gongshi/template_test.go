@@ -178,6 +178,21 @@ func templateSite(t *testing.T) (dir, file string) {
 	return dir, file
 }
 
+// TestBlankTemplate: the template put into data/ as it comes, not filled
+// in, passes check with a warning that the site would be empty.
+func TestBlankTemplate(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"测试县\"\ncounty = \"测试县\"\nbase_url = \"https://example.gov.cn/\"\nas_of = 2025-12-31\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "data"), 0o755)
+	if code, out, errOut := cli(t, "template", "--out", filepath.Join(dir, "data", "台账.xlsx")); code != exitOK {
+		t.Fatalf("template = %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut := cli(t, "check", "--source", dir)
+	if code != exitOK || !strings.Contains(out, "data: 警告 warning: 还没有任何行政村的记录") || !strings.Contains(out, "0 errors, 1 warning") {
+		t.Errorf("check of a blank template = %d\n%s%s\nwant one warning that no village has a row", code, out, errOut)
+	}
+}
+
 // TestTemplateRoundTrip: the template, filled in and saved, is a source that
 // passes check, and its cells read as typed (dates, leading zeros).
 func TestTemplateRoundTrip(t *testing.T) {
