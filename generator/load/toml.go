@@ -74,8 +74,14 @@ func tomlSyntax(file string, err error, probs *problem.List) {
 		if col < 1 {
 			col = 1
 		}
-		probs.Add(problem.Problem{Code: "toml-syntax", File: file, Line: pe.Position.Line, Column: col, TOMLPos: true,
-			Zh: "TOML 语法错误", En: "TOML syntax error: " + pe.Message})
+		zh, en := "TOML 语法错误（详见英文说明）", "TOML syntax error: "+pe.Message
+		if strings.ContainsAny(pe.Message, "“”‘’＝，：［］　") {
+			// A Chinese input method's full-width quotes, equals sign or
+			// brackets: the commonest slip in a file typed by hand.
+			zh = "TOML 语法错误：用了中文输入法的全角符号；引号、等号、方括号和逗号请用英文半角 \" = [ ] ,"
+			en += `; use ASCII quotes, equals signs, brackets and commas (" = [ ] ,), not full-width ones`
+		}
+		probs.Add(problem.Problem{Code: "toml-syntax", File: file, Line: pe.Position.Line, Column: col, TOMLPos: true, Zh: zh, En: en})
 		return
 	}
 	line := 0
