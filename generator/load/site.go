@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"math"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -35,8 +36,15 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 		return site, false
 	}
 	if err != nil {
-		probs.Error("missing-site", file, 0, "", "", "找不到或无法读取 site.toml（站点根目录必须有此文件）",
-			"site.toml is missing or unreadable: "+err.Error())
+		zh, en := "无法读取 site.toml", "site.toml cannot be read: "+err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			zh, en = "找不到 site.toml：站点的根目录里必须有此文件。请确认 --source 指向站点目录（gongshi new 可以新建一个站点）",
+				"site.toml is missing: a site's folder must have one. Check that --source names the site's folder (gongshi new makes a new site)"
+			if _, serr := os.Stat(dir); serr != nil {
+				zh, en = "找不到站点目录 "+dir+"（--source 指定的目录不存在）", "the site folder "+dir+" does not exist (see --source)"
+			}
+		}
+		probs.Error("missing-site", file, 0, "", "", zh, en)
 		return site, false
 	}
 	text := decodeText(file, b, "", probs)

@@ -64,6 +64,7 @@ func TestRun(t *testing.T) {
 		{name: "folder as argument", args: []string{"check", "本县"}, code: exitUsage, errOut: `gongshi check: 多余的参数 ["本县"] (unexpected argument)；站点目录请用 --source DIR 指定`},
 		{name: "new with two DIRs", args: []string{"new", "a", "b"}, code: exitUsage, errOut: "exactly one argument"},
 		{name: "serve bad port", args: []string{"serve", "--port", "70000"}, code: exitUsage, errOut: "0–65535"},
+		{name: "check missing folder", args: []string{"check", "--source", "testdata-does-not-exist"}, code: exitInvalid, out: "site.toml: 找不到站点目录 testdata-does-not-exist（--source 指定的目录不存在） (the site folder testdata-does-not-exist does not exist (see --source))"},
 		{name: "serve without site", args: []string{"serve", "--source", "testdata-does-not-exist"}, code: exitInvalid, errOut: "site.toml"},
 		// The base county's base_url is "/": a warning (no QR code, no whole
 		// sitemap addresses), which does not fail the check.
