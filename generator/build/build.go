@@ -232,6 +232,15 @@ func prepare(o Options) (inputs, *problem.List, error) {
 	allow := privacy.NewAllow(d.Site.Privacy.AllowNumbers)
 	pages, cp := content.Load(o.Source, allow)
 	probs.Merge(*cp)
+	if !strings.Contains(d.Site.Title, content.SampleMarker) {
+		for _, p := range pages {
+			if p.Sample {
+				probs.Warn("sample-content", p.File, 0, "", "",
+					"仍是 gongshi new 写入的虚构示例内容（含“"+content.SampleMarker+"”），请改写或删除后再发布",
+					"still the fictional example text gongshi new wrote (it says “"+content.SampleMarker+"”): rewrite or delete it before publishing")
+			}
+		}
+	}
 	lang := d.Site.Language
 	if lang != "en" {
 		lang = "zh-CN"

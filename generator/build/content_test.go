@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gongshi/generator/content"
 )
 
 // TestShortcodesEverywhere: the charts registry renders the shortcodes of
@@ -78,5 +80,25 @@ func TestContentPages(t *testing.T) {
 			}
 			t.Errorf("%s: <h1>s %q, want one, %q", c.page, got, c.title)
 		}
+	}
+}
+
+// TestSampleContentLeft: a site whose title is no longer the example's but
+// whose pages still say they are fictional example text (gongshi new's) is
+// warned about each such page; the example site itself is not.
+func TestSampleContentLeft(t *testing.T) {
+	src := baseSite(t)
+	writeFiles(t, src, map[string]string{"content/about.md": "# 关于本站\n\n> 本站数据均为" + content.SampleMarker + "。\n"})
+	probs, err := Check(Options{Source: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := probs.String(); !strings.Contains(got, "content/about.md: 警告 warning: 仍是 gongshi new 写入的虚构示例内容") || strings.Count(got, "虚构示例内容") != 1 {
+		t.Errorf("problems:\n%s\nwant one warning about content/about.md", got)
+	}
+	toml := readFile(t, src, "site.toml")
+	writeFiles(t, src, map[string]string{"site.toml": strings.Replace(toml, `公开"`, `公开（`+content.SampleMarker+`）"`, 1)})
+	if probs, _ := Check(Options{Source: src}); strings.Contains(probs.String(), "虚构示例内容") {
+		t.Errorf("the example site itself is warned about:\n%s", probs.String())
 	}
 }

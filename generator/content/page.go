@@ -30,10 +30,18 @@ type Page struct {
 	// TitleInBody is true when Title was taken from the page's own level-1
 	// heading, so the layout must not print it again.
 	TitleInBody bool
+	// Sample is true when the page still says it is fictional example text
+	// (SampleMarker), as the pages gongshi new writes do.
+	Sample bool
 
 	parts []part // Markdown chunks and the shortcodes between them
 	line0 int    // line of the body's first line in the file
 }
+
+// SampleMarker is the words by which the example pages of gongshi new and
+// gongshi sample say they are fictional: a page that still has them on a
+// site whose title no longer does was forgotten when the demo was made real.
+const SampleMarker = "虚构示例"
 
 // FrontMatter is the TOML block between +++ lines at the top of a page.
 type FrontMatter struct {
@@ -126,7 +134,7 @@ func parsePage(file string, b []byte, probs *problem.List) *Page {
 		return nil
 	}
 	slug := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md")
-	p := &Page{File: file, Slug: path.Clean(slug), line0: 1}
+	p := &Page{File: file, Slug: path.Clean(slug), line0: 1, Sample: bytes.Contains(b, []byte(SampleMarker))}
 	body := b
 	if bytes.HasPrefix(b, []byte("+++\n")) {
 		end := bytes.Index(b[4:], []byte("\n+++"))
