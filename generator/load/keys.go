@@ -96,6 +96,7 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 	// target table: the count per referring file and column.
 	type place struct{ where, key string }
 	cascade := map[string]map[place]int{}
+	folded := map[string]map[string]string{} // table → upper-case ID → ID
 	for _, b := range bindings {
 		rows := b.rows.Elem()
 		for _, f := range b.table.Fields {
@@ -123,9 +124,20 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 					cascade[f.Ref][place{where, f.Key}]++
 					continue
 				}
-				probs.Add(at(src, problem.Problem{Code: "ref", Key: f.Key, Value: v,
-					Zh: "找不到此编号（应为 " + f.Ref + " 表中已有的 id）",
-					En: "no such ID in " + f.Ref}))
+				pr := problem.Problem{Code: "ref", Key: f.Key, Value: v,
+					Zh: "找不到此编号（应为" + schema.Get(f.Ref).Sheet + "（" + f.Ref + "）表中已有的编号）",
+					En: "no such ID in " + f.Ref}
+				if folded[f.Ref] == nil { // made on the first miss: most sources have none
+					folded[f.Ref] = make(map[string]string, len(target))
+					for id := range target {
+						folded[f.Ref][strings.ToUpper(id)] = id
+					}
+				}
+				if id, ok := folded[f.Ref][strings.ToUpper(v)]; ok {
+					pr.Zh += "；只有大小写不同：是 " + id + " 吗？"
+					pr.En += "; it differs only in case from " + id
+				}
+				probs.Add(at(src, pr))
 			}
 		}
 	}
@@ -149,12 +161,15 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 			zh = append(zh, fmt.Sprintf("%s 的 %s 列 %d 处", p.where, p.key, places[p]))
 			en = append(en, fmt.Sprintf("%d in %s column %s", places[p], p.where, p.key))
 		}
+		t := schema.Get(name)
 		file, why, whyEn := st.file, "未能完整读取（见本文件的其他问题）", "could not be read whole (see its other problems)"
 		if st.missing {
-			file, why, whyEn = "data/"+name+".csv", "不存在", "is missing"
+			file = "data"
+			why = "不存在（应为台账中的工作表“" + t.Sheet + "”或文件 data/" + name + ".csv）"
+			whyEn = "is missing (a sheet " + t.Sheet + " in a workbook, or the file data/" + name + ".csv)"
 		}
 		probs.Error("ref-unloaded", file, 0, "", "",
-			fmt.Sprintf("%s 表%s，因此有 %d 处引用其编号的单元格无法核对（%s）；请先修正本表", name, why, total, strings.Join(zh, "；")),
+			fmt.Sprintf("%s（%s）表%s，因此有 %d 处引用其编号的单元格无法核对（%s）；请先修正本表", t.Sheet, name, why, total, strings.Join(zh, "；")),
 			fmt.Sprintf("the table %s %s, so %d references to its IDs cannot be checked (%s): fix this table first", name, whyEn, total, strings.Join(en, "; ")))
 	}
 }

@@ -309,7 +309,9 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 				found = found || j.binding.table == b.table
 			}
 			if !found {
-				probs.Error("missing-table", "data/"+b.table.Name+".csv", 0, "", "", "缺少必需的数据表", "required table is missing")
+				probs.Error("missing-table", "data", 0, "", "",
+					"缺少必需的数据表"+b.table.Sheet+"（"+b.table.Name+"）：应为台账中的工作表“"+b.table.Sheet+"”或文件 data/"+b.table.Name+".csv",
+					"the required table "+b.table.Name+" is missing: a sheet "+b.table.Sheet+" in a workbook, or the file data/"+b.table.Name+".csv")
 			}
 		}
 	}
