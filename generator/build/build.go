@@ -221,6 +221,7 @@ func prepare(o Options) (inputs, *problem.List, error) {
 	if err != nil {
 		return in, probs, err
 	}
+	dataErrors := probs.Errors()
 	if o.BaseURL != "" {
 		d.Site.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
 	}
@@ -253,15 +254,18 @@ func prepare(o Options) (inputs, *problem.List, error) {
 	}
 	probs.Merge(*tp)
 	probs.Merge(*privacy.Files(o.Source, []string{"layouts", "static", "i18n"}, allow))
-	if probs.Errors() > 0 {
-		return in, probs, ErrInvalid
+	// The plan renders the Markdown with its shortcodes, which finds bad
+	// ones: it is made whenever the data, words and theme it needs are
+	// sound, even if a page had another problem (a personal number), so
+	// that one run reports both.
+	if dataErrors == 0 && ip.Errors() == 0 && tp.Errors() == 0 {
+		plan, pp := site.NewPlan(d, theme, words, pages)
+		probs.Merge(*pp)
+		if probs.Errors() == 0 {
+			return inputs{d: d, words: words, plan: plan, guard: privacy.NewGuard(allow, probs.Sorted())}, probs, nil
+		}
 	}
-	plan, pp := site.NewPlan(d, theme, words, pages)
-	probs.Merge(*pp)
-	if probs.Errors() > 0 {
-		return in, probs, ErrInvalid
-	}
-	return inputs{d: d, words: words, plan: plan, guard: privacy.NewGuard(allow, probs.Sorted())}, probs, nil
+	return in, probs, ErrInvalid
 }
 
 // isOutput reports whether dir is a previous gongshi output.

@@ -102,3 +102,21 @@ func TestSampleContentLeft(t *testing.T) {
 		t.Errorf("the example site itself is warned about:\n%s", probs.String())
 	}
 }
+
+// TestContentProblemsAtOnce: a page with a personal number and a bad
+// shortcode gets both problems in one run (the shortcodes are checked even
+// when another problem was found first).
+func TestContentProblemsAtOnce(t *testing.T) {
+	src := baseSite(t)
+	writeFiles(t, src, map[string]string{"content/about.md": "# 关于本站\n\n电话 13812345678\n\n{{< chart \"pledge-stat\" >}}\n"})
+	probs, err := Check(Options{Source: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := probs.String()
+	for _, want := range []string{`content/about.md:3:4: "13812345678": 含有手机号码`, `content/about.md:5: chart "pledge-stat": 未知的图表名称`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+}
