@@ -149,7 +149,7 @@ func datapackage(d *dataset.Dataset, tables []table, written map[string]File) ([
 			Name:        t.schema.Name,
 			Path:        t.schema.Name + ".csv",
 			Title:       t.schema.Title + " " + t.schema.TitleEn,
-			Description: t.schema.Desc,
+			Description: bilingual(t.schema.Desc, t.schema.DescEn),
 			Format:      "csv",
 			Mediatype:   "text/csv",
 			Encoding:    "utf-8", // with a BOM, which Frictionless readers skip
@@ -177,13 +177,22 @@ func description(d *dataset.Dataset) string {
 	return s + " Records on the village Party-branch secretaries of a county, published by gongshi."
 }
 
+// bilingual joins a Chinese description and its English (Data Package has
+// one description per field, and readers of either language use the file).
+func bilingual(zh, en string) string {
+	if en == "" || en == zh {
+		return zh
+	}
+	return zh + " / " + en
+}
+
 // tableSchemaOf returns the Table Schema of a table's published columns.
 func tableSchemaOf(t *table, rules *dataset.Rules) tableSchema {
 	s := tableSchema{PrimaryKey: t.schema.PrimaryKey, MissingValues: []string{""}}
 	single := len(t.schema.PrimaryKey) == 1
 	for _, c := range t.cols {
 		f := c.field
-		tf := tsField{Name: f.Key, Title: f.Label, Description: f.Desc, Type: tsType(f.Type), Format: "default"}
+		tf := tsField{Name: f.Key, Title: f.Label, Description: bilingual(f.Desc, f.DescEn), Type: tsType(f.Type), Format: "default"}
 		var k constraints
 		k.Required = f.Required
 		k.Unique = single && t.schema.PrimaryKey[0] == f.Key
