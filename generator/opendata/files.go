@@ -97,6 +97,10 @@ func sortFiles(files []File) {
 }
 
 // yearPath returns the per-year CSV of a table, relative to the site root.
+// YearCSVPath returns the download of a table's rows of one year (by its
+// date column): data/<year>/<table>.csv.
+func YearCSVPath(year int, name string) string { return yearPath(year, name) }
+
 func yearPath(year int, name string) string {
 	return path.Join("data", strconv.Itoa(year), name+".csv")
 }

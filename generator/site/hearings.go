@@ -19,6 +19,7 @@ type HearingsView struct {
 	Township string
 	Years    []Link
 	Charts   []ChartView
+	Data     []Link // the year's rows to download (data/<year>/hearings.csv)
 }
 
 // hearingYears returns the hearings of each year, and the years ascending.
@@ -96,6 +97,7 @@ func (s *Site) hearingsPages() []entry {
 					}
 				}
 				v.Years = s.yearLinks(path, years, y, route.Hearings)
+				v.Data = s.yearData(path, y, "hearings")
 				if held > 0 {
 					cs := newChartSet(path, nil)
 					s.countyCharts(cs, []countyChart{{"hearing-outcomes", y}})

@@ -18,6 +18,7 @@ type RatingsView struct {
 	Years     []Link
 	Charts    []ChartView
 	RulesHref string
+	Data      []Link // the year's rows to download (data/<year>/appraisals.csv)
 }
 
 // GradeCount is how many secretaries got a grade.
@@ -107,6 +108,7 @@ func (s *Site) ratingPages() []entry {
 					v.Adjust = append(v.Adjust, s.appraisalRow(path, ai, true))
 				}
 				v.Years = s.yearLinks(path, years, y, route.Ratings)
+				v.Data = s.yearData(path, y, "appraisals")
 				cs := newChartSet(path, nil)
 				s.countyCharts(cs, s.ratingsChartsOf(y))
 				v.Charts = cs.views

@@ -3,6 +3,7 @@ package site
 import (
 	"sort"
 
+	"gongshi/generator/opendata"
 	"gongshi/generator/route"
 )
 
@@ -55,4 +56,14 @@ func sortedYears[V any](m map[int]V) []int {
 	}
 	sort.Ints(ys)
 	return ys
+}
+
+// yearData links, from the page at path, the downloads of the tables' rows
+// of one year (data/<year>/<table>.csv), which the year's page is a view of.
+func (s *Site) yearData(path string, year int, tables ...string) []Link {
+	var out []Link
+	for _, t := range tables {
+		out = append(out, Link{Label: t + ".csv", Href: route.Rel(path, opendata.YearCSVPath(year, t))})
+	}
+	return out
 }
