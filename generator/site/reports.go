@@ -35,14 +35,14 @@ func (s *Site) reportYears() (map[int]string, []int) {
 	return byYear, sortedYears(byYear)
 }
 
-// reportCharts are the county charts of the generated reports.
+// reportCharts are the county charts of the generated reports. Every year
+// with data gets them, also a year whose report is written in Markdown (and
+// shows others): charts/<name>-<year>.csv is there for each year, so that
+// a reader who finds one year's file finds the others at the same address.
 func (s *Site) reportCharts() []countyChart {
-	byYear, years := s.reportYears()
 	var out []countyChart
-	for _, y := range years {
-		if byYear[y] == "" {
-			out = append(out, reportChartsOf(y)...)
-		}
+	for _, y := range s.D.Years {
+		out = append(out, reportChartsOf(y)...)
 	}
 	return out
 }
