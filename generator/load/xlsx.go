@@ -331,7 +331,11 @@ func (s *sheetRecords) value(r, c int, v string) string {
 	if v[0] == '#' && isExcelError(v) {
 		cell := s.origin(c, r)
 		if t, _ := s.w.x.GetCellType(s.sheet, cellName(cell[0], cell[1])); t == excelize.CellTypeError {
-			s.sink.probs.Add(s.sink.problem("cell-error", pos{r, c, r}, "", v,
+			key := ""
+			if f := s.field(c); f != nil {
+				key = f.Key
+			}
+			s.sink.probs.Add(s.sink.problem("cell-error", pos{r, c, r}, key, v,
 				"公式的结果是错误值，请修正公式或改填数值", "the formula's value is an error: fix the formula or enter the value"))
 			return ""
 		}

@@ -312,7 +312,7 @@ func TestLibreOffice(t *testing.T) {
 			found = &p
 		}
 	}
-	if found == nil || found.Sheet != "villages" || found.Cell != "D3" || found.Value != "#DIV/0!" {
+	if found == nil || found.Sheet != "villages" || found.Cell != "D3" || found.Value != "#DIV/0!" || found.Key != "population" {
 		t.Errorf("no cell-error at villages!D3: %v", probs.Sorted())
 	}
 }
