@@ -66,6 +66,22 @@ func peopleColumns(t *table, d *dataset.Dataset) []personCol {
 			}},
 		}
 	}
+	// about returns the columns beside an ID into another table: the name
+	// (or title) of the row it names and, for a table without a village of
+	// its own, that row's village and township. of gives both of row i.
+	about := func(id func(row reflect.Value) string, label string, byID map[string]int, of func(i int) (name, village string)) []personCol {
+		look := func(row reflect.Value) (string, string) {
+			if i, ok := byID[id(row)]; ok {
+				return of(i)
+			}
+			return "", ""
+		}
+		cols := []personCol{{label: label, name: func(row reflect.Value) string { n, _ := look(row); return n }}}
+		if !ownVillage {
+			cols = append(cols, places(func(row reflect.Value) string { _, v := look(row); return v })...)
+		}
+		return cols
+	}
 	var out []personCol
 	for i := range t.cols {
 		c := &t.cols[i]
@@ -78,50 +94,17 @@ func peopleColumns(t *table, d *dataset.Dataset) []personCol {
 		case "townships":
 			out = append(out, personCol{label: "乡镇名称", name: func(row reflect.Value) string { return township(id(row)) }})
 		case "secretaries":
-			out = append(out, personCol{label: "书记姓名", name: func(row reflect.Value) string {
-				if i, ok := d.SecretaryByID[id(row)]; ok {
-					return d.Secretaries[i].Name
-				}
-				return ""
-			}})
-			if !ownVillage {
-				out = append(out, places(func(row reflect.Value) string {
-					if i, ok := d.SecretaryByID[id(row)]; ok {
-						return d.Secretaries[i].VillageID
-					}
-					return ""
-				})...)
-			}
+			out = append(out, about(id, "书记姓名", d.SecretaryByID, func(i int) (string, string) {
+				return d.Secretaries[i].Name, d.Secretaries[i].VillageID
+			})...)
 		case "pledges":
-			out = append(out, personCol{label: strings.TrimSuffix(c.field.Label, "编号") + "标题", name: func(row reflect.Value) string {
-				if i, ok := d.PledgeByID[id(row)]; ok {
-					return escapeFormula(d.Pledges[i].Title)
-				}
-				return ""
-			}})
-			if !ownVillage {
-				out = append(out, places(func(row reflect.Value) string {
-					if i, ok := d.PledgeByID[id(row)]; ok {
-						return d.Pledges[i].VillageID
-					}
-					return ""
-				})...)
-			}
+			out = append(out, about(id, strings.TrimSuffix(c.field.Label, "编号")+"标题", d.PledgeByID, func(i int) (string, string) {
+				return d.Pledges[i].Title, d.Pledges[i].VillageID
+			})...)
 		case "hearings":
-			out = append(out, personCol{label: strings.TrimSuffix(c.field.Label, "编号") + "议题", name: func(row reflect.Value) string {
-				if i, ok := d.HearingByID[id(row)]; ok {
-					return escapeFormula(d.Hearings[i].Topic)
-				}
-				return ""
-			}})
-			if !ownVillage {
-				out = append(out, places(func(row reflect.Value) string {
-					if i, ok := d.HearingByID[id(row)]; ok {
-						return d.Hearings[i].VillageID
-					}
-					return ""
-				})...)
-			}
+			out = append(out, about(id, strings.TrimSuffix(c.field.Label, "编号")+"议题", d.HearingByID, func(i int) (string, string) {
+				return d.Hearings[i].Topic, d.Hearings[i].VillageID
+			})...)
 		}
 	}
 	return out
