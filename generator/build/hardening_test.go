@@ -152,6 +152,7 @@ func TestPrivacyThemeFiles(t *testing.T) {
 	writeFiles(t, src, map[string]string{
 		"layouts/partials/footer.html": "{{define \"footer\"}}\n<footer>值班手机 13812345678</footer>{{end}}",
 		"static/contact.txt":           "身份证 11010519491231002X",
+		"static/office.html":           "<p>电话: 139 8765 4321</p>", // grouped, in a file with no full-width character
 		"i18n/zh-CN.toml":              "home = \"首页 13700000000\"\n",
 	})
 	probs, err := Check(Options{Source: src})
@@ -160,6 +161,7 @@ func TestPrivacyThemeFiles(t *testing.T) {
 		`layouts/partials/footer.html:2:14: "13812345678": 含有手机号码`,
 		`static/contact.txt:1:5: "11010519491231002X": 含有居民身份证号码`,
 		`i18n/zh-CN.toml:1:12: "13700000000": 含有手机号码`,
+		`static/office.html:1:8: "13987654321": 含有手机号码`,
 	} {
 		if err != nil || !strings.Contains(got, want) {
 			t.Errorf("check: %v, want %q in\n%s", err, want, got)

@@ -41,6 +41,10 @@ type group struct {
 	start    int    // byte offset of its first character
 	end      int    // byte offset after its last
 	joinNext rune   // the one separator before the next group, or 0 when it does not join one
+	// code is true when the group follows an ASCII letter (directly or
+	// through one separator), codeAfter when an ASCII letter follows it
+	// the same way: the digits are part of a code, not a number by itself.
+	code, codeAfter bool
 }
 
 // shape is a way of grouping a number's digits.
@@ -75,18 +79,37 @@ func (sh shape) match(gs []group) (Match, bool) {
 		}
 		number += g.digits
 	}
-	if gs[n-1].joinNext == sep {
-		return Match{}, false // another group joined the same way follows: a longer number
+	if gs[0].code || gs[n-1].codeAfter {
+		return Match{}, false // part of a code such as HT-158-2024-0012 or a UUID
 	}
 	m := Match{Offset: gs[0].start, End: gs[n-1].end, Number: number, Kind: sh.kind}
 	switch {
 	case sh.kind == Mobile:
 		return m, number[0] == '1' && number[1] >= '3' && number[1] <= '9'
-	case len(number) == 15:
-		return m, true
+	case len(number) == 15: // no check digit: the birth date must be one (YYMMDD)
+		return m, validDate("19" + number[6:12])
 	default:
-		return m, checkDigit([]byte(number[:17])) == number[17]
+		return m, validDate(number[6:14]) && checkDigit([]byte(number[:17])) == number[17]
 	}
+}
+
+// validDate reports whether d (YYYYMMDD) is a date of the last two centuries.
+func validDate(d string) bool {
+	y := atoi(d[:4])
+	m, day := atoi(d[4:6]), atoi(d[6:8])
+	if y < 1900 || y > 2099 || m < 1 || m > 12 || day < 1 {
+		return false
+	}
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	return day <= days[m]
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // digitCount counts the ASCII and full-width digits of s.
@@ -99,6 +122,17 @@ func digitCount(s string) int {
 		}
 	}
 	return n
+}
+
+// isSeparator reports whether r may join the groups of a number: a space
+// (also full-width or no-break) or a hyphen or dash (also the full-width
+// hyphen a Chinese input method types, and the en and em dashes).
+func isSeparator(r rune) bool {
+	switch r {
+	case ' ', '\u3000', '\u00a0', '-', '\uFF0D', '\uFE63':
+		return true
+	}
+	return r >= '\u2010' && r <= '\u2015'
 }
 
 // groupsOf returns the digit groups of s in order, each marked with the
@@ -116,6 +150,8 @@ func groupsOf(s string) []group {
 	}
 	lastEnd := -1 // end of the last group, while only one separator followed it
 	var sep rune
+	var prev, prev2 rune // the two characters before this one
+	code := false        // the group being read follows a letter
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -125,6 +161,7 @@ func groupsOf(s string) []group {
 					gs[len(gs)-1].joinNext = sep
 				}
 				start = i
+				code = isLetter(prev) || isSeparator(prev) && isLetter(prev2)
 			}
 			if r >= '０' {
 				r = '0' + r - '０'
@@ -133,22 +170,36 @@ func groupsOf(s string) []group {
 		case (r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ') && start >= 0:
 			cur = append(cur, 'X')
 			flush(i + size)
+			g := &gs[len(gs)-1]
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			g.code, g.codeAfter = code, isLetter(next)
 			lastEnd, sep = i+size, 0
+			prev2, prev = prev, r
 			i += size
 			continue
 		default:
 			if start >= 0 {
+				next, _ := utf8.DecodeRuneInString(s[i+size:])
 				flush(i)
+				g := &gs[len(gs)-1]
+				g.code, g.codeAfter = code, isLetter(r) || isSeparator(r) && isLetter(next)
 				lastEnd, sep = i, 0
 			}
-			if lastEnd >= 0 && sep == 0 && i == lastEnd && (r == ' ' || r == '-' || r == '\u3000' || r == '\u00a0') {
+			if lastEnd >= 0 && sep == 0 && i == lastEnd && isSeparator(r) {
 				sep = r
 			} else {
 				lastEnd, sep = -1, 0
 			}
 		}
+		prev2, prev = prev, r
 		i += size
 	}
-	flush(len(s))
+	if start >= 0 {
+		flush(len(s))
+		gs[len(gs)-1].code = code
+	}
 	return gs
 }
+
+// isLetter reports whether r is an ASCII letter.
+func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

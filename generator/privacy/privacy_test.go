@@ -101,10 +101,21 @@ func TestFindGrouped(t *testing.T) {
 		{"身份证 440301 19900307 1230 号", []string{"i:" + id18 + "@10"}},
 		{"110105 19491231 002x", []string{"i:" + id18X + "@0"}},
 		{"440301 900307 123", []string{"i:" + id15 + "@0"}},
-		{"440301 19900307 1231", nil},    // wrong check digit
-		{"138 1234-5678", nil},           // two kinds of separator
-		{"138  1234  5678", nil},         // two spaces
-		{"138 1234 5678 9012", nil},      // a longer number in groups
+		{"440301 19900307 1231", nil},                         // wrong check digit
+		{"138 1234-5678", nil},                                // two kinds of separator
+		{"138  1234  5678", nil},                              // two spaces
+		{"138 1234 5678 9012", []string{"m:" + phone + "@0"}}, // more digits after it do not hide it
+		{"电话 138 1234 5678 2024年3月登记", []string{"m:" + phone + "@7"}},
+		{"138 1234 5678 139 8765 4321", []string{"m:" + phone + "@0", "m:13987654321@14"}},
+		{"440301-19900307-1230 2024", []string{"i:" + id18 + "@0"}},
+		{"138－1234－5678", []string{"m:" + phone + "@0"}}, // the full-width hyphen of a Chinese input method
+		{"１３８－１２３４－５６７８", []string{"m:" + phone + "@0"}},
+		{"138–1234–5678 138—1234—5678", []string{"m:" + phone + "@0", "m:" + phone + "@18"}},
+		{"项目编号 330106-202401-012", nil},  // area, year and month, a serial: no birth date
+		{"440301 19901307 1230", nil},    // no 13th month
+		{"HT-158-2024-0012", nil},        // a contract number
+		{"abcde138-1234-5678-9abc", nil}, // inside a hex code
+		{"138-1234-5678abc", nil},
 		{"128 1234 5678", nil},           // not a mobile prefix
 		{"0571-8888 8888", nil},          // a landline
 		{"2021-01-19 至 2024-12-31", nil}, // dates
