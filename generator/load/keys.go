@@ -164,9 +164,11 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 		t := schema.Get(name)
 		file, why, whyEn := st.file, "未能完整读取（见本文件的其他问题）", "could not be read whole (see its other problems)"
 		if st.missing {
-			file = "data"
-			why = "不存在（应为台账中的工作表“" + t.Sheet + "”或文件 data/" + name + ".csv）"
-			whyEn = "is missing (a sheet " + t.Sheet + " in a workbook, or the file data/" + name + ".csv)"
+			file, why, whyEn = "data", "不存在", "is missing"
+			if name != "townships" && name != "villages" { // a required table's own error says where it belongs
+				why = "不存在（应为台账中的工作表“" + t.Sheet + "”或文件 data/" + name + ".csv）"
+				whyEn = "is missing (a sheet " + t.Sheet + " in a workbook, or the file data/" + name + ".csv)"
+			}
 		}
 		probs.Error("ref-unloaded", file, 0, "", "",
 			fmt.Sprintf("%s（%s）表%s，因此有 %d 处引用其编号的单元格无法核对（%s）；请先修正本表", t.Sheet, name, why, total, strings.Join(zh, "；")),

@@ -221,6 +221,21 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 	// whether a table is missing: then one of them is likely it, misspelt,
 	// and ignoring it would publish a site without that table.
 	var unknown []problem.Problem
+	// read are the tables' own files as found: on a file system that
+	// ignores case, data/Trainings.csv is data/trainings.csv and was read.
+	var read []os.FileInfo
+	wasRead := func(n string) bool {
+		fi, err := os.Lstat(filepath.Join(dir, "data", n))
+		if err != nil {
+			return false
+		}
+		for _, r := range read {
+			if os.SameFile(fi, r) {
+				return true
+			}
+		}
+		return false
+	}
 	add := func(b *binding, rel string) {
 		jobs = append(jobs, &job{binding: b, file: rel, isTOML: strings.HasSuffix(rel, ".toml")})
 	}
@@ -233,6 +248,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			if fi, err := os.Lstat(filepath.Join(dir, "data", name+ext)); err == nil && !fi.IsDir() {
 				add(b, "data/"+name+ext)
 				known[name+ext] = true
+				read = append(read, fi)
 			}
 		}
 		if isLink(filepath.Join(dir, "data", name)) {
@@ -263,7 +279,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 	for _, n := range names {
 		low := strings.ToLower(n)
 		switch {
-		case known[n] || strings.HasPrefix(n, "."):
+		case known[n] || strings.HasPrefix(n, ".") || wasRead(n):
 		case strings.HasPrefix(n, "~$"):
 			// Excel's lock file beside a workbook that is open: not data.
 		case strings.HasSuffix(low, ".xlsx") || strings.HasSuffix(low, ".xlsm"):
@@ -280,7 +296,11 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 				pr.Zh = "文件名应为 " + t.Name + ext + "（" + t.Sheet + "表的英文键），否则不会读取"
 				pr.En = "name it " + t.Name + ext + " (the key of the table " + t.Sheet + "), or it is not read"
 			}
-			unknown = append(unknown, pr)
+			if ext == ".csv" || ext == ".txt" || ext == ".toml" {
+				unknown = append(unknown, pr)
+			} else {
+				probs.Add(pr) // a document beside the data: never a table
+			}
 		}
 	}
 	var missing, missingEn []string
@@ -289,7 +309,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		for _, j := range jobs {
 			found = found || j.binding.table == b.table
 		}
-		if !found && b.table.Name != "townships" && b.table.Name != "villages" {
+		if !found {
 			missing = append(missing, b.table.Sheet)
 			missingEn = append(missingEn, b.table.Name)
 		}
