@@ -141,10 +141,14 @@ func flagErrorZh(msg string) string {
 		{"bad flag syntax: ", "选项写法有误 "},
 	} {
 		if rest, ok := strings.CutPrefix(msg, m.prefix); ok {
-			if i := strings.Index(rest, " for flag "); i >= 0 {
-				rest = rest[i+len(" for flag "):]
-				if j := strings.IndexByte(rest, ':'); j >= 0 {
-					rest = rest[:j]
+			// "invalid value "x" for flag -n: …", "invalid boolean value "x" for -all: …"
+			for _, sep := range []string{" for flag ", " for "} {
+				if i := strings.Index(rest, sep); i >= 0 {
+					rest = rest[i+len(sep):]
+					if j := strings.IndexByte(rest, ':'); j >= 0 {
+						rest = rest[:j]
+					}
+					break
 				}
 			}
 			return m.zh + rest + "；请用 --help 查看可用选项"

@@ -59,6 +59,7 @@ func TestRun(t *testing.T) {
 		{name: "new without DIR", args: []string{"new"}, code: exitUsage, errOut: "DIR"},
 		// Bad flags are said in both languages, then the usage.
 		{name: "unknown flag", args: []string{"build", "--bogus"}, code: exitUsage, errOut: "gongshi build: 没有这个选项 -bogus；请用 --help 查看可用选项 (flag provided but not defined: -bogus)"},
+		{name: "bad boolean", args: []string{"build", "--all=maybe"}, code: exitUsage, errOut: "gongshi build: 选项的取值无效 -all；请用 --help 查看可用选项 (invalid boolean value"},
 		{name: "flag without value", args: []string{"check", "--source"}, code: exitUsage, errOut: "选项缺少取值 -source"},
 		{name: "new unknown flag", args: []string{"new", "x", "--zz"}, code: exitUsage, errOut: "没有这个选项 -zz"},
 		{name: "folder as argument", args: []string{"check", "本县"}, code: exitUsage, errOut: `gongshi check: 多余的参数 ["本县"] (unexpected argument)；站点目录请用 --source DIR 指定`},
