@@ -70,7 +70,7 @@ func TestAttentionPage(t *testing.T) {
 	}
 	want := map[string][]attentionRow{
 		"东乡镇": {
-			{"overdue", "上村 | 成立村集体合作社 | 李四 | 逾期 731 天 · 完成时限 2023年12月31日 · 随职务移交", "pledges/P7/index.html"},
+			{"overdue", "上村 | 成立村集体合作社 | 李四 | 逾期 731 天 · 完成时限 2023年12月31日 · 前任移交", "pledges/P7/index.html"},
 			{"overdue", "上村 | 建成光伏电站 | 李四 | 逾期 184 天 · 完成时限 2025年6月30日", "pledges/P2/index.html"},
 			{"overdue", "中村 | 解决饮水难 | 王五 | 逾期 1,096 天 · 完成时限 2022年12月31日", "pledges/P3/index.html"},
 			{"training", "上村 | 2021年度培训 | 张三 | 没有培训记录", "secretaries/S1/index.html#h-training"},
@@ -148,7 +148,7 @@ func TestAccountabilityPages(t *testing.T) {
 		{"secretaries/S1/index.html", []string{
 			"<dt>离任原因</dt><dd>调任</dd>",
 			`张三已于2023年6月30日离任，名下1项未办结的承诺随职务移交，由现任书记继续负责：<a href="../../secretaries/S2/index.html">李四</a>`,
-			`<span class="badge badge-carried-over">随职务移交</span>`,
+			`<span class="badge badge-carried-over">前任移交</span>`,
 		}, nil},
 		// The holder: the carried-over pledge under its own heading; the commendation.
 		{"secretaries/S2/index.html", []string{
@@ -163,7 +163,7 @@ func TestAccountabilityPages(t *testing.T) {
 		{"pledges/P7/index.html", []string{
 			"承诺人张三已于2023年6月30日离任", `<dt>现任负责人</dt><dd><a href="../../secretaries/S2/index.html">李四</a></dd>`,
 		}, nil},
-		{"pledges/P2/index.html", nil, []string{"随职务移交", "现任负责人"}},
+		{"pledges/P2/index.html", nil, []string{"前任移交", "现任负责人"}},
 		// A scheduled hearing is announced, not decided, and not counted as held.
 		{"hearings/H3/index.html", []string{`<span class="badge badge-scheduled">待召开</span>`, "定于2026年3月10日召开，听证结果将在会后公布。"}, []string{"h-qa"}},
 		{"hearings/2026/index.html", []string{

@@ -128,7 +128,10 @@ type VillageHearing struct {
 	Summary  string
 	FollowUp string
 	Upcoming bool // announced for after as_of (待召开)
-	Print    bool
+	// Announced is true for a hearing not held (待召开): its summary is the
+	// notice of what it will discuss, not a decision.
+	Announced bool
+	Print     bool
 }
 
 // TrainingGroup is one term's training, year by year.
@@ -396,7 +399,7 @@ func (s *Site) villageHearing(path string, hi int) VillageHearing {
 	h := &s.D.Hearings[hi]
 	return VillageHearing{Date: s.date(h.Date), Topic: h.Topic, Href: route.Rel(path, route.Hearing(h.ID)),
 		Outcome: s.badge(schema.Outcomes, h.Outcome), Votes: s.votes(h), Summary: h.Summary, FollowUp: h.FollowUp,
-		Upcoming: h.Upcoming(s.D.Site.AsOf)}
+		Upcoming: h.Upcoming(s.D.Site.AsOf), Announced: h.Outcome == schema.OutcomeScheduled}
 }
 
 func (s *Site) villageAction(path string, ai int, print bool) VillageAction {
@@ -435,10 +438,18 @@ func (s *Site) glance(path string, v *dataset.Village, f dataset.VillageFacts, v
 	}
 	g.Secretary, g.First = holder(f.Secretary), holder(f.First)
 
+	// The counts add up to the total: done, open, overdue, then each
+	// settled status (未完成, 已调整) that the village has. Carried-over
+	// pledges are among the open and overdue ones: a note, not a count.
 	carried := 0
+	settled := map[string]int{}
 	for _, pi := range d.PledgesOf[v.ID] {
-		if d.Pledges[pi].CarriedOver {
+		pl := &d.Pledges[pi]
+		if pl.CarriedOver {
 			carried++
+		}
+		if pl.Status != schema.StatusDone && !dataset.Open(pl.Status) {
+			settled[pl.Status]++
 		}
 	}
 	g.Pledges = []Fact{
@@ -450,8 +461,13 @@ func (s *Site) glance(path string, v *dataset.Village, f dataset.VillageFacts, v
 	if f.Overdue > 0 {
 		g.Pledges[3].Tone = "bad"
 	}
+	for _, st := range schema.PledgeStatuses.Values() {
+		if n := settled[st]; n > 0 {
+			g.Pledges = append(g.Pledges, Fact{Label: s.C.Enum(schema.PledgeStatuses, st), Value: s.C.Int(n)})
+		}
+	}
 	if carried > 0 {
-		g.Pledges = append(g.Pledges, Fact{Label: s.T("village_page.carried_over_count"), Value: s.C.Int(carried)})
+		g.Pledges[0].Note = s.C.Tf("village_page.carried_over_note", "n", s.C.Int(carried))
 	}
 	g.Stack = pledgeStack(f, []string{s.T("pledges_done"), s.T("pledges_open"), s.T("pledges_overdue")})
 
