@@ -103,6 +103,10 @@ type VillagePledge struct {
 	// whose it was and who holds the office now.
 	CarriedNote string
 	Print       bool
+	// Former names, on the printed notice, the former secretary whose
+	// pledge this is ("" for the sitting secretary's): the sheet has no
+	// room for the web page's line of who made each pledge.
+	Former string
 }
 
 // BarsView is a chart drawn at build time, with its CSV linked.
@@ -348,8 +352,14 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 	sort.SliceStable(all, func(a, b int) bool { return rank(all[a]) < rank(all[b]) })
 	for n, r := range all {
 		if n < printPledges {
-			groups[r.g].Pledges[r.i].Print = true
+			vp := &groups[r.g].Pledges[r.i]
+			vp.Print = true
 			groups[r.g].Print = true
+			if pl := &d.Pledges[d.PledgeByID[vp.ID]]; pl.SecretaryID != sitting {
+				if si, ok := d.SecretaryByID[pl.SecretaryID]; ok {
+					vp.Former = s.C.Tf("village_page.by_former", "name", d.Secretaries[si].Name)
+				}
+			}
 		}
 	}
 	return groups, s.more(len(all) - printPledges)
