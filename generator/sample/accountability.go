@@ -153,7 +153,7 @@ func (g *generator) scheduledHearing(villageID string) {
 		rec[i] = ""
 	}
 	rec[0], rec[1], rec[2], rec[3], rec[4] = makeID("HS", g.nScheduled, g.wHearing-1), villageID, date.String(), topic, outcomeScheduled
-	rec[5], rec[6] = tp.category, (date - day(g.intIn(7, 15))).String()
+	rec[5], rec[6] = tp.category, (asOf - day(g.intIn(0, 8))).String() // announced by as_of: that is how it is known
 	rec[14] = "拟召开民主听证会，就《" + topic + "》听取党员和村民代表意见，欢迎村民列席。"
 	g.hearings.write(rec)
 }

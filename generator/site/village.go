@@ -146,6 +146,7 @@ type TrainingGroup struct {
 	Serving   bool
 	PrintName bool // the printed notice shows whose record this is
 	Rows      []VillageTraining
+	rank      int // 0 the sitting secretary, 1 the sitting first secretary, 2 the others
 }
 
 // VillageTraining is one year of a term's training.
@@ -246,7 +247,13 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 		si := terms[k]
 		sec := &d.Secretaries[si]
 		g := TrainingGroup{Name: sec.Name, Href: route.Rel(path, route.Secretary(sec.ID)), Role: s.C.Enum(schema.Roles, sec.Role),
-			Serving: si == f.Secretary || si == f.First}
+			Serving: si == f.Secretary || si == f.First, rank: 2}
+		switch si {
+		case f.Secretary:
+			g.rank = 0
+		case f.First:
+			g.rank = 1
+		}
 		for n, ti := range reverse(d.TrainingYearOf[sec.ID]) {
 			g.Rows = append(g.Rows, VillageTraining{TrainingRow: s.trainingRow(&d.TrainingYears[ti], sec.Name), Print: g.Serving && n < printTraining})
 		}
@@ -257,7 +264,7 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 	// The sitting secretary's record first (a first secretary's next), then
 	// the others newest first, as SecretariesOf orders them. The printed
 	// notice names whose record it is only when two are printed.
-	sort.SliceStable(view.Training, func(i, j int) bool { return view.Training[i].Serving && !view.Training[j].Serving })
+	sort.SliceStable(view.Training, func(i, j int) bool { return view.Training[i].rank < view.Training[j].rank })
 	if len(view.Training) > 1 && view.Training[1].Serving {
 		view.Training[0].PrintName, view.Training[1].PrintName = true, true
 	}

@@ -240,6 +240,9 @@ func (c *checker) hearings() {
 	for _, h := range c.d.Hearings {
 		if h.NoticeDate != "" && h.Date != "" && h.NoticeDate > h.Date {
 			c.err("notice-after-hearing", h.Src, "notice_date", h.NoticeDate, "公告日期晚于听证日期 "+h.Date, "notice given after the hearing ("+h.Date+")")
+		} else if h.NoticeDate > c.d.Site.AsOf && c.d.Site.AsOf != "" {
+			c.warn("notice-after-as-of", h.Src, "notice_date", h.NoticeDate, "公告日期晚于数据截止日期 "+c.d.Site.AsOf+"：截至那天还没有公告",
+				"the notice is dated after as_of ("+c.d.Site.AsOf+"): it had not been given by then")
 		}
 		cast, counted := 0, false
 		for _, v := range []*int{h.VotesFor, h.VotesAgainst, h.VotesAbstain} {
