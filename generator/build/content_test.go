@@ -98,8 +98,9 @@ func TestSampleContentLeft(t *testing.T) {
 	}
 	toml := readFile(t, src, "site.toml")
 	writeFiles(t, src, map[string]string{"site.toml": strings.Replace(toml, `公开"`, `公开（`+content.SampleMarker+`）"`, 1)})
-	if probs, _ := Check(Options{Source: src}); strings.Contains(probs.String(), "虚构示例内容") {
-		t.Errorf("the example site itself is warned about:\n%s", probs.String())
+	probs, err = Check(Options{Source: src})
+	if err != nil || probs.Errors() > 0 || strings.Contains(probs.String(), "虚构示例内容") {
+		t.Errorf("the example site itself (%v) is warned about:\n%s", err, probs.String())
 	}
 }
 

@@ -33,6 +33,10 @@ type Facts struct {
 // VillageFacts are one village's figures.
 type VillageFacts struct {
 	Pledges, Done, Overdue, Open int
+	// Failed and Revised count the pledges settled as 未完成 and 已调整
+	// (with Done and Open they make up Pledges); CarriedOver the open ones
+	// of a secretary who has left.
+	Failed, Revised, CarriedOver int
 	// Latest is the village's latest appraisal (position in Appraisals), -1 if none.
 	Latest int
 	// Secretary and First are the terms (positions in Secretaries) of the
@@ -75,11 +79,18 @@ func (d *Dataset) deriveFacts() {
 			switch {
 			case p.Status == schema.StatusDone:
 				vf.Done++
+			case p.Status == schema.StatusFailed:
+				vf.Failed++
+			case p.Status == schema.StatusRevised:
+				vf.Revised++
 			case p.Overdue:
 				vf.Overdue++
 			}
 			if Open(p.Status) {
 				vf.Open++
+			}
+			if p.CarriedOver {
+				vf.CarriedOver++
 			}
 		}
 		if as := d.AppraisalsOf[v.ID]; len(as) > 0 {

@@ -192,9 +192,9 @@ func (f *feeds) sentences(a, b string) string {
 	if a == "" {
 		return b
 	}
-	stop := f.c.T("punct.period")
-	if strings.HasSuffix(a, strings.TrimSpace(stop)) || strings.HasSuffix(a, "。") || strings.HasSuffix(a, "！") || strings.HasSuffix(a, "？") {
-		return strings.TrimRight(a, " ") + strings.TrimLeft(stop, strings.TrimSpace(stop)) + b
+	stop := f.c.T("punct.period") // "。", or ". " in English
+	if mark := strings.TrimSpace(stop); strings.HasSuffix(a, mark) {
+		return a + stop[len(mark):] + b // the stop is there: only the space after it
 	}
 	return a + stop + b
 }

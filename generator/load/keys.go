@@ -165,7 +165,7 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 		file, why, whyEn := st.file, "未能完整读取（见本文件的其他问题）", "could not be read whole (see its other problems)"
 		if st.missing {
 			file, why, whyEn = "data", "不存在", "is missing"
-			if name != "townships" && name != "villages" { // a required table's own error says where it belongs
+			if !t.Required { // a required table's own error says where it belongs
 				why = "不存在（应为台账中的工作表“" + t.Sheet + "”或文件 data/" + name + ".csv）"
 				whyEn = "is missing (a sheet " + t.Sheet + " in a workbook, or the file data/" + name + ".csv)"
 			}

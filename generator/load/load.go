@@ -303,15 +303,21 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			}
 		}
 	}
+	found := map[*schema.Table]bool{}
+	for _, j := range jobs {
+		found[j.binding.table] = true
+	}
 	var missing, missingEn []string
 	for _, b := range bindings {
-		found := false
-		for _, j := range jobs {
-			found = found || j.binding.table == b.table
+		t := b.table
+		if found[t] {
+			continue
 		}
-		if !found {
-			missing = append(missing, b.table.Sheet)
-			missingEn = append(missingEn, b.table.Name)
+		missing, missingEn = append(missing, t.Sheet), append(missingEn, t.Name)
+		if t.Required {
+			probs.Error("missing-table", "data", 0, "", "",
+				"缺少必需的数据表"+t.Sheet+"（"+t.Name+"）：应为台账中的工作表“"+t.Sheet+"”或文件 data/"+t.Name+".csv",
+				"the required table "+t.Name+" is missing: a sheet "+t.Sheet+" in a workbook, or the file data/"+t.Name+".csv")
 		}
 	}
 	for _, pr := range unknown {
@@ -321,19 +327,6 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			pr.En += ". No table found for: " + strings.Join(missingEn, ", ") + "; if this is one of them, correct its name (if there are no such records, remove or rename this file or sheet)"
 		}
 		probs.Add(pr)
-	}
-	for _, b := range bindings {
-		if b.table.Name == "townships" || b.table.Name == "villages" {
-			found := false
-			for _, j := range jobs {
-				found = found || j.binding.table == b.table
-			}
-			if !found {
-				probs.Error("missing-table", "data", 0, "", "",
-					"缺少必需的数据表"+b.table.Sheet+"（"+b.table.Name+"）：应为台账中的工作表“"+b.table.Sheet+"”或文件 data/"+b.table.Name+".csv",
-					"the required table "+b.table.Name+" is missing: a sheet "+b.table.Sheet+" in a workbook, or the file data/"+b.table.Name+".csv")
-			}
-		}
 	}
 	return jobs, nil
 }

@@ -14,17 +14,16 @@ package output
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"gongshi/generator/privacy"
+	"gongshi/generator/safefs"
 )
 
 // Writer writes files under a root folder. It is safe for concurrent use.
@@ -112,11 +111,7 @@ func create(full string, make func() error) error {
 // clean relative path inside the root (defence in depth: every path comes
 // from gongshi's own route table and validated IDs).
 func (w *Writer) full(rel string) (string, error) {
-	if rel == "" || path.IsAbs(rel) || strings.Contains(rel, `\`) || path.Clean(rel) != rel || rel == "." ||
-		rel == ".." || strings.HasPrefix(rel, "../") {
-		return "", fmt.Errorf("output: refusing to write %q: not a path inside the site", rel)
-	}
-	return filepath.Join(w.root, filepath.FromSlash(rel)), nil
+	return safefs.Join(w.root, rel)
 }
 
 // Write writes one whole file at the site path rel (or links the previous

@@ -3,6 +3,7 @@ package privacy
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -93,23 +94,11 @@ func (sh shape) match(gs []group) (Match, bool) {
 	}
 }
 
-// validDate reports whether d (YYYYMMDD) is a date of the last two centuries.
+// validDate reports whether d (YYYYMMDD) is a date of the last two
+// centuries, as a birth date in an ID number must be.
 func validDate(d string) bool {
-	y := atoi(d[:4])
-	m, day := atoi(d[4:6]), atoi(d[6:8])
-	if y < 1900 || y > 2099 || m < 1 || m > 12 || day < 1 {
-		return false
-	}
-	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
-	return day <= days[m]
-}
-
-func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
+	t, err := time.Parse("20060102", d)
+	return err == nil && t.Year() >= 1900 && t.Year() < 2100
 }
 
 // digitCount counts the ASCII and full-width digits of s.

@@ -110,6 +110,7 @@ type Table struct {
 	DescEn     string   // the same in English (from english.go)
 	PrimaryKey []string // keys that identify a row
 	DateKey    string   // the column that places a row in a year, for per-year slices ("" if none)
+	Required   bool     // every source must have this table (the others may be left out)
 	Fields     []Field
 }
 

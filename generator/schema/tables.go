@@ -143,7 +143,7 @@ func derived(f Field) Field {
 // Tables lists every table in the order they are loaded, checked and published.
 var Tables = []*Table{
 	{
-		Name: "townships", Sheet: "乡镇", Title: "乡镇", TitleEn: "Townships",
+		Name: "townships", Sheet: "乡镇", Title: "乡镇", TitleEn: "Townships", Required: true,
 		Desc:       "县内的乡镇，每行一个。",
 		PrimaryKey: []string{"id"},
 		Fields: []Field{
@@ -152,7 +152,7 @@ var Tables = []*Table{
 		},
 	},
 	{
-		Name: "villages", Sheet: "行政村", Title: "行政村", TitleEn: "Villages",
+		Name: "villages", Sheet: "行政村", Title: "行政村", TitleEn: "Villages", Required: true,
 		Desc:       "行政村的基本情况，每行一个村。",
 		PrimaryKey: []string{"id"},
 		Fields: []Field{

@@ -21,7 +21,7 @@ func (s *Site) frame(path, title, section string, crumbs ...Link) *Page {
 		Home:      route.Rel(path, route.HomePath),
 		FeedHref:  route.Rel(path, route.FeedPath),
 		Favicon:   route.Rel(path, route.Path(route.FaviconFile)),
-		Publisher: publisherView(d.Site.Publisher),
+		Publisher: s.publisher,
 		c:         s.C,
 	}
 	p.Description = s.C.Tf("frame.description", "title", title, "county", d.Site.County)

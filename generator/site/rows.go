@@ -350,20 +350,6 @@ func (s *Site) villageRow(path string, vi int) VillageRow {
 	return r
 }
 
-// pledgeFacts are the big numbers of a set of pledges.
-func (s *Site) pledgeFacts(f dataset.VillageFacts) []Fact {
-	facts := []Fact{
-		{Label: s.T("pledges_total"), Value: s.C.Int(f.Pledges)},
-		{Label: s.T("pledges_done"), Value: s.C.Int(f.Done), Note: strconv.Itoa(i18n.Pct(f.Done, f.Pledges)) + "%", Tone: "good"},
-		{Label: s.T("pledges_open"), Value: s.C.Int(f.Open), Note: s.openStatuses()},
-		{Label: s.T("pledges_overdue"), Value: s.C.Int(f.Overdue)},
-	}
-	if f.Overdue > 0 {
-		facts[3].Tone = "bad"
-	}
-	return facts
-}
-
 // openStatuses names the statuses of open pledges (dataset.Open), in words.
 func (s *Site) openStatuses() string {
 	var names []string

@@ -24,6 +24,9 @@ type Site struct {
 
 	md     map[string]markdown // Markdown pages rendered with their shortcodes, by slug
 	frames sync.Map            // header/footer HTML by what they show (see frameParts)
+	// publisher is site.toml's [publisher] as every page's footer shows it,
+	// made once for the site.
+	publisher PublisherView
 }
 
 // markdown is a Markdown page turned into HTML.

@@ -458,17 +458,6 @@ func (s *Site) glance(path string, v *dataset.Village, f dataset.VillageFacts, v
 	// The counts add up to the total: done, open, overdue, then each
 	// settled status (未完成, 已调整) that the village has. Carried-over
 	// pledges are among the open and overdue ones: a note, not a count.
-	carried := 0
-	settled := map[string]int{}
-	for _, pi := range d.PledgesOf[v.ID] {
-		pl := &d.Pledges[pi]
-		if pl.CarriedOver {
-			carried++
-		}
-		if pl.Status != schema.StatusDone && !dataset.Open(pl.Status) {
-			settled[pl.Status]++
-		}
-	}
 	g.Pledges = []Fact{
 		{Label: s.T("pledges_total"), Value: s.C.Int(f.Pledges)},
 		{Label: s.T("pledges_done"), Value: s.C.Int(f.Done), Note: strconv.Itoa(i18n.Pct(f.Done, f.Pledges)) + "%", Tone: "good"},
@@ -478,13 +467,16 @@ func (s *Site) glance(path string, v *dataset.Village, f dataset.VillageFacts, v
 	if f.Overdue > 0 {
 		g.Pledges[3].Tone = "bad"
 	}
-	for _, st := range schema.PledgeStatuses.Values() {
-		if n := settled[st]; n > 0 {
-			g.Pledges = append(g.Pledges, Fact{Label: s.C.Enum(schema.PledgeStatuses, st), Value: s.C.Int(n)})
+	for _, c := range []struct {
+		status string
+		n      int
+	}{{schema.StatusFailed, f.Failed}, {schema.StatusRevised, f.Revised}} {
+		if c.n > 0 {
+			g.Pledges = append(g.Pledges, Fact{Label: s.C.Enum(schema.PledgeStatuses, c.status), Value: s.C.Int(c.n)})
 		}
 	}
-	if carried > 0 {
-		g.Pledges[0].Note = s.C.Tf("village_page.carried_over_note", "n", s.C.Int(carried))
+	if f.CarriedOver > 0 {
+		g.Pledges[0].Note = s.C.Tf("village_page.carried_over_note", "n", s.C.Int(f.CarriedOver))
 	}
 	g.Stack = pledgeStack(f, []string{s.T("pledges_done"), s.T("pledges_open"), s.T("pledges_overdue")})
 

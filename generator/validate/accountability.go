@@ -13,19 +13,11 @@ import (
 // announced ahead — and the few the policy essays make plain. Each problem
 // carries a stable code.
 
-func (c *checker) errc(code string, src dataset.Src, key, value, zh, en string) {
-	c.probs.Error(code, src.File(), int(src.Line), key, value, zh, en)
-}
-
-func (c *checker) warnc(code string, src dataset.Src, key, value, zh, en string) {
-	c.probs.Warn(code, src.File(), int(src.Line), key, value, zh, en)
-}
-
 // leaveReasons: a leave reason belongs to a term that ended.
 func (c *checker) leaveReasons() {
 	for _, s := range c.d.Secretaries {
 		if s.LeaveReason != "" && s.TermEnd == "" {
-			c.errc("leave-reason-serving", s.Src, "leave_reason", s.LeaveReason,
+			c.err("leave-reason-serving", s.Src, "leave_reason", s.LeaveReason,
 				"只有填写了任职结束日期（term_end）才能填写离任原因", "a leave reason needs a term_end: this term has not ended")
 		}
 	}
@@ -43,12 +35,12 @@ func (c *checker) replacements() {
 			continue
 		}
 		if p.Status != "" && p.Status != schema.StatusRevised {
-			c.errc("replaced-by-status", p.Src, "replaced_by", p.ReplacedBy,
+			c.err("replaced-by-status", p.Src, "replaced_by", p.ReplacedBy,
 				"只有状态为已调整的承诺才能填写调整后承诺（本行状态为"+p.Status+"）",
 				"only a revised (已调整) pledge has a replacement; this one is "+schema.PledgeStatuses.English(p.Status))
 		}
 		if p.ReplacedBy == p.ID {
-			c.errc("replaced-by-self", p.Src, "replaced_by", p.ReplacedBy, "承诺不能由自己替代", "a pledge cannot replace itself")
+			c.err("replaced-by-self", p.Src, "replaced_by", p.ReplacedBy, "承诺不能由自己替代", "a pledge cannot replace itself")
 			continue
 		}
 		ri, ok := d.PledgeByID[p.ReplacedBy]
@@ -57,12 +49,12 @@ func (c *checker) replacements() {
 		}
 		r := &d.Pledges[ri]
 		if r.VillageID != p.VillageID && r.VillageID != "" && p.VillageID != "" {
-			c.errc("replaced-by-village", p.Src, "replaced_by", p.ReplacedBy,
+			c.err("replaced-by-village", p.Src, "replaced_by", p.ReplacedBy,
 				fmt.Sprintf("调整后承诺属于另一个村（%s，%s:%d），应为本村（%s）的承诺", r.VillageID, r.File(), r.Line, p.VillageID),
 				fmt.Sprintf("the replacement belongs to another village (%s, %s:%d), not %s", r.VillageID, r.File(), r.Line, p.VillageID))
 		}
 		if r.MadeOn != "" && p.MadeOn != "" && r.MadeOn < p.MadeOn {
-			c.warnc("replaced-by-date", p.Src, "replaced_by", p.ReplacedBy,
+			c.warn("replaced-by-date", p.Src, "replaced_by", p.ReplacedBy,
 				fmt.Sprintf("调整后承诺的承诺日期 %s 早于本承诺的 %s", r.MadeOn, p.MadeOn),
 				fmt.Sprintf("the replacement was made on %s, before this pledge (%s)", r.MadeOn, p.MadeOn))
 		}
@@ -127,7 +119,7 @@ func (c *checker) replacementCycles() {
 			ids = append(ids, d.Pledges[first].ID)
 			p := &d.Pledges[first]
 			chain := strings.Join(ids, " → ")
-			c.errc("replaced-by-cycle", p.Src, "replaced_by", p.ReplacedBy,
+			c.err("replaced-by-cycle", p.Src, "replaced_by", p.ReplacedBy,
 				"调整后承诺形成循环："+chain, "replacements go round in a circle: "+chain)
 		}
 		for _, j := range path {
@@ -149,12 +141,12 @@ func (c *checker) actions() {
 	for _, a := range d.Actions {
 		si, ok := d.SecretaryByID[a.SecretaryID]
 		if asOf != "" && a.Date > asOf {
-			c.errc("action-after-as-of", a.Src, "date", a.Date,
+			c.err("action-after-as-of", a.Src, "date", a.Date,
 				"日期晚于数据截止日期 "+asOf+"（尚未作出的决定不能公开）",
 				"dated after as_of ("+asOf+"): a decision not yet made cannot be published")
 		}
 		if a.Year != nil && a.Date != "" && *a.Year > dataset.Year(a.Date) {
-			c.errc("action-year-after-date", a.Src, "year", fmt.Sprint(*a.Year),
+			c.err("action-year-after-date", a.Src, "year", fmt.Sprint(*a.Year),
 				fmt.Sprintf("依据年度晚于决定日期 %s：处理只能依据已经过去的年度", a.Date),
 				fmt.Sprintf("the year it follows from is after the decision (%s)", a.Date))
 		}
@@ -163,7 +155,7 @@ func (c *checker) actions() {
 		}
 		s := &d.Secretaries[si]
 		if a.Date != "" && s.TermStart != "" && a.Date < s.TermStart {
-			c.errc("action-before-term", a.Src, "date", a.Date,
+			c.err("action-before-term", a.Src, "date", a.Date,
 				fmt.Sprintf("早于该书记任职开始日期 %s（%s:%d）", s.TermStart, s.File(), s.Line),
 				fmt.Sprintf("before the secretary's term began (%s, %s:%d)", s.TermStart, s.File(), s.Line))
 		}
@@ -173,11 +165,11 @@ func (c *checker) actions() {
 		if dataset.EndsTerm(a.Kind) && a.Date != "" {
 			switch {
 			case s.TermEnd == "" && (asOf == "" || a.Date <= asOf):
-				c.warnc("action-still-serving", a.Src, "kind", a.Kind,
+				c.warn("action-still-serving", a.Src, "kind", a.Kind,
 					"处理为"+a.Kind+"，但该书记的任期没有结束日期（应填写 term_end 和离任原因）",
 					schema.ActionKinds.English(a.Kind)+" recorded, but the term has no term_end (fill in term_end and leave_reason)")
 			case s.TermEnd != "" && a.Date > s.TermEnd:
-				c.warnc("action-after-term", a.Src, "date", a.Date,
+				c.warn("action-after-term", a.Src, "date", a.Date,
 					fmt.Sprintf("处理为%s，但该书记已于 %s 离任", a.Kind, s.TermEnd),
 					fmt.Sprintf("%s dated after the term ended (%s)", schema.ActionKinds.English(a.Kind), s.TermEnd))
 			}
@@ -201,7 +193,7 @@ func (c *checker) actionYear(a *dataset.Action, s *dataset.Secretary) {
 	}
 	year := fmt.Sprint(*a.Year)
 	if ap == nil {
-		c.warnc("action-year-no-appraisal", a.Src, "year", year,
+		c.warn("action-year-no-appraisal", a.Src, "year", year,
 			"该书记在依据年度 "+year+" 没有年度评议记录",
 			"the secretary has no appraisal in "+year)
 		return
@@ -215,11 +207,11 @@ func (c *checker) actionYear(a *dataset.Action, s *dataset.Secretary) {
 	switch {
 	case grade == "":
 	case !dataset.IsSanction(a.Kind) && grade == d.Rules.LowestGrade() && len(d.Rules.Appraisal.Grades) > 1:
-		c.warnc("action-grade", a.Src, "kind", a.Kind,
+		c.warn("action-grade", a.Src, "kind", a.Kind,
 			fmt.Sprintf("依据年度 %s 的考评等次为%s（%s:%d），不应给予%s", year, grade, ap.File(), ap.Line, a.Kind),
 			fmt.Sprintf("a %s cannot follow %s, rated %s (%s:%d)", schema.ActionKinds.English(a.Kind), year, grade, ap.File(), ap.Line))
 	case dataset.IsSanction(a.Kind) && grade == d.Rules.TopGrade() && len(d.Rules.Appraisal.Grades) > 1:
-		c.warnc("action-grade", a.Src, "kind", a.Kind,
+		c.warn("action-grade", a.Src, "kind", a.Kind,
 			fmt.Sprintf("依据年度 %s 的考评等次为%s（%s:%d），与%s不符", year, grade, ap.File(), ap.Line, a.Kind),
 			fmt.Sprintf("a %s does not fit %s, rated %s (%s:%d)", schema.ActionKinds.English(a.Kind), year, grade, ap.File(), ap.Line))
 	}
@@ -240,7 +232,7 @@ func (c *checker) rewardsWhileAdmonished() {
 				b := &d.Actions[j]
 				if (b.Kind == schema.ActionAdmonitionTalk || b.Kind == schema.ActionWrittenAdmonition) &&
 					dataset.Year(b.Date) == dataset.Year(a.Date) && dataset.Year(a.Date) > 0 {
-					c.warnc("reward-while-admonished", a.Src, "kind", a.Kind,
+					c.warn("reward-while-admonished", a.Src, "kind", a.Kind,
 						fmt.Sprintf("同年 %s 已受%s（%s:%d），年内不能评先、不能给予奖励", b.Date, b.Kind, b.File(), b.Line),
 						fmt.Sprintf("the secretary was admonished the same year (%s, %s:%d): no commendation or reward that year", b.Date, b.File(), b.Line))
 					break
@@ -265,11 +257,11 @@ func (c *checker) scheduled() {
 		}
 		switch {
 		case asOf != "" && h.Date > asOf && h.Outcome != schema.OutcomeScheduled:
-			c.errc("hearing-future-outcome", h.Src, "outcome", h.Outcome,
+			c.err("hearing-future-outcome", h.Src, "outcome", h.Outcome,
 				"听证日期 "+h.Date+" 晚于数据截止日期 "+asOf+"，结果应为待召开",
 				"the hearing is dated after as_of ("+asOf+"): its outcome must be 待召开 [scheduled]")
 		case asOf != "" && h.Date <= asOf && h.Outcome == schema.OutcomeScheduled:
-			c.warnc("hearing-outcome-missing", h.Src, "outcome", h.Outcome,
+			c.warn("hearing-outcome-missing", h.Src, "outcome", h.Outcome,
 				"听证日期 "+h.Date+" 已过（截止 "+asOf+"），仍为待召开：请填写听证结果",
 				"the hearing date has passed (as_of "+asOf+") and it is still scheduled: record its outcome")
 		}
@@ -281,14 +273,14 @@ func (c *checker) scheduled() {
 			n   *int
 		}{{"votes_for", h.VotesFor}, {"votes_against", h.VotesAgainst}, {"votes_abstain", h.VotesAbstain}} {
 			if v.n != nil {
-				c.errc("scheduled-votes", h.Src, v.key, fmt.Sprint(*v.n),
+				c.err("scheduled-votes", h.Src, v.key, fmt.Sprint(*v.n),
 					"待召开的听证会不能有表决票数", "a scheduled hearing has no votes yet")
 				break
 			}
 		}
 		for _, qi := range d.QuestionsOf[h.ID] {
 			q := &d.HearingQuestions[qi]
-			c.errc("scheduled-questions", q.Src, "hearing_id", q.HearingID,
+			c.err("scheduled-questions", q.Src, "hearing_id", q.HearingID,
 				fmt.Sprintf("听证会 %s（%s:%d）待召开，还没有质询和答复", h.ID, h.File(), h.Line),
 				fmt.Sprintf("hearing %s (%s:%d) is scheduled: it has no questions answered yet", h.ID, h.File(), h.Line))
 		}

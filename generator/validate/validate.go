@@ -41,7 +41,7 @@ func Check(d *dataset.Dataset) *problem.List {
 func (c *checker) reservedIDs() {
 	check := func(table string, src dataset.Src, id string) {
 		if p := route.Collision(table, id); p != "" {
-			c.probs.Error("reserved-id", src.File(), int(src.Line), "id", id,
+			c.err("reserved-id", src, "id", id,
 				"编号会与系统页面 "+p+" 冲突，请改用其他编号",
 				"the ID would clash with gongshi's own page "+p+": choose another")
 		}
