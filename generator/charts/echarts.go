@@ -3,6 +3,7 @@ package charts
 import (
 	"encoding/json"
 	"fmt"
+	"gongshi/generator/formula"
 	"math"
 	"strconv"
 	"strings"
@@ -296,8 +297,12 @@ func CSV(d *Data) []byte {
 		}
 		b.WriteString("\r\n")
 	}
+	for i := range head {
+		head[i] = formula.Guard(head[i])
+	}
 	writeRow(head)
 	for _, r := range rows {
+		r[0] = formula.Guard(r[0]) // the category: a name from the data; the rest are numbers
 		writeRow(r)
 	}
 	return []byte(b.String())

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"gongshi/generator/formula"
 	"reflect"
 	"regexp"
 	"strings"
@@ -279,9 +280,9 @@ func TestDescribeEmpty(t *testing.T) {
 // TestCSV: UTF-8 with a BOM, CRLF line ends, cells with commas, quotes or
 // line breaks quoted; read back, it is the table.
 func TestCSV(t *testing.T) {
-	d := newData("n", "t", "bar", "村,组", "项", []string{"上村", `东"头"村`, "a,b", "两\n行", "\r"}, "已完成", `说"明`)
-	d.Series[0].Values = []float64{1, 2.5, 0, 1e6, 3}
-	d.Series[1].Values = []float64{0, 0, 0.1, 7, 0}
+	d := newData("n", "t", "bar", "村,组", "项", []string{"上村", `东"头"村`, "a,b", "两\n行", "\r", "=HYPERLINK(1)"}, "已完成", `说"明`)
+	d.Series[0].Values = []float64{1, 2.5, 0, 1e6, 3, 4}
+	d.Series[1].Values = []float64{0, 0, 0.1, 7, 0, 0}
 	b := CSV(d)
 	if !bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")) {
 		t.Fatalf("CSV does not start with a UTF-8 BOM: % x", b[:min(len(b), 8)])
@@ -292,7 +293,8 @@ func TestCSV(t *testing.T) {
 		"\"东\"\"头\"\"村\",2.5,0\r\n" +
 		"\"a,b\",0,0.1\r\n" +
 		"\"两\n行\",1000000,7\r\n" +
-		"\"\r\",3,0\r\n"
+		"\"'\r\",3,0\r\n" + // a name that a spreadsheet would run is guarded
+		"'=HYPERLINK(1),4,0\r\n"
 	if string(body) != want {
 		t.Errorf("CSV\n got %q\nwant %q", body, want)
 	}
@@ -306,6 +308,9 @@ func TestCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	head, rows := table(d)
+	for _, r := range rows {
+		r[0] = formula.Guard(r[0])
+	}
 	wantRecs := append([][]string{head}, rows...)
 	if !reflect.DeepEqual(recs, wantRecs) {
 		t.Errorf("CSV read back\n got %q\nwant %q", recs, wantRecs)

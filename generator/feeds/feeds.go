@@ -9,8 +9,6 @@
 package feeds
 
 import (
-	"strings"
-
 	"gongshi/generator/dataset"
 	"gongshi/generator/i18n"
 	"gongshi/generator/output"
@@ -68,7 +66,7 @@ func Write(w *output.Writer, d *dataset.Dataset, c *i18n.Catalogue) (int, error)
 }
 
 // absoluteBase reports whether base_url is a full address (http or https).
-func (f *feeds) absoluteBase() bool { return strings.HasPrefix(f.d.Site.BaseURL, "http") }
+func (f *feeds) absoluteBase() bool { return f.d.Site.AbsoluteURL() }
 
 // link returns the address of the site path to, as written in the file at
 // the site path from: base_url + to when base_url is absolute, else

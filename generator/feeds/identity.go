@@ -35,7 +35,7 @@ type identity struct {
 
 // countyIdentity returns the identity of a dataset's county.
 func countyIdentity(d *dataset.Dataset) identity {
-	if strings.HasPrefix(d.Site.BaseURL, "http") {
+	if d.Site.AbsoluteURL() {
 		return newIdentity("url:" + d.Site.BaseURL)
 	}
 	ids := make([]string, 0, len(d.Townships))

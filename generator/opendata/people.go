@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/formula"
 	"gongshi/generator/output"
 )
 
@@ -114,7 +115,7 @@ func peopleColumns(t *table, d *dataset.Dataset) []personCol {
 // machine CSV writes it (formula-like text escaped there too).
 func (p *personCol) text(row reflect.Value) string {
 	if p.col == nil {
-		return escapeFormula(p.name(row))
+		return formula.Guard(p.name(row))
 	}
 	switch p.col.kind {
 	case kBool:
@@ -135,27 +136,11 @@ func yesNo(b bool) string {
 	return "否"
 }
 
-// escapeFormula returns text that a spreadsheet would read as a formula
-// (starting with =, +, -, @, a tab or a carriage return) with a leading ',
-// so that opening a CSV download cannot run anything: the OWASP advice on
-// CSV injection. Only text columns pass through here; numbers such as -5
-// are numbers.
-func escapeFormula(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
-
 // csvText returns a cell as every CSV download writes it: text as the
 // machine CSV does (column.text), with formula-like text escaped.
 func (c *column) csvText(row reflect.Value) string {
 	if c.kind == kString {
-		return escapeFormula(row.Field(c.index).String())
+		return formula.Guard(row.Field(c.index).String())
 	}
 	return c.text(row)
 }

@@ -3,6 +3,7 @@ package opendata
 import (
 	"bytes"
 	"encoding/json"
+	"gongshi/generator/formula"
 	"os"
 	"path/filepath"
 	"slices"
@@ -97,7 +98,7 @@ func TestFormulaGuard(t *testing.T) {
 	if rows[0]["title"] != hostile[0] {
 		t.Errorf("JSON title = %q, want %q as entered", rows[0]["title"], hostile[0])
 	}
-	if escapeFormula("-5") != "'-5" || escapeFormula("5") != "5" || escapeFormula("") != "" {
+	if formula.Guard("-5") != "'-5" || formula.Guard("5") != "5" || formula.Guard("") != "" {
 		t.Error("escapeFormula")
 	}
 }

@@ -104,8 +104,13 @@ func writeSheet(wb *workbook, i int, t *table, cols []personCol, limit int) erro
 		for i := range cols {
 			cols[i].cell(sw, row)
 		}
-		if err := sw.err(); err != nil {
-			return err
+		// A write error (a full disk) is looked for every few thousand rows:
+		// asking after each row flushed the buffer each time, handing the
+		// deflate writer and the privacy scan one small piece per row.
+		if r%4096 == 4095 {
+			if err := sw.err(); err != nil {
+				return err
+			}
 		}
 	}
 	return sw.end()
