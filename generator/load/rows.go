@@ -49,6 +49,8 @@ type rowSink struct {
 	present map[string]bool
 	// strs holds one copy of each text value of the file (see intern).
 	strs map[string]string
+	// text is where kept cells are copied (see keep).
+	text arena
 	// incomplete is set when rows of the file could not be read (a syntax
 	// error stopped the reader, the ID column is missing): references to
 	// the table are then not reported one by one (see checkKeys).
@@ -129,7 +131,7 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 		}
 		if val.kind == 's' {
 			if c.f.Key == "id" {
-				val.s = strings.Clone(val.s) // each row's own: never repeats, so not worth a map entry
+				val.s = s.text.keep(val.s) // each row's own: never repeats, so not worth a map entry
 			} else {
 				val.s = s.intern(val.s)
 			}
@@ -165,7 +167,7 @@ func (s *rowSink) intern(v string) string {
 	if s.strs == nil {
 		s.strs = map[string]string{}
 	}
-	x := strings.Clone(v)
+	x := s.text.keep(v)
 	s.strs[x] = x
 	return x
 }

@@ -34,9 +34,9 @@ type Writer struct {
 	files atomic.Int64
 	kept  atomic.Int64
 
-	prevDir  string   // the previous output, or ""
-	prev     Manifest // its manifest
-	manifest Manifest // what this build wrote (under mu)
+	prevDir string   // the previous output, or ""
+	prev    Manifest // its manifest
+	written written  // what this build wrote (under mu)
 
 	guard *privacy.Guard  // scans every byte written for personal numbers (nil: none)
 	stop  <-chan struct{} // closed to stop the build (nil: never)
@@ -73,7 +73,7 @@ func (w *Writer) Scan(rel string) *privacy.Stream { return w.guard.Stream(rel) }
 
 // New returns a Writer into root, an existing (staging) folder.
 func New(root string) *Writer {
-	return &Writer{root: root, manifest: Manifest{}}
+	return &Writer{root: root}
 }
 
 // Previous makes the writer reuse the files of a previous output folder
@@ -237,7 +237,7 @@ func (w *Writer) record(rel string, e entry) {
 	w.bytes.Add(e.size)
 	w.files.Add(1)
 	w.mu.Lock()
-	w.manifest[rel] = e
+	w.written.add(rel, e)
 	w.mu.Unlock()
 }
 
@@ -314,7 +314,9 @@ func (w *Writer) Stats() (files int, bytes int64) { return int(w.files.Load()), 
 func (w *Writer) Finish() (Changes, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	c := diff(w.prev, w.manifest)
+	recs := w.written.records()
+	w.written = nil
+	c := diff(w.prev, recs)
 	c.Kept = int(w.kept.Load())
-	return c, w.manifest.write(w.root)
+	return c, writeManifest(w.root, recs)
 }

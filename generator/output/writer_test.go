@@ -171,3 +171,21 @@ func TestReuseComparesBytes(t *testing.T) {
 		t.Errorf("with a manifest of digests: kept %d, changed %v; want the page kept", c.Kept, c.Changed)
 	}
 }
+
+// TestWrittenRecords: the log of written files gives each path once, the
+// last write winning, sorted by path, with its size and reuse flag intact.
+func TestWrittenRecords(t *testing.T) {
+	var l written
+	l.add("b/index.html", entry{size: 10})
+	l.add("a b/x.csv", entry{size: 0, same: true})
+	l.add("b/index.html", entry{size: 12, same: true})
+	l.add("a/index.html", entry{size: 1234567890123})
+	got := fmt.Sprint(l.records())
+	want := "[{a b/x.csv {0 true}} {a/index.html {1234567890123 false}} {b/index.html {12 true}}]"
+	if got != want {
+		t.Errorf("records() = %s\nwant %s", got, want)
+	}
+	if len(written(nil).records()) != 0 {
+		t.Error("an empty log has records")
+	}
+}

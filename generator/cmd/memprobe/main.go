@@ -48,6 +48,11 @@ func main() {
 			live := sample[0].Value.Uint64()
 			fmt.Fprintf(os.Stderr, "memprobe %6.1f s live heap %5d MB\n", time.Since(start).Seconds(), live>>20)
 			if live > bestLive {
+				// The heap profile lags up to two collections behind:
+				// two more make it show what is live now, not what
+				// was allocated since.
+				runtime.GC()
+				runtime.GC()
 				var b bytes.Buffer
 				pprof.Lookup("heap").WriteTo(&b, 0)
 				best, bestLive = b.Bytes(), live
