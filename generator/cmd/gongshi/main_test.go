@@ -7,10 +7,12 @@ import (
 	"encoding/csv"
 	"io"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -536,5 +538,22 @@ func TestCheckSeesContent(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
 		t.Errorf("check left files beside the source: %v", entries)
+	}
+}
+
+// TestMemoryLimit: without GOMEMLIMIT a build has gongshi's soft limit;
+// with it, the runtime's (from the variable) is left alone.
+func TestMemoryLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	debug.SetMemoryLimit(math.MaxInt64)
+	applyMemoryLimit(func(string) (string, bool) { return "", false })
+	if got := debug.SetMemoryLimit(-1); got != defaultMemoryLimit {
+		t.Errorf("without GOMEMLIMIT the limit is %d, want %d", got, defaultMemoryLimit)
+	}
+	debug.SetMemoryLimit(3 << 30)
+	applyMemoryLimit(func(k string) (string, bool) { return "3GiB", k == "GOMEMLIMIT" })
+	if got := debug.SetMemoryLimit(-1); got != 3<<30 {
+		t.Errorf("with GOMEMLIMIT set the limit became %d", got)
 	}
 }
