@@ -11,6 +11,7 @@ import (
 
 	kflate "github.com/klauspost/compress/flate"
 
+	"gongshi/generator/privacy"
 	"gongshi/generator/xmltext"
 )
 
@@ -24,7 +25,10 @@ type workbook struct {
 	z     *zip.Writer
 	when  time.Time
 	names []string
-	scan  io.Writer // the text of every part is passed here too (the privacy guard)
+	// scan is the privacy guard's: it is given the text of every part but
+	// the worksheets whole, and of the worksheets each cell's value (see
+	// sheetWriter.scan).
+	scan *privacy.Stream
 }
 
 // Style IDs of styles.xml (cellXfs order).
@@ -34,7 +38,7 @@ const (
 	styleDate = 2
 )
 
-func newWorkbook(w io.Writer, level int, when time.Time, scan io.Writer) *workbook {
+func newWorkbook(w io.Writer, level int, when time.Time, scan *privacy.Stream) *workbook {
 	z := zip.NewWriter(w)
 	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return kflate.NewWriter(out, level)
@@ -48,7 +52,7 @@ func (wb *workbook) part(name string) (io.Writer, error) {
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate}
 	fh.ModifiedDate = uint16((wb.when.Year()-1980)<<9 | int(wb.when.Month())<<5 | wb.when.Day())
 	w, err := wb.z.CreateHeader(fh)
-	if err != nil || wb.scan == nil {
+	if err != nil || wb.scan == nil || strings.HasPrefix(name, "xl/worksheets/") {
 		return w, err
 	}
 	return io.MultiWriter(w, wb.scan), nil
@@ -121,11 +125,16 @@ func (wb *workbook) begin(title, asOf string, names []string) error {
 
 // sheetWriter writes the rows of one worksheet.
 type sheetWriter struct {
-	w   *bufio.Writer
-	r   int // current row (1-based)
-	c   int // columns written in the current row
-	e   error
-	num []byte
+	w *bufio.Writer
+	// scan is given each cell's value followed by a line break, which ends
+	// any number: what a reader of the sheet sees, without the markup
+	// around it (cell references, style numbers), whose digits cost the
+	// guard's scanner most of its time and can hold no one's number.
+	scan *privacy.Stream
+	r    int // current row (1-based)
+	c    int // columns written in the current row
+	e    error
+	num  []byte
 }
 
 // sheet starts worksheet i (0-based) of cols columns and rows rows (for its
@@ -135,7 +144,7 @@ func (wb *workbook) sheet(i, cols, rows int, widths []float64, frozen bool) (*sh
 	if err != nil {
 		return nil, err
 	}
-	sw := &sheetWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	sw := &sheetWriter{w: bufio.NewWriterSize(w, 64<<10), scan: wb.scan}
 	b := sw.w
 	b.WriteString(xmlHead + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	b.WriteString(`<dimension ref="A1:` + cellName(cols, rows) + `"/>`)
@@ -206,31 +215,36 @@ func (sw *sheetWriter) text(s string, style int) {
 	sw.w.WriteByte('>')
 	sw.w.WriteString(xmltext.Escape(s))
 	sw.w.WriteString(`</t></is></c>`)
+	sw.scan.WriteString(s)
+	sw.scan.WriteString("\n")
 }
 
 func (sw *sheetWriter) int(n int) {
 	sw.ref(styleNone)
 	sw.num = strconv.AppendInt(sw.num[:0], int64(n), 10)
-	sw.w.WriteString(`><v>`)
-	sw.w.Write(sw.num)
-	sw.w.WriteString(`</v></c>`)
+	sw.value()
 }
 
 func (sw *sheetWriter) float(x float64) {
 	sw.ref(styleNone)
 	sw.num = strconv.AppendFloat(sw.num[:0], x, 'f', -1, 64)
-	sw.w.WriteString(`><v>`)
-	sw.w.Write(sw.num)
-	sw.w.WriteString(`</v></c>`)
+	sw.value()
 }
 
 // date writes a date cell: Excel's day number, shown yyyy-mm-dd.
 func (sw *sheetWriter) date(serial int) {
 	sw.ref(styleDate)
 	sw.num = strconv.AppendInt(sw.num[:0], int64(serial), 10)
+	sw.value()
+}
+
+// value ends a number or date cell whose digits are in sw.num.
+func (sw *sheetWriter) value() {
 	sw.w.WriteString(`><v>`)
 	sw.w.Write(sw.num)
 	sw.w.WriteString(`</v></c>`)
+	sw.num = append(sw.num, '\n')
+	sw.scan.Write(sw.num)
 }
 
 // err returns the first write error so far.

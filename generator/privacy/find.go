@@ -374,15 +374,16 @@ func (s *scanner) end(end int, inHex bool) {
 		return
 	}
 	run := s.run[:min(n, len(s.run))]
-	m := Match{Offset: s.start, End: end, Number: string(run), Kind: IDNumber}
+	kind := IDNumber
 	switch {
 	case n == 11 && run[0] == '1' && run[1] >= '3' && run[1] <= '9':
-		m.Kind = Mobile
+		kind = Mobile
 	case n == 15:
 	case n == 18 && checkDigit(run[:17]) == run[17]:
 	default:
-		return
+		return // most runs: no string made for them
 	}
+	m := Match{Offset: s.start, End: end, Number: string(run), Kind: kind}
 	switch {
 	case inHex:
 		s.pending = append(s.pending, m)

@@ -130,6 +130,18 @@ func (s *Stream) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// WriteString scans p as Write does, without copying it to bytes.
+func (s *Stream) WriteString(p string) (int, error) {
+	switch {
+	case s == nil:
+	case s.ics:
+		s.unfold([]byte(p))
+	default:
+		write(&s.sc, p)
+	}
+	return len(p), nil
+}
+
 var crlf = []byte("\r\n")
 
 // unfold scans p without the folds of an iCalendar file, whatever pieces
