@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gongshi/generator/route"
 	"gongshi/generator/schema"
@@ -122,7 +123,11 @@ func icsText(s string) string {
 // foldICS ends a content line with CRLF, folding it at 75 octets without
 // splitting a UTF-8 character (RFC 5545 §3.1).
 func foldICS(l string) string {
+	if len(l) <= 75 && utf8.ValidString(l) {
+		return l + "\r\n" // most lines: nothing to fold
+	}
 	var b strings.Builder
+	b.Grow(len(l) + len(l)/32 + 2)
 	n := 0
 	for _, r := range l {
 		size := len(string(r))
