@@ -17,7 +17,9 @@ const arenaChunk = 64 << 10
 // find; three million training IDs were 48 MB that way. Nothing written
 // into a block is ever changed, so the strings made from it are as
 // immutable as any. A block lives as long as any string in it: the rows
-// keep them all for the whole build anyway.
+// keep them until the search index, whose documents then keep the blocks
+// that hold their IDs and texts. An arena must not be copied (two copies
+// would append into one block); each sink has its own.
 type arena struct {
 	block []byte
 }

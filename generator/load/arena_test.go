@@ -9,7 +9,9 @@ import (
 func TestArenaKeep(t *testing.T) {
 	var a arena
 	src := []byte("TR0000001")
-	got := a.keep(string(src))
+	// The cell as a reader hands it out: a view of bytes that are not
+	// the kept copy's (the file as read).
+	got := a.keep(unsafe.String(&src[0], len(src)))
 	src[0] = 'X' // the caller's bytes change: the kept copy must not
 	if got != "TR0000001" {
 		t.Fatalf("kept %q, want TR0000001", got)
@@ -39,10 +41,5 @@ func TestArenaKeep(t *testing.T) {
 	long := strings.Repeat("长", arenaChunk)
 	if k := a.keep(long); k != long || unsafe.StringData(k) == unsafe.StringData(long) {
 		t.Error("long text not copied whole")
-	}
-	// A kept string cannot grow into the next one.
-	x, y := a.keep("ab"), a.keep("cd")
-	if x+"" != "ab" || y != "cd" {
-		t.Errorf("neighbours %q %q", x, y)
 	}
 }

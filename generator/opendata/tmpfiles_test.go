@@ -72,3 +72,24 @@ func TestGuardScansEveryDownload(t *testing.T) {
 		t.Errorf("workbook: problems %v, want one in %s", p, WorkbookPath)
 	}
 }
+
+// TestGuardSeesTheSheetsText: the workbook's cells are scanned as the
+// sheet holds them. XML cannot hold U+FFFE, which the sheet drops, so the
+// two halves around it are one mobile number there (though not in the CSV).
+func TestGuardSeesTheSheetsText(t *testing.T) {
+	d := source(t, baseSite)
+	d.Pledges[0].Detail = "联系人 1381234\uFFFE5678"
+	tables, err := bindTables(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := privacy.NewGuard(nil, nil)
+	w := output.New(t.TempDir())
+	w.Guard(g)
+	if _, err := writeWorkbook(w, tables, d, MaxSheetRows, workbookLevel); err != nil {
+		t.Fatal(err)
+	}
+	if p := g.Problems().Sorted(); len(p) != 1 || p[0].File != WorkbookPath || p[0].Value != "13812345678" {
+		t.Errorf("problems %v, want 13812345678 in %s", p, WorkbookPath)
+	}
+}

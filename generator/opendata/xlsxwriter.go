@@ -213,9 +213,13 @@ func (sw *sheetWriter) text(s string, style int) {
 		sw.w.WriteString(` xml:space="preserve"`)
 	}
 	sw.w.WriteByte('>')
-	sw.w.WriteString(xmltext.Escape(s))
+	e := xmltext.Escape(s)
+	sw.w.WriteString(e)
 	sw.w.WriteString(`</t></is></c>`)
-	sw.scan.WriteString(s)
+	// The text as the sheet holds it: Escape drops what XML cannot hold
+	// (U+FFFE between two halves of a number would join them there); the
+	// entities it adds have no digits.
+	sw.scan.WriteString(e)
 	sw.scan.WriteString("\n")
 }
 

@@ -58,8 +58,10 @@ func ReadManifest(dir string) Manifest {
 }
 
 // written is what this build wrote, in the order it was written: one
-// record a file ("size flag path\n", the flag "=" when the bytes are the
-// previous output's, else "+"), appended under the writer's lock. A
+// record a file ("size flag length:path", the flag "=" when the bytes are
+// the previous output's, else "+"; the path's length in bytes goes first,
+// so that no character a path may hold, a line break included, can end a
+// record early), appended under the writer's lock. A
 // province writes over a million files; as a map from path to size they
 // took about 100 MB of strings and table the collector scanned again and
 // again, as one byte slice they take under half that and are never
@@ -74,8 +76,9 @@ func (l *written) add(rel string, e entry) {
 		flag = '='
 	}
 	b = append(b, ' ', flag)
-	b = append(b, rel...)
-	*l = append(b, '\n')
+	b = strconv.AppendInt(b, int64(len(rel)), 10)
+	b = append(b, ':')
+	*l = append(b, rel...)
 }
 
 // record is one file of a written log.
@@ -89,11 +92,13 @@ type record struct {
 func (l written) records() []record {
 	var out []record
 	for rest := string(l); rest != ""; {
-		line, tail, _ := strings.Cut(rest, "\n")
-		rest = tail
-		sizeText, flagPath, _ := strings.Cut(line, " ")
+		sizeText, tail, _ := strings.Cut(rest, " ")
+		flag := tail[0]
+		lenText, tail, _ := strings.Cut(tail[1:], ":")
 		size, _ := strconv.ParseInt(sizeText, 10, 64)
-		out = append(out, record{path: flagPath[1:], entry: entry{size: size, same: flagPath[0] == '='}})
+		n, _ := strconv.Atoi(lenText)
+		out = append(out, record{path: tail[:n], entry: entry{size: size, same: flag == '='}})
+		rest = tail[n:]
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
 	uniq := out[:0]

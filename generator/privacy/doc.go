@@ -10,8 +10,9 @@
 // each Markdown page of the source and reports every number found, with its
 // place (Cell, Text). Then, as a last line of defence, the build scans every
 // byte of every output file as it is written (Guard): pages, feeds,
-// calendars, the search index and every download, the workbook's XML
-// included. A number found there stops the build before the swap; it is
+// calendars, the search index and every download; of the workbook, the
+// text of its parts and every cell's value as the sheet holds it (not the
+// markup around cells, whose digits are cell references and styles). A number found there stops the build before the swap; it is
 // named by the place check found it (none, unless check missed it) or by the
 // output file. Numbers listed in site.toml's privacy.allow_numbers (a
 // village office's public line) pass both.

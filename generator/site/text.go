@@ -6,11 +6,12 @@ import (
 )
 
 // shown is text put on a page: @text(s) in a layout writes s escaped as
-// HTML text, exactly as { s } would. templ's { s } copies every string
-// through fmt.Sprint and then through html.EscapeString, two allocations for
-// most of the strings on a page (a province has a million pages); text
-// writes the string in pieces between the characters it escapes and
-// allocates nothing. Its argument is a string, so that a number cannot be
+// HTML text, exactly as { s } would. templ's { s } boxes every string and
+// copies it through fmt.Sprint before html.EscapeString (which allocates
+// again when there is something to escape): allocations for nearly every
+// string on a page, and a province has a million pages. text writes the
+// string in pieces between the characters it escapes and allocates
+// nothing. Its argument is a string, so that a number cannot be
 // passed by mistake (a conversion would make it a character).
 type shown string
 

@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/a-h/templ"
 
@@ -53,6 +55,10 @@ func themeFS() fs.FS {
 	return sub
 }
 
+// CodeFileName is the problem of a file of the site's static/ folder
+// whose name cannot be published.
+const CodeFileName = "file-name"
+
 // readLayered returns the files under dir of the theme, replaced by the
 // site's files of the same name, keyed by path relative to dir. The site's
 // files are read through package safefs: a symbolic link or a file over
@@ -77,6 +83,12 @@ func readLayered(siteDir, dir string, limit int64, probs *problem.List) (map[str
 	}
 	for _, rel := range files {
 		if strings.HasPrefix(path.Base(rel), ".") {
+			continue
+		}
+		if strings.ContainsFunc(rel, unicode.IsControl) {
+			probs.Add(problem.Problem{Code: CodeFileName, File: strings.Trim(strconv.Quote(rel), `"`), // static/a\nb.css
+				Zh: "文件名含有换行等控制字符，无法发布（网站的文件清单和上传工具都按行处理文件名）；请改名",
+				En: "the name holds a line break or another control character and cannot be published (the site's list of files and upload tools take one name a line); rename the file"})
 			continue
 		}
 		b, err := safefs.Read(siteDir, rel, limit)

@@ -43,17 +43,18 @@ func commands() []command {
 
 // defaultMemoryLimit is the soft limit on the memory Go may use when the
 // environment sets none (GOMEMLIMIT): a county's build never comes near it
-// (5,000 villages peak at about 330 MB), while a province's collector works
+// (5,000 villages peak at about 290 MB), while a province's collector works
 // harder instead of letting the heap grow to twice what is live, so 50,000
-// villages peak at about 1.4 GB rather than 3.8 GB. It is soft: a source
+// villages peak at about 1.44 GB rather than 3.1 GB. It is soft: a source
 // whose rows alone need more is still built, with more time spent
 // collecting. GOMEMLIMIT (e.g. GOMEMLIMIT=4GiB, or off) overrides it.
 const defaultMemoryLimit = 1400 << 20
 
 // applyMemoryLimit sets defaultMemoryLimit unless the environment (looked
-// up with lookup) sets GOMEMLIMIT, which Go's runtime has then applied.
+// up with lookup) sets GOMEMLIMIT, which Go's runtime has then applied (an
+// empty GOMEMLIMIT= is no setting: the runtime reads it as none).
 func applyMemoryLimit(lookup func(string) (string, bool)) {
-	if _, set := lookup("GOMEMLIMIT"); !set {
+	if v, set := lookup("GOMEMLIMIT"); !set || v == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
 }

@@ -551,6 +551,11 @@ func TestMemoryLimit(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != defaultMemoryLimit {
 		t.Errorf("without GOMEMLIMIT the limit is %d, want %d", got, defaultMemoryLimit)
 	}
+	debug.SetMemoryLimit(math.MaxInt64)
+	applyMemoryLimit(func(k string) (string, bool) { return "", k == "GOMEMLIMIT" }) // GOMEMLIMIT= is no limit to Go
+	if got := debug.SetMemoryLimit(-1); got != defaultMemoryLimit {
+		t.Errorf("with an empty GOMEMLIMIT the limit is %d, want %d", got, defaultMemoryLimit)
+	}
 	debug.SetMemoryLimit(3 << 30)
 	applyMemoryLimit(func(k string) (string, bool) { return "3GiB", k == "GOMEMLIMIT" })
 	if got := debug.SetMemoryLimit(-1); got != 3<<30 {
