@@ -45,6 +45,7 @@ func (f *feeds) villageCalendar(vi int) []byte {
 // county's calendar and the village's.
 func (f *feeds) calendar(name string, hearings []int) []byte {
 	var b bytes.Buffer
+	b.Grow(512 + 300*len(hearings)) // about a calendar's size
 	f.writeCalendar(&b, name, hearings)
 	return b.Bytes()
 }
