@@ -163,13 +163,41 @@ func (c *Catalogue) Has(key string) bool {
 }
 
 // Tf returns the words for key with {name} placeholders filled from name,
-// value pairs: Tf("overdue_note", "due", "2024年3月1日", …).
+// value pairs: Tf("overdue_note", "due", "2024年3月1日", …). The words are
+// read once: a value is put in as it is, so a pledge titled "{county}" stays
+// so, and a placeholder no pair names is left as written.
 func (c *Catalogue) Tf(key string, pairs ...string) string {
 	s := c.T(key)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	if !strings.Contains(s, "{") || len(pairs) < 2 {
+		return s
 	}
-	return s
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		open := strings.IndexByte(s, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(s[open:], '}')
+		if end < 0 {
+			break
+		}
+		name, filled := s[open+1:open+end], false
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if pairs[i] == name {
+				b.WriteString(s[:open])
+				b.WriteString(pairs[i+1])
+				filled = true
+				break
+			}
+		}
+		if !filled {
+			b.WriteString(s[:open+end+1])
+		}
+		s = s[open+end+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // Missing returns the keys that were asked for but are in no file, sorted:

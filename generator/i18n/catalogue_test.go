@@ -116,3 +116,32 @@ func TestFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestTf: placeholders are filled from the pairs in one reading of the
+// words; a value is never read for placeholders, and one no pair names
+// stays as written.
+func TestTf(t *testing.T) {
+	c := &Catalogue{strs: map[string]string{
+		"a": "{title}：{county}村党组织书记履职公开",
+		"b": "no placeholders",
+		"c": "{x} and {y} and {x}",
+		"d": "unclosed {title",
+		"e": "{} {unknown} {title}",
+	}}
+	for _, tc := range []struct {
+		key   string
+		pairs []string
+		want  string
+	}{
+		{"a", []string{"title", "承诺{county}", "county", "基准县"}, "承诺{county}：基准县村党组织书记履职公开"},
+		{"b", []string{"title", "x"}, "no placeholders"},
+		{"c", []string{"x", "1", "y", "2"}, "1 and 2 and 1"},
+		{"d", []string{"title", "x"}, "unclosed {title"},
+		{"e", []string{"title", "T"}, "{} {unknown} T"},
+		{"a", nil, "{title}：{county}村党组织书记履职公开"},
+	} {
+		if got := c.Tf(tc.key, tc.pairs...); got != tc.want {
+			t.Errorf("Tf(%q, %q) = %q, want %q", tc.key, tc.pairs, got, tc.want)
+		}
+	}
+}
