@@ -124,6 +124,11 @@ func isSeparator(r rune) bool {
 	return r >= '\u2010' && r <= '\u2015'
 }
 
+// isHyphen reports whether r is a separator that joins a code to its
+// digits (HT-158): a hyphen or dash, not a space, which only ends a word
+// ("Tel 138 1234 5678" is a number after a word, not a code).
+func isHyphen(r rune) bool { return isSeparator(r) && r != ' ' && r != '\u3000' && r != '\u00a0' }
+
 // groupsOf returns the digit groups of s in order, each marked with the
 // separator that joins it to the next (one space, full-width or no-break
 // space, or hyphen between two groups).
@@ -150,7 +155,7 @@ func groupsOf(s string) []group {
 					gs[len(gs)-1].joinNext = sep
 				}
 				start = i
-				code = isLetter(prev) || isSeparator(prev) && isLetter(prev2)
+				code = isLetter(prev) || isHyphen(prev) && isLetter(prev2)
 			}
 			if r >= '０' {
 				r = '0' + r - '０'
@@ -171,7 +176,7 @@ func groupsOf(s string) []group {
 				next, _ := utf8.DecodeRuneInString(s[i+size:])
 				flush(i)
 				g := &gs[len(gs)-1]
-				g.code, g.codeAfter = code, isLetter(r) || isSeparator(r) && isLetter(next)
+				g.code, g.codeAfter = code, isLetter(r) || isHyphen(r) && isLetter(next)
 				lastEnd, sep = i, 0
 			}
 			if lastEnd >= 0 && sep == 0 && i == lastEnd && isSeparator(r) {

@@ -111,9 +111,13 @@ func TestFindGrouped(t *testing.T) {
 		{"138－1234－5678", []string{"m:" + phone + "@0"}}, // the full-width hyphen of a Chinese input method
 		{"１３８－１２３４－５６７８", []string{"m:" + phone + "@0"}},
 		{"138–1234–5678 138—1234—5678", []string{"m:" + phone + "@0", "m:" + phone + "@18"}},
-		{"项目编号 330106-202401-012", nil},  // area, year and month, a serial: no birth date
-		{"440301 19901307 1230", nil},    // no 13th month
-		{"HT-158-2024-0012", nil},        // a contract number
+		{"项目编号 330106-202401-012", nil},                      // area, year and month, a serial: no birth date
+		{"440301 19901307 1230", nil},                        // no 13th month
+		{"HT-158-2024-0012", nil},                            // a contract number
+		{"Tel 138 1234 5678", []string{"m:" + phone + "@4"}}, // a word, then a space, is no code
+		{"手机 138 1234 5678 Wang", []string{"m:" + phone + "@7"}},
+		{"138 1234 5678 ext 12", []string{"m:" + phone + "@0"}},
+		{"ID 110105 19491231 002X", []string{"i:" + id18X + "@3"}},
 		{"abcde138-1234-5678-9abc", nil}, // inside a hex code
 		{"138-1234-5678abc", nil},
 		{"128 1234 5678", nil},           // not a mobile prefix
