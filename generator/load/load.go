@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/privacy"
@@ -291,12 +292,13 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			pr := problem.Problem{Code: "unknown-file", File: "data/" + n, Severity: problem.Warning,
 				Zh: "不是已知的数据表，已忽略；文件名应为表的英文键：" + fileKeys("（", "）", "、"),
 				En: "not a known table: ignored; files are named by the table's key: " + fileKeys(" (", ")", ", ")}
-			ext := path.Ext(n)
-			if t := sheetTable(strings.TrimSuffix(n, ext)); t != nil && (ext == ".csv" || ext == ".txt" || ext == ".toml") {
+			ext := path.Ext(low)
+			tableFile := ext == ".csv" || ext == ".txt" || ext == ".toml"
+			if t := sheetTable(strings.TrimSuffix(n, path.Ext(n))); t != nil && tableFile {
 				pr.Zh = "文件名应为 " + t.Name + ext + "（" + t.Sheet + "表的英文键），否则不会读取"
 				pr.En = "name it " + t.Name + ext + " (the key of the table " + t.Sheet + "), or it is not read"
 			}
-			if ext == ".csv" || ext == ".txt" || ext == ".toml" {
+			if tableFile {
 				unknown = append(unknown, pr)
 			} else {
 				probs.Add(pr) // a document beside the data: never a table
@@ -308,11 +310,13 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		found[j.binding.table] = true
 	}
 	var missing, missingEn []string
+	var absent []*schema.Table
 	for _, b := range bindings {
 		t := b.table
 		if found[t] {
 			continue
 		}
+		absent = append(absent, t)
 		missing, missingEn = append(missing, t.Sheet), append(missingEn, t.Name)
 		if t.Required {
 			probs.Error("missing-table", "data", 0, "", "",
@@ -321,7 +325,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		}
 	}
 	for _, pr := range unknown {
-		if len(missing) > 0 {
+		if resemblesAny(unknownName(pr), absent) {
 			pr.Severity = problem.Error
 			pr.Zh += "。没有找到表：" + strings.Join(missing, "、") + "；若这就是其中之一，请改正名字（确实没有这些记录的，删除或改名此文件或工作表）"
 			pr.En += ". No table found for: " + strings.Join(missingEn, ", ") + "; if this is one of them, correct its name (if there are no such records, remove or rename this file or sheet)"
@@ -329,6 +333,35 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		probs.Add(pr)
 	}
 	return jobs, nil
+}
+
+// unknownName is the name of an unknown sheet, or of an unknown file
+// without its extension.
+func unknownName(pr problem.Problem) string {
+	if pr.Sheet != "" {
+		return pr.Sheet
+	}
+	n := path.Base(pr.File)
+	return strings.TrimSuffix(n, path.Ext(n))
+}
+
+// resemblesAny reports whether an unknown file or sheet may be one of the
+// missing tables misnamed: its name holds a table's key or Chinese name, or
+// is held in one (培训记录 for 培训, training for trainings, 承诺进展 itself
+// as a file). A stray notes.csv while the optional 处理 is missing is not.
+func resemblesAny(name string, tables []*schema.Table) bool {
+	n := strings.ToLower(name)
+	if utf8.RuneCountInString(n) < 2 {
+		return false
+	}
+	for _, t := range tables {
+		for _, k := range []string{strings.ToLower(t.Name), t.Sheet} {
+			if strings.Contains(n, k) || strings.Contains(k, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // workbookJobs returns a job for every sheet of the workbook rel that holds a
