@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/xml"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -282,5 +283,42 @@ func TestEnglishDataDictionary(t *testing.T) {
 	}
 	if csv := readFile(t, dest, "data/pledges.csv"); !strings.Contains(csv, ",P6") {
 		t.Errorf("data/pledges.csv does not publish replaced_by")
+	}
+}
+
+// TestPrintedNoticeFormerMark: on the printed notice a pledge made by a
+// former secretary is marked with their name; the sitting secretary's and
+// the sitting first secretary's are not (the first secretary's were marked
+// as a former secretary's).
+func TestPrintedNoticeFormerMark(t *testing.T) {
+	src := baseSite(t)
+	f, err := os.OpenFile(filepath.Join(src, "data", "pledges.csv"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("P90,V2,S4,年度实事,组织建设,规范村级档案管理,2024-03-01,推进中,,,2026-06-30,40,2025-10-01,,\n")
+	f.Close()
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	mark := func(village, pledge string) string {
+		page := strings.NewReplacer("\n", "", "\t", "").Replace(readFile(t, dest, "villages/"+village+"/index.html"))
+		at := strings.Index(page, `href="../../pledges/`+pledge+`/index.html"`)
+		if at < 0 {
+			t.Fatalf("%s: no pledge %s", village, pledge)
+		}
+		head, _, _ := strings.Cut(page[at:], "</div>")
+		_, m, _ := strings.Cut(head, `<span class="print-inline">`)
+		m, _, _ = strings.Cut(m, "</span>")
+		return m
+	}
+	for _, c := range []struct{ village, pledge, want string }{
+		{"V1", "P7", "（前任张三）"}, // S1 has left
+		{"V1", "P1", ""},       // S2 serves
+		{"V2", "P90", ""},      // S4, the serving first secretary
+		{"V2", "P3", ""},       // S3 serves
+	} {
+		if got := mark(c.village, c.pledge); got != c.want {
+			t.Errorf("%s %s: printed mark %q, want %q", c.village, c.pledge, got, c.want)
+		}
 	}
 }
