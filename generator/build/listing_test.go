@@ -13,7 +13,7 @@ import (
 // maxRows is DESIGN.md's limit of rows on one listing page.
 const maxRows = 500
 
-// syntheticSiteTOML writes a site source of towns townships with villages
+// syntheticSite writes a site source of towns townships with villages
 // villages each. Every village has one serving secretary, one 2024
 // appraisal, one overdue pledge and one 2024 hearing, so every listing
 // (ratings, hearings, overdue pledges, a township's villages) holds

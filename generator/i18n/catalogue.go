@@ -191,8 +191,10 @@ func (c *Catalogue) Tf(key string, pairs ...string) string {
 				break
 			}
 		}
-		if !filled {
-			b.WriteString(s[:open+end+1])
+		if !filled { // not a placeholder: keep the brace, read on after it
+			b.WriteString(s[:open+1])
+			s = s[open+1:]
+			continue
 		}
 		s = s[open+end+1:]
 	}

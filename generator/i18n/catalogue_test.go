@@ -127,6 +127,7 @@ func TestTf(t *testing.T) {
 		"c": "{x} and {y} and {x}",
 		"d": "unclosed {title",
 		"e": "{} {unknown} {title}",
+		"f": "a {b {title} c {{title}}",
 	}}
 	for _, tc := range []struct {
 		key   string
@@ -138,6 +139,7 @@ func TestTf(t *testing.T) {
 		{"c", []string{"x", "1", "y", "2"}, "1 and 2 and 1"},
 		{"d", []string{"title", "x"}, "unclosed {title"},
 		{"e", []string{"title", "T"}, "{} {unknown} T"},
+		{"f", []string{"title", "T"}, "a {b T c {T}"},
 		{"a", nil, "{title}：{county}村党组织书记履职公开"},
 	} {
 		if got := c.Tf(tc.key, tc.pairs...); got != tc.want {

@@ -93,7 +93,7 @@ func writeCSVs(root *output.Writer, t *table) (files []File, err error) {
 		}
 		yc := years[y]
 		if yc == nil {
-			if yc, err = newCSV(root, yearPath(y, name), t); err != nil {
+			if yc, err = newCSV(root, YearCSVPath(y, name), t); err != nil {
 				return nil, err
 			}
 			years[y] = yc

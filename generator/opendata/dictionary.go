@@ -84,7 +84,7 @@ func Dictionary(d *dataset.Dataset) []Table {
 				}
 			}
 			for y, c := range counts {
-				dt.Years = append(dt.Years, YearFile{Year: y, Rows: c, Path: yearPath(y, st.Name)})
+				dt.Years = append(dt.Years, YearFile{Year: y, Rows: c, Path: YearCSVPath(y, st.Name)})
 			}
 			sort.Slice(dt.Years, func(a, b int) bool { return dt.Years[a].Year < dt.Years[b].Year })
 		}

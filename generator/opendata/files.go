@@ -96,11 +96,8 @@ func sortFiles(files []File) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 }
 
-// yearPath returns the per-year CSV of a table, relative to the site root.
 // YearCSVPath returns the download of a table's rows of one year (by its
-// date column): data/<year>/<table>.csv.
-func YearCSVPath(year int, name string) string { return yearPath(year, name) }
-
-func yearPath(year int, name string) string {
+// date column), relative to the site root: data/<year>/<table>.csv.
+func YearCSVPath(year int, name string) string {
 	return path.Join("data", strconv.Itoa(year), name+".csv")
 }

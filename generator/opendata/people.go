@@ -14,7 +14,9 @@ import (
 // what a reader in Excel needs without looking anything up: Chinese headers,
 // Chinese values (是/否 for booleans), and beside every village, township or
 // secretary ID the name it stands for (a village ID also gets its
-// township's name, to sort and filter by). The machine-readable CSV and JSON
+// township's name, to sort and filter by), beside a pledge or hearing ID its
+// title or topic, and on a row about a pledge, hearing or secretary the
+// village and township it belongs to. The machine-readable CSV and JSON
 // keep English keys and IDs only.
 
 // ZhCSVPath returns the download for people of a table.

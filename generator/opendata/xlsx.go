@@ -38,7 +38,7 @@ func writeWorkbook(root *output.Writer, tables []table, d *dataset.Dataset, limi
 	if err != nil {
 		return File{}, err
 	}
-	scan := root.Scan(WorkbookPath) // the zip's bytes are compressed: the guard reads the XML
+	scan := root.Scan(WorkbookPath) // the zip's bytes are compressed: the writer gives the guard each part's text and each cell's value
 	defer scan.Close()
 	wb := newWorkbook(o, level, zipTime(d.Site.AsOf), scan)
 	var sheets []string

@@ -47,19 +47,21 @@ func newWorkbook(w io.Writer, level int, when time.Time, scan *privacy.Stream) *
 }
 
 // part starts a zip entry, stamped with the workbook's date only (so that
-// the bytes depend on the data, never on the clock).
-func (wb *workbook) part(name string) (io.Writer, error) {
+// the bytes depend on the data, never on the clock). With scanned, its
+// bytes pass the privacy guard too; a worksheet's are not, its writer
+// gives the guard each cell's value instead (sheetWriter.scan).
+func (wb *workbook) part(name string, scanned bool) (io.Writer, error) {
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate}
 	fh.ModifiedDate = uint16((wb.when.Year()-1980)<<9 | int(wb.when.Month())<<5 | wb.when.Day())
 	w, err := wb.z.CreateHeader(fh)
-	if err != nil || wb.scan == nil || strings.HasPrefix(name, "xl/worksheets/") {
+	if err != nil || wb.scan == nil || !scanned {
 		return w, err
 	}
 	return io.MultiWriter(w, wb.scan), nil
 }
 
 func (wb *workbook) whole(name, content string) error {
-	w, err := wb.part(name)
+	w, err := wb.part(name, true)
 	if err == nil {
 		_, err = io.WriteString(w, content)
 	}
@@ -140,7 +142,7 @@ type sheetWriter struct {
 // sheet starts worksheet i (0-based) of cols columns and rows rows (for its
 // dimension), with column widths and, if frozen, the first row frozen.
 func (wb *workbook) sheet(i, cols, rows int, widths []float64, frozen bool) (*sheetWriter, error) {
-	w, err := wb.part("xl/worksheets/sheet" + strconv.Itoa(i+1) + ".xml")
+	w, err := wb.part("xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml", false)
 	if err != nil {
 		return nil, err
 	}

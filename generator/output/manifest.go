@@ -58,7 +58,7 @@ func ReadManifest(dir string) Manifest {
 }
 
 // written is what this build wrote, in the order it was written: one
-// record a file ("size flag length:path", the flag "=" when the bytes are
+// record a file ("size flaglength:path", the flag "=" when the bytes are
 // the previous output's, else "+"; the path's length in bytes goes first,
 // so that no character a path may hold, a line break included, can end a
 // record early), appended under the writer's lock. A
@@ -155,15 +155,10 @@ func diff(prev Manifest, next []record) Changes {
 			c.Changed = append(c.Changed, r.path)
 		}
 	}
-	if len(prev) > 0 {
-		have := make(map[string]bool, len(next))
-		for _, r := range next {
-			have[r.path] = true
-		}
-		for n := range prev {
-			if !have[n] {
-				c.Removed = append(c.Removed, n)
-			}
+	for n := range prev { // next is sorted: no second table of a million paths
+		i := sort.Search(len(next), func(i int) bool { return next[i].path >= n })
+		if i == len(next) || next[i].path != n {
+			c.Removed = append(c.Removed, n)
 		}
 	}
 	sort.Strings(c.Removed)

@@ -180,7 +180,7 @@ func TestWrittenRecords(t *testing.T) {
 	l.add("a b/x.csv", entry{size: 0, same: true})
 	l.add("b/index.html", entry{size: 12, same: true})
 	l.add("a/index.html", entry{size: 1234567890123})
-	l.add("s/a\nb.css", entry{size: 3})           // a site's own static file may be named so
+	l.add("s/a\nb.css", entry{size: 3})           // refused upstream (site.LoadTheme), but the log holds any name
 	l.add("x\n5 =y:", entry{size: 4, same: true}) // and cannot forge a record
 	got := fmt.Sprint(l.records())
 	want := "[{a b/x.csv {0 true}} {a/index.html {1234567890123 false}} {b/index.html {12 true}} {s/a\nb.css {3 false}} {x\n5 =y: {4 true}}]"
