@@ -322,3 +322,42 @@ func TestPrintedNoticeFormerMark(t *testing.T) {
 		}
 	}
 }
+
+// TestHearingOutcomesOnlyForHeldYears: a year whose hearings were all
+// announced, not held, has no outcomes chart on its hearings page, on its
+// report or as a chart CSV; a year with a held hearing has all three.
+func TestHearingOutcomesOnlyForHeldYears(t *testing.T) {
+	src := baseSite(t)
+	// 2025's only hearing becomes one announced for then: 2025 stays a
+	// year with data (pledges, appraisals), with no hearing held.
+	p := filepath.Join(src, "data", "hearings.csv")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "H2,") {
+			f := strings.Split(l, ",")
+			f[4] = "待召开" // outcome
+			lines[i] = strings.Join(f, ",")
+		}
+	}
+	os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	exists := func(rel string) bool { _, err := os.Stat(filepath.Join(dest, rel)); return err == nil }
+	for _, c := range []struct {
+		year string
+		held bool
+	}{{"2024", true}, {"2025", false}} {
+		if got := exists("charts/hearing-outcomes-" + c.year + ".csv"); got != c.held {
+			t.Errorf("charts/hearing-outcomes-%s.csv exists: %v, want %v", c.year, got, c.held)
+		}
+		for _, page := range []string{"hearings/" + c.year + "/index.html", "reports/" + c.year + "/index.html"} {
+			if got := strings.Contains(readFile(t, dest, page), "hearing-outcomes-"+c.year+".csv"); got != c.held {
+				t.Errorf("%s shows the %s outcomes chart: %v, want %v", page, c.year, got, c.held)
+			}
+		}
+	}
+}

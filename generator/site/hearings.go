@@ -36,24 +36,22 @@ func (s *Site) hearingYears() (map[int][]int, []int) {
 // outcomes of each year in which a hearing was held (a year of hearings
 // only announced has no outcome to chart).
 func (s *Site) hearingsCharts() []countyChart {
-	byYear, years := s.hearingYears()
 	var out []countyChart
-	for _, y := range years {
-		if s.heldAny(byYear[y]) {
-			out = append(out, countyChart{"hearing-outcomes", y})
-		}
+	for _, y := range sortedYears(s.heldYears) {
+		out = append(out, countyChart{"hearing-outcomes", y})
 	}
 	return out
 }
 
-// heldAny reports whether any of the hearings rows was held by as_of.
-func (s *Site) heldAny(rows []int) bool {
-	for _, hi := range rows {
-		if s.D.Hearings[hi].Held(s.D.Site.AsOf) {
-			return true
+// heldYears returns the years in which a hearing was held by as_of.
+func heldYears(d *dataset.Dataset) map[int]bool {
+	out := map[int]bool{}
+	for i := range d.Hearings {
+		if h := &d.Hearings[i]; h.Held(d.Site.AsOf) {
+			out[dataset.Year(h.Date)] = true
 		}
 	}
-	return false
+	return out
 }
 
 // hearingsPages plans the index of years and each year's hearings (split
@@ -92,13 +90,13 @@ func (s *Site) hearingsPages() []entry {
 					v.Facts = append(v.Facts, Fact{Label: s.T("accountability.hearings_scheduled"), Value: s.C.Int(scheduled)})
 				}
 				for _, o := range schema.Outcomes {
-					if o.Zh != schema.OutcomeScheduled && held > 0 {
+					if o.Zh != schema.OutcomeScheduled && s.heldYears[y] {
 						v.Outcomes = append(v.Outcomes, StatusCount{Status: s.badge(schema.Outcomes, o.Zh), Count: counts[o.Zh], Pct: i18n.Pct(counts[o.Zh], held)})
 					}
 				}
 				v.Years = s.yearLinks(path, years, y, route.Hearings)
 				v.Data = s.yearData(path, y, "hearings")
-				if held > 0 {
+				if s.heldYears[y] {
 					cs := newChartSet(path, nil)
 					s.countyCharts(cs, []countyChart{{"hearing-outcomes", y}})
 					v.Charts = cs.views

@@ -76,7 +76,8 @@ func (p *Plan) all(yield func(entry) bool) {
 // page of the site is listed. Problems: a bad shortcode, or a content file
 // that would take one of gongshi's own paths, stops the build like bad data.
 func NewPlan(d *dataset.Dataset, theme *Theme, c *i18n.Catalogue, pages []*content.Page) (*Plan, *problem.List) {
-	s := &Site{D: d, Theme: theme, C: c, Charts: charts.New(d, c), Content: map[string]*content.Page{}, publisher: publisherView(d.Site.Publisher)}
+	s := &Site{D: d, Theme: theme, C: c, Charts: charts.New(d, c), Content: map[string]*content.Page{}, publisher: publisherView(d.Site.Publisher),
+		heldYears: heldYears(d)}
 	for _, p := range pages {
 		s.Content[p.Slug] = p
 	}

@@ -14,9 +14,15 @@ var (
 	reportTables  = []string{"grades", "overdue-pledges", "needs-adjust"}
 )
 
-func reportChartsOf(y int) []countyChart {
-	return []countyChart{{"pledge-status", y}, {"pledge-categories", y}, {"grades", 0}, {"hearing-outcomes", y},
-		{"training", y}, {"channels", 0}, {"ages", 0}, {"education", 0}}
+// reportChartsOf returns a generated report's charts of year y; the
+// hearing outcomes only for a year in which a hearing was held (as on the
+// year's hearings page).
+func (s *Site) reportChartsOf(y int) []countyChart {
+	out := []countyChart{{"pledge-status", y}, {"pledge-categories", y}, {"grades", 0}}
+	if s.heldYears[y] {
+		out = append(out, countyChart{"hearing-outcomes", y})
+	}
+	return append(out, countyChart{"training", y}, countyChart{"channels", 0}, countyChart{"ages", 0}, countyChart{"education", 0})
 }
 
 // reportYears returns the slug of each year's report ("" for a generated
@@ -42,7 +48,7 @@ func (s *Site) reportYears() (map[int]string, []int) {
 func (s *Site) reportCharts() []countyChart {
 	var out []countyChart
 	for _, y := range s.D.Years {
-		out = append(out, reportChartsOf(y)...)
+		out = append(out, s.reportChartsOf(y)...)
 	}
 	return out
 }
@@ -73,7 +79,7 @@ func (s *Site) reportPages() []entry {
 					v.Facts = append(v.Facts, fact(s.Charts.Figure(n, y)))
 				}
 				cs := newChartSet(path, nil)
-				s.countyCharts(cs, reportChartsOf(y))
+				s.countyCharts(cs, s.reportChartsOf(y))
 				v.Charts = cs.views
 				for _, n := range reportTables {
 					v.Tables = append(v.Tables, s.Charts.Table(n, y, 50))

@@ -27,6 +27,9 @@ type Site struct {
 	// publisher is site.toml's [publisher] as every page's footer shows it,
 	// made once for the site.
 	publisher PublisherView
+	// heldYears are the years in which a hearing was held by as_of: only
+	// they have hearing outcomes to chart (on the hearings and report pages).
+	heldYears map[int]bool
 }
 
 // markdown is a Markdown page turned into HTML.
