@@ -46,11 +46,15 @@ var boardCharts = []countyChart{{"pledge-status", 0}, {"pledge-categories", 0}}
 func (s *Site) boardPages() []entry {
 	d := s.D
 	section := route.Section(route.BoardPage)
-	counts := map[string]int{}
+	// Counts by each facet, once for every page of the board.
+	facets := make([]map[string]int, len(pledgeFacets))
+	for i, f := range pledgeFacets {
+		facets[i] = s.facetCounts(f)
+	}
+	counts := facets[0] // by status
 	overdue := 0
-	for _, pl := range d.Pledges {
-		counts[pl.Status]++
-		if pl.Overdue {
+	for i := range d.Pledges {
+		if d.Pledges[i].Overdue {
 			overdue++
 		}
 	}
@@ -66,8 +70,8 @@ func (s *Site) boardPages() []entry {
 			}
 			v.ByStatus = append(v.ByStatus, sc)
 		}
-		for _, f := range pledgeFacets[1:] {
-			v.Facets = append(v.Facets, FacetLinks{By: s.T(f.by), Links: s.facetLinks(path, f, s.facetCounts(f), "")})
+		for i, f := range pledgeFacets[1:] {
+			v.Facets = append(v.Facets, FacetLinks{By: s.T(f.by), Links: s.facetLinks(path, f, facets[i+1], "")})
 		}
 		for _, ti := range order[from:to] {
 			v.Townships = append(v.Townships, s.townshipRow(path, ti))

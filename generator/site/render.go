@@ -12,6 +12,8 @@ import (
 
 	"gongshi/generator/output"
 	"gongshi/generator/route"
+
+	"github.com/a-h/templ"
 )
 
 // Stats counts what a render wrote.
@@ -148,37 +150,40 @@ func (s *Site) execute(layoutName string, p *Page, buf *bytes.Buffer) error {
 // frameParts fills the page's head additions, header and footer. The
 // theme's own follow from the page's home link (its depth, or base_url on
 // 404.html) and its nav section, so that pair is the key of a memo and they
-// are rendered only for a new pair. A site's own partials may show anything
-// of the page (its title, its breadcrumbs), so they are rendered for every
-// page.
+// are rendered only for a new pair. A site's own partial may show anything
+// of the page (its title, its breadcrumbs), so it is rendered for every
+// page; the parts it does not replace still come from the memo.
 func (s *Site) frameParts(p *Page) error {
-	memo := len(s.Theme.partials) == 0
 	key := p.Home + "\x00" + p.Section
-	if v, ok := s.frames.Load(key); ok && memo {
-		parts := v.([3]HTML)
-		p.Head, p.Header, p.FooterHTML = parts[0], parts[1], parts[2]
-		return nil
+	var parts [3]HTML
+	v, cached := s.frames.Load(key)
+	if cached {
+		parts = v.([3]HTML)
 	}
-	s.links(p)
-	extra := ""
-	if s.Theme.hasStatic(route.ExtraStylePath) {
-		extra = route.Rel(p.Path, route.ExtraStylePath)
-		if p.Path == route.NotFoundPath {
-			extra = "" // inlined with the stylesheet (notFound)
+	for i, name := range [3]string{"head", "header", "footer"} {
+		if _, own := s.Theme.partials[name]; cached && !own {
+			continue // the theme's, as rendered for a page like this one
+		}
+		s.links(p)
+		var def templ.Component
+		switch name {
+		case "head":
+			extra := ""
+			if s.Theme.hasStatic(route.ExtraStylePath) && p.Path != route.NotFoundPath { // 404.html inlines it with the stylesheet (notFound)
+				extra = route.Rel(p.Path, route.ExtraStylePath)
+			}
+			def = headExtra(extra)
+		case "header":
+			def = header(p)
+		case "footer":
+			def = footer(p)
+		}
+		var err error
+		if parts[i], err = s.Theme.part(name, p, def); err != nil {
+			return err
 		}
 	}
-	var parts [3]HTML
-	var err error
-	if parts[0], err = s.Theme.part("head", p, headExtra(extra)); err != nil {
-		return err
-	}
-	if parts[1], err = s.Theme.part("header", p, header(p)); err != nil {
-		return err
-	}
-	if parts[2], err = s.Theme.part("footer", p, footer(p)); err != nil {
-		return err
-	}
-	if memo {
+	if !cached {
 		s.frames.Store(key, parts)
 	}
 	p.Head, p.Header, p.FooterHTML = parts[0], parts[1], parts[2]
