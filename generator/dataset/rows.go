@@ -252,3 +252,22 @@ func Year(date string) int {
 	}
 	return y
 }
+
+// ExcelDay returns Excel's day number (the 1900 date system) of a
+// normalised date ("2024-05-01" → 45413), or false for anything else:
+// days from 1899-12-30 by the civil calendar, which absorbs Excel's 1900
+// leap-year bug for every date from March 1900 on.
+func ExcelDay(date string) (int, bool) {
+	if len(date) != 10 || date[4] != '-' || date[7] != '-' {
+		return 0, false
+	}
+	y, e1 := strconv.Atoi(date[:4])
+	m, e2 := strconv.Atoi(date[5:7])
+	d, e3 := strconv.Atoi(date[8:])
+	if e1 != nil || e2 != nil || e3 != nil {
+		return 0, false
+	}
+	a := (14 - m) / 12
+	yy, mm := y+4800-a, m+12*a-3
+	return d + (153*mm+2)/5 + 365*yy + yy/4 - yy/100 + yy/400 - 32045 - 2415019, true
+}

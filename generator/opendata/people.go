@@ -2,7 +2,6 @@ package opendata
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
 
 	"gongshi/generator/dataset"
@@ -173,23 +172,4 @@ func writeZhCSV(root *output.Writer, t *table, d *dataset.Dataset) (File, error)
 		}
 	}
 	return c.close()
-}
-
-// excelDate returns Excel's date number (1900 system) of a YYYY-MM-DD date,
-// or ok false.
-func excelDate(s string) (float64, bool) {
-	if len(s) != 10 {
-		return 0, false
-	}
-	y, e1 := strconv.Atoi(s[:4])
-	m, e2 := strconv.Atoi(s[5:7])
-	d, e3 := strconv.Atoi(s[8:])
-	if e1 != nil || e2 != nil || e3 != nil {
-		return 0, false
-	}
-	// Days from 1899-12-30 by the civil calendar, which absorbs Excel's
-	// 1900 leap-year bug for every date from March 1900 on.
-	a := (14 - m) / 12
-	yy, mm := y+4800-a, m+12*a-3
-	return float64(d + (153*mm+2)/5 + 365*yy + yy/4 - yy/100 + yy/400 - 32045 - 2415019), true
 }

@@ -134,8 +134,8 @@ func (p *personCol) cell(sw *sheetWriter, row reflect.Value) {
 		sw.float(x)
 	case string:
 		if p.col.field.Type == schema.Date {
-			if serial, ok := excelDate(x); ok {
-				sw.date(int(serial))
+			if day, ok := dataset.ExcelDay(x); ok {
+				sw.date(day)
 				return
 			}
 		}

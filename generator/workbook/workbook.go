@@ -11,11 +11,9 @@ package workbook
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"reflect"
 	"strings"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -324,8 +322,8 @@ func cellValue(f *schema.Field, v reflect.Value) any {
 			return nil
 		}
 		if f.Type == schema.Date {
-			if t, err := time.Parse("2006-01-02", s); err == nil {
-				return serial(t)
+			if day, ok := dataset.ExcelDay(s); ok {
+				return float64(day)
 			}
 		}
 		return s
@@ -340,11 +338,4 @@ func cellValue(f *schema.Field, v reflect.Value) any {
 		return "否"
 	}
 	return nil
-}
-
-// serial returns Excel's date number (1900 system) of a date: the column's
-// date format shows it as the date.
-func serial(t time.Time) float64 {
-	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-	return math.Round(t.Sub(epoch).Hours() / 24)
 }

@@ -8,6 +8,7 @@ package testxlsx
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"gongshi/generator/dataset"
 	"gongshi/generator/schema"
 )
 
@@ -107,7 +109,8 @@ func cut(r string) (string, string, bool) {
 func setCell(x *excelize.File, sheet, cell string, v any) error {
 	switch v := v.(type) {
 	case Date:
-		serial := excelSerial(v.Y, v.M, v.D)
+		day, _ := dataset.ExcelDay(fmt.Sprintf("%04d-%02d-%02d", v.Y, v.M, v.D))
+		serial := float64(day)
 		st := &excelize.Style{NumFmt: 14}
 		if v.Format != "" {
 			st = &excelize.Style{CustomNumFmt: &v.Format}
@@ -138,17 +141,6 @@ func setCell(x *excelize.File, sheet, cell string, v any) error {
 		return x.SetCellFormula(sheet, cell, v.F)
 	}
 	return x.SetCellValue(sheet, cell, v)
-}
-
-// excelSerial returns Excel's 1900-system serial of a date.
-func excelSerial(y, m, d int) float64 {
-	// Days from 1899-12-30, which absorbs Excel's 1900 leap-year bug for
-	// every date after February 1900.
-	a := (14 - m) / 12
-	yy := y + 4800 - a
-	mm := m + 12*a - 3
-	jdn := d + (153*mm+2)/5 + 365*yy + yy/4 - yy/100 + yy/400 - 32045
-	return float64(jdn - 2415019)
 }
 
 // DateFormats are the number formats FromCSV gives date cells in turn:
