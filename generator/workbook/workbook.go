@@ -233,14 +233,21 @@ func width(f schema.Field) float64 {
 // columns of every table.
 func instructions(x *excelize.File, st styles) error {
 	const sheet = schema.InstructionsSheet
+	var sheets, required []string // from the schema, so that a new table is named here too
+	for _, t := range schema.Tables {
+		sheets = append(sheets, t.Sheet)
+		if t.Required {
+			required = append(required, t.Sheet)
+		}
+	}
 	lines := []string{
 		"村党组织书记履职公开台账：填写说明",
 		"",
-		"1. 每张数据表一个工作表（乡镇、行政村、书记、承诺、承诺进展、年度评议、民主听证、听证质询、培训，以及可选的处理），工作表名和第 1 行的表头不要改动。",
+		"1. 每张数据表一个工作表（" + strings.Join(sheets, "、") + "），工作表名和第 1 行的表头不要改动。",
 		"2. 从第 2 行起每行填一条记录。黄色表头的列为必填，其余可以留空。把鼠标移到表头上可以看到英文键和填写要求。",
 		"3. 带下拉箭头的列请从列表中选择；日期列直接输入日期（如 2024-03-15 或 2024/3/15）。",
 		"4. 各表用编号互相引用：行政村的“乡镇编码”须是乡镇表中已有的编码，书记、承诺等表的“村编码”须是行政村表中已有的编码，依此类推。",
-		"5. 不要合并单元格，不要在表头上方插入标题行以外的内容；不需要的工作表可以留空（乡镇和行政村必须填写）。",
+		"5. 不要合并单元格，不要在表头上方插入标题行以外的内容；不需要的工作表可以留空（" + strings.Join(required, "和") + "必须填写）。",
 		"6. 保存为 .xlsx，放进站点的 data/ 文件夹，运行 gongshi check 检查：每个问题都写明工作表和单元格，如 data/台账.xlsx:承诺!H3。",
 		"7. 本工作表（说明）不会被读取。已隐藏的工作表不会被读取。",
 		"",
