@@ -1,7 +1,6 @@
 package privacy
 
 import (
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -31,8 +30,7 @@ func FindGrouped(s string) []Match {
 			}
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Offset < out[b].Offset })
-	return out
+	return out // in offset order: groups are read left to right
 }
 
 // group is a run of digits (and a trailing X) in a text, with how it joins
@@ -68,7 +66,6 @@ func (sh shape) match(gs []group) (Match, bool) {
 		return Match{}, false
 	}
 	sep := gs[0].joinNext
-	number := ""
 	for k, size := range sh.sizes {
 		g := gs[k]
 		if len(g.digits) != size || k < n-1 && g.joinNext != sep {
@@ -78,10 +75,13 @@ func (sh shape) match(gs []group) (Match, bool) {
 		if x := strings.IndexByte(g.digits, 'X'); x >= 0 && !(sh.kind == IDNumber && k == n-1 && size == 4 && x == size-1) {
 			return Match{}, false
 		}
-		number += g.digits
 	}
 	if gs[0].code || gs[n-1].codeAfter {
 		return Match{}, false // part of a code such as HT-158-2024-0012 or a UUID
+	}
+	var number string // made only for groups of the shape
+	for _, g := range gs[:n] {
+		number += g.digits
 	}
 	m := Match{Offset: gs[0].start, End: gs[n-1].end, Number: number, Kind: sh.kind}
 	switch {
