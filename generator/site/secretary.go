@@ -74,7 +74,7 @@ func (s *Site) secretary(path string, si int) (*Page, error) {
 		}
 		view.Trainings = append(view.Trainings, item)
 	}
-	view.TrainingNote = s.trainingNote()
+	view.TrainingNote = s.trainingRule
 	view.KeepsActions = len(d.Actions) > 0
 	for _, ai := range reverse(d.ActionsFor[sec.ID]) {
 		view.Actions = append(view.Actions, s.actionRow(path, ai, false))

@@ -30,6 +30,9 @@ type Site struct {
 	// heldYears are the years in which a hearing was held by as_of: only
 	// they have hearing outcomes to chart (on the hearings and report pages).
 	heldYears map[int]bool
+	// trainingRule is the training rule as village and secretary pages
+	// state it (trainingNote), made once.
+	trainingRule string
 }
 
 // markdown is a Markdown page turned into HTML.

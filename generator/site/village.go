@@ -268,7 +268,7 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 	if len(view.Training) > 1 && view.Training[1].Serving {
 		view.Training[0].PrintName, view.Training[1].PrintName = true, true
 	}
-	view.TrainingNote = s.trainingNote()
+	view.TrainingNote = s.trainingRule
 	acts := d.ActionsOf[v.ID]
 	for k := len(acts) - 1; k >= 0; k-- {
 		view.Actions = append(view.Actions, s.villageAction(path, acts[k], len(acts)-1-k < printActions))
@@ -448,7 +448,7 @@ func (s *Site) more(n int) string {
 // made for the page.
 func (s *Site) glance(path string, v *dataset.Village, f dataset.VillageFacts, view *VillageView) Glance {
 	d := s.D
-	g := Glance{Supervision: tel(d.Site.Publisher.SupervisionPhone)}
+	g := Glance{Supervision: s.publisher.Supervision}
 	holder := func(si int) *GlancePerson {
 		if si < 0 {
 			return nil
@@ -596,7 +596,7 @@ func (s *Site) notice(v *dataset.Village, t *dataset.Township, canonical string)
 		Intro:       s.T("notice.intro"),
 		Period:      s.C.Tf("notice.period", "days", strconv.Itoa(days)),
 		Publisher:   site.Publisher.Organiser,
-		Supervision: tel(site.Publisher.SupervisionPhone),
+		Supervision: s.publisher.Supervision,
 	}
 	if t != nil {
 		n.Approver = s.C.Tf("notice.approver", "township", t.Name)
