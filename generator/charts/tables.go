@@ -18,17 +18,16 @@ func (m *Maker) tableHead(keys ...string) []string {
 
 // townshipOf returns the name of the township of the village id.
 func (m *Maker) townshipOf(village string) string {
-	if i, ok := m.d.VillageByID[village]; ok {
-		if j, ok := m.d.TownshipByID[m.d.Villages[i].TownshipID]; ok {
-			return m.d.Townships[j].Name
-		}
+	if v := m.d.VillageOf(village); v != nil {
+		return m.d.TownshipName(v.TownshipID)
 	}
 	return ""
 }
 
+// villageName returns the name of the village id, or the ID itself.
 func (m *Maker) villageName(id string) string {
-	if i, ok := m.d.VillageByID[id]; ok {
-		return m.d.Villages[i].Name
+	if v := m.d.VillageOf(id); v != nil {
+		return v.Name
 	}
 	return id
 }

@@ -248,3 +248,35 @@ func (d *Dataset) Columns(name string) (reflect.Value, map[string]int, error) {
 	}
 	return rv, index, nil
 }
+
+// VillageOf returns the village whose ID is id, or nil.
+func (d *Dataset) VillageOf(id string) *Village {
+	if i, ok := d.VillageByID[id]; ok {
+		return &d.Villages[i]
+	}
+	return nil
+}
+
+// TownshipOf returns the township whose ID is id, or nil.
+func (d *Dataset) TownshipOf(id string) *Township {
+	if i, ok := d.TownshipByID[id]; ok {
+		return &d.Townships[i]
+	}
+	return nil
+}
+
+// VillageName returns the name of the village id, or "".
+func (d *Dataset) VillageName(id string) string {
+	if v := d.VillageOf(id); v != nil {
+		return v.Name
+	}
+	return ""
+}
+
+// TownshipName returns the name of the township id, or "".
+func (d *Dataset) TownshipName(id string) string {
+	if t := d.TownshipOf(id); t != nil {
+		return t.Name
+	}
+	return ""
+}

@@ -79,9 +79,4 @@ func (f *feeds) link(from, to string) string {
 }
 
 // villageName returns the name of a village, or "" for an unknown ID.
-func (f *feeds) villageName(id string) string {
-	if vi, ok := f.d.VillageByID[id]; ok {
-		return f.d.Villages[vi].Name
-	}
-	return ""
-}
+func (f *feeds) villageName(id string) string { return f.d.VillageName(id) }

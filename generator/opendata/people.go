@@ -38,21 +38,11 @@ func peopleColumns(t *table, d *dataset.Dataset) []personCol {
 	for i := range t.cols {
 		ownVillage = ownVillage || t.cols[i].field.Ref == "villages"
 	}
-	township := func(tid string) string {
-		if i, ok := d.TownshipByID[tid]; ok {
-			return d.Townships[i].Name
-		}
-		return ""
-	}
+	township := d.TownshipName
 	// places returns the village and township name columns of the village
 	// that vid finds for a row.
 	places := func(vid func(row reflect.Value) string) []personCol {
-		village := func(row reflect.Value) *dataset.Village {
-			if i, ok := d.VillageByID[vid(row)]; ok {
-				return &d.Villages[i]
-			}
-			return nil
-		}
+		village := func(row reflect.Value) *dataset.Village { return d.VillageOf(vid(row)) }
 		return []personCol{
 			{label: "村名", name: func(row reflect.Value) string {
 				if v := village(row); v != nil {

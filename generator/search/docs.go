@@ -37,23 +37,16 @@ type kind struct {
 func kinds(d *dataset.Dataset, c *i18n.Catalogue) []kind {
 	from := route.File(route.Path(route.SearchPage))
 	href := func(path func(string) string) string { return route.Rel(from, path("{id}")) }
-	townshipName := func(id string) string {
-		if i, ok := d.TownshipByID[id]; ok {
-			return d.Townships[i].Name
-		}
-		return ""
-	}
 	placeOf := func(villageID string) []string {
-		if i, ok := d.VillageByID[villageID]; ok {
-			v := &d.Villages[i]
-			return nonEmpty(townshipName(v.TownshipID), v.Name)
+		if v := d.VillageOf(villageID); v != nil {
+			return nonEmpty(d.TownshipName(v.TownshipID), v.Name)
 		}
 		return nil
 	}
 
 	villages := kind{key: "villages", label: c.T("find.villages"), href: href(route.Village)}
 	for _, v := range d.Villages {
-		villages.docs = append(villages.docs, doc{id: v.ID, name: v.Name, place: nonEmpty(townshipName(v.TownshipID))})
+		villages.docs = append(villages.docs, doc{id: v.ID, name: v.Name, place: nonEmpty(d.TownshipName(v.TownshipID))})
 	}
 	townships := kind{key: "townships", label: c.T("find.townships"), href: href(route.Township)}
 	for _, t := range d.Townships {

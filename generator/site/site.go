@@ -57,12 +57,7 @@ func (s *Site) T(key string) string { return s.C.T(key) }
 func (s *Site) date(d string) string { return s.C.Date(d) }
 
 // townshipOf returns the township of a village, or nil.
-func (s *Site) townshipOf(v *dataset.Village) *dataset.Township {
-	if i, ok := s.D.TownshipByID[v.TownshipID]; ok {
-		return &s.D.Townships[i]
-	}
-	return nil
-}
+func (s *Site) townshipOf(v *dataset.Village) *dataset.Township { return s.D.TownshipOf(v.TownshipID) }
 
 // villageCrumbs returns township → village crumbs for pages under a village.
 func (s *Site) villageCrumbs(path string, v *dataset.Village, withVillage bool) []Link {
