@@ -34,6 +34,7 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 	// no lower-case letter, so the usual upper-case IDs cost no copy: a
 	// province has millions of rows.
 	ids := map[string]map[string]int32{} // table → ID → row
+	byCase := map[string]caseIndex{}     // single-key tables: each upper-case ID's row, for the case-only hints
 	for _, b := range bindings {
 		if len(b.table.PrimaryKey) == 0 {
 			continue
@@ -51,6 +52,7 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 		if single {
 			ids[b.table.Name] = first
 			folded = make(map[string]int32, rows.Len())
+			byCase[b.table.Name] = caseIndex{rows: rows, field: idx[0], folded: folded}
 		}
 		parts := make([]string, len(idx))
 		srcOf := func(i int32) dataset.Src { return rows.Index(int(i)).Field(0).Interface().(dataset.Src) }
@@ -96,7 +98,6 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 	// target table: the count per referring file and column.
 	type place struct{ where, key string }
 	cascade := map[string]map[place]int{}
-	folded := map[string]map[string]string{} // table → upper-case ID → ID
 	for _, b := range bindings {
 		rows := b.rows.Elem()
 		for _, f := range b.table.Fields {
@@ -127,15 +128,12 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 				pr := problem.Problem{Code: "ref", Key: f.Key, Value: v,
 					Zh: "找不到此编号（应为" + schema.Get(f.Ref).Sheet + "（" + f.Ref + "）表中已有的编号）",
 					En: "no such ID in " + f.Ref}
-				if folded[f.Ref] == nil { // made on the first miss: most sources have none
-					folded[f.Ref] = make(map[string]string, len(target))
-					for id := range target {
-						folded[f.Ref][strings.ToUpper(id)] = id
+				if c, ok := byCase[f.Ref]; ok {
+					if o, ok := c.folded[strings.ToUpper(v)]; ok {
+						id := keyString(c.rows.Index(int(o)).Field(c.field))
+						pr.Zh += "；只有大小写不同：是 " + id + " 吗？"
+						pr.En += "; it differs only in case from " + id
 					}
-				}
-				if id, ok := folded[f.Ref][strings.ToUpper(v)]; ok {
-					pr.Zh += "；只有大小写不同：是 " + id + " 吗？"
-					pr.En += "; it differs only in case from " + id
 				}
 				probs.Add(at(src, pr))
 			}
@@ -166,14 +164,27 @@ func checkKeys(bindings []binding, state map[*schema.Table]tableState, probs *pr
 		if st.missing {
 			file, why, whyEn = "data", "不存在", "is missing"
 			if !t.Required { // a required table's own error says where it belongs
-				why = "不存在（应为台账中的工作表“" + t.Sheet + "”或文件 data/" + name + ".csv）"
-				whyEn = "is missing (a sheet " + t.Sheet + " in a workbook, or the file data/" + name + ".csv)"
+				zh, en := tableHome(t)
+				why, whyEn = "不存在（应为"+zh+"）", "is missing ("+en+")"
 			}
 		}
 		probs.Error("ref-unloaded", file, 0, "", "",
 			fmt.Sprintf("%s（%s）表%s，因此有 %d 处引用其编号的单元格无法核对（%s）；请先修正本表", t.Sheet, name, why, total, strings.Join(zh, "；")),
 			fmt.Sprintf("the table %s %s, so %d references to its IDs cannot be checked (%s): fix this table first", name, whyEn, total, strings.Join(en, "; ")))
 	}
+}
+
+// caseIndex finds the rows of a table by their ID in upper case.
+type caseIndex struct {
+	rows   reflect.Value // the table's rows
+	field  int           // the ID's struct field
+	folded map[string]int32
+}
+
+// tableHome says where a table belongs, in Chinese and English: 台账中的工作表“培训”或文件 data/trainings.csv.
+func tableHome(t *schema.Table) (zh, en string) {
+	return "台账中的工作表“" + t.Sheet + "”或文件 data/" + t.Name + ".csv",
+		"a sheet " + t.Sheet + " in a workbook, or the file data/" + t.Name + ".csv"
 }
 
 // at places p at the row src: file, sheet and line (Excel's row too).

@@ -319,9 +319,8 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		absent = append(absent, t)
 		missing, missingEn = append(missing, t.Sheet), append(missingEn, t.Name)
 		if t.Required {
-			probs.Error("missing-table", "data", 0, "", "",
-				"缺少必需的数据表"+t.Sheet+"（"+t.Name+"）：应为台账中的工作表“"+t.Sheet+"”或文件 data/"+t.Name+".csv",
-				"the required table "+t.Name+" is missing: a sheet "+t.Sheet+" in a workbook, or the file data/"+t.Name+".csv")
+			zh, en := tableHome(t)
+			probs.Error("missing-table", "data", 0, "", "", "缺少必需的数据表"+t.Sheet+"（"+t.Name+"）：应为"+zh, "the required table "+t.Name+" is missing: "+en)
 		}
 	}
 	for _, pr := range unknown {
