@@ -54,9 +54,11 @@ func (f *feeds) countyEvents(n int) []event {
 			}
 		}
 	}
+	hdates := make([]string, len(d.Hearings)) // each hearing's event date, "" for none
 	for hi := range d.Hearings {
 		if date, ok := hearingDate(&d.Hearings[hi], asOf); ok {
 			top.Add(date)
+			hdates[hi] = date
 		}
 	}
 	for ai := range d.Actions {
@@ -71,8 +73,8 @@ func (f *feeds) countyEvents(n int) []event {
 			evs = f.updateEvents(evs, pi)
 		}
 	}
-	for hi := range d.Hearings {
-		if date, ok := hearingDate(&d.Hearings[hi], asOf); ok && date >= cutoff {
+	for hi, date := range hdates {
+		if date != "" && date >= cutoff {
 			evs = f.hearingEvent(evs, hi)
 		}
 	}
