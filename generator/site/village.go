@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -38,7 +39,7 @@ type VillageView struct {
 	Training     []TrainingGroup // by term, the sitting secretary's first
 	TrainingNote string          // the thresholds, in words
 	Actions      []VillageAction // newest first
-	Former       []FormerTerm    // earlier terms, newest first
+	Former       []PersonView    // earlier terms, newest first
 	Follow       []Link          // the village's Atom feed and hearing calendar
 	Notice       NoticeView
 }
@@ -146,7 +147,6 @@ type TrainingGroup struct {
 	Serving   bool
 	PrintName bool // the printed notice shows whose record this is
 	Rows      []VillageTraining
-	rank      int // 0 the sitting secretary, 1 the sitting first secretary, 2 the others
 }
 
 // VillageTraining is one year of a term's training.
@@ -165,15 +165,6 @@ type VillageAction struct {
 	Secretary     string
 	SecretaryHref string
 	Print         bool
-}
-
-// FormerTerm is an earlier term, with why it ended.
-type FormerTerm struct {
-	Name        string
-	Href        string
-	Role        string
-	Term        string
-	LeaveReason string
 }
 
 // NoticeView is what only the printed notice shows: a 公示 title, the
@@ -214,21 +205,26 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 	}
 	view.Figures = s.villageFigures(v)
 
+	// The village's terms in the order the page shows them: the sitting
+	// secretary, the sitting first secretary, then the others newest first.
+	var terms []int
 	for _, si := range []int{f.Secretary, f.First} {
 		if si >= 0 {
-			view.Serving = append(view.Serving, s.person(path, si))
+			terms = append(terms, si)
 		}
 	}
-	terms := d.SecretariesOf[v.ID]
-	for k := len(terms) - 1; k >= 0; k-- {
-		si := terms[k]
-		if si == f.Secretary || si == f.First {
-			continue
+	serving := len(terms)
+	for _, si := range slices.Backward(d.SecretariesOf[v.ID]) {
+		if si != f.Secretary && si != f.First {
+			terms = append(terms, si)
 		}
-		sec := &d.Secretaries[si]
-		pv := s.person(path, si)
-		view.Former = append(view.Former, FormerTerm{Name: pv.Name, Href: pv.Href, Role: pv.Role, Term: pv.Term,
-			LeaveReason: s.C.Enum(schema.LeaveReasons, sec.LeaveReason)})
+	}
+	for k, si := range terms {
+		if k < serving {
+			view.Serving = append(view.Serving, s.person(path, si))
+		} else {
+			view.Former = append(view.Former, s.person(path, si))
+		}
 	}
 
 	view.PledgeGroups, view.PledgesMore = s.villagePledges(path, v.ID, f)
@@ -243,17 +239,10 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 			Print: len(as)-1-k < printAppraisals})
 	}
 	view.Hearings, view.HearingsMore = s.villageHearings(path, v.ID)
-	for k := len(terms) - 1; k >= 0; k-- {
-		si := terms[k]
+	for k, si := range terms {
 		sec := &d.Secretaries[si]
 		g := TrainingGroup{Name: sec.Name, Href: route.Rel(path, route.Secretary(sec.ID)), Role: s.C.Enum(schema.Roles, sec.Role),
-			Serving: si == f.Secretary || si == f.First, rank: 2}
-		switch si {
-		case f.Secretary:
-			g.rank = 0
-		case f.First:
-			g.rank = 1
-		}
+			Serving: k < serving}
 		for n, ti := range reverse(d.TrainingYearOf[sec.ID]) {
 			g.Rows = append(g.Rows, VillageTraining{TrainingRow: s.trainingRow(&d.TrainingYears[ti], sec.Name), Print: g.Serving && n < printTraining})
 		}
@@ -261,10 +250,8 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 			view.Training = append(view.Training, g)
 		}
 	}
-	// The sitting secretary's record first (a first secretary's next), then
-	// the others newest first, as SecretariesOf orders them. The printed
-	// notice names whose record it is only when two are printed.
-	sort.SliceStable(view.Training, func(i, j int) bool { return view.Training[i].rank < view.Training[j].rank })
+	// In the order of terms: the sitting secretary's record first. The
+	// printed notice names whose record it is only when two are printed.
 	if len(view.Training) > 1 && view.Training[1].Serving {
 		view.Training[0].PrintName, view.Training[1].PrintName = true, true
 	}
