@@ -123,20 +123,15 @@ type VillageAppraisal struct {
 	Print bool
 }
 
-// VillageHearing is one hearing with what it decided and what followed.
+// VillageHearing is one hearing with what it decided and what followed;
+// for one not held (HearingRow.Scheduled), its summary is the notice of
+// what it will discuss, not a decision.
 type VillageHearing struct {
-	Date     string
-	Topic    string
-	Href     string
-	Outcome  Badge
-	Votes    string
+	HearingRow
 	Summary  string
 	FollowUp string
 	Upcoming bool // announced for after as_of (待召开)
-	// Announced is true for a hearing not held (待召开): its summary is the
-	// notice of what it will discuss, not a decision.
-	Announced bool
-	Print     bool
+	Print    bool
 }
 
 // TrainingGroup is one term's training, year by year.
@@ -405,9 +400,8 @@ func (s *Site) villageHearings(path, villageID string) ([]VillageHearing, string
 
 func (s *Site) villageHearing(path string, hi int) VillageHearing {
 	h := &s.D.Hearings[hi]
-	return VillageHearing{Date: s.date(h.Date), Topic: h.Topic, Href: route.Rel(path, route.Hearing(h.ID)),
-		Outcome: s.badge(schema.Outcomes, h.Outcome), Votes: s.votes(h), Summary: h.Summary, FollowUp: h.FollowUp,
-		Upcoming: h.Upcoming(s.D.Site.AsOf), Announced: h.Outcome == schema.OutcomeScheduled}
+	return VillageHearing{HearingRow: s.hearingRow(path, hi, false), Summary: h.Summary, FollowUp: h.FollowUp,
+		Upcoming: h.Upcoming(s.D.Site.AsOf)}
 }
 
 func (s *Site) villageAction(path string, ai int, print bool) VillageAction {

@@ -1340,7 +1340,7 @@ func decision(p *Page, h *VillageHearing) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		if h.Summary != "" && h.Announced {
+		if h.Summary != "" && h.Scheduled {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 138, "<p class=\"decision text\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
