@@ -150,16 +150,12 @@ type VillageTraining struct {
 	Print bool
 }
 
-// VillageAction is one decision about a secretary of the village.
+// VillageAction is one decision about a secretary of the village, with
+// the appraisal it follows from in words.
 type VillageAction struct {
-	Date          string
-	Kind          Badge
-	Basis         string // "依据2024年度评议", "" when no year is given
-	Reason        string
-	By            string
-	Secretary     string
-	SecretaryHref string
-	Print         bool
+	ActionRow
+	Basis string // "依据2024年度评议", "" when no year is given
+	Print bool
 }
 
 // NoticeView is what only the printed notice shows: a 公示 title, the
@@ -405,14 +401,9 @@ func (s *Site) villageHearing(path string, hi int) VillageHearing {
 }
 
 func (s *Site) villageAction(path string, ai int, print bool) VillageAction {
-	d := s.D
-	a := &d.Actions[ai]
-	r := VillageAction{Date: s.date(a.Date), Kind: s.badge(schema.ActionKinds, a.Kind), Reason: a.Reason, By: a.By, Print: print}
-	if a.Year != nil {
-		r.Basis = s.C.Tf("village_page.action_basis", "year", strconv.Itoa(*a.Year))
-	}
-	if si, ok := d.SecretaryByID[a.SecretaryID]; ok {
-		r.Secretary, r.SecretaryHref = d.Secretaries[si].Name, route.Rel(path, route.Secretary(a.SecretaryID))
+	r := VillageAction{ActionRow: s.actionRow(path, ai, true), Print: print}
+	if r.Year != "" {
+		r.Basis = s.C.Tf("village_page.action_basis", "year", r.Year)
 	}
 	return r
 }
