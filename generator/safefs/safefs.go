@@ -182,12 +182,8 @@ func Valid(rel string) bool {
 		strings.ContainsAny(rel, "\\\x00") || filepath.VolumeName(rel) != "" {
 		return false
 	}
-	for _, seg := range strings.Split(rel, "/") {
-		if seg == ".." {
-			return false
-		}
-	}
-	return true
+	// A clean relative path holds ".." only at its start.
+	return rel != ".." && !strings.HasPrefix(rel, "../")
 }
 
 // SymlinkProblem is the problem of a symbolic link at rel, for callers that
