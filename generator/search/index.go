@@ -10,8 +10,7 @@ import (
 // index is the posting lists of every term of every document.
 type index struct {
 	kinds []kind
-	first []int // the number of each kind's first document
-	n     int   // documents in all
+	n     int // documents in all
 	lists map[string]*list
 }
 
@@ -29,7 +28,6 @@ func newIndex(ks []kind) *index {
 	// text term. The map is cleared, not remade, between documents.
 	seen := map[string]int{}
 	for _, k := range ks {
-		x.first = append(x.first, x.n)
 		for i := range k.docs {
 			d := &k.docs[i]
 			clear(seen)
