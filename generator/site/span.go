@@ -22,23 +22,7 @@ func grade(class, label string) marked { return marked{"grade ", class, label} }
 
 // Render writes <span class="prefix+class">text</span>.
 func (m marked) Render(ctx context.Context, w io.Writer) error {
-	if _, err := io.WriteString(w, `<span class="`); err != nil {
-		return err
-	}
-	if _, err := io.WriteString(w, m.prefix); err != nil {
-		return err
-	}
-	if err := shown(m.class).Render(ctx, w); err != nil {
-		return err
-	}
-	if _, err := io.WriteString(w, `">`); err != nil {
-		return err
-	}
-	if err := shown(m.text).Render(ctx, w); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, `</span>`)
-	return err
+	return inline(ctx, w, `<span class="`, m.prefix, m.class, m.text, `</span>`)
 }
 
 // anchor is <a href="…">text</a>, written as templ would write
@@ -52,18 +36,25 @@ func link(href, text string) anchor { return anchor{href, text} }
 
 // Render writes <a href="href">text</a>.
 func (l anchor) Render(ctx context.Context, w io.Writer) error {
-	if _, err := io.WriteString(w, `<a href="`); err != nil {
-		return err
+	return inline(ctx, w, `<a href="`, "", l.href, l.text, `</a>`)
+}
+
+// inline writes open, prefix, attr escaped, `">`, text escaped and end:
+// an element with one attribute (its opening up to the value in open).
+func inline(ctx context.Context, w io.Writer, open, prefix, attr, text, end string) error {
+	for _, piece := range []struct {
+		s       string
+		escaped bool
+	}{{open, false}, {prefix, false}, {attr, true}, {`">`, false}, {text, true}, {end, false}} {
+		var err error
+		if piece.escaped {
+			err = shown(piece.s).Render(ctx, w)
+		} else {
+			_, err = io.WriteString(w, piece.s)
+		}
+		if err != nil {
+			return err
+		}
 	}
-	if err := shown(l.href).Render(ctx, w); err != nil {
-		return err
-	}
-	if _, err := io.WriteString(w, `">`); err != nil {
-		return err
-	}
-	if err := shown(l.text).Render(ctx, w); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, `</a>`)
-	return err
+	return nil
 }
