@@ -10,8 +10,8 @@ import (
 )
 
 // leafCall is a call of a component that writes a whole element or text
-// and never renders children: @text, @badge, @grade, @link.
-var leafCall = regexp.MustCompile(`^(text|badge|grade|link)\(`)
+// and never renders children: @text, @badge, @grade, @link, @opt.
+var leafCall = regexp.MustCompile(`^(text|badge|grade|link|opt)\(`)
 
 // TestLeafCallsHaveNoChildren: in templ, `@text(a) { b }`, and even
 // `@link(h, s){ " " }` with no space, makes `{ b }` the call's children,

@@ -12,16 +12,28 @@ import (
 // its class processor, which makes two maps and a list for every
 // attribute (a tenth of a build's allocations), for classes that need
 // none of what it does (ordering, leaving out disabled ones).
-type marked struct{ prefix, class, text string }
+type marked struct {
+	prefix, class, text string
+	omitEmpty           bool // write nothing when text is empty
+}
 
 // badge is a status, outcome or kind: <span class="badge done">已完成</span>.
-func badge(b Badge) marked { return marked{"badge ", b.Class, b.Text} }
+func badge(b Badge) marked { return marked{prefix: "badge ", class: b.Class, text: b.Text} }
 
 // grade is an appraisal's grade: <span class="grade grade-1">优秀</span>.
-func grade(class, label string) marked { return marked{"grade ", class, label} }
+func grade(class, label string) marked { return marked{prefix: "grade ", class: class, text: label} }
 
-// Render writes <span class="prefix+class">text</span>.
+// opt is a <span class=…> of text, left out when the text is empty. (templ
+// turns a line break between inline pieces into a space: inline pieces that
+// may be missing are components on the same line.)
+func opt(class, s string) marked { return marked{class: class, text: s, omitEmpty: true} }
+
+// Render writes <span class="prefix+class">text</span>, or nothing for an
+// empty optional text.
 func (m marked) Render(ctx context.Context, w io.Writer) error {
+	if m.omitEmpty && m.text == "" {
+		return nil
+	}
 	return inline(ctx, w, `<span class="`, m.prefix, m.class, m.text, `</span>`)
 }
 
