@@ -48,7 +48,7 @@ var english = map[string]string{
 	"pledges.updated_on":   "Day of the latest status update",
 	"pledges.evidence":     "Evidence (text or a web address)",
 	"pledges.replaced_by":  "The pledge that replaced this revised one",
-	"pledges.overdue":      "Whether it is past due on the data's as-of date (computed)",
+	"pledges.overdue":      "Whether it is past due on the data's as-of date",
 
 	"pledge_updates":           "Updates on pledges, one row per update.",
 	"pledge_updates.pledge_id": "Number of the pledge",

@@ -206,7 +206,7 @@ var Tables = []*Table{
 			date("updated_on", "更新日期", false, "状态最近更新日期"),
 			text("evidence", "佐证", false, "佐证材料（文字或网址）"),
 			{Key: "replaced_by", Label: "调整后承诺", Type: ID, Ref: "pledges", Desc: "状态为已调整时，替代它的承诺的编号"},
-			derived(Field{Key: "overdue", Label: "逾期", Type: Bool, Desc: "按数据截止日期判断是否逾期（计算得出）"}),
+			derived(Field{Key: "overdue", Label: "逾期", Type: Bool, Desc: "按数据截止日期判断是否逾期"}),
 		},
 	},
 	{
