@@ -104,9 +104,10 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 	case schema.String:
 		return str(s), nil
 	case schema.ID:
+		s = narrow(s) // Ｖ０２ is V02, as ３００ is 300
 		if !ValidID(s) {
 			return value{}, &cellError{"id", "编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符",
-				"expected an ID matching " + schema.IDPattern}
+				"expected an ID of letters, digits, _ and - only, starting with a letter or digit, at most 64 characters (" + schema.IDPattern + ")"}
 		}
 		if safefs.Reserved(s) {
 			return value{}, &cellError{"id-device-name", "编号不能是 Windows 的保留设备名（CON、PRN、AUX、NUL、COM0–9、LPT0–9）：编号会成为文件夹名，这样的文件夹在 Windows 和 U 盘上无法复制",
@@ -168,22 +169,28 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 	return value{}, &cellError{"type", "未知类型", "unknown type"}
 }
 
+// narrow turns the full-width forms of ASCII letters, digits and
+// punctuation (U+FF01–U+FF5E, which a Chinese input method types: Ｖ０２,
+// ２０２４．５．１) into ASCII, and the ideographic space into a space. Other
+// text is returned as it is, without a copy.
+func narrow(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '！' && r <= '～':
+			return r - '！' + '!'
+		case r == '\u3000':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
 // parseNumber reads a decimal number as people type it in Excel: thousands
 // separators (1,234) and full-width digits are accepted; "010" is ten. A
 // comma that does not separate thousands ("1,5", a decimal comma) is an
 // error, not fifteen.
 func parseNumber(s string) (float64, error) {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '，':
-			return ','
-		case r >= '０' && r <= '９':
-			return '0' + (r - '０')
-		case r == '．':
-			return '.'
-		}
-		return r
-	}, s)
+	s = narrow(s)
 	if strings.Contains(s, ",") {
 		if !thousands(s) {
 			return 0, strconv.ErrSyntax

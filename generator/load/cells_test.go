@@ -164,8 +164,14 @@ func TestOtherCells(t *testing.T) {
 			func(s *dataset.Secretary) bool {
 				return s.Role == "" && s.TermStart == "" && s.BirthYear == nil && s.Bad()
 			}},
-		{"../x,张三,V1,书记,2021-01-05,,,", "data/secretaries.csv:2: id \"../x\": 编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符 (expected an ID matching ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$)",
+		{"../x,张三,V1,书记,2021-01-05,,,", "data/secretaries.csv:2: id \"../x\": 编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符 (expected an ID of letters, digits, _ and - only, starting with a letter or digit, at most 64 characters (^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$))",
 			func(s *dataset.Secretary) bool { return s.ID == "" && s.Bad() }},
+		// Full-width letters, digits and punctuation, as a Chinese input
+		// method types them, are read as ASCII (as full-width numbers are).
+		{"Ｓ１,张三,Ｖ－１,书记,２０２１．１．５,２０２４年２月２９日,,１９８５", "",
+			func(s *dataset.Secretary) bool {
+				return s.ID == "S1" && s.VillageID == "V-1" && s.TermStart == "2021-01-05" && s.TermEnd == "2024-02-29" && *s.BirthYear == 1985
+			}},
 		{",张三,V1,书记,2021-01-05,,,", "data/secretaries.csv:2: id: 必填，不能为空 (required, must not be empty)",
 			func(s *dataset.Secretary) bool { return s.Bad() }},
 	} {

@@ -14,6 +14,7 @@ func ParseDate(s string) (string, bool) {
 	if isISODate(s) {
 		return s, true // already normal: no new string
 	}
+	s = narrow(s) // ２０２４．５．１, typed with a Chinese input method
 	var y, m, d int
 	var sep1, sep2 string
 	i := 0
