@@ -204,7 +204,7 @@ func TestText(t *testing.T) {
 		got = append(got, p.Code+" "+p.String())
 	}
 	want := []string{
-		"privacy-id-number content/about.md:3:5: \"" + id18 + "\": 含有居民身份证号码，不得公开；请删除 (holds a resident ID number, which must not be published: delete it)",
+		"privacy-id-number content/about.md:3:5: \"" + id18 + "\": 含有居民身份证号码，不得公开；请删除。若这是编码而不是身份证号码（如 15 位的村编码），请列入 site.toml 的 privacy.allow_numbers (holds a resident ID number, which must not be published: delete it, or if it is a code rather than an ID number (a 15-digit village code, say), list it in privacy.allow_numbers in site.toml)",
 		"privacy-mobile content/about.md:3:26: \"" + phone + "\": 含有手机号码，不得公开；请删除。若是可以公开的办公电话，请列入 site.toml 的 privacy.allow_numbers (holds a mobile number, which must not be published: delete it, or if it is a public office line list it in privacy.allow_numbers in site.toml)",
 		"privacy-mobile data/pledges.csv:8: detail \"" + phone + "\": 含有手机号码，不得公开；请删除。若是可以公开的办公电话，请列入 site.toml 的 privacy.allow_numbers (holds a mobile number, which must not be published: delete it, or if it is a public office line list it in privacy.allow_numbers in site.toml)",
 	}

@@ -111,8 +111,8 @@ func numberProblem(at Place, line, col int, m Match) problem.Problem {
 		p.Zh = "含有手机号码，不得公开；请删除。若是可以公开的办公电话，请列入 site.toml 的 privacy.allow_numbers"
 		p.En = "holds a mobile number, which must not be published: delete it, or if it is a public office line list it in privacy.allow_numbers in site.toml"
 	} else {
-		p.Zh = "含有居民身份证号码，不得公开；请删除"
-		p.En = "holds a resident ID number, which must not be published: delete it"
+		p.Zh = "含有居民身份证号码，不得公开；请删除。若这是编码而不是身份证号码（如 15 位的村编码），请列入 site.toml 的 privacy.allow_numbers"
+		p.En = "holds a resident ID number, which must not be published: delete it, or if it is a code rather than an ID number (a 15-digit village code, say), list it in privacy.allow_numbers in site.toml"
 	}
 	return p
 }

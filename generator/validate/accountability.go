@@ -142,8 +142,8 @@ func (c *checker) actions() {
 		si, ok := d.SecretaryByID[a.SecretaryID]
 		if asOf != "" && a.Date > asOf {
 			c.err("action-after-as-of", a.Src, "date", a.Date,
-				"日期晚于数据截止日期 "+asOf+"（尚未作出的决定不能公开）",
-				"dated after as_of ("+asOf+"): a decision not yet made cannot be published")
+				"日期晚于数据截止日期 "+asOf+"（site.toml 的 as_of；尚未作出的决定不能公开）",
+				"dated after as_of in site.toml ("+asOf+"): a decision not yet made cannot be published")
 		}
 		if a.Year != nil && a.Date != "" && *a.Year > dataset.Year(a.Date) {
 			c.err("action-year-after-date", a.Src, "year", fmt.Sprint(*a.Year),
@@ -258,12 +258,12 @@ func (c *checker) scheduled() {
 		switch {
 		case asOf != "" && h.Date > asOf && h.Outcome != schema.OutcomeScheduled:
 			c.err("hearing-future-outcome", h.Src, "outcome", h.Outcome,
-				"听证日期 "+h.Date+" 晚于数据截止日期 "+asOf+"，结果应为待召开",
-				"the hearing is dated after as_of ("+asOf+"): its outcome must be 待召开 [scheduled]")
+				"听证日期 "+h.Date+" 晚于数据截止日期 "+asOf+"（site.toml 的 as_of），结果应为待召开；数据已更新到更晚的日期时，请修改 as_of",
+				"the hearing is dated after as_of in site.toml ("+asOf+"): its outcome must be 待召开 [scheduled]; if the data is current to a later date, change as_of")
 		case asOf != "" && h.Date <= asOf && h.Outcome == schema.OutcomeScheduled:
 			c.warn("hearing-outcome-missing", h.Src, "outcome", h.Outcome,
-				"听证日期 "+h.Date+" 已过（截止 "+asOf+"），仍为待召开：请填写听证结果",
-				"the hearing date has passed (as_of "+asOf+") and it is still scheduled: record its outcome")
+				"听证日期 "+h.Date+" 已过（数据截止 "+asOf+"，site.toml 的 as_of），仍为待召开：请填写听证结果",
+				"the hearing date has passed (as_of "+asOf+" in site.toml) and it is still scheduled: record its outcome")
 		}
 		if h.Outcome != schema.OutcomeScheduled {
 			continue

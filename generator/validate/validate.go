@@ -168,7 +168,7 @@ func (c *checker) updates() {
 				c.warn("update-before-made", u.Src, "date", u.Date, "进展日期早于承诺日期 "+p.MadeOn, "update dated before the pledge was made ("+p.MadeOn+")")
 			}
 			if u.Date > d.Site.AsOf && d.Site.AsOf != "" {
-				c.warn("update-after-as-of", u.Src, "date", u.Date, "进展日期晚于数据截止日期 "+d.Site.AsOf, "update dated after as_of ("+d.Site.AsOf+")")
+				c.warn("update-after-as-of", u.Src, "date", u.Date, "进展日期晚于数据截止日期 "+d.Site.AsOf+"（site.toml 的 as_of）", "update dated after as_of in site.toml ("+d.Site.AsOf+")")
 			}
 		}
 		last := &d.PledgeUpdates[list[len(list)-1]]
@@ -241,8 +241,8 @@ func (c *checker) hearings() {
 		if h.NoticeDate != "" && h.Date != "" && h.NoticeDate > h.Date {
 			c.err("notice-after-hearing", h.Src, "notice_date", h.NoticeDate, "公告日期晚于听证日期 "+h.Date, "notice given after the hearing ("+h.Date+")")
 		} else if h.NoticeDate > c.d.Site.AsOf && c.d.Site.AsOf != "" {
-			c.warn("notice-after-as-of", h.Src, "notice_date", h.NoticeDate, "公告日期晚于数据截止日期 "+c.d.Site.AsOf+"：截至那天还没有公告",
-				"the notice is dated after as_of ("+c.d.Site.AsOf+"): it had not been given by then")
+			c.warn("notice-after-as-of", h.Src, "notice_date", h.NoticeDate, "公告日期晚于数据截止日期 "+c.d.Site.AsOf+"（site.toml 的 as_of）：截至那天还没有公告",
+				"the notice is dated after as_of in site.toml ("+c.d.Site.AsOf+"): it had not been given by then")
 		}
 		cast, counted := 0, false
 		for _, v := range []*int{h.VotesFor, h.VotesAgainst, h.VotesAbstain} {

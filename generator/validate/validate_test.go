@@ -159,7 +159,7 @@ func TestPledgesAndUpdates(t *testing.T) {
 		}, "data/t.csv:8: 警告 warning: status \"已完成\": 最新进展的状态与承诺表中的状态（推进中）不一致 (the latest update's status differs from the pledge's (推进中))"},
 		{"update after as_of", p("P1", "S1", "年度实事", "2024-03-01", "", "推进中", nil), []dataset.PledgeUpdate{
 			{Src: at(7), PledgeID: "P1", Date: "2026-01-01", Status: "推进中"},
-		}, "data/t.csv:7: 警告 warning: date \"2026-01-01\": 进展日期晚于数据截止日期 2025-12-31 (update dated after as_of (2025-12-31))"},
+		}, "data/t.csv:7: 警告 warning: date \"2026-01-01\": 进展日期晚于数据截止日期 2025-12-31（site.toml 的 as_of） (update dated after as_of in site.toml (2025-12-31))"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := &dataset.Dataset{Site: dataset.Site{AsOf: "2025-12-31"}, Secretaries: secs,
