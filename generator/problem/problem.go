@@ -65,11 +65,13 @@ func (p Problem) String() string {
 	if p.Key != "" {
 		b.WriteString(p.Key)
 		if p.Value != "" {
-			fmt.Fprintf(&b, " %q", p.Value)
+			b.WriteString(" ")
+			b.WriteString(quote(p.Value))
 		}
 		b.WriteString(": ")
 	} else if p.Value != "" {
-		fmt.Fprintf(&b, "%q: ", p.Value)
+		b.WriteString(quote(p.Value))
+		b.WriteString(": ")
 	}
 	b.WriteString(p.Zh)
 	if p.En != "" {
@@ -78,6 +80,19 @@ func (p Problem) String() string {
 		b.WriteString(")")
 	}
 	return b.String()
+}
+
+// quote quotes a value as Go's %q does (a control character, an invisible
+// or direction-changing one, is shown escaped, so a clerk can see it), but
+// keeps the ideographic space, which Chinese text is full of
+// ("填表人：张三　审核人：李四"), as it is instead of writing \u3000.
+func quote(s string) string {
+	parts := strings.Split(s, "\u3000")
+	for i, part := range parts {
+		q := strconv.Quote(part)
+		parts[i] = q[1 : len(q)-1]
+	}
+	return `"` + strings.Join(parts, "\u3000") + `"`
 }
 
 // Place formats where the problem is, as String begins: the file, then a

@@ -24,6 +24,13 @@ func TestString(t *testing.T) {
 			`data/townships.csv: 文件为空 (empty file)`},
 		{Problem{File: "data/x.csv", Line: 2, Value: "a\"b\n", Zh: "坏", En: "bad"},
 			`data/x.csv:2: "a\"b\n": 坏 (bad)`},
+		// The ideographic space is shown as typed; invisible and
+		// direction-changing characters stay escaped, and a backslash
+		// before u3000 is not taken for an escape.
+		{Problem{File: "data/x.csv", Line: 6, Key: "id", Value: "填表人：张三\u3000审核人：李四\u200b\u202e", Zh: "坏", En: "bad"},
+			"data/x.csv:6: id \"填表人：张三\u3000审核人：李四\\u200b\\u202e\": 坏 (bad)"},
+		{Problem{File: "data/x.csv", Line: 2, Value: `\u3000` + "\u3000", Zh: "坏", En: "bad"},
+			"data/x.csv:2: \"\\\\u3000\u3000\": 坏 (bad)"},
 		{Problem{File: "data/x.csv", Line: 2, Key: "k", Zh: "只有中文"},
 			`data/x.csv:2: k: 只有中文`},
 		{Problem{File: "data/x.csv", Line: 9, Key: "grade", Value: "优秀", Zh: "不一致", En: "differs", Severity: Warning},
