@@ -227,7 +227,7 @@ func TestCSVHeaders(t *testing.T) {
 		{"dropped column", "id,身份证号,NAME\nT1,123,东\n", ""},
 		{"trailing empty column", "id,name,\nT1,东,\n", ""},
 		{"unnamed column with data", "id,name,\nT1,东,x\n", "data/townships.csv:1: (第 3 列 column 3): 未知的列"},
-		{"duplicate", "id,name,乡镇名称\nT1,东,西\n", "data/townships.csv:1: 乡镇名称: 与第 2 列重复 (duplicate of column 2)"},
+		{"duplicate", "id,name,乡镇名称\nT1,东,西\n", "data/townships.csv:1: 乡镇名称: 与 B 列（第 2 列）重复 (duplicate of column B (column 2))"},
 		{"empty", "", "data/townships.csv: 文件为空，至少应有表头行 (empty file: expected at least a header row)"},
 		{"header only", "id,name\n", ""},
 		{"bare quote", "id,name\nT1,东\"乡\n", "data/townships.csv:2: 引号不成对"},

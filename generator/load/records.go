@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/problem"
 	"gongshi/generator/schema"
 )
 
@@ -109,8 +110,9 @@ func readHeader(first []string, r recordReader, sink *rowSink, drop []string) he
 			continue
 		}
 		if j, dup := seen[f.Key]; dup {
+			c := r.at(j).col
 			probs.Add(sink.problem("duplicate-column", at, name, "",
-				fmt.Sprintf("与第 %d 列重复", j+1), fmt.Sprintf("duplicate of column %d", j+1)))
+				fmt.Sprintf("与 %s 列（第 %d 列）重复", problem.ColumnName(c), c), fmt.Sprintf("duplicate of column %s (column %d)", problem.ColumnName(c), c)))
 			continue
 		}
 		seen[f.Key] = i

@@ -129,11 +129,16 @@ func (p Problem) Place() string {
 
 // CellName names a cell as Excel does: column letters, then the row (K4).
 func CellName(col, row int) string {
+	return ColumnName(col) + strconv.Itoa(row)
+}
+
+// ColumnName names a 1-based column as Excel does: A … Z, AA ….
+func ColumnName(col int) string {
 	var letters []byte
 	for c := col; c > 0; c = (c - 1) / 26 {
 		letters = append([]byte{byte('A' + (c-1)%26)}, letters...)
 	}
-	return string(letters) + strconv.Itoa(row)
+	return string(letters)
 }
 
 // Error lets a Problem travel as an error.

@@ -124,3 +124,14 @@ func TestSorted(t *testing.T) {
 		t.Error("Sorted reordered the list itself")
 	}
 }
+
+func TestColumnName(t *testing.T) {
+	for col, want := range map[int]string{1: "A", 6: "F", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA", 16384: "XFD"} {
+		if got := ColumnName(col); got != want {
+			t.Errorf("ColumnName(%d) = %q, want %q", col, got, want)
+		}
+	}
+	if got := CellName(11, 4); got != "K4" {
+		t.Errorf("CellName(11, 4) = %q, want K4", got)
+	}
+}
