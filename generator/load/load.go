@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -221,7 +222,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 	// Files and sheets that name no table are held back until it is known
 	// whether a table is missing: then one of them is likely it, misspelt,
 	// and ignoring it would publish a site without that table.
-	var unknown []problem.Problem
+	var unknown []unknownPlace
 	// read are the tables' own files as found: on a file system that
 	// ignores case, data/Trainings.csv is data/trainings.csv and was read.
 	var read []os.FileInfo
@@ -299,7 +300,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 				pr.En = "name it " + t.Name + ext + " (the key of the table " + t.Sheet + "), or it is not read"
 			}
 			if tableFile {
-				unknown = append(unknown, pr)
+				unknown = append(unknown, unknownPlace{pr: pr})
 			} else {
 				probs.Add(pr) // a document beside the data: never a table
 			}
@@ -323,8 +324,15 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			probs.Error("missing-table", "data", 0, "", "", "缺少必需的数据表"+t.Sheet+"（"+t.Name+"）：应为"+zh, "the required table "+t.Name+" is missing: "+en)
 		}
 	}
-	for _, pr := range unknown {
-		if resemblesAny(unknownName(pr), absent) {
+	for _, u := range unknown {
+		pr := u.pr
+		switch t := u.header; {
+		case t != nil && slices.Contains(absent, t):
+			// A sheet renamed (Sheet1) but still headed as the table it holds.
+			pr.Severity = problem.Error
+			pr.Zh = "表头与" + t.Sheet + "（" + t.Name + "）表一致，但工作表名不是“" + t.Sheet + "”，所以没有读取，网站将没有" + t.Sheet + "表：请把工作表改名为 " + t.Sheet
+			pr.En = "its headers are those of the table " + t.Name + ", which is missing, but the sheet is not named " + t.Sheet + ", so it was not read and the site would have no " + t.Name + ": rename the sheet " + t.Sheet + " (or " + t.Name + ")"
+		case resemblesAny(unknownName(pr), absent):
 			pr.Severity = problem.Error
 			pr.Zh += "。没有找到表：" + strings.Join(missing, "、") + "；若这就是其中之一，请改正名字（确实没有这些记录的，删除或改名此文件或工作表）"
 			pr.En += ". No table found for: " + strings.Join(missingEn, ", ") + "; if this is one of them, correct its name (if there are no such records, remove or rename this file or sheet)"
@@ -332,6 +340,45 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		probs.Add(pr)
 	}
 	return jobs, nil
+}
+
+// unknownPlace is a file or sheet that no table's name fits: its warning,
+// and the table its header row names, if it names one.
+type unknownPlace struct {
+	pr     problem.Problem
+	header *schema.Table
+}
+
+// headerTable returns the table that one of rows (the first rows of a
+// sheet: a merged title may come before the header) names every required
+// column of, the one it names most columns of if several; nil if none.
+func headerTable(rows [][]string) *schema.Table {
+	var best *schema.Table
+	most := 0
+	for _, row := range rows {
+		for _, t := range schema.Tables {
+			seen := map[string]bool{}
+			required := 0 // required columns the row names
+			for _, c := range row {
+				if f, ok := t.Lookup(strings.TrimSpace(c)); ok && !seen[f.Key] {
+					seen[f.Key] = true
+					if f.Required {
+						required++
+					}
+				}
+			}
+			all := 0
+			for _, f := range t.Fields {
+				if f.Required {
+					all++
+				}
+			}
+			if all >= 2 && required == all && len(seen) > most {
+				best, most = t, len(seen)
+			}
+		}
+	}
+	return best
 }
 
 // unknownName is the name of an unknown sheet, or of an unknown file
@@ -368,7 +415,7 @@ func resemblesAny(name string, tables []*schema.Table) bool {
 // data/<table>.xlsx with no such sheet, the one sheet with data is <table>.
 // Hidden sheets and unknown sheets with data are skipped with a warning; the
 // template's instructions sheet and empty sheets silently.
-func workbookJobs(dir, rel string, bindings []binding, earlier []*job, unknown *[]problem.Problem, probs *problem.List) []*job {
+func workbookJobs(dir, rel string, bindings []binding, earlier []*job, unknown *[]unknownPlace, probs *problem.List) []*job {
 	w := openWorkbook(dir, rel, probs)
 	if w == nil {
 		return nil
@@ -399,9 +446,10 @@ func workbookJobs(dir, rel string, bindings []binding, earlier []*job, unknown *
 		case t == nil && (strings.TrimSpace(sh) == InstructionsSheet || !visible || w.sheetEmpty(sh)):
 			continue
 		case t == nil:
-			*unknown = append(*unknown, problem.Problem{Code: "unknown-sheet", File: rel, Sheet: sh, Severity: problem.Warning,
-				Zh: "不是已知的数据表，已忽略；工作表名应为 " + sheetNames(),
-				En: "not a known table: ignored; sheets are named " + sheetKeys()})
+			*unknown = append(*unknown, unknownPlace{header: headerTable(w.firstRows(sh, 3)),
+				pr: problem.Problem{Code: "unknown-sheet", File: rel, Sheet: sh, Severity: problem.Warning,
+					Zh: "不是已知的数据表，已忽略；工作表名应为 " + sheetNames(),
+					En: "not a known table: ignored; sheets are named " + sheetKeys()}})
 			continue
 		case !visible:
 			probs.Add(problem.Problem{Code: "hidden-sheet", File: rel, Sheet: sh, Severity: problem.Warning,

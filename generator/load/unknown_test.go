@@ -3,9 +3,12 @@ package load
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"gongshi/generator/internal/testxlsx"
 	"gongshi/generator/problem"
+	"gongshi/generator/schema"
 )
 
 // TestUnknownFileWhileATableIsMissing: a file that is no table is an error
@@ -50,6 +53,67 @@ func TestUnknownFileWhileATableIsMissing(t *testing.T) {
 			}
 			if len(got) != 1 || got[0].Severity != c.severity {
 				t.Fatalf("problems for data/%s: %+v, want one of severity %v", c.add, got, c.severity)
+			}
+		})
+	}
+}
+
+// TestRenamedSheet: a sheet named as no table is ignored with a warning,
+// but one still headed as a table that is missing (培训 renamed Sheet1) is
+// an error that says to rename it: ignoring it would publish the site
+// without that table.
+func TestRenamedSheet(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		rename   string // the table whose sheet is renamed Sheet1
+		extra    bool   // a sheet of notes beside the tables
+		severity problem.Severity
+		want     string // in the Chinese message
+	}{
+		{"optional table renamed", "trainings", false, problem.Error, "表头与培训（trainings）表一致"},
+		{"required table renamed", "villages", false, problem.Error, "表头与行政村（villages）表一致"},
+		{"notes sheet, nothing missing", "", true, problem.Warning, "不是已知的数据表"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			base := readTree(t, baseDir)
+			dir := t.TempDir()
+			var sheets []testxlsx.Sheet
+			for _, tb := range schema.Tables {
+				rel := "data/" + tb.Name + ".csv"
+				b, ok := base[rel]
+				if !ok {
+					continue
+				}
+				delete(base, rel)
+				name := tb.Sheet
+				if tb.Name == c.rename {
+					name = "Sheet1"
+				}
+				sheets = append(sheets, workbookSheet(t, rel, b, name))
+			}
+			if c.extra {
+				sheets = append(sheets, testxlsx.Sheet{Name: "Sheet1", Rows: [][]any{{"备注", "填表人"}, {"无", "张三"}}})
+			}
+			for rel, b := range base {
+				p := filepath.Join(dir, filepath.FromSlash(rel))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			testxlsx.Write(t, filepath.Join(dir, "data", "台账.xlsx"), sheets...)
+			_, probs, err := Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []problem.Problem
+			for _, p := range probs.Sorted() {
+				if p.Sheet == "Sheet1" {
+					got = append(got, p)
+				}
+			}
+			if len(got) != 1 || got[0].Severity != c.severity || !strings.Contains(got[0].Zh, c.want) {
+				t.Fatalf("problems for Sheet1: %+v, want one of severity %v saying %q", got, c.severity, c.want)
 			}
 		})
 	}

@@ -107,6 +107,26 @@ func (w *workbook) sheetEmpty(sheet string) bool {
 	return true
 }
 
+// firstRows returns the first n rows of a sheet that are not empty.
+func (w *workbook) firstRows(sheet string, n int) [][]string {
+	rows, err := w.x.Rows(sheet)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var out [][]string
+	for len(out) < n && rows.Next() {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			break
+		}
+		if !allEmpty(cols) {
+			out = append(out, cols)
+		}
+	}
+	return out
+}
+
 // readSheet reads one sheet of a workbook into sink.
 func readSheet(w *workbook, sheet string, sink *rowSink, drop []string) {
 	rows, err := w.x.GetRows(sheet, excelize.Options{RawCellValue: true})
