@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
@@ -71,8 +72,60 @@ func readRecords(r recordReader, sink *rowSink, drop []string) {
 			p := r.at(i)
 			cells = append(cells, cell{f: f, fi: h.colIdx[i], name: h.names[i], raw: rec[i], line: p.line, col: p.col, row: p.row})
 		}
+		if word := footerWord(rec); word != "" && !complete(t, cells, h.missing) {
+			pr := sink.problem("footer-row", pos{row.line, 0, row.row}, "", "",
+				"这一行以“"+word+"”开头，像是合计、落款或注释行，不是数据，已跳过；如果是数据，请补全必填的列",
+				"this row starts with “"+word+"”: it looks like a total, signature or note row, not data, and is skipped; if it is data, fill in its required columns")
+			pr.Severity = problem.Warning
+			probs.Add(pr)
+			continue
+		}
 		sink.add(row.line, row.row, cells, h.missing)
 	}
+}
+
+// footerWords begin the rows a clerk puts below a table in Excel: totals,
+// who filled it in and checked it, notes.
+var footerWords = []string{"合计", "总计", "小计", "填表人", "填报人", "制表人", "审核人", "负责人", "联系人",
+	"填表日期", "填报日期", "制表日期", "填表单位", "填报单位", "制表单位", "备注：", "备注:", "说明：", "说明:", "注：", "注:"}
+
+// footerWord returns the footer word that the first non-empty cell of rec
+// begins with (spaces inside ignored: 合　计), or "".
+func footerWord(rec []string) string {
+	for _, c := range rec {
+		c = strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, c)
+		if c == "" {
+			continue
+		}
+		for _, w := range footerWords {
+			if strings.HasPrefix(c, w) {
+				return w
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// complete reports whether cells fill every required column the file has.
+func complete(t *schema.Table, cells []cell, missing map[string]bool) bool {
+	filled := map[string]bool{}
+	for _, c := range cells {
+		if strings.TrimSpace(c.raw) != "" {
+			filled[c.f.Key] = true
+		}
+	}
+	for _, f := range t.Input() {
+		if f.Required && !missing[f.Key] && !filled[f.Key] {
+			return false
+		}
+	}
+	return true
 }
 
 // readHeader matches header cells to the table's fields and reports unknown,
