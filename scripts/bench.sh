@@ -22,7 +22,7 @@ timed() { # label, command...: prints wall s, user+sys s, max RSS MB
   local out; out=$( { /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>"$work/err"; } 2>&1 ) || { cat "$work/err"; exit 1; }
   out=$(tail -n 1 "$work/err")
   read -r wall user sys rss <<<"$out"
-  printf '%-22s wall %7.2f s  cpu %7.2f s  peak %6d MB\n' "$label" "$wall" "$(awk "BEGIN{print $user + $sys}")" "$((rss / 1024))"
+  printf '%-22s wall %7.2f s  cpu %7.2f s  peak %6d MiB\n' "$label" "$wall" "$(awk "BEGIN{print $user + $sys}")" "$((rss / 1024))"
 }
 echo "gongshi $("$bin" version | cut -d' ' -f2) · $(nproc) cores · $(go version | cut -d' ' -f3) · work dir $base"
 for n in "${sizes[@]}"; do

@@ -17,7 +17,7 @@ type marked struct {
 	omitEmpty           bool // write nothing when text is empty
 }
 
-// badge is a status, outcome or kind: <span class="badge done">已完成</span>.
+// badge is a status, outcome or kind: <span class="badge badge-done">已完成</span>.
 func badge(b Badge) marked { return marked{prefix: "badge ", class: b.Class, text: b.Text} }
 
 // grade is an appraisal's grade: <span class="grade grade-1">优秀</span>.
@@ -38,9 +38,9 @@ func (m marked) Render(ctx context.Context, w io.Writer) error {
 }
 
 // anchor is <a href="…">text</a>, written as templ would write
-// <a href={ templ.SafeURL(href) }>@text(s)</a>: the address escaped and
-// trusted as SafeURL trusts it (the views make every address a page
-// links), without templ boxing it to resolve it.
+// <a href={ templ.SafeURL(href) }>@text(s)</a>: the address is escaped
+// but not sanitised, as SafeURL's is (every address a page links to is a
+// relative path the views made), and templ's boxing of it is saved.
 type anchor struct{ href, text string }
 
 // link links text to href.
