@@ -15,6 +15,7 @@ type DataView struct {
 	License     string
 	LicenseHref string
 	AsOf        string
+	Cite        string // how to credit the data: the site's title, as_of and, with an absolute base_url, the page's address
 	Workbook    string // link to gongshi.xlsx
 	Package     string // link to datapackage.json
 	Sums        string // link to SHA256SUMS
@@ -70,6 +71,10 @@ func (s *Site) dataPage(path string) (*Page, error) {
 	p.Description = s.T("data_description")
 	v := &DataView{License: d.Site.License, LicenseHref: opendata.LicenseURL(d.Site.License), AsOf: s.date(d.Site.AsOf),
 		Workbook: route.Rel(path, opendata.WorkbookPath), Package: route.Rel(path, opendata.DatapackagePath), Sums: route.Rel(path, opendata.SumsPath)}
+	v.Cite = s.C.Tf("data_cite", "title", d.Site.Title, "as_of", v.AsOf)
+	if d.Site.AbsoluteURL() {
+		v.Cite += " " + d.Site.BaseURL + strings.TrimSuffix(path, "index.html")
+	}
 	for _, t := range opendata.Dictionary(d) {
 		st := schema.Get(t.Name)
 		dt := DataTable{Name: t.Name, Title: t.Title, OtherTitle: t.TitleEn, OtherLang: "en", Desc: t.Desc, Rows: t.Rows, InWorkbook: t.InWorkbook,
