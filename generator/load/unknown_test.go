@@ -75,33 +75,15 @@ func TestRenamedSheet(t *testing.T) {
 		{"notes sheet, nothing missing", "", true, problem.Warning, "不是已知的数据表"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			base := readTree(t, baseDir)
-			dir := t.TempDir()
-			var sheets []testxlsx.Sheet
-			for _, tb := range schema.Tables {
-				rel := "data/" + tb.Name + ".csv"
-				b, ok := base[rel]
-				if !ok {
-					continue
-				}
-				delete(base, rel)
-				name := tb.Sheet
-				if tb.Name == c.rename {
-					name = "Sheet1"
-				}
-				sheets = append(sheets, workbookSheet(t, rel, b, name))
-			}
+			var extra []testxlsx.Sheet
 			if c.extra {
-				sheets = append(sheets, testxlsx.Sheet{Name: "Sheet1", Rows: [][]any{{"备注", "填表人"}, {"无", "张三"}}})
+				extra = append(extra, testxlsx.Sheet{Name: "Sheet1", Rows: [][]any{{"备注", "填表人"}, {"无", "张三"}}})
 			}
-			for rel, b := range base {
-				p := filepath.Join(dir, filepath.FromSlash(rel))
-				os.MkdirAll(filepath.Dir(p), 0o755)
-				if err := os.WriteFile(p, b, 0o644); err != nil {
-					t.Fatal(err)
+			dir := workbookSiteWith(t, func(tb *schema.Table, sh *testxlsx.Sheet) {
+				if tb.Name == c.rename {
+					sh.Name = "Sheet1"
 				}
-			}
-			testxlsx.Write(t, filepath.Join(dir, "data", "台账.xlsx"), sheets...)
+			}, extra...)
 			_, probs, err := Load(dir)
 			if err != nil {
 				t.Fatal(err)

@@ -28,17 +28,7 @@ func workbookSheet(t testing.TB, rel string, b []byte, name string) testxlsx.She
 // formula with its cached value.
 func writeWorkbookSite(t *testing.T) string {
 	t.Helper()
-	base := readTree(t, baseDir)
-	dir := t.TempDir()
-	var sheets []testxlsx.Sheet
-	for _, tb := range schema.Tables {
-		rel := "data/" + tb.Name + ".csv"
-		b, ok := base[rel]
-		if !ok {
-			continue
-		}
-		delete(base, rel)
-		sh := workbookSheet(t, rel, b, tb.Sheet)
+	return workbookSiteWith(t, func(tb *schema.Table, sh *testxlsx.Sheet) {
 		if tb.Name == "villages" {
 			width := len(sh.Rows[0])
 			title := make([]any, width)
@@ -53,9 +43,29 @@ func writeWorkbookSite(t *testing.T) string {
 			sh.Merge = append(sh.Merge, "C3:C4")
 			sh.Rows[2][3] = testxlsx.Formula{F: "1000+200", Value: sh.Rows[2][3]}
 		}
+	}, testxlsx.Sheet{Name: schema.InstructionsSheet, Rows: [][]any{{"请按表头填写"}}})
+}
+
+// workbookSiteWith writes the base site with every CSV table moved into
+// data/台账.xlsx, one sheet per table named in Chinese, each passed to edit
+// first, then the extra sheets; it returns the site's folder.
+func workbookSiteWith(t *testing.T, edit func(*schema.Table, *testxlsx.Sheet), extra ...testxlsx.Sheet) string {
+	t.Helper()
+	base := readTree(t, baseDir)
+	dir := t.TempDir()
+	var sheets []testxlsx.Sheet
+	for _, tb := range schema.Tables {
+		rel := "data/" + tb.Name + ".csv"
+		b, ok := base[rel]
+		if !ok {
+			continue
+		}
+		delete(base, rel)
+		sh := workbookSheet(t, rel, b, tb.Sheet)
+		edit(tb, &sh)
 		sheets = append(sheets, sh)
 	}
-	sheets = append(sheets, testxlsx.Sheet{Name: schema.InstructionsSheet, Rows: [][]any{{"请按表头填写"}}})
+	sheets = append(sheets, extra...)
 	for rel, b := range base {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
 		os.MkdirAll(filepath.Dir(p), 0o755)
