@@ -41,8 +41,9 @@ func Source(dir string) (*dataset.Dataset, *problem.List, error) {
 // ("任职开始 (term_start)" in a Chinese-headed file) and, in a workbook, the
 // cell (书记!E5): the checks that find them know rows and keys only.
 func locate(d *dataset.Dataset, probs *problem.List) *problem.List {
-	out := &problem.List{}
-	for _, p := range probs.Sorted() {
+	ps := probs.Sorted() // a copy, changed in place
+	for i := range ps {
+		p := &ps[i]
 		if h, ok := d.Headers[dataset.SrcFile{File: p.File, Sheet: p.Sheet}][p.Key]; ok && p.Line > 0 {
 			if p.Column == 0 {
 				p.Column = h.Column
@@ -54,7 +55,6 @@ func locate(d *dataset.Dataset, probs *problem.List) *problem.List {
 				p.Key = h.Name + " (" + p.Key + ")"
 			}
 		}
-		out.Add(p)
 	}
-	return out
+	return problem.ListOf(ps)
 }

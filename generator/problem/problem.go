@@ -149,6 +149,9 @@ type List struct {
 	items []Problem
 }
 
+// ListOf returns a list of the problems ps (not copied).
+func ListOf(ps []Problem) *List { return &List{items: ps} }
+
 // Add appends a problem.
 func (l *List) Add(p Problem) { l.items = append(l.items, p) }
 
