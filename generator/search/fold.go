@@ -42,25 +42,49 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		b.WriteString(foldRune(r))
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case 0x4E00 <= r && r <= 0x9FFF:
+			b.WriteRune(r)
+		default:
+			b.WriteString(foldRune(r))
+		}
 	}
 	return b.String()
 }
 
-// foldRune folds one character. The common characters (ASCII and the CJK
-// unified ideographs, which NFKC leaves alone and which have no case) skip
-// the normaliser: a province's index folds a few hundred million of them.
+// foldRune folds one character: NFKC, then lower case. Fold writes the
+// common characters (ASCII and the CJK unified ideographs, which NFKC
+// leaves alone and which have no case) itself, and the punctuation of
+// Chinese text (，。：（）、《》, the full-width and CJK punctuation blocks)
+// comes from a table made once: a province's index folds a few hundred
+// million characters, and the normaliser allocates for each.
 func foldRune(r rune) string {
 	switch {
-	case r < utf8.RuneSelf:
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return string(r)
-	case 0x4E00 <= r && r <= 0x9FFF:
-		return string(r)
+	case 0x3000 <= r && r <= 0x303F:
+		return cjkFolded[r-0x3000]
+	case 0xFF00 <= r && r <= 0xFFEF:
+		return fullFolded[r-0xFF00]
 	}
-	return strings.ToLower(norm.NFKC.String(string(r)))
+	return normFold(r)
+}
+
+// normFold folds one character with the normaliser.
+func normFold(r rune) string { return strings.ToLower(norm.NFKC.String(string(r))) }
+
+// cjkFolded and fullFolded are normFold of U+3000–U+303F and U+FF00–U+FFEF.
+var cjkFolded, fullFolded = foldTable(0x3000, 0x40), foldTable(0xFF00, 0xF0)
+
+func foldTable(first rune, n int) []string {
+	t := make([]string, n)
+	for i := range t {
+		t[i] = normFold(first + rune(i))
+	}
+	return t
 }
 
 // Character classes of folded text.

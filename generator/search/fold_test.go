@@ -5,6 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestFold(t *testing.T) {
@@ -101,5 +104,20 @@ func TestHash(t *testing.T) {
 	}
 	if Hash("") != 0x811c9dc5 || Hash("a") != 0xe40c292c {
 		t.Error("Hash does not match the FNV-1a test vectors")
+	}
+}
+
+// TestFoldEveryCharacter: Fold's fast paths and tables give what the
+// normaliser gives (NFKC, then lower case) for every character of the
+// basic and supplementary planes.
+func TestFoldEveryCharacter(t *testing.T) {
+	for r := rune(0); r <= 0x2FFFF; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		if got, want := Fold(s), strings.ToLower(norm.NFKC.String(s)); got != want {
+			t.Fatalf("Fold(%U) = %q, want %q", r, got, want)
+		}
 	}
 }
