@@ -63,7 +63,7 @@ func (p Problem) String() string {
 		b.WriteString("警告 warning: ")
 	}
 	if p.Key != "" {
-		b.WriteString(p.Key)
+		b.WriteString(keyText(p.Key))
 		if p.Value != "" {
 			b.WriteString(" ")
 			b.WriteString(quote(p.Value))
@@ -93,6 +93,18 @@ func quote(s string) string {
 		parts[i] = q[1 : len(q)-1]
 	}
 	return `"` + strings.Join(parts, "\u3000") + `"`
+}
+
+// keyText is a key as printed: as it is, or quoted when it holds a
+// character that would not show or would break the line (a header typed
+// with Alt+Enter in Excel holds a line break).
+func keyText(k string) string {
+	for _, r := range k {
+		if r != '\u3000' && !strconv.IsPrint(r) {
+			return quote(k)
+		}
+	}
+	return k
 }
 
 // Place formats where the problem is, as String begins: the file, then a

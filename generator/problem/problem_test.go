@@ -31,6 +31,11 @@ func TestString(t *testing.T) {
 			"data/x.csv:6: id \"填表人：张三\u3000审核人：李四\\u200b\\u202e\": 坏 (bad)"},
 		{Problem{File: "data/x.csv", Line: 2, Value: `\u3000` + "\u3000", Zh: "坏", En: "bad"},
 			"data/x.csv:2: \"\\\\u3000\u3000\": 坏 (bad)"},
+		// A header typed with Alt+Enter keeps the message on one line.
+		{Problem{File: "data/x.csv", Line: 1, Key: "承诺\n标题", Zh: "未知的列", En: "unknown column"},
+			`data/x.csv:1: "承诺\n标题": 未知的列 (unknown column)`},
+		{Problem{File: "data/x.csv", Line: 1, Key: "任职开始 (term_start)", Zh: "坏", En: "bad"},
+			`data/x.csv:1: 任职开始 (term_start): 坏 (bad)`},
 		{Problem{File: "data/x.csv", Line: 2, Key: "k", Zh: "只有中文"},
 			`data/x.csv:2: k: 只有中文`},
 		{Problem{File: "data/x.csv", Line: 9, Key: "grade", Value: "优秀", Zh: "不一致", En: "differs", Severity: Warning},
