@@ -1,6 +1,9 @@
 package route
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCollision(t *testing.T) {
 	for _, c := range []struct{ table, id, want string }{
@@ -64,5 +67,49 @@ func TestFixedPathsInTable(t *testing.T) {
 		if !found {
 			t.Errorf("%q is not in the route table", p)
 		}
+	}
+}
+
+// TestCollisionAsWholePaths: Collision, which compares only the ID's
+// segment against rules whose prefix always matches, finds what comparing
+// whole paths finds, for every placeholder and IDs that hit and miss.
+func TestCollisionAsWholePaths(t *testing.T) {
+	whole := func(table, id string) string {
+		if id == "" {
+			return ""
+		}
+		id = strings.ToLower(id)
+		for _, r := range collisionRules()["{"+table+"}"] {
+			cand := append(append([]string(nil), r.prefix...), id)
+			if overlaps(cand, r.other) {
+				return strings.Join(cand, "/") + "/"
+			}
+		}
+		return ""
+	}
+	ids := []string{"V1", "overdue", "Overdue", "page", "PAGE", "2024", "20245", "24", "0", "12", "by-status", "by-kind",
+		"by-category", "index.html", "feed.xml", "calendar.ics", "sitemap-1.xml", "sitemap-x.xml", "done", "t01", "p000001", "data", "zh"}
+	for _, r := range Table {
+		for _, seg := range strings.Split(r.Pattern, "/") {
+			if !strings.ContainsAny(seg, "{}") { // an ID never holds a brace (load.ValidID)
+				ids = append(ids, seg, strings.ToUpper(seg))
+			}
+		}
+	}
+	hits := 0
+	for ph := range collisionRules() {
+		table := strings.Trim(ph, "{}")
+		for _, id := range ids {
+			want := whole(table, id)
+			if got := Collision(table, id); got != want {
+				t.Errorf("Collision(%q, %q) = %q, comparing whole paths gives %q", table, id, got, want)
+			}
+			if want != "" {
+				hits++
+			}
+		}
+	}
+	if hits < 10 {
+		t.Fatalf("only %d collisions among the IDs tried: the test does not exercise the rules", hits)
 	}
 }
