@@ -3,7 +3,7 @@ package load
 import (
 	"fmt"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
@@ -72,7 +72,7 @@ func readRecords(r recordReader, sink *rowSink, drop []string) {
 			p := r.at(i)
 			cells = append(cells, cell{f: f, fi: h.colIdx[i], name: h.names[i], raw: rec[i], line: p.line, col: p.col, row: p.row})
 		}
-		if word := footerWord(rec); word != "" && !complete(t, cells, h.missing) {
+		if word := footerWord(rec); word != "" && !complete(t, filledFields(cells), h.missing) {
 			pr := sink.problem("footer-row", pos{row.line, 0, row.row}, "", "",
 				"这一行以“"+word+"”开头，像是合计、落款或注释行，不是数据，已跳过；如果是数据，请补全必填的列",
 				"this row starts with “"+word+"”: it looks like a total, signature or note row, not data, and is skipped; if it is data, fill in its required columns")
@@ -85,25 +85,27 @@ func readRecords(r recordReader, sink *rowSink, drop []string) {
 }
 
 // footerWords begin the rows a clerk puts below a table in Excel: totals,
-// who filled it in and checked it, notes.
+// who filled it in and checked it, notes. They are compared narrowed, so
+// 注： and 注: are one.
 var footerWords = []string{"合计", "总计", "小计", "填表人", "填报人", "制表人", "审核人", "负责人", "联系人",
-	"填表日期", "填报日期", "制表日期", "填表单位", "填报单位", "制表单位", "备注：", "备注:", "说明：", "说明:", "注：", "注:"}
+	"填表日期", "填报日期", "制表日期", "填表单位", "填报单位", "制表单位", "备注：", "说明：", "注："}
 
 // footerWord returns the footer word that the first non-empty cell of rec
-// begins with (spaces inside ignored: 合　计), or "".
+// begins with (spaces ignored: 合　计), or "". Every footer word is Chinese,
+// so a cell starting with ASCII (an ID, as nearly every row's first cell
+// is) is decided by its first byte.
 func footerWord(rec []string) string {
 	for _, c := range rec {
-		c = strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, c)
+		c = strings.TrimSpace(c)
 		if c == "" {
 			continue
 		}
+		if c[0] < utf8.RuneSelf {
+			return ""
+		}
+		c = strings.ReplaceAll(narrow(c), " ", "")
 		for _, w := range footerWords {
-			if strings.HasPrefix(c, w) {
+			if strings.HasPrefix(c, narrow(w)) {
 				return w
 			}
 		}
@@ -112,16 +114,11 @@ func footerWord(rec []string) string {
 	return ""
 }
 
-// complete reports whether cells fill every required column the file has.
-func complete(t *schema.Table, cells []cell, missing map[string]bool) bool {
-	filled := map[string]bool{}
-	for _, c := range cells {
-		if strings.TrimSpace(c.raw) != "" {
-			filled[c.f.Key] = true
-		}
-	}
-	for _, f := range t.Input() {
-		if f.Required && !missing[f.Key] && !filled[f.Key] {
+// complete reports whether the fields in filled (see filledFields) include
+// every required field the file has a column for.
+func complete(t *schema.Table, filled uint64, missing map[string]bool) bool {
+	for i := range t.Fields {
+		if unfilled(&t.Fields[i], i, filled, missing) {
 			return false
 		}
 	}

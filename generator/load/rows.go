@@ -140,7 +140,7 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 	}
 	for i := range s.b.table.Fields {
 		f := &s.b.table.Fields[i]
-		if !f.Required || f.Derived || filled&(1<<i) != 0 || skipRequired[f.Key] {
+		if !unfilled(f, i, filled, skipRequired) {
 			continue
 		}
 		at, key := pos{line, 0, excelRow}, f.Key
@@ -153,6 +153,24 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 		src.MarkBad()
 	}
 	row.Field(0).Set(reflect.ValueOf(src))
+}
+
+// unfilled reports whether table field f (the i-th) is required but has no
+// value in filled (bit i set: it has one), and has a column (skip lists the
+// required fields the file has no column for, reported once for the file).
+func unfilled(f *schema.Field, i int, filled uint64, skip map[string]bool) bool {
+	return f.Required && !f.Derived && filled&(1<<i) == 0 && !skip[f.Key]
+}
+
+// filledFields returns the bits of the table fields that cells give a value.
+func filledFields(cells []cell) uint64 {
+	var filled uint64
+	for _, c := range cells {
+		if strings.TrimSpace(c.raw) != "" {
+			filled |= 1 << c.fi
+		}
+	}
+	return filled
 }
 
 // intern returns one shared copy of a text value. A reader hands out cells
