@@ -190,6 +190,8 @@ func TestCheckDest(t *testing.T) {
 		{"inside data/", filepath.Join(src, "data", "out"), false},
 		{"inside content/", filepath.Join(src, "content", "site"), false},
 		{"inside static/", filepath.Join(src, "static", "public"), false},
+		{"static/ itself, absent", filepath.Join(src, "static"), false},
+		{"i18n/ itself, absent", filepath.Join(src, "i18n"), false},
 		{"a file", filepath.Join(root, "afile"), false},
 		{"an empty folder", filepath.Join(root, "empty"), true},
 		{"a previous output", filepath.Join(root, "previous"), true},

@@ -64,6 +64,10 @@ type Summary struct {
 	Added, Changed, Removed, Kept int
 }
 
+// InputFolders are the folders of a site source that a build reads
+// (beside site.toml).
+var InputFolders = []string{"data", "content", "layouts", "static", "i18n"}
+
 // Marker is the file that marks a folder as gongshi output, so a build
 // never replaces a folder it did not make.
 const Marker = ".gongshi-build"
@@ -313,11 +317,11 @@ func checkDest(source, dest string) error {
 	if dst == src || strings.HasPrefix(src, dst+string(filepath.Separator)) || dst == string(filepath.Separator) {
 		return fmt.Errorf("输出目录 %s 是站点源目录或其上级，拒绝覆盖 (destination is the source folder or above it)", dest)
 	}
-	// Inside a folder the build reads (data/out), the output would be read
-	// as input by the next check and build.
-	for _, in := range []string{"data", "content", "layouts", "static", "i18n"} {
-		if d := filepath.Join(src, in); strings.HasPrefix(dst, d+string(filepath.Separator)) {
-			return fmt.Errorf("输出目录 %s 在站点源的 %s/ 文件夹里，下次检查和生成时会被当作输入读取；请放在它外面（默认为 public/） (destination is inside the source's %s/ folder, which the next check and build would read as input: put it outside, the default is public/)", dest, in, in)
+	// In a folder the build reads (data/out, static), the output would be
+	// read as input by the next check and build.
+	for _, in := range InputFolders {
+		if d := filepath.Join(src, in); dst == d || strings.HasPrefix(dst, d+string(filepath.Separator)) {
+			return fmt.Errorf("输出目录 %s 是站点源的 %s/ 文件夹或在其中，下次检查和生成时会被当作输入读取；请放在它外面（默认为 public/） (destination is or is inside the source's %s/ folder, which the next check and build would read as input: put it outside, the default is public/)", dest, in, in)
 		}
 	}
 	entries, err := os.ReadDir(dst)

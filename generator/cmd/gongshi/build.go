@@ -21,8 +21,8 @@ func buildCommand() command {
 		details: "先生成到输出目录旁的临时目录，全部成功后才替换原目录；数据有误时原网站保持不变。\n" +
 			"Builds into a staging folder beside the destination and swaps it in only when everything succeeded;\n" +
 			"on invalid input the previous site is left untouched.\n" +
-			"内存：默认尽量控制在 1400 MiB 以内（软限制：全省规模时多花时间回收内存）；环境变量 GOMEMLIMIT 可改，如 GOMEMLIMIT=4GiB。\n" +
-			"Memory: a soft limit of 1400 MiB by default (a province spends more time collecting instead);\n" +
+			"内存：默认尽量控制在 " + mib(defaultMemoryLimit) + " 以内（软限制：全省规模时多花时间回收内存）；环境变量 GOMEMLIMIT 可改，如 GOMEMLIMIT=4GiB。\n" +
+			"Memory: a soft limit of " + mib(defaultMemoryLimit) + " by default (a province spends more time collecting instead);\n" +
 			"the environment variable GOMEMLIMIT replaces it, e.g. GOMEMLIMIT=4GiB.",
 		run: func(fs *flag.FlagSet, args []string, out, errOut io.Writer) int {
 			src := fs.String("source", ".", "站点源目录 site source folder")

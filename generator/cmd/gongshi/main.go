@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 )
 
@@ -43,12 +44,15 @@ func commands() []command {
 
 // defaultMemoryLimit is the soft limit on the memory Go may use when the
 // environment sets none (GOMEMLIMIT): a county's build never comes near it
-// (5,000 villages peak at about 290 MB), while a province's collector works
+// (5,000 villages peak at about 290 MiB), while a province's collector works
 // harder instead of letting the heap grow to twice what is live, so 50,000
-// villages peak at about 1.44 GB rather than 3.1 GB. It is soft: a source
+// villages peak at 1.37–1.41 GiB rather than about 2.9 GiB. It is soft: a source
 // whose rows alone need more is still built, with more time spent
 // collecting. GOMEMLIMIT (e.g. GOMEMLIMIT=4GiB, or off) overrides it.
 const defaultMemoryLimit = 1400 << 20
+
+// mib writes a number of bytes in MiB, for --help.
+func mib(n int64) string { return strconv.FormatInt(n>>20, 10) + " MiB" }
 
 // applyMemoryLimit sets defaultMemoryLimit unless the environment (looked
 // up with lookup) sets GOMEMLIMIT, which Go's runtime has then applied (an

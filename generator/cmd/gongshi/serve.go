@@ -43,7 +43,7 @@ const (
 const reloadScript = `<script src="` + reloadPath + `"></script>`
 
 // watched are the parts of a site source that a build reads.
-var watched = []string{"site.toml", "data", "content", "layouts", "static", "i18n"}
+var watched = append([]string{"site.toml"}, build.InputFolders...)
 
 func serveCommand() command {
 	return command{
