@@ -67,13 +67,10 @@ func (s *rowSink) problem(code string, p pos, key, value, zh, en string) problem
 	pr := problem.Problem{Code: code, File: s.file, Sheet: s.sheet, Line: p.line, Row: p.row, Column: p.col,
 		TOMLPos: s.toml, Key: key, Value: value, Zh: zh, En: en}
 	if s.sheet != "" && p.line > 0 && p.col > 0 {
-		pr.Cell = cellName(p.col, p.line)
+		pr.Cell = problem.CellName(p.col, p.line)
 	}
 	return pr
 }
-
-// cellName names a cell as Excel does (K4).
-func cellName(col, row int) string { return problem.CellName(col, row) }
 
 // newSink returns a sink for about n rows (a guess, e.g. the file's line count).
 func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *problem.List, n int) *rowSink {
@@ -114,7 +111,7 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 		// cell is searched for resident ID and mobile numbers.
 		at := privacy.Place{File: s.file, Line: c.line + strings.Count(c.raw[:lead], "\n"), Column: c.col, Key: c.keyName()}
 		if s.sheet != "" {
-			at.Sheet, at.Cell = s.sheet, cellName(c.col, c.line)
+			at.Sheet, at.Row = s.sheet, c.line
 		}
 		privacy.Text(at, v, s.allow, s.probs)
 		if i, r, code := badRune(v); i >= 0 {

@@ -262,8 +262,8 @@ func (s *sheetRecords) merges(sink *rowSink) {
 				s.mergedHead[c-1] = true
 			}
 			sink.probs.Add(sink.problem("merged-header", pos{hr, m.c1, hr}, "", s.raw(m.r1-1, m.c1-1),
-				"表头单元格不能合并（"+cellName(m.c1, m.r1)+":"+cellName(m.c2, m.r2)+"），请取消合并，每列一个表头",
-				"a header cell is merged across columns ("+cellName(m.c1, m.r1)+":"+cellName(m.c2, m.r2)+"): unmerge it, one header per column"))
+				"表头单元格不能合并（"+problem.CellName(m.c1, m.r1)+":"+problem.CellName(m.c2, m.r2)+"），请取消合并，每列一个表头",
+				"a header cell is merged across columns ("+problem.CellName(m.c1, m.r1)+":"+problem.CellName(m.c2, m.r2)+"): unmerge it, one header per column"))
 		}
 	}
 }
@@ -350,7 +350,7 @@ func (s *sheetRecords) value(r, c int, v string) string {
 	}
 	if v[0] == '#' && isExcelError(v) {
 		cell := s.origin(c, r)
-		if t, _ := s.w.x.GetCellType(s.sheet, cellName(cell[0], cell[1])); t == excelize.CellTypeError {
+		if t, _ := s.w.x.GetCellType(s.sheet, problem.CellName(cell[0], cell[1])); t == excelize.CellTypeError {
 			key := ""
 			if f := s.field(c); f != nil {
 				key = f.Key
@@ -371,7 +371,7 @@ func (s *sheetRecords) value(r, c int, v string) string {
 		return cleanNumber(x)
 	}
 	cell := s.origin(c, r)
-	name := cellName(cell[0], cell[1])
+	name := problem.CellName(cell[0], cell[1])
 	switch s.style(name) {
 	case styleDate:
 		if d, ok := s.date(x); ok {

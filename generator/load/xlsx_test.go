@@ -34,7 +34,7 @@ func writeWorkbookSite(t *testing.T) string {
 			title := make([]any, width)
 			title[0] = "示范县行政村基本情况"
 			sh.Rows = append([][]any{title}, sh.Rows...)
-			sh.Merge = append(sh.Merge, "A1:"+cellName(width, 1))
+			sh.Merge = append(sh.Merge, "A1:"+problem.CellName(width, 1))
 			// V1 and V2 are both in T1: merge C3:C4 and leave C4 empty.
 			if sh.Rows[2][2] != "T1" || sh.Rows[3][2] != "T1" {
 				t.Fatalf("base villages changed: %v", sh.Rows)
@@ -324,5 +324,28 @@ func TestLibreOffice(t *testing.T) {
 	}
 	if found == nil || found.Sheet != "villages" || found.Cell != "D3" || found.Value != "#DIV/0!" || found.Key != "population" {
 		t.Errorf("no cell-error at villages!D3: %v", probs.Sorted())
+	}
+}
+
+// TestWorkbookNumberCell: a personal number in a workbook is placed at its
+// cell as Excel names it (the name is made only for a cell with a number).
+func TestWorkbookNumberCell(t *testing.T) {
+	dir := workbookSiteWith(t, func(tb *schema.Table, sh *testxlsx.Sheet) {
+		if tb.Name == "townships" {
+			sh.Rows[2][1] = "联系 13812345678"
+		}
+	})
+	_, probs, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range probs.Sorted() {
+		if p.Code == "privacy-mobile" {
+			got = append(got, p.Sheet+"!"+p.Cell)
+		}
+	}
+	if len(got) != 1 || got[0] != "乡镇!B3" {
+		t.Fatalf("mobile number found at %v, want [乡镇!B3]", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	kflate "github.com/klauspost/compress/flate"
 
 	"gongshi/generator/privacy"
+	"gongshi/generator/problem"
 	"gongshi/generator/xmltext"
 )
 
@@ -149,7 +150,7 @@ func (wb *workbook) sheet(i, cols, rows int, widths []float64, frozen bool) (*sh
 	sw := &sheetWriter{w: bufio.NewWriterSize(w, 64<<10), scan: wb.scan}
 	b := sw.w
 	b.WriteString(xmlHead + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
-	b.WriteString(`<dimension ref="A1:` + cellName(cols, rows) + `"/>`)
+	b.WriteString(`<dimension ref="A1:` + problem.CellName(cols, rows) + `"/>`)
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"`)
 	if i == 0 {
 		b.WriteString(` tabSelected="1"`)
@@ -185,7 +186,7 @@ func (sw *sheetWriter) row() {
 func (sw *sheetWriter) ref(style int) {
 	sw.c++
 	sw.w.WriteString(`<c r="`)
-	sw.w.WriteString(colName(sw.c))
+	sw.w.WriteString(problem.ColumnName(sw.c))
 	sw.num = strconv.AppendInt(sw.num[:0], int64(sw.r), 10)
 	sw.w.Write(sw.num)
 	sw.w.WriteByte('"')
@@ -272,20 +273,3 @@ func (sw *sheetWriter) end() error {
 
 // close finishes the workbook (the zip's central directory).
 func (wb *workbook) close() error { return wb.z.Close() }
-
-// colName returns the letters of a 1-based column: 1 → A, 27 → AA.
-func colName(c int) string {
-	if c <= 26 {
-		return string(rune('A' + c - 1))
-	}
-	var b []byte
-	for c > 0 {
-		c--
-		b = append([]byte{byte('A' + c%26)}, b...)
-		c /= 26
-	}
-	return string(b)
-}
-
-// cellName returns a cell's name: column c, row r (1-based), e.g. K120.
-func cellName(c, r int) string { return colName(c) + strconv.Itoa(r) }

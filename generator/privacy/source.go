@@ -60,7 +60,7 @@ func (a Allow) Allowed(number string) bool { return a[number] }
 type Place struct {
 	File  string
 	Sheet string // workbook sheet, when File is a workbook
-	Cell  string // workbook cell, e.g. "K4"
+	Row   int    // the workbook row of the cell at Column (a problem names the cell, e.g. K4)
 	Line  int    // 1-based line of the text's first character
 	// Column is the text's 1-based column. With Chars, a character column
 	// that moves along the text (TOML, Markdown, site.toml); otherwise a
@@ -105,8 +105,11 @@ func Text(at Place, text string, allow Allow, probs *problem.List) {
 
 // numberProblem is the problem of one number found at line and column of a place.
 func numberProblem(at Place, line, col int, m Match) problem.Problem {
-	p := problem.Problem{Code: m.Kind.Code(), File: at.File, Sheet: at.Sheet, Cell: at.Cell,
+	p := problem.Problem{Code: m.Kind.Code(), File: at.File, Sheet: at.Sheet,
 		Line: line, Column: col, TOMLPos: at.Chars, Key: at.Key, Value: m.Number}
+	if at.Sheet != "" && at.Row > 0 { // named only here: most cells hold no number
+		p.Cell = problem.CellName(at.Column, at.Row)
+	}
 	if m.Kind == Mobile {
 		p.Zh = "含有手机号码，不得公开；请删除。若是可以公开的办公电话，请列入 site.toml 的 privacy.allow_numbers"
 		p.En = "holds a mobile number, which must not be published: delete it, or if it is a public office line list it in privacy.allow_numbers in site.toml"

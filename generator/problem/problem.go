@@ -144,14 +144,21 @@ func CellName(col, row int) string {
 	return ColumnName(col) + strconv.Itoa(row)
 }
 
-// ColumnName names a 1-based column as Excel does: A … Z, AA ….
+// ColumnName names a 1-based column as Excel does: A … Z, AA …. (The
+// workbook writer names every cell it writes: a column up to Z costs no
+// allocation.)
 func ColumnName(col int) string {
-	var letters []byte
-	for c := col; c > 0; c = (c - 1) / 26 {
-		letters = append([]byte{byte('A' + (c-1)%26)}, letters...)
+	if col >= 1 && col <= 26 {
+		return letters[col-1 : col]
 	}
-	return string(letters)
+	var b []byte
+	for c := col; c > 0; c = (c - 1) / 26 {
+		b = append([]byte{byte('A' + (c-1)%26)}, b...)
+	}
+	return string(b)
 }
+
+const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 // Error lets a Problem travel as an error.
 func (p Problem) Error() string { return p.String() }
