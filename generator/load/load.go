@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"os"
 	"path"
@@ -300,7 +301,11 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 				pr.En = "name it " + t.Name + ext + " (the key of the table " + t.Sheet + "), or it is not read"
 			}
 			if tableFile {
-				unknown = append(unknown, unknownPlace{pr: pr})
+				u := unknownPlace{pr: pr}
+				if ext != ".toml" {
+					u.header = headerTable(firstRecords(dir, "data/"+n, 3))
+				}
+				unknown = append(unknown, u)
 			} else {
 				probs.Add(pr) // a document beside the data: never a table
 			}
@@ -328,10 +333,18 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		pr := u.pr
 		switch t := u.header; {
 		case t != nil && slices.Contains(absent, t):
-			// A sheet renamed (Sheet1) but still headed as the table it holds.
+			// A sheet or file renamed (Sheet1, export.csv) but still headed as
+			// the table it holds.
+			zhName, enName := "工作表名不是“"+t.Sheet+"”", "the sheet is not named "+t.Sheet
+			zhFix, enFix := "请把工作表改名为 "+t.Sheet, "rename the sheet "+t.Sheet+" (or "+t.Name+")"
+			if pr.Sheet == "" {
+				file := t.Name + path.Ext(pr.File)
+				zhName, enName = "文件名不是 "+file, "the file is not named "+file
+				zhFix, enFix = "请把文件改名为 "+file, "rename the file "+file
+			}
 			pr.Severity = problem.Error
-			pr.Zh = "表头与" + t.Sheet + "（" + t.Name + "）表一致，但工作表名不是“" + t.Sheet + "”，所以没有读取，网站将没有" + t.Sheet + "表：请把工作表改名为 " + t.Sheet
-			pr.En = "its headers are those of the table " + t.Name + ", which is missing, but the sheet is not named " + t.Sheet + ", so it was not read and the site would have no " + t.Name + ": rename the sheet " + t.Sheet + " (or " + t.Name + ")"
+			pr.Zh = "表头与" + t.Sheet + "（" + t.Name + "）表一致，但" + zhName + "，所以没有读取，网站将没有" + t.Sheet + "表：" + zhFix
+			pr.En = "its headers are those of the table " + t.Name + ", which is missing, but " + enName + ", so it was not read and the site would have no " + t.Name + ": " + enFix
 		case resemblesAny(unknownName(pr), absent):
 			pr.Severity = problem.Error
 			pr.Zh += "。没有找到表：" + strings.Join(missing, "、") + "；若这就是其中之一，请改正名字（确实没有这些记录的，删除或改名此文件或工作表）"
@@ -379,6 +392,29 @@ func headerTable(rows [][]string) *schema.Table {
 		}
 	}
 	return best
+}
+
+// firstRecords returns the first n records of a CSV or Unicode-text file
+// that are not empty, decoded as the file's own table would be.
+func firstRecords(dir, rel string, n int) [][]string {
+	b, err := safefs.Read(dir, rel, safefs.MaxTable)
+	if err != nil {
+		return nil
+	}
+	text := decodeText(rel, b, "", &problem.List{})
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.FieldsPerRecord = separator(text), -1
+	var out [][]string
+	for len(out) < n {
+		rec, err := r.Read()
+		if err != nil {
+			break
+		}
+		if !allEmpty(rec) {
+			out = append(out, rec)
+		}
+	}
+	return out
 }
 
 // unknownName is the name of an unknown sheet, or of an unknown file

@@ -14,7 +14,8 @@ import (
 // TestUnknownFileWhileATableIsMissing: a file that is no table is an error
 // only when it may be a missing table misnamed; a stray file beside the data
 // while the optional 处理 (actions) is missing stays a warning. A table
-// file's extension counts in any case (pledges.CSV).
+// file's extension counts in any case (pledges.CSV), and a file renamed
+// (export.csv) but headed as the missing table is an error too.
 func TestUnknownFileWhileATableIsMissing(t *testing.T) {
 	for _, c := range []struct {
 		name     string
@@ -25,6 +26,7 @@ func TestUnknownFileWhileATableIsMissing(t *testing.T) {
 		{"stray file, optional table missing", "actions.csv", "notes.csv", problem.Warning},
 		{"stray file, nothing missing", "", "notes.csv", problem.Warning},
 		{"misspelt key", "trainings.csv", "training.csv", problem.Error},
+		{"renamed, headed as the table", "trainings.csv", "export.csv", problem.Error},
 		{"Chinese name", "trainings.csv", "培训记录.csv", problem.Error},
 		{"upper-case extension", "actions.csv", "Actions.CSV", problem.Error},
 	} {
@@ -37,10 +39,14 @@ func TestUnknownFileWhileATableIsMissing(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			content := []byte("id,note\nx,y\n")
 			if c.remove != "" {
+				if c.add == "export.csv" { // the table's own file, renamed: its header says what it is
+					content, _ = os.ReadFile(filepath.Join(dir, "data", c.remove))
+				}
 				os.Remove(filepath.Join(dir, "data", c.remove))
 			}
-			os.WriteFile(filepath.Join(dir, "data", c.add), []byte("id,note\nx,y\n"), 0o644)
+			os.WriteFile(filepath.Join(dir, "data", c.add), content, 0o644)
 			_, probs, err := Load(dir)
 			if err != nil {
 				t.Fatal(err)
