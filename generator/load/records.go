@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gongshi/generator/dataset"
@@ -72,7 +73,7 @@ func readRecords(r recordReader, sink *rowSink, drop []string) {
 			p := r.at(i)
 			cells = append(cells, cell{f: f, fi: h.colIdx[i], name: h.names[i], raw: rec[i], line: p.line, col: p.col, row: p.row})
 		}
-		if word := footerWord(rec); word != "" && !complete(t, filledFields(cells), h.missing) {
+		if word := footerWord(rec); word != "" && (!complete(t, filledFields(cells), h.missing) || oneText(rec)) {
 			pr := sink.problem("footer-row", pos{row.line, 0, row.row}, "", "",
 				"这一行以“"+word+"”开头，像是合计、落款或注释行，不是数据，已跳过；如果是数据，请补全必填的列",
 				"this row starts with “"+word+"”: it looks like a total, signature or note row, not data, and is skipped; if it is data, fill in its required columns")
@@ -85,10 +86,19 @@ func readRecords(r recordReader, sink *rowSink, drop []string) {
 }
 
 // footerWords begin the rows a clerk puts below a table in Excel: totals,
-// who filled it in and checked it, notes. They are compared narrowed, so
-// 注： and 注: are one.
+// who filled it in and checked it, notes.
 var footerWords = []string{"合计", "总计", "小计", "填表人", "填报人", "制表人", "审核人", "负责人", "联系人",
 	"填表日期", "填报日期", "制表日期", "填表单位", "填报单位", "制表单位", "备注：", "说明：", "注："}
+
+// narrowFooterWords are footerWords narrowed, as cells are compared: 注：
+// and 注: are one.
+var narrowFooterWords = func() []string {
+	out := make([]string, len(footerWords))
+	for i, w := range footerWords {
+		out[i] = narrow(w)
+	}
+	return out
+}()
 
 // footerWord returns the footer word that the first non-empty cell of rec
 // begins with (spaces ignored: 合　计), or "". Every footer word is Chinese,
@@ -103,15 +113,41 @@ func footerWord(rec []string) string {
 		if c[0] < utf8.RuneSelf {
 			return ""
 		}
-		c = strings.ReplaceAll(narrow(c), " ", "")
-		for _, w := range footerWords {
-			if strings.HasPrefix(c, narrow(w)) {
-				return w
+		if len(c) > 64 { // a footer word is near the start: a long note need not be copied whole
+			c = c[:64]
+		}
+		c = strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, narrow(c))
+		for i, w := range narrowFooterWords {
+			if strings.HasPrefix(c, w) {
+				return footerWords[i]
 			}
 		}
 		return ""
 	}
 	return ""
+}
+
+// oneText reports whether every non-empty cell of rec holds the same text,
+// as a row merged across in a workbook does (the reader gives each cell of
+// a merged range its value): a signature line typed across the table.
+func oneText(rec []string) bool {
+	first := ""
+	for _, c := range rec {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		if first == "" {
+			first = c
+		} else if c != first {
+			return false
+		}
+	}
+	return true
 }
 
 // complete reports whether the fields in filled (see filledFields) include
