@@ -15,7 +15,8 @@ type DataView struct {
 	License     string
 	LicenseHref string
 	AsOf        string
-	Cite        string // how to credit the data: the site's title, as_of and, with an absolute base_url, the page's address
+	Cite        string // how to credit the data: the site's title and as_of
+	CiteHref    string // with an absolute base_url, the page's address (shown after Cite)
 	Workbook    string // link to gongshi.xlsx
 	Package     string // link to datapackage.json
 	Sums        string // link to SHA256SUMS
@@ -71,10 +72,7 @@ func (s *Site) dataPage(path string) (*Page, error) {
 	p.Description = s.T("data_description")
 	v := &DataView{License: d.Site.License, LicenseHref: opendata.LicenseURL(d.Site.License), AsOf: s.date(d.Site.AsOf),
 		Workbook: route.Rel(path, opendata.WorkbookPath), Package: route.Rel(path, opendata.DatapackagePath), Sums: route.Rel(path, opendata.SumsPath)}
-	v.Cite = s.C.Tf("data_cite", "title", d.Site.Title, "as_of", v.AsOf)
-	if d.Site.AbsoluteURL() {
-		v.Cite += " " + d.Site.BaseURL + strings.TrimSuffix(path, "index.html")
-	}
+	v.Cite, v.CiteHref = s.C.Tf("data_cite", "title", d.Site.Title, "as_of", v.AsOf), p.Canonical
 	for _, t := range opendata.Dictionary(d) {
 		st := schema.Get(t.Name)
 		dt := DataTable{Name: t.Name, Title: t.Title, OtherTitle: t.TitleEn, OtherLang: "en", Desc: t.Desc, Rows: t.Rows, InWorkbook: t.InWorkbook,
