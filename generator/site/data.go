@@ -16,7 +16,7 @@ type DataView struct {
 	LicenseHref string
 	AsOf        string
 	Cite        string // how to credit the data: the site's title and as_of
-	CiteHref    string // with an absolute base_url, the page's address (shown after Cite)
+	CiteHref    string // with an absolute base_url, the page's address, as text after Cite (every link on a page is relative)
 	Workbook    string // link to gongshi.xlsx
 	Package     string // link to datapackage.json
 	Sums        string // link to SHA256SUMS

@@ -135,7 +135,7 @@ func dataMain(p *Page, v *DataView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = link(v.CiteHref, v.CiteHref).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = text(v.CiteHref).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
