@@ -16,7 +16,7 @@ func (s *Site) frame(path, title, section string, crumbs ...Link) *Page {
 	p := &Page{
 		Lang: d.Site.Language, SiteTitle: d.Site.Title, County: d.Site.County,
 		Title: title, Path: path, Root: route.Root(path), Section: section,
-		AsOf:      s.date(d.Site.AsOf),
+		AsOf:      s.asOf,
 		CSS:       route.Rel(path, route.StylePath),
 		Home:      route.Rel(path, route.HomePath),
 		FeedHref:  route.Rel(path, route.FeedPath),

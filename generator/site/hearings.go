@@ -90,13 +90,13 @@ func (s *Site) hearingsPages() []entry {
 					v.Facts = append(v.Facts, Fact{Label: s.T("accountability.hearings_scheduled"), Value: s.C.Int(scheduled)})
 				}
 				for _, o := range schema.Outcomes {
-					if o.Zh != schema.OutcomeScheduled && s.heldYears[y] {
+					if o.Zh != schema.OutcomeScheduled && held > 0 {
 						v.Outcomes = append(v.Outcomes, StatusCount{Status: s.badge(schema.Outcomes, o.Zh), Count: counts[o.Zh], Pct: i18n.Pct(counts[o.Zh], held)})
 					}
 				}
 				v.Years = s.yearLinks(path, years, y, route.Hearings)
 				v.Data = s.yearData(path, y, "hearings")
-				if s.heldYears[y] {
+				if held > 0 {
 					cs := newChartSet(path, nil)
 					s.countyCharts(cs, []countyChart{{"hearing-outcomes", y}})
 					v.Charts = cs.views

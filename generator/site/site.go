@@ -33,6 +33,8 @@ type Site struct {
 	// trainingRule is the training rule as village and secretary pages
 	// state it (trainingNote), made once.
 	trainingRule string
+	// asOf is as_of in words, as every page's footer shows it.
+	asOf string
 }
 
 // markdown is a Markdown page turned into HTML.
