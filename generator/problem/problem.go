@@ -95,9 +95,9 @@ func quote(s string) string {
 	return `"` + strings.Join(parts, "\u3000") + `"`
 }
 
-// keyText is a key as printed: as it is, or quoted when it holds a
-// character that would not show or would break the line (a header typed
-// with Alt+Enter in Excel holds a line break).
+// keyText is a key or file name as printed: as it is, or quoted when it
+// holds a character that would not show or would break the line (a header
+// typed with Alt+Enter in Excel, a file named with a line break).
 func keyText(k string) string {
 	for _, r := range k {
 		if r != '\u3000' && !strconv.IsPrint(r) {
@@ -116,7 +116,7 @@ func keyText(k string) string {
 // editor finds the line.
 func (p Problem) Place() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(keyText(p.File)) // quoted if a file's name holds a line break
 	switch {
 	case p.Sheet != "":
 		b.WriteString(":")

@@ -31,6 +31,9 @@ func TestString(t *testing.T) {
 			"data/x.csv:6: id \"填表人：张三\u3000审核人：李四\\u200b\\u202e\": 坏 (bad)"},
 		{Problem{File: "data/x.csv", Line: 2, Value: `\u3000` + "\u3000", Zh: "坏", En: "bad"},
 			"data/x.csv:2: \"\\\\u3000\u3000\": 坏 (bad)"},
+		// So does a file named with a line break.
+		{Problem{File: "content/a\nb.md", Zh: "坏", En: "bad"},
+			`"content/a\nb.md": 坏 (bad)`},
 		// A header typed with Alt+Enter keeps the message on one line.
 		{Problem{File: "data/x.csv", Line: 1, Key: "承诺\n标题", Zh: "未知的列", En: "unknown column"},
 			`data/x.csv:1: "承诺\n标题": 未知的列 (unknown column)`},

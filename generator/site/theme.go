@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"path"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -86,7 +85,7 @@ func readLayered(siteDir, dir string, limit int64, probs *problem.List) (map[str
 			continue
 		}
 		if strings.ContainsFunc(rel, unicode.IsControl) {
-			probs.Add(problem.Problem{Code: CodeFileName, File: strings.Trim(strconv.Quote(rel), `"`), // static/a\nb.css
+			probs.Add(problem.Problem{Code: CodeFileName, File: rel, // printed quoted: "static/a\nb.css"
 				Zh: "文件名含有换行等控制字符，无法发布（网站的文件清单和上传工具都按行处理文件名）；请改名",
 				En: "the name holds a line break or another control character and cannot be published (the site's list of files and upload tools take one name a line); rename the file"})
 			continue

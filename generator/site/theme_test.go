@@ -27,11 +27,12 @@ func TestStaticFileNames(t *testing.T) {
 	var files []string
 	for _, p := range probs.Sorted() {
 		if p.Code == CodeFileName {
-			files = append(files, p.File)
+			files = append(files, p.Place())
 		}
 	}
-	if len(files) != 2 || files[0] != `static/a\nb.css` || files[1] != `static/tab\there.txt` {
-		t.Errorf("problems at %q, want static/a\\nb.css and static/tab\\there.txt", files)
+	// The name is kept as it is and printed quoted, on one line.
+	if len(files) != 2 || files[0] != `"static/a\nb.css"` || files[1] != `"static/tab\there.txt"` {
+		t.Errorf("problems at %q, want \"static/a\\nb.css\" and \"static/tab\\there.txt\"", files)
 	}
 	if _, ok := th.static["ok.css"]; !ok {
 		t.Error("ok.css not published")
