@@ -32,3 +32,12 @@ func TestFoldICS(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldICSInvalidUTF8: a short line holding a byte that is not UTF-8
+// takes the folding path too, which writes U+FFFD for it: a calendar is
+// always UTF-8.
+func TestFoldICSInvalidUTF8(t *testing.T) {
+	if got := foldICS("SUMMARY:a\xffb"); got != "SUMMARY:a\uFFFDb\r\n" {
+		t.Errorf("foldICS = %q, want the byte replaced by U+FFFD", got)
+	}
+}
