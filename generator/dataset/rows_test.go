@@ -2,7 +2,8 @@ package dataset
 
 import "testing"
 
-// TestExcelDay: Excel's own day numbers, from its first dates to today's;
+// TestExcelDay: Excel's own day numbers, from 1900-03-01 (its day 61: it
+// counts 1900 as a leap year) to today's;
 // anything but a normalised date is refused.
 func TestExcelDay(t *testing.T) {
 	for _, c := range []struct {

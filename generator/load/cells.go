@@ -104,7 +104,9 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 	case schema.String:
 		return str(s), nil
 	case schema.ID:
-		s = narrow(s) // Ｖ０２ is V02, as ３００ is 300
+		if !ValidID(s) {
+			s = narrow(s) // Ｖ０２ is V02, as ３００ is 300
+		}
 		if !ValidID(s) {
 			return value{}, &cellError{"id", "编号只能由字母、数字、下划线和连字符组成，以字母或数字开头，最长64个字符",
 				"expected an ID of letters, digits, _ and - only, starting with a letter or digit, at most 64 characters (" + schema.IDPattern + ")"}

@@ -25,6 +25,7 @@ func Reserved(seg string) bool {
 // overdue list; a hearing "2024" the year page hearings/2024/; a township
 // "page" the second page of a split list. The comparison ignores case, as
 // the file systems of Windows, macOS and USB sticks do.
+//
 // The ID is a valid one (load.ValidID): it holds no placeholder braces.
 func Collision(table, id string) string {
 	if id == "" {

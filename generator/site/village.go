@@ -312,11 +312,13 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 	}
 	// The sitting secretary and first secretary: their pledges are not
 	// marked as a former secretary's on the printed notice.
-	sitting := map[string]bool{}
-	for _, si := range []int{f.Secretary, f.First} {
-		if si >= 0 {
-			sitting[d.Secretaries[si].ID] = true
+	sitting := func(id string) bool {
+		for _, si := range []int{f.Secretary, f.First} {
+			if si >= 0 && d.Secretaries[si].ID == id {
+				return true
+			}
 		}
+		return false
 	}
 	type ref struct{ g, i int }
 	var all []ref
@@ -333,7 +335,7 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 			return 0
 		case pl.Open():
 			return 1
-		case sitting[pl.SecretaryID]:
+		case sitting(pl.SecretaryID):
 			return 2
 		}
 		return 3
@@ -344,7 +346,7 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 			vp := &groups[r.g].Pledges[r.i]
 			vp.Print = true
 			groups[r.g].Print = true
-			if pl := &d.Pledges[d.PledgeByID[vp.ID]]; !sitting[pl.SecretaryID] {
+			if pl := &d.Pledges[d.PledgeByID[vp.ID]]; !sitting(pl.SecretaryID) {
 				if si, ok := d.SecretaryByID[pl.SecretaryID]; ok {
 					vp.Former = s.C.Tf("village_page.by_former", "name", d.Secretaries[si].Name)
 				}

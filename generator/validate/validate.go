@@ -228,15 +228,13 @@ func (c *checker) appraisals() {
 		if grade == r.TopGrade() && grade != "" {
 			// Rounded as dataset.Derive rounds the yearly total: 89.999… is 90.
 			if p := math.Round(points[key{a.SecretaryID, a.Year}]*100) / 100; p < r.Training.ExcellencePoints {
+				zh := fmt.Sprintf("当年培训积分 %g 分，未达到 %g 分，不应评为%s", p, r.Training.ExcellencePoints, grade)
+				en := fmt.Sprintf("training points %g are below %g: cannot be rated %s", p, r.Training.ExcellencePoints, grade)
 				if a.Grade == "" { // computed: the grade cell is empty, so say where the grade came from
-					c.warn("training-excellence", a.Src, "grade", "",
-						fmt.Sprintf("按得分计算的等次为%s，但当年培训积分 %g 分，未达到 %g 分，不应评为%s：请核对得分或培训记录", grade, p, r.Training.ExcellencePoints, grade),
-						fmt.Sprintf("the scores give the grade %s, but training points %g are below %g: it cannot be rated %s; check the scores or the training records", grade, p, r.Training.ExcellencePoints, grade))
-				} else {
-					c.warn("training-excellence", a.Src, "grade", grade,
-						fmt.Sprintf("当年培训积分 %g 分，未达到 %g 分，不应评为%s", p, r.Training.ExcellencePoints, grade),
-						fmt.Sprintf("training points %g are below %g: cannot be rated %s", p, r.Training.ExcellencePoints, grade))
+					zh = "按得分计算的等次为" + grade + "，但" + zh + "：请核对得分或培训记录"
+					en = "the scores give the grade " + grade + ", but " + en + "; check the scores or the training records"
 				}
+				c.warn("training-excellence", a.Src, "grade", a.Grade, zh, en)
 			}
 		}
 	}

@@ -118,7 +118,7 @@ func TestAppraisals(t *testing.T) {
 			"data/t.csv:5: 警告 warning: year \"2025\": 该年度不在书记任期内 (the year is outside the secretary's term)"},
 		{"top grade with 90 points", a(2024, nil, nil, nil, s(95), ""), ""},
 		{"top grade computed without the points", a(2023, nil, nil, nil, s(95), ""),
-			"data/t.csv:5: 警告 warning: grade: 按得分计算的等次为优秀，但当年培训积分 0 分，未达到 90 分，不应评为优秀：请核对得分或培训记录 (the scores give the grade 优秀, but training points 0 are below 90: it cannot be rated 优秀; check the scores or the training records)"},
+			"data/t.csv:5: 警告 warning: grade: 按得分计算的等次为优秀，但当年培训积分 0 分，未达到 90 分，不应评为优秀：请核对得分或培训记录 (the scores give the grade 优秀, but training points 0 are below 90: cannot be rated 优秀; check the scores or the training records)"},
 		{"top grade given without the points", a(2023, nil, nil, nil, s(95), "优秀"),
 			"data/t.csv:5: 警告 warning: grade \"优秀\": 当年培训积分 0 分，未达到 90 分，不应评为优秀 (training points 0 are below 90: cannot be rated 优秀)"},
 	} {

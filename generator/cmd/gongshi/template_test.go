@@ -126,7 +126,8 @@ func fillTemplate(t *testing.T, file string) {
 	}
 	day := func(s string) float64 { // a date as Excel stores what was typed
 		d, _ := load.ParseDate(s)
-		return serialOf(d)
+		n, _ := dataset.ExcelDay(d)
+		return float64(n)
 	}
 	set("乡镇", []any{"T1", "东乡镇"})
 	set("行政村", []any{"V1", "上村", "T1", 1200, 380, 45, 150000.5}, []any{"007", "下村", "T1"})
@@ -141,27 +142,6 @@ func fillTemplate(t *testing.T, file string) {
 	if err := x.Save(); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func serialOf(iso string) float64 {
-	var y, m, d int
-	for i, p := range strings.Split(iso, "-") {
-		n := 0
-		for _, c := range p {
-			n = n*10 + int(c-'0')
-		}
-		switch i {
-		case 0:
-			y = n
-		case 1:
-			m = n
-		default:
-			d = n
-		}
-	}
-	a := (14 - m) / 12
-	yy, mm := y+4800-a, m+12*a-3
-	return float64(d + (153*mm+2)/5 + 365*yy + yy/4 - yy/100 + yy/400 - 32045 - 2415019)
 }
 
 // templateSite returns a source whose data is the filled-in template.
