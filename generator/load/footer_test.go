@@ -9,7 +9,7 @@ import (
 	"gongshi/generator/schema"
 )
 
-// TestFooterRows: a row below the data that starts with a total, signature
+// TestFooterRows: a row (anywhere; it is usually below the data) that starts with a total, signature
 // or note word and leaves required columns empty is one warning and no row,
 // instead of an error for every empty required cell; a complete row, or one
 // that starts otherwise, is read as ever.
