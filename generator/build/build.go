@@ -79,24 +79,69 @@ var ErrInvalid = errors.New("invalid input")
 // words and theme; plan the pages; render the pages while the downloads are
 // written; write the search index, feeds and sitemap; swap the staging
 // folder in. Problems are returned whatever happens; err is ErrInvalid when
-// they include errors, another error for other failures.
+// they include errors, another error for other failures. It is Prepare and
+// then Write, with their problems in one list.
 func Run(o Options) (Summary, *problem.List, error) {
-	start := time.Now()
-	var sum Summary
-	if o.Dest == "" {
-		o.Dest = filepath.Join(o.Source, "public")
+	p, probs, err := Prepare(o)
+	if err != nil {
+		return p.Summary(), probs, err
+	}
+	sum, found, err := p.Write()
+	probs.Merge(*found)
+	return sum, probs, err
+}
+
+// Prepared is a source that passed its checks, planned and ready to be
+// written: what Prepare returns and Write takes. It holds none of the
+// problems, so that a caller that has printed them (gongshi build) can let
+// a province's many warnings go before the pages are rendered.
+type Prepared struct {
+	o     Options
+	in    inputs
+	start time.Time
+	sum   Summary
+}
+
+// Summary returns what is known before writing: the time the checks took.
+func (p *Prepared) Summary() Summary { return p.sum }
+
+// Prepare runs the stages before writing anything: check the destination
+// and the source; read content, words and theme; plan the pages. Problems
+// are returned whatever happens; err is ErrInvalid when they include
+// errors. The Prepared it returns (never nil) is to be written only when
+// err is nil.
+func Prepare(o Options) (*Prepared, *problem.List, error) {
+	p := &Prepared{o: o, start: time.Now()}
+	if p.o.Dest == "" {
+		p.o.Dest = filepath.Join(o.Source, "public")
 	}
 	if o.BaseURL != "" && !ValidBaseURL(o.BaseURL) {
-		return sum, &problem.List{}, fmt.Errorf("base URL %q: %s (%s)", o.BaseURL, load.BaseURLZh, load.BaseURLEn)
+		return p, &problem.List{}, fmt.Errorf("base URL %q: %s (%s)", o.BaseURL, load.BaseURLZh, load.BaseURLEn)
 	}
-	if err := checkDest(o.Source, o.Dest); err != nil {
-		return sum, &problem.List{}, err
+	if err := checkDest(o.Source, p.o.Dest); err != nil {
+		return p, &problem.List{}, err
 	}
-	in, probs, err := prepare(o)
+	in, probs, err := prepare(p.o)
+	p.sum.CheckSeconds = time.Since(p.start).Seconds()
 	if err != nil {
-		return sum, probs, err
+		return p, probs, err
 	}
-	sum.CheckSeconds = time.Since(start).Seconds()
+	p.in = in
+	return p, probs, nil
+}
+
+// Write renders the prepared site into a staging folder, the downloads
+// alongside, then the search index, feeds and sitemap, and swaps the
+// folder in. found are the problems only the output shows (a personal
+// number from a layout or static file); with any, nothing is swapped in
+// and err is ErrInvalid. A Prepared is written once.
+func (p *Prepared) Write() (Summary, *problem.List, error) {
+	o, in, start, sum := p.o, p.in, p.start, p.sum
+	probs := &problem.List{}
+	if in.plan == nil {
+		return sum, probs, errors.New("build: nothing prepared to write (Prepare failed, or Write was called twice)")
+	}
+	p.in = inputs{} // written once: the rows can go with the index below
 
 	// Stage into a folder beside the destination (after taking the
 	// destination's lock and removing what killed builds left): a failed or

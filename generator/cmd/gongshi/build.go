@@ -12,6 +12,7 @@ import (
 
 	"gongshi/generator/build"
 	"gongshi/generator/load"
+	"gongshi/generator/problem"
 )
 
 func buildCommand() command {
@@ -69,9 +70,21 @@ func buildCommand() command {
 					}
 				}
 			}
-			sum, probs, err := build.Run(o)
-			if probs != nil && probs.Len() > 0 {
+			// The problems are printed before the pages are written: a clerk
+			// sees them at once, and a province's tens of thousands of
+			// warnings need not stay in memory while it renders.
+			p, probs, err := build.Prepare(o)
+			if probs.Len() > 0 {
 				printProblems(errOut, probs, *all)
+			}
+			probs = nil
+			var sum build.Summary
+			if err == nil {
+				var found *problem.List
+				sum, found, err = p.Write()
+				if found.Len() > 0 {
+					printProblems(errOut, found, *all)
+				}
 			}
 			switch {
 			case errors.Is(err, build.ErrInterrupted):

@@ -64,7 +64,12 @@ func main() {
 			fmt.Fprintf(os.Stderr, "memprobe %6.1f s pages %d of %d\n", time.Since(start).Seconds(), done, total)
 		}
 	}
-	_, _, err := build.Run(build.Options{Source: os.Args[1], Dest: os.Args[2], Progress: progress})
+	// As gongshi build does: the problems are let go before writing.
+	p, probs, err := build.Prepare(build.Options{Source: os.Args[1], Dest: os.Args[2], Progress: progress})
+	fmt.Fprintf(os.Stderr, "memprobe %6.1f s checked: %d problems\n", time.Since(start).Seconds(), probs.Len())
+	if err == nil {
+		_, _, err = p.Write()
+	}
 	close(stop)
 	<-done
 	if err != nil {
