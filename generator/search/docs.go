@@ -37,22 +37,34 @@ type kind struct {
 func kinds(d *dataset.Dataset, c *i18n.Catalogue) []kind {
 	from := route.File(route.Path(route.SearchPage))
 	href := func(path func(string) string) string { return route.Rel(from, path("{id}")) }
+	// A village's place is one slice shared by its secretaries', pledges'
+	// and hearings' documents (read only), not one each.
+	places := make(map[string][]string, len(d.Villages))
 	placeOf := func(villageID string) []string {
-		if v := d.VillageOf(villageID); v != nil {
-			return nonEmpty(d.TownshipName(v.TownshipID), v.Name)
+		if p, ok := places[villageID]; ok {
+			return p
 		}
-		return nil
+		var p []string
+		if v := d.VillageOf(villageID); v != nil {
+			p = nonEmpty(d.TownshipName(v.TownshipID), v.Name)
+		}
+		places[villageID] = p
+		return p
 	}
+	// Each kind's documents are allocated once at their full length: in a
+	// province the lists are tens of MB, and growing them by appending
+	// would hold two copies at once as the rows are let go.
+	docs := func(n int) []doc { return make([]doc, 0, n) }
 
-	villages := kind{key: "villages", label: c.T("find.villages"), href: href(route.Village)}
+	villages := kind{key: "villages", label: c.T("find.villages"), href: href(route.Village), docs: docs(len(d.Villages))}
 	for _, v := range d.Villages {
 		villages.docs = append(villages.docs, doc{id: v.ID, name: v.Name, place: nonEmpty(d.TownshipName(v.TownshipID))})
 	}
-	townships := kind{key: "townships", label: c.T("find.townships"), href: href(route.Township)}
+	townships := kind{key: "townships", label: c.T("find.townships"), href: href(route.Township), docs: docs(len(d.Townships))}
 	for _, t := range d.Townships {
 		townships.docs = append(townships.docs, doc{id: t.ID, name: t.Name})
 	}
-	secretaries := kind{key: "secretaries", label: c.T("find.secretaries"), href: href(route.Secretary)}
+	secretaries := kind{key: "secretaries", label: c.T("find.secretaries"), href: href(route.Secretary), docs: docs(len(d.Secretaries))}
 	for _, s := range d.Secretaries {
 		note := c.Enum(schema.Roles, s.Role)
 		if !s.ServingOn(d.Site.AsOf) {
@@ -60,7 +72,7 @@ func kinds(d *dataset.Dataset, c *i18n.Catalogue) []kind {
 		}
 		secretaries.docs = append(secretaries.docs, doc{id: s.ID, name: s.Name, place: placeOf(s.VillageID), note: note})
 	}
-	pledges := kind{key: "pledges", label: c.T("find.pledges"), href: href(route.Pledge)}
+	pledges := kind{key: "pledges", label: c.T("find.pledges"), href: href(route.Pledge), docs: docs(len(d.Pledges))}
 	for _, p := range d.Pledges {
 		texts := nonEmpty(p.Detail, p.Target)
 		for _, ui := range d.UpdatesOf[p.ID] {
@@ -69,7 +81,7 @@ func kinds(d *dataset.Dataset, c *i18n.Catalogue) []kind {
 		pledges.docs = append(pledges.docs, doc{id: p.ID, name: p.Title, place: placeOf(p.VillageID),
 			note: c.Enum(schema.PledgeStatuses, p.Status), texts: texts})
 	}
-	hearings := kind{key: "hearings", label: c.T("find.hearings"), href: href(route.Hearing)}
+	hearings := kind{key: "hearings", label: c.T("find.hearings"), href: href(route.Hearing), docs: docs(len(d.Hearings))}
 	for _, h := range d.Hearings {
 		texts := nonEmpty(h.Summary, h.FollowUp)
 		for _, qi := range d.QuestionsOf[h.ID] {
