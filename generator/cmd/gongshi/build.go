@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"strconv"
 	"syscall"
 
 	"gongshi/generator/build"
@@ -24,7 +25,10 @@ func buildCommand() command {
 			"on invalid input the previous site is left untouched.\n" +
 			"内存：默认尽量控制在 " + mib(defaultMemoryLimit) + " 以内（软限制：全省规模时多花时间回收内存）；环境变量 GOMEMLIMIT 可改，如 GOMEMLIMIT=4GiB。\n" +
 			"Memory: a soft limit of " + mib(defaultMemoryLimit) + " by default (a province spends more time collecting instead);\n" +
-			"the environment variable GOMEMLIMIT replaces it, e.g. GOMEMLIMIT=4GiB.",
+			"the environment variable GOMEMLIMIT replaces it, e.g. GOMEMLIMIT=4GiB.\n" +
+			"回收：堆比存活数据多 " + strconv.Itoa(defaultGCPercent) + "% 时回收；环境变量 GOGC 可改，如 GOGC=100 用更多内存换略快。\n" +
+			"Collection: when the heap has grown " + strconv.Itoa(defaultGCPercent) + "% beyond what is live; GOGC replaces it\n" +
+			"(GOGC=100 uses more memory to be slightly faster).",
 		run: func(fs *flag.FlagSet, args []string, out, errOut io.Writer) int {
 			src := fs.String("source", ".", "站点源目录 site source folder")
 			dest := fs.String("dest", "", "输出目录 output folder (default SOURCE/public)")

@@ -44,27 +44,39 @@ func commands() []command {
 
 // defaultMemoryLimit is the soft limit on the memory Go may use when the
 // environment sets none (GOMEMLIMIT): a county's build never comes near it
-// (5,000 villages peak at about 290 MiB), while a province's collector works
-// harder instead of letting the heap grow to twice what is live, so 50,000
-// villages peak at 1.37–1.41 GiB rather than about 2.9 GiB. It is soft: a source
-// whose rows alone need more is still built, with more time spent
+// (5,000 villages peak at about 220 MiB), while a province's collector works
+// harder instead of letting the heap grow far beyond what is live, so 50,000
+// villages peak at under 1.4 GiB rather than about 2.9 GiB. It is soft: a
+// source whose rows alone need more is still built, with more time spent
 // collecting. GOMEMLIMIT (e.g. GOMEMLIMIT=4GiB, or off) overrides it.
 const defaultMemoryLimit = 1400 << 20
+
+// defaultGCPercent is how far the heap may grow beyond what is live before
+// Go collects again, when the environment sets no GOGC: 75% rather than
+// Go's 100%. What is live in a build is mostly the rows, held from start
+// to end, so Go's default doubles the memory a build needs; at 5,000
+// villages 75 peaks 11% lower (224,000 against 252,000 KiB, four runs
+// each) for 2% more CPU time. GOGC (e.g. GOGC=100, or off) overrides it.
+const defaultGCPercent = 75
 
 // mib writes a number of bytes in MiB, for --help.
 func mib(n int64) string { return strconv.FormatInt(n>>20, 10) + " MiB" }
 
-// applyMemoryLimit sets defaultMemoryLimit unless the environment (looked
-// up with lookup) sets GOMEMLIMIT, which Go's runtime has then applied (an
-// empty GOMEMLIMIT= is no setting: the runtime reads it as none).
-func applyMemoryLimit(lookup func(string) (string, bool)) {
+// applyGCSettings sets defaultMemoryLimit and defaultGCPercent unless the
+// environment (looked up with lookup) sets GOMEMLIMIT or GOGC, which Go's
+// runtime has then applied (an empty GOMEMLIMIT= or GOGC= is no setting:
+// the runtime reads it as none).
+func applyGCSettings(lookup func(string) (string, bool)) {
 	if v, set := lookup("GOMEMLIMIT"); !set || v == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
+	if v, set := lookup("GOGC"); !set || v == "" {
+		debug.SetGCPercent(defaultGCPercent)
 	}
 }
 
 func main() {
-	applyMemoryLimit(os.LookupEnv)
+	applyGCSettings(os.LookupEnv)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

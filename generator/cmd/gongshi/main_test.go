@@ -541,24 +541,45 @@ func TestCheckSeesContent(t *testing.T) {
 	}
 }
 
-// TestMemoryLimit: without GOMEMLIMIT a build has gongshi's soft limit;
-// with it, the runtime's (from the variable) is left alone.
-func TestMemoryLimit(t *testing.T) {
-	old := debug.SetMemoryLimit(-1)
-	defer debug.SetMemoryLimit(old)
-	debug.SetMemoryLimit(math.MaxInt64)
-	applyMemoryLimit(func(string) (string, bool) { return "", false })
-	if got := debug.SetMemoryLimit(-1); got != defaultMemoryLimit {
-		t.Errorf("without GOMEMLIMIT the limit is %d, want %d", got, defaultMemoryLimit)
-	}
-	debug.SetMemoryLimit(math.MaxInt64)
-	applyMemoryLimit(func(k string) (string, bool) { return "", k == "GOMEMLIMIT" }) // GOMEMLIMIT= is no limit to Go
-	if got := debug.SetMemoryLimit(-1); got != defaultMemoryLimit {
-		t.Errorf("with an empty GOMEMLIMIT the limit is %d, want %d", got, defaultMemoryLimit)
+// TestGCSettings: without GOMEMLIMIT and GOGC a build has gongshi's soft
+// limit and collection target; with them, the runtime's (from the
+// variables) are left alone.
+func TestGCSettings(t *testing.T) {
+	oldLimit := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(oldLimit)
+	oldPercent := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(oldPercent)
+	none := func(string) (string, bool) { return "", false }
+	empty := func(k string) (string, bool) { return "", k == "GOMEMLIMIT" || k == "GOGC" } // GOMEMLIMIT= and GOGC= are no setting to Go
+	for _, c := range []struct {
+		name   string
+		lookup func(string) (string, bool)
+	}{{"unset", none}, {"empty", empty}} {
+		debug.SetMemoryLimit(math.MaxInt64)
+		debug.SetGCPercent(100)
+		applyGCSettings(c.lookup)
+		if got := debug.SetMemoryLimit(-1); got != defaultMemoryLimit {
+			t.Errorf("%s GOMEMLIMIT: the limit is %d, want %d", c.name, got, defaultMemoryLimit)
+		}
+		if got := debug.SetGCPercent(100); got != defaultGCPercent {
+			t.Errorf("%s GOGC: the target is %d%%, want %d%%", c.name, got, defaultGCPercent)
+		}
 	}
 	debug.SetMemoryLimit(3 << 30)
-	applyMemoryLimit(func(k string) (string, bool) { return "3GiB", k == "GOMEMLIMIT" })
+	debug.SetGCPercent(150)
+	applyGCSettings(func(k string) (string, bool) {
+		switch k {
+		case "GOMEMLIMIT":
+			return "3GiB", true
+		case "GOGC":
+			return "150", true
+		}
+		return "", false
+	})
 	if got := debug.SetMemoryLimit(-1); got != 3<<30 {
 		t.Errorf("with GOMEMLIMIT set the limit became %d", got)
+	}
+	if got := debug.SetGCPercent(150); got != 150 {
+		t.Errorf("with GOGC set the target became %d%%", got)
 	}
 }
