@@ -6,7 +6,9 @@
 //
 // Dates are strings in the normalised form YYYY-MM-DD ("" when empty), which
 // compare correctly as strings and never depend on a time zone. Optional
-// numbers are pointers (nil when the cell was empty).
+// numbers are pointers (nil when the cell was empty), read only: rows may
+// share them (package load points small whole numbers into one table), so
+// a change is made by pointing the field at a new number.
 package dataset
 
 import "strconv"

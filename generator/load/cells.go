@@ -254,9 +254,28 @@ func ValidID(s string) bool {
 	return true
 }
 
+// smallInts holds the whole numbers an optional int field most often has
+// (progress, attendees, votes, stars, birth years): such a field points
+// into it instead of to a number of its own, saving an allocation per cell
+// (400,000 in 5,000 villages). Nothing writes through the pointers of a
+// dataset's optional numbers (package dataset says so).
+var smallInts = func() *[2100]int {
+	var a [2100]int
+	for i := range a {
+		a[i] = i
+	}
+	return &a
+}()
+
+var intPointer = reflect.TypeFor[*int]()
+
 // set stores a parsed value in a struct field, allocating pointers for
 // optional fields.
 func set(field reflect.Value, v value) {
+	if field.Type() == intPointer && v.kind == 'i' && v.i >= 0 && v.i < len(smallInts) {
+		field.Set(reflect.ValueOf(&smallInts[v.i]))
+		return
+	}
 	if field.Kind() == reflect.Pointer {
 		p := reflect.New(field.Type().Elem())
 		field.Set(p)

@@ -61,6 +61,9 @@ func TestNumberCells(t *testing.T) {
 		{" 42 ", " 3 ", 42, 3, ""},             // spaces trimmed
 		{"12.0", "1e3", 12, 1000, ""},          // a whole number written with a point
 		{"0", "0.0", 0, 0, ""},                 //
+		{"2099", "1", 2099, 1, ""},             // the last of the shared small numbers
+		{"2100", "1", 2100, 1, ""},             // the first with a number of its own
+		{"987654", "1", 987654, 1, ""},         //
 		{"12.9", "1", 0, 1, `population "12.9": 应为整数 (expected a whole number)`},
 		{"-5", "1", 0, 1, `population "-5": 不能小于 0 (expected at least 0)`},
 		{"1", "-0.5", 1, 0, `collective_income "-0.5": 不能小于 0 (expected at least 0)`},
@@ -103,6 +106,11 @@ func TestNumberCells(t *testing.T) {
 				t.Errorf("Src.Bad = %v", v.Bad())
 			}
 		})
+	}
+	for i, n := range smallInts {
+		if n != i {
+			t.Fatalf("the shared small number %d was changed to %d", i, n)
+		}
 	}
 }
 
