@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,6 +95,18 @@ func TestFormats(t *testing.T) {
 		{zh.Date("2024-03-01"), "2024年3月1日"},
 		{en.Date("2024-03-01"), "2024-03-01"},
 		{zh.Date(""), ""},
+		{zh.Date("2024-03-01"), "2024年3月1日"}, // again, from the days held
+		{zh.Date("1900-01-01"), "1900年1月1日"}, // the first day held
+		{zh.Date("2099-12-31"), "2099年12月31日"},
+		{zh.Date("2099-12-31"), "2099年12月31日"},
+		{zh.Date("2100-01-01"), "2100年1月1日"}, // after: kept in the map
+		{zh.Date("2100-01-01"), "2100年1月1日"},
+		{zh.Date("1899-12-31"), "1899年12月31日"},
+		{en.Date("1899-12-31"), "1899-12-31"},
+		{zh.Date("2024-02-30"), "2024年2月30日"}, // as written: the loader refuses such dates
+		{zh.Date("2024-13-01"), "2024年13月1日"},
+		{zh.Date("2024-13-01"), "2024年13月1日"},
+		{zh.Date("2024/03/01"), "2024/03/01"},
 		{zh.Int(1234567), "1,234,567"},
 		{zh.Int(-1234), "-1,234"},
 		{zh.Yuan(123456), "12.3 万元"},
@@ -113,6 +126,32 @@ func TestFormats(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// TestDayIndex: every day of 1900–2099 has its own place among the dates
+// a catalogue holds; anything else has none.
+func TestDayIndex(t *testing.T) {
+	seen := map[int]string{}
+	for y := 1900; y < 2100; y++ {
+		for m := 1; m <= 12; m++ {
+			for d := 1; d <= 31; d++ {
+				s := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				i, ok := dayIndex(s)
+				if !ok || i < 0 || i >= dayYears*12*31 {
+					t.Fatalf("dayIndex(%s) = %d, %v", s, i, ok)
+				}
+				if other, dup := seen[i]; dup {
+					t.Fatalf("%s and %s share place %d", s, other, i)
+				}
+				seen[i] = s
+			}
+		}
+	}
+	for _, s := range []string{"1899-12-31", "2100-01-01", "2024-00-01", "2024-13-01", "2024-01-00", "2024-01-32", "2024-1x-01", "202a-01-01", "2024-01-0 "} {
+		if i, ok := dayIndex(s); ok {
+			t.Errorf("dayIndex(%s) = %d, want none", s, i)
 		}
 	}
 }

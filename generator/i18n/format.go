@@ -15,14 +15,45 @@ func (c *Catalogue) Date(d string) string {
 	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
 		return d
 	}
-	if s, ok := c.dates.Load(d); ok {
+	i, ok := dayIndex(d)
+	if ok {
+		if s := c.days[i].Load(); s != nil {
+			return *s
+		}
+	} else if s, ok := c.dates.Load(d); ok {
 		return s.(string)
 	}
 	m, _ := strconv.Atoi(d[5:7])
 	day, _ := strconv.Atoi(d[8:10])
 	s := c.Tf("format.date", "yyyy", d[:4], "mm", d[5:7], "dd", d[8:10], "m", strconv.Itoa(m), "d", strconv.Itoa(day))
-	c.dates.Store(d, s)
+	if ok {
+		c.days[i].Store(&s)
+	} else {
+		c.dates.Store(d, s)
+	}
 	return s
+}
+
+// dayIndex returns the place in Catalogue.days of a date YYYY-MM-DD of
+// 1900–2099 with a month 01–12 and a day 01–31 (all digits), or false.
+func dayIndex(d string) (int, bool) {
+	for _, k := range [8]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if d[k] < '0' || d[k] > '9' {
+			return 0, false
+		}
+	}
+	num := func(s string) int {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			n = n*10 + int(s[i]-'0')
+		}
+		return n
+	}
+	y, m, day := num(d[:4])-1900, num(d[5:7]), num(d[8:10])
+	if y < 0 || y >= dayYears || m < 1 || m > 12 || day < 1 || day > 31 {
+		return 0, false
+	}
+	return (y*12+m-1)*31 + day - 1, true
 }
 
 // Int formats a whole number with thousands separators (format.thousands).
