@@ -126,11 +126,11 @@ func (m *Maker) pledgeStatus(year int) *Data {
 		if !inYear(p.MadeOn, year) {
 			continue
 		}
-		vi, ok := ds.VillageByID[p.VillageID]
-		if !ok {
+		v := ds.VillageOf(p.VillageID)
+		if v == nil {
 			continue
 		}
-		t := by[ds.Villages[vi].TownshipID]
+		t := by[v.TownshipID]
 		if t == nil {
 			continue
 		}

@@ -71,11 +71,11 @@ func (d *Dataset) deriveBenchmarks() {
 	}
 	groups := map[group][]int{}
 	for i, a := range d.Appraisals {
-		vi, ok := d.VillageByID[a.VillageID]
-		if !ok || a.TotalScore == nil {
+		v := d.VillageOf(a.VillageID)
+		if v == nil || a.TotalScore == nil {
 			continue
 		}
-		g := group{a.Year, d.Villages[vi].TownshipID}
+		g := group{a.Year, v.TownshipID}
 		groups[g] = append(groups[g], i)
 	}
 	for _, list := range groups {

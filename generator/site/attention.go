@@ -240,8 +240,8 @@ func (s *Site) attentionItem(path string, a dataset.Attention, r attentionRef) A
 		}
 		it.Detail = s.C.Tf("attention.revised_on", "date", s.date(date))
 	}
-	if vi, ok := d.VillageByID[place.VillageID]; ok {
-		it.Village = Link{Label: d.Villages[vi].Name, Href: route.Rel(path, route.Village(place.VillageID))}
+	if name, href := s.villageRef(path, place.VillageID); name != "" {
+		it.Village = Link{Label: name, Href: href}
 	}
 	return it
 }

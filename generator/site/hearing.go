@@ -33,7 +33,7 @@ type QuestionView struct {
 func (s *Site) hearing(path string, hi int) (*Page, error) {
 	d := s.D
 	h := &d.Hearings[hi]
-	v := &d.Villages[d.VillageByID[h.VillageID]]
+	v := d.VillageOf(h.VillageID) // there is one: the reference was checked
 	p := s.frame(path, h.Topic, route.Section(route.HearingPage), s.villageCrumbs(path, v, true)...)
 	view := &HearingView{Row: s.hearingRow(path, hi, false), Village: Link{Label: v.Name, Href: route.Rel(path, route.Village(v.ID))},
 		Category: h.Category, NoticeDate: s.date(h.NoticeDate), Summary: h.Summary, FollowUp: h.FollowUp}

@@ -123,8 +123,8 @@ func (s *Site) hearingGroups(year []int) []group {
 	d := s.D
 	byTownship := map[string][]int{}
 	for _, hi := range year {
-		if vi, ok := d.VillageByID[d.Hearings[hi].VillageID]; ok {
-			byTownship[d.Villages[vi].TownshipID] = append(byTownship[d.Villages[vi].TownshipID], hi)
+		if v := d.VillageOf(d.Hearings[hi].VillageID); v != nil {
+			byTownship[v.TownshipID] = append(byTownship[v.TownshipID], hi)
 		}
 	}
 	var groups []group

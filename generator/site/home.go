@@ -163,9 +163,7 @@ func (s *Site) latestUpdates(path string, n int) []UpdateRow {
 			vid = h.VillageID
 			r = UpdateRow{Date: s.date(h.Date), Text: s.C.Label(s.T("hearing"), h.Topic), Href: route.Rel(path, route.Hearing(h.ID)), Badge: s.badge(schema.Outcomes, h.Outcome)}
 		}
-		if vi, ok := d.VillageByID[vid]; ok {
-			r.Village, r.VillageHref = d.Villages[vi].Name, route.Rel(path, route.Village(vid))
-		}
+		r.Village, r.VillageHref = s.villageRef(path, vid)
 		out = append(out, r)
 	}
 	return out

@@ -42,7 +42,7 @@ type UpdateItem struct {
 func (s *Site) pledge(path string, pi int) (*Page, error) {
 	d := s.D
 	pl := &d.Pledges[pi]
-	v := &d.Villages[d.VillageByID[pl.VillageID]]
+	v := d.VillageOf(pl.VillageID) // there is one: the reference was checked
 	p := s.frame(path, pl.Title, route.Section(route.PledgePage), s.villageCrumbs(path, v, true)...)
 	view := &PledgeView{Row: s.pledgeRow(path, pi, false), Village: Link{Label: v.Name, Href: route.Rel(path, route.Village(v.ID))},
 		Detail: pl.Detail, Target: pl.Target, Evidence: pl.Evidence}

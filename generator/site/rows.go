@@ -101,9 +101,7 @@ func (s *Site) pledgeRow(path string, pi int, withVillage bool) PledgeRow {
 		r.Secretary = d.Secretaries[si].Name
 	}
 	if withVillage {
-		if vi, ok := d.VillageByID[p.VillageID]; ok {
-			r.Village, r.VillageHref = d.Villages[vi].Name, route.Rel(path, route.Village(p.VillageID))
-		}
+		r.Village, r.VillageHref = s.villageRef(path, p.VillageID)
 	}
 	return r
 }
@@ -198,9 +196,7 @@ func (s *Site) appraisalRow(path string, ai int, withVillage bool) AppraisalRow 
 		r.Secretary, r.SecretaryHref = d.Secretaries[si].Name, route.Rel(path, route.Secretary(a.SecretaryID))
 	}
 	if withVillage {
-		if vi, ok := d.VillageByID[a.VillageID]; ok {
-			r.Village, r.VillageHref = d.Villages[vi].Name, route.Rel(path, route.Village(a.VillageID))
-		}
+		r.Village, r.VillageHref = s.villageRef(path, a.VillageID)
 	}
 	return r
 }
@@ -225,9 +221,7 @@ func (s *Site) hearingRow(path string, hi int, withVillage bool) HearingRow {
 	r := HearingRow{Date: s.date(h.Date), Topic: h.Topic, Href: route.Rel(path, route.Hearing(h.ID)),
 		Outcome: s.badge(schema.Outcomes, h.Outcome), Votes: s.votes(h), Scheduled: h.Outcome == schema.OutcomeScheduled}
 	if withVillage {
-		if vi, ok := d.VillageByID[h.VillageID]; ok {
-			r.Village, r.VillageHref = d.Villages[vi].Name, route.Rel(path, route.Village(h.VillageID))
-		}
+		r.Village, r.VillageHref = s.villageRef(path, h.VillageID)
 	}
 	return r
 }

@@ -48,7 +48,7 @@ type TrainingItem struct {
 func (s *Site) secretary(path string, si int) (*Page, error) {
 	d := s.D
 	sec := &d.Secretaries[si]
-	v := &d.Villages[d.VillageByID[sec.VillageID]]
+	v := d.VillageOf(sec.VillageID) // there is one: the reference was checked
 	title := s.C.Tf("secretary_title", "name", sec.Name, "village", v.Name, "role", s.C.Enum(schema.Roles, sec.Role))
 	p := s.frame(path, title, route.Section(route.SecretaryPage), s.villageCrumbs(path, v, true)...)
 	view := &SecretaryView{Person: s.person(path, si), Village: Link{Label: v.Name, Href: route.Rel(path, route.Village(v.ID))}}

@@ -61,6 +61,15 @@ func (s *Site) date(d string) string { return s.C.Date(d) }
 // townshipOf returns the township of a village, or nil.
 func (s *Site) townshipOf(v *dataset.Village) *dataset.Township { return s.D.TownshipOf(v.TownshipID) }
 
+// villageRef returns the name of the village id and the link to its page
+// from the page at path, or two empty strings for no such village.
+func (s *Site) villageRef(path, id string) (name, href string) {
+	if v := s.D.VillageOf(id); v != nil {
+		return v.Name, route.Rel(path, route.Village(id))
+	}
+	return "", ""
+}
+
 // villageCrumbs returns township → village crumbs for pages under a village.
 func (s *Site) villageCrumbs(path string, v *dataset.Village, withVillage bool) []Link {
 	var c []Link
