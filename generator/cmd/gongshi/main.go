@@ -44,7 +44,7 @@ func commands() []command {
 
 // defaultMemoryLimit is the soft limit on the memory Go may use when the
 // environment sets none (GOMEMLIMIT): a county's build never comes near it
-// (5,000 villages peak at about 220 MiB), while a province's collector works
+// (5,000 villages peak at about 200 MiB), while a province's collector works
 // harder instead of letting the heap grow far beyond what is live, so 50,000
 // villages peak at under 1.4 GiB rather than about 2.9 GiB. It is soft: a
 // source whose rows alone need more is still built, with more time spent
@@ -52,12 +52,14 @@ func commands() []command {
 const defaultMemoryLimit = 1400 << 20
 
 // defaultGCPercent is how far the heap may grow beyond what is live before
-// Go collects again, when the environment sets no GOGC: 75% rather than
+// Go collects again, when the environment sets no GOGC: 65% rather than
 // Go's 100%. What is live in a build is mostly the rows, held from start
-// to end, so Go's default doubles the memory a build needs; at 5,000
-// villages 75 peaks 11% lower (224,000 against 252,000 KiB, four runs
-// each) for 2% more CPU time. GOGC (e.g. GOGC=100, or off) overrides it.
-const defaultGCPercent = 75
+// to end, so Go's default nearly doubles the memory a build needs. Peak
+// memory at 5,000 villages, three or four runs each: 100 gives 244,000–
+// 263,000 KiB; 75 gives 213,000–225,000; 65 gives 197,000–213,000 in the
+// same time within the runs' spread; 50 gives 183,000–191,000 but takes 8%
+// longer. GOGC (e.g. GOGC=100, or off) overrides it.
+const defaultGCPercent = 65
 
 // mib writes a number of bytes in MiB, for --help.
 func mib(n int64) string { return strconv.FormatInt(n>>20, 10) + " MiB" }
