@@ -56,6 +56,14 @@ func fixtures(t *testing.T) []fixture {
 				rows[4][11] = "一半"  // L5: progress
 				return rows
 			}}}}},
+		// A workbook written by a program: formulas without saved values.
+		{dir: "65-xlsx-formula-without-value", files: map[string][]byte{"remove": []byte("data/pledges.csv\n")}, sheets: map[string][]fixSheet{"data/台账.xlsx": {{
+			Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv",
+			edit: func(rows [][]any) [][]any {
+				rows[2][11] = testxlsx.Formula{F: "50+10"}              // L3: progress, no value
+				rows[3][11] = testxlsx.Formula{F: "50+20", Value: 70.0} // L4: saved, read as 70
+				return rows
+			}}}}},
 		{dir: "51-xlsx-table-twice", sheets: map[string][]fixSheet{"data/台账.xlsx": {
 			{Sheet: testxlsx.Sheet{Name: "乡镇"}, from: "townships.csv"},
 			{Sheet: testxlsx.Sheet{Name: "pledges"}, from: "pledges.csv"},

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"archive/zip"
 	"bytes"
 	"math"
 	"strconv"
@@ -27,7 +28,9 @@ import (
 //     or ID column, a number with a format ("000" showing 007) is read as
 //     shown.
 //   - Formulas are read by the value Excel last computed (the cached value);
-//     a formula whose value is an error (#DIV/0!, #N/A …) is reported.
+//     a formula whose value is an error (#DIV/0!, #N/A …) is reported, and so
+//     is one with no saved value (a workbook written by a program), which
+//     would otherwise read as an empty cell.
 //   - Merged cells: every cell of a merged range reads the range's value (a
 //     township merged down over its villages). A merged header cell is an
 //     error, and a title row above the header (one merged cell across the
@@ -38,7 +41,11 @@ import (
 //     put it aside, and its rows should not be published unnoticed. Hidden
 //     rows and columns are read (a filter hides rows only from view).
 //
-// excelize reads the file; it is used nowhere else for reading.
+// excelize reads the file and its rows; it is used nowhere else for
+// reading. The merged ranges, number styles and formulas without values
+// come from one reading of each sheet's XML (sheetxml.go): excelize gives
+// them only by loading the whole sheet as structs, which made a county's
+// workbook take seconds and hundreds of MB.
 
 // InstructionsSheet is the sheet of instructions in gongshi's template
 // workbook; it is never read as data.
@@ -49,6 +56,7 @@ type workbook struct {
 	file     string // relative, slash-separated
 	x        *excelize.File
 	date1904 bool
+	parts    map[string]*zip.File // worksheet parts by sheet name, to find formulas without values
 }
 
 // openWorkbook opens a workbook; a file that is not one is reported.
@@ -69,7 +77,7 @@ func openWorkbook(dir, rel string, probs *problem.List) *workbook {
 			"cannot read the workbook (damaged, encrypted or not .xlsx): "+err.Error())
 		return nil
 	}
-	w := &workbook{file: rel, x: x}
+	w := &workbook{file: rel, x: x, parts: worksheetParts(b)}
 	if p, err := x.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		w.date1904 = *p.Date1904
 	}
@@ -136,6 +144,9 @@ func readSheet(w *workbook, sheet string, sink *rowSink, drop []string) {
 		return
 	}
 	s := &sheetRecords{w: w, sheet: sheet, rows: rows, sink: sink, styles: map[int]styleKind{}, r: -1}
+	if sc, ok := scanSheet(w.parts[sheet]); ok {
+		s.scan = &sc
+	}
 	s.merges(sink)
 	if len(rows) == 0 || allEmptyRows(rows) {
 		sink.probs.Add(sink.problem("empty-file", pos{}, "", "", "工作表为空，至少应有表头行", "empty sheet: expected at least a header row"))
@@ -158,6 +169,28 @@ func readSheet(w *workbook, sheet string, sink *rowSink, drop []string) {
 		}
 	}
 	readRecords(s, sink, drop)
+	// A formula without a saved value reads as empty: say so at the cell,
+	// as the clerk sees a number there.
+	if s.scan == nil {
+		return
+	}
+	for _, u := range s.scan.unvalued {
+		c, r, err := excelize.CellNameToCoordinates(u.cell)
+		if err != nil {
+			continue
+		}
+		key := ""
+		if f := s.field(c); f != nil {
+			key = f.Key
+		}
+		v := ""
+		if u.formula != "" {
+			v = "=" + u.formula
+		}
+		sink.probs.Add(sink.problem("formula-no-value", pos{r, c, r}, key, v,
+			"单元格是公式，但文件里没有保存计算结果（程序生成的表格常会这样），读出来是空的：请用 Excel 或 WPS 打开后保存一次，或改填数值",
+			"the cell holds a formula but the file has no saved value for it (as workbooks written by programs often do), so it reads as empty: open and save the workbook once in Excel or WPS, or enter the value"))
+	}
 }
 
 func allEmptyRows(rows [][]string) bool {
@@ -186,6 +219,9 @@ type sheetRecords struct {
 	// mergedHead holds the 0-based columns of header cells merged across
 	// columns (reported once, not read).
 	mergedHead map[int]bool
+	// scan is the sheet's merged ranges and number styles, read from its
+	// XML once; nil when that reading failed, and excelize is asked.
+	scan *sheetScan
 }
 
 func (s *sheetRecords) mergedHeader(i int) bool { return s.mergedHead[i] }
@@ -194,8 +230,15 @@ func (s *sheetRecords) mergedHeader(i int) bool { return s.mergedHead[i] }
 // a header cell may not be merged across columns, and leading rows that are
 // one merged range are titles.
 func (s *sheetRecords) merges(sink *rowSink) {
-	ms, err := s.w.x.GetMergeCells(s.sheet, true)
-	if err != nil || len(ms) == 0 {
+	var ms [][2]string
+	if s.scan != nil {
+		ms = s.scan.merges
+	} else if cells, err := s.w.x.GetMergeCells(s.sheet, true); err == nil {
+		for _, m := range cells {
+			ms = append(ms, [2]string{m.GetStartAxis(), m.GetEndAxis()})
+		}
+	}
+	if len(ms) == 0 {
 		return
 	}
 	s.topLeft = map[[2]int][2]int{}
@@ -203,8 +246,8 @@ func (s *sheetRecords) merges(sink *rowSink) {
 	type rect struct{ c1, r1, c2, r2 int }
 	var rects []rect
 	for _, m := range ms {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
+		c2, r2, err2 := excelize.CellNameToCoordinates(m[1])
 		if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > 1<<20 {
 			continue
 		}
@@ -372,7 +415,7 @@ func (s *sheetRecords) value(r, c int, v string) string {
 	}
 	cell := s.origin(c, r)
 	name := problem.CellName(cell[0], cell[1])
-	switch s.style(name) {
+	switch s.style(cell[0], cell[1]) {
 	case styleDate:
 		if d, ok := s.date(x); ok {
 			return d
@@ -395,9 +438,18 @@ func (s *sheetRecords) origin(c, r int) [2]int {
 }
 
 // style returns how numbers with the cell's style read, cached per style.
-func (s *sheetRecords) style(cell string) styleKind {
-	idx, err := s.w.x.GetCellStyle(s.sheet, cell)
-	if err != nil || idx == 0 {
+func (s *sheetRecords) style(c, r int) styleKind {
+	var idx int
+	if s.scan != nil {
+		idx = int(s.scan.styles[[2]int32{int32(c), int32(r)}])
+	} else {
+		i, err := s.w.x.GetCellStyle(s.sheet, problem.CellName(c, r))
+		if err != nil {
+			return styleGeneral
+		}
+		idx = i
+	}
+	if idx == 0 {
 		return styleGeneral
 	}
 	if k, ok := s.styles[idx]; ok {

@@ -1,0 +1,219 @@
+package load
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// unvalued is a formula cell with no saved value: Excel, WPS and LibreOffice
+// save the value they computed with every formula, but a workbook written
+// by a program (openpyxl, or excelize's SetCellFormula) may hold only the
+// formula, which excelize then reads as an empty cell.
+type unvalued struct {
+	cell    string // as Excel names it, e.g. "K4"
+	formula string // the formula's text without "=", "" for a cell sharing another's
+}
+
+// worksheetParts returns the worksheet parts of the workbook b by sheet
+// name, from the workbook's own parts (see sheetScan). A workbook that
+// cannot be read gives none (excelize reports it).
+func worksheetParts(b []byte) map[string]*zip.File {
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil
+	}
+	parts := map[string]*zip.File{}
+	for _, f := range z.File {
+		parts[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	targets := map[string]string{} // relationship ID → part name
+	eachElement(readPart(parts["xl/_rels/workbook.xml.rels"]), func(e xml.StartElement) {
+		if e.Name.Local == "Relationship" {
+			id, target := attr(e, "Id", false), attr(e, "Target", false)
+			if strings.HasPrefix(target, "/") {
+				target = strings.TrimPrefix(target, "/")
+			} else {
+				target = path.Join("xl", target)
+			}
+			targets[id] = target
+		}
+	})
+	out := map[string]*zip.File{}
+	eachElement(readPart(parts["xl/workbook.xml"]), func(e xml.StartElement) {
+		if e.Name.Local == "sheet" {
+			if f := parts[targets[attr(e, "id", true)]]; f != nil {
+				out[attr(e, "name", false)] = f
+			}
+		}
+	})
+	return out
+}
+
+// readPart returns the bytes of a part of a workbook, nil if there is no
+// such part or it cannot be read.
+func readPart(f *zip.File) []byte {
+	if f == nil {
+		return nil
+	}
+	r, err := f.Open()
+	if err != nil {
+		return nil
+	}
+	defer r.Close()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// sheetScan is what one reading of a worksheet's XML finds that excelize
+// gives only by loading the whole sheet into memory as structs (which took
+// 40% of the time and most of the memory of reading a large workbook): the
+// merged ranges, the style of each number cell, and formulas without a
+// saved value. The values themselves come from excelize's row reader.
+type sheetScan struct {
+	merges   [][2]string        // merged ranges: first and last cell, e.g. A1 and F1
+	styles   map[[2]int32]int32 // (column, row), 1-based → style index, for number cells with a style
+	unvalued []unvalued
+}
+
+// scanSheet reads the worksheet part f once. ok is false when there is no
+// such part or its XML is not as this reading expects (a cell without its
+// place, r="…"): the caller then asks excelize instead.
+func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
+	b := readPart(f)
+	if b == nil {
+		return sc, false
+	}
+	sc.styles = map[[2]int32]int32{}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var cell, formula string
+	var at [2]int32
+	var style int32
+	number := false
+	in, inF, hasF, hasV := false, false, false, false
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return sc, true
+		}
+		if err != nil {
+			return sc, false
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch {
+			case t.Name.Local == "c":
+				cell, formula, in, hasF, hasV = attr(t, "r", false), "", true, false, false
+				c, r, err := cellCoordinates(cell)
+				if err != nil {
+					return sc, false
+				}
+				at, style = [2]int32{int32(c), int32(r)}, 0
+				if v := attr(t, "s", false); v != "" {
+					n, err := strconv.Atoi(v)
+					if err != nil {
+						return sc, false
+					}
+					style = int32(n)
+				}
+				typ := attr(t, "t", false)
+				number = typ == "" || typ == "n" || typ == "d"
+			case in && t.Name.Local == "f":
+				hasF, inF = true, true
+			case in && (t.Name.Local == "v" || t.Name.Local == "is"):
+				hasV = true
+			case t.Name.Local == "mergeCell":
+				first, last, _ := strings.Cut(attr(t, "ref", false), ":")
+				if first != "" && last != "" {
+					sc.merges = append(sc.merges, [2]string{first, last})
+				}
+			}
+		case xml.CharData:
+			if inF {
+				formula += string(t)
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "f":
+				inF = false
+			case "c":
+				if in && hasF && !hasV {
+					sc.unvalued = append(sc.unvalued, unvalued{cell: cell, formula: formula})
+				}
+				if in && hasV && number && style != 0 {
+					sc.styles[at] = style
+				}
+				in = false
+			}
+		}
+	}
+}
+
+// eachElement calls f with every start element of the XML b.
+func eachElement(b []byte, f func(xml.StartElement)) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return
+		}
+		if e, ok := tok.(xml.StartElement); ok {
+			f(e)
+		}
+	}
+}
+
+// attr returns the attribute local of e; prefixed, only one with a prefix
+// (r:id, whatever the prefix and its namespace are called).
+func attr(e xml.StartElement, local string, prefixed bool) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local && (a.Name.Space != "") == prefixed {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// cellCoordinates returns the 1-based column and row of a cell name such
+// as K4 (what excelize.CellNameToCoordinates does, without its allocations:
+// it is called for every cell of a workbook).
+func cellCoordinates(name string) (col, row int, err error) {
+	i := 0
+	for i < len(name) && (name[i] >= 'A' && name[i] <= 'Z' || name[i] >= 'a' && name[i] <= 'z') {
+		c := name[i] | 0x20 // lower case
+		col = col*26 + int(c-'a') + 1
+		i++
+		if col > maxColumns {
+			return 0, 0, errBadCell
+		}
+	}
+	if i == 0 || i == len(name) {
+		return 0, 0, errBadCell
+	}
+	for ; i < len(name); i++ {
+		if name[i] < '0' || name[i] > '9' {
+			return 0, 0, errBadCell
+		}
+		row = row*10 + int(name[i]-'0')
+		if row > maxRows {
+			return 0, 0, errBadCell
+		}
+	}
+	if row == 0 {
+		return 0, 0, errBadCell
+	}
+	return col, row, nil
+}
+
+// maxColumns and maxRows are Excel's: XFD and 1,048,576.
+const maxColumns, maxRows = 16384, 1 << 20
+
+var errBadCell = errors.New("not a cell name")

@@ -1,0 +1,132 @@
+package load
+
+import (
+	"archive/zip"
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gongshi/generator/internal/testxlsx"
+
+	"gongshi/generator/schema"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// part returns a zip entry holding body, as a workbook's part.
+func part(t *testing.T, body string) *zip.File {
+	t.Helper()
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, err := z.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(body))
+	z.Close()
+	r, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.File[0]
+}
+
+// TestScanSheet: one reading of a sheet's XML finds formula cells without
+// a saved value (with or without a namespace prefix, and sharing another
+// cell's formula; a cached value, an empty one, a formula giving "", and
+// inline text are values), the style of each number cell that has one,
+// and the merged ranges. A cell without its place is not guessed at.
+func TestScanSheet(t *testing.T) {
+	const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2">` +
+		`<c r="A2" s="3"><v>45352</v></c>` + // a date: a number with a style
+		`<c r="B2"><f>SUM(A2:A9)</f></c>` + // no value
+		`<c r="C2" s="5"><f>A2*2</f><v>2</v></c>` + // cached, styled
+		`<c r="D2" t="str"><f>""</f><v/></c>` + // the empty string, cached
+		`<c r="E2" t="inlineStr" s="4"><f>A2&amp;"x"</f><is><t>1x</t></is></c>` + // inline text: no number style
+		`<c r="F2"><f t="shared" ref="F2:F3" si="0">A2+1</f></c>` +
+		`<c r="G2" t="s" s="7"><v>0</v></c>` + // a shared string: no number style
+		`<c r="H2" s="9"/>` + // styled but empty
+		`</row><row r="3"><c r="F3"><f t="shared" si="0"/></c><c r="AA3" s="2"><v>1</v></c></row></sheetData>` +
+		`<mergeCells count="2"><mergeCell ref="A1:F1"/><mergeCell ref="C3:C4"/></mergeCells></worksheet>`
+	prefixed := `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="4">` +
+		`<x:c r="K4"><x:f>1+2</x:f></x:c><x:c r="L4" s="1"><x:f>1+2</x:f><x:v>3</x:v></x:c></x:row></x:sheetData>` +
+		`<x:mergeCells><x:mergeCell ref="K5:L5"/></x:mergeCells></x:worksheet>`
+	for _, c := range []struct {
+		name, xml string
+		want      sheetScan
+	}{
+		{"plain", sheet, sheetScan{
+			merges:   [][2]string{{"A1", "F1"}, {"C3", "C4"}},
+			styles:   map[[2]int32]int32{{1, 2}: 3, {3, 2}: 5, {27, 3}: 2},
+			unvalued: []unvalued{{"B2", `SUM(A2:A9)`}, {"F2", "A2+1"}, {"F3", ""}}}},
+		{"prefixed", prefixed, sheetScan{
+			merges:   [][2]string{{"K5", "L5"}},
+			styles:   map[[2]int32]int32{{12, 4}: 1},
+			unvalued: []unvalued{{"K4", "1+2"}}}},
+		{"none", `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+			sheetScan{styles: map[[2]int32]int32{}}},
+	} {
+		got, ok := scanSheet(part(t, c.xml))
+		if !ok || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %+v, %v; want %+v", c.name, got, ok, c.want)
+		}
+	}
+	for _, bad := range []string{
+		`<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>`,        // no r: excelize is asked
+		`<worksheet><sheetData><row r="1"><c r="A1" s="x"><v>1</v></c></row></sheetData>`, // not a style
+	} {
+		if _, ok := scanSheet(part(t, bad)); ok {
+			t.Errorf("scanSheet(%s) ok", bad)
+		}
+	}
+	if _, ok := scanSheet(nil); ok {
+		t.Error("no part: ok")
+	}
+}
+
+// TestCellCoordinates: as excelize reads a cell name.
+func TestCellCoordinates(t *testing.T) {
+	for _, name := range []string{"A1", "K4", "Z9", "AA10", "az3", "XFD1048576", "ZZ100"} {
+		c, r, err := cellCoordinates(name)
+		wc, wr, werr := excelize.CellNameToCoordinates(name)
+		if err != nil || werr != nil || c != wc || r != wr {
+			t.Errorf("%s: %d, %d, %v; excelize %d, %d, %v", name, c, r, err, wc, wr, werr)
+		}
+	}
+	for _, name := range []string{"", "A", "1", "A0", "A1B", "XFE1", "A1048577", "Ä1", "A-1"} {
+		if c, r, err := cellCoordinates(name); err == nil {
+			t.Errorf("%s: %d, %d, want an error", name, c, r)
+		}
+	}
+}
+
+// TestFormulaWithoutValue: a workbook whose formula has no saved value
+// (written by a program) gets an error at the cell rather than an empty
+// cell read in silence; a formula with its value reads as before.
+func TestFormulaWithoutValue(t *testing.T) {
+	dir := workbookSiteWith(t, func(tb *schema.Table, sh *testxlsx.Sheet) {
+		if tb.Name == "villages" {
+			sh.Rows[1][3] = testxlsx.Formula{F: "1000+200"}            // population of the first village: no value
+			sh.Rows[2][3] = testxlsx.Formula{F: "900+1", Value: 901.0} // computed and saved
+		}
+	})
+	d, probs, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range probs.Sorted() {
+		got = append(got, p.String())
+	}
+	want := `data/台账.xlsx:行政村!D2: population "=1000+200": 单元格是公式，但文件里没有保存计算结果（程序生成的表格常会这样），读出来是空的：请用 Excel 或 WPS 打开后保存一次，或改填数值 (the cell holds a formula but the file has no saved value for it (as workbooks written by programs often do), so it reads as empty: open and save the workbook once in Excel or WPS, or enter the value)`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if probs.Errors() != 1 {
+		t.Errorf("%d errors, want 1", probs.Errors())
+	}
+	if v := d.Villages[1].Population; v == nil || *v != 901 {
+		t.Errorf("the saved formula's population = %v, want 901", v)
+	}
+}
