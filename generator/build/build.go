@@ -107,9 +107,9 @@ func (p *Prepared) Summary() Summary { return p.sum }
 
 // Prepare runs the stages before writing anything: check the destination
 // and the source; read content, words and theme; plan the pages. Problems
-// are returned whatever happens; err is ErrInvalid when they include
-// errors. The Prepared it returns (never nil) is to be written only when
-// err is nil.
+// are returned whatever happens (never nil); err is ErrInvalid when they
+// include errors. The Prepared it returns (never nil) is to be written only
+// when err is nil.
 func Prepare(o Options) (*Prepared, *problem.List, error) {
 	p := &Prepared{o: o, start: time.Now()}
 	if p.o.Dest == "" {
@@ -122,6 +122,9 @@ func Prepare(o Options) (*Prepared, *problem.List, error) {
 		return p, &problem.List{}, err
 	}
 	in, probs, err := prepare(p.o)
+	if probs == nil { // the source could not be read at all (err says why)
+		probs = &problem.List{}
+	}
 	p.sum.CheckSeconds = time.Since(p.start).Seconds()
 	if err != nil {
 		return p, probs, err

@@ -76,29 +76,60 @@ func readPart(f *zip.File) []byte {
 // sheetScan is what one reading of a worksheet's XML finds that excelize
 // gives only by loading the whole sheet into memory as structs (which took
 // 40% of the time and most of the memory of reading a large workbook): the
-// merged ranges, the style of each number cell, and formulas without a
-// saved value. The values themselves come from excelize's row reader.
+// merged ranges, the styles of cells, rows and columns, and formulas
+// without a saved value. The values themselves come from excelize's row
+// reader.
 type sheetScan struct {
-	merges   [][2]string        // merged ranges: first and last cell, e.g. A1 and F1
-	styles   map[[2]int32]int32 // (column, row), 1-based → style index, for number cells with a style
-	unvalued []unvalued
+	merges    [][2]string        // merged ranges: first and last cell, e.g. A1 and F1
+	styles    map[[2]int32]int32 // (column, row), 1-based → style index, for cells with a value and a style
+	rowStyles map[int32]int32    // row → style index, for rows with one
+	cols      []colStyle         // column ranges with a style, in the order of the file
+	unvalued  []unvalued
+}
+
+// colStyle is a range of columns with a style (<col min max style>).
+type colStyle struct{ min, max, style int32 }
+
+// style returns the style index of cell (c, r), 1-based, as excelize's
+// GetCellStyle does: the cell's own, else its row's, else its column's.
+func (sc *sheetScan) style(c, r int) int {
+	if s := sc.styles[[2]int32{int32(c), int32(r)}]; s != 0 {
+		return int(s)
+	}
+	if s := sc.rowStyles[int32(r)]; s != 0 {
+		return int(s)
+	}
+	for _, col := range sc.cols {
+		if col.min <= int32(c) && int32(c) <= col.max {
+			return int(col.style)
+		}
+	}
+	return 0
 }
 
 // scanSheet reads the worksheet part f once. ok is false when there is no
-// such part or its XML is not as this reading expects (a cell without its
-// place, r="…"): the caller then asks excelize instead.
+// such part or its XML is not as this reading expects (a cell or row
+// without its place, r="…", or a style that is not a number): the caller
+// then asks excelize instead.
 func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
 	b := readPart(f)
 	if b == nil {
 		return sc, false
 	}
-	sc.styles = map[[2]int32]int32{}
+	sc.styles, sc.rowStyles = map[[2]int32]int32{}, map[int32]int32{}
+	num := func(e xml.StartElement, name string) (int32, bool) {
+		v := attr(e, name, false)
+		if v == "" {
+			return 0, true
+		}
+		n, err := strconv.Atoi(v)
+		return int32(n), err == nil && n >= 0 && n <= maxRows
+	}
 	d := xml.NewDecoder(bytes.NewReader(b))
-	var cell, formula string
+	var cell, formula, typ string
 	var at [2]int32
 	var style int32
-	number := false
-	in, inF, hasF, hasV := false, false, false, false
+	in, inF, inV, hasF, hasV, hasText, hasIs := false, false, false, false, false, false, false
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -111,25 +142,42 @@ func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
 		case xml.StartElement:
 			switch {
 			case t.Name.Local == "c":
-				cell, formula, in, hasF, hasV = attr(t, "r", false), "", true, false, false
+				cell, formula, typ = attr(t, "r", false), "", attr(t, "t", false)
+				in, hasF, hasV, hasText, hasIs = true, false, false, false, false
 				c, r, err := cellCoordinates(cell)
 				if err != nil {
 					return sc, false
 				}
-				at, style = [2]int32{int32(c), int32(r)}, 0
-				if v := attr(t, "s", false); v != "" {
-					n, err := strconv.Atoi(v)
-					if err != nil {
-						return sc, false
-					}
-					style = int32(n)
+				at = [2]int32{int32(c), int32(r)}
+				if style, ok = num(t, "s"); !ok {
+					return sc, false
 				}
-				typ := attr(t, "t", false)
-				number = typ == "" || typ == "n" || typ == "d"
 			case in && t.Name.Local == "f":
 				hasF, inF = true, true
-			case in && (t.Name.Local == "v" || t.Name.Local == "is"):
-				hasV = true
+			case in && t.Name.Local == "v":
+				hasV, inV = true, true
+			case in && t.Name.Local == "is":
+				hasIs = true
+			case t.Name.Local == "row":
+				r, ok := num(t, "r")
+				if !ok || r == 0 {
+					return sc, false
+				}
+				if s, ok := num(t, "s"); !ok {
+					return sc, false
+				} else if s != 0 {
+					sc.rowStyles[r] = s
+				}
+			case t.Name.Local == "col":
+				min, ok1 := num(t, "min")
+				max, ok2 := num(t, "max")
+				s, ok3 := num(t, "style")
+				if !ok1 || !ok2 || !ok3 {
+					return sc, false
+				}
+				if s != 0 {
+					sc.cols = append(sc.cols, colStyle{min, max, s})
+				}
 			case t.Name.Local == "mergeCell":
 				first, last, _ := strings.Cut(attr(t, "ref", false), ":")
 				if first != "" && last != "" {
@@ -140,15 +188,25 @@ func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
 			if inF {
 				formula += string(t)
 			}
+			if inV && len(bytes.TrimSpace(t)) > 0 {
+				hasText = true
+			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "f":
 				inF = false
+			case "v":
+				inV = false
 			case "c":
-				if in && hasF && !hasV {
+				// A saved value: text in <v>, inline text, or an empty <v>
+				// of a formula whose result is the empty string (t="str").
+				// openpyxl writes an empty <v> for a formula it did not
+				// compute.
+				valued := hasIs || hasV && (hasText || typ == "str")
+				if in && hasF && !valued {
 					sc.unvalued = append(sc.unvalued, unvalued{cell: cell, formula: formula})
 				}
-				if in && hasV && number && style != 0 {
+				if in && (hasV || hasIs) && style != 0 {
 					sc.styles[at] = style
 				}
 				in = false

@@ -3,6 +3,8 @@ package load
 import (
 	"archive/zip"
 	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -33,21 +35,25 @@ func part(t *testing.T, body string) *zip.File {
 }
 
 // TestScanSheet: one reading of a sheet's XML finds formula cells without
-// a saved value (with or without a namespace prefix, and sharing another
-// cell's formula; a cached value, an empty one, a formula giving "", and
-// inline text are values), the style of each number cell that has one,
-// and the merged ranges. A cell without its place is not guessed at.
+// a saved value (with or without a namespace prefix, sharing another cell's
+// formula, or with an empty <v> as openpyxl writes; a cached value, the
+// empty string of a t="str" formula and inline text are values), the style
+// of each cell with a value, of rows and of columns, and the merged ranges.
+// A cell or row without its place is not guessed at.
 func TestScanSheet(t *testing.T) {
-	const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2">` +
+	const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<cols><col min="1" max="2" width="9"/><col min="3" max="5" style="6"/><col min="4" max="4" style="8"/></cols>` +
+		`<sheetData><row r="2">` +
 		`<c r="A2" s="3"><v>45352</v></c>` + // a date: a number with a style
 		`<c r="B2"><f>SUM(A2:A9)</f></c>` + // no value
 		`<c r="C2" s="5"><f>A2*2</f><v>2</v></c>` + // cached, styled
-		`<c r="D2" t="str"><f>""</f><v/></c>` + // the empty string, cached
-		`<c r="E2" t="inlineStr" s="4"><f>A2&amp;"x"</f><is><t>1x</t></is></c>` + // inline text: no number style
+		`<c r="D2" t="str"><f>""</f><v></v></c>` + // the empty string, cached
+		`<c r="E2" t="inlineStr" s="4"><f>A2&amp;"x"</f><is><t>1x</t></is></c>` + // inline text
 		`<c r="F2"><f t="shared" ref="F2:F3" si="0">A2+1</f></c>` +
-		`<c r="G2" t="s" s="7"><v>0</v></c>` + // a shared string: no number style
+		`<c r="G2" t="s" s="7"><v>0</v></c>` + // a shared string formatted @: its style counts
 		`<c r="H2" s="9"/>` + // styled but empty
-		`</row><row r="3"><c r="F3"><f t="shared" si="0"/></c><c r="AA3" s="2"><v>1</v></c></row></sheetData>` +
+		`<c r="I2"><f>50+10</f><v></v></c>` + // openpyxl: an empty <v>, not computed
+		`</row><row r="3" s="11" customFormat="1"><c r="F3"><f t="shared" si="0"/></c><c r="AA3" s="2"><v>1</v></c></row></sheetData>` +
 		`<mergeCells count="2"><mergeCell ref="A1:F1"/><mergeCell ref="C3:C4"/></mergeCells></worksheet>`
 	prefixed := `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="4">` +
 		`<x:c r="K4"><x:f>1+2</x:f></x:c><x:c r="L4" s="1"><x:f>1+2</x:f><x:v>3</x:v></x:c></x:row></x:sheetData>` +
@@ -57,24 +63,49 @@ func TestScanSheet(t *testing.T) {
 		want      sheetScan
 	}{
 		{"plain", sheet, sheetScan{
-			merges:   [][2]string{{"A1", "F1"}, {"C3", "C4"}},
-			styles:   map[[2]int32]int32{{1, 2}: 3, {3, 2}: 5, {27, 3}: 2},
-			unvalued: []unvalued{{"B2", `SUM(A2:A9)`}, {"F2", "A2+1"}, {"F3", ""}}}},
+			merges:    [][2]string{{"A1", "F1"}, {"C3", "C4"}},
+			styles:    map[[2]int32]int32{{1, 2}: 3, {3, 2}: 5, {5, 2}: 4, {7, 2}: 7, {27, 3}: 2},
+			rowStyles: map[int32]int32{3: 11},
+			cols:      []colStyle{{3, 5, 6}, {4, 4, 8}},
+			unvalued:  []unvalued{{"B2", `SUM(A2:A9)`}, {"F2", "A2+1"}, {"I2", "50+10"}, {"F3", ""}}}},
 		{"prefixed", prefixed, sheetScan{
-			merges:   [][2]string{{"K5", "L5"}},
-			styles:   map[[2]int32]int32{{12, 4}: 1},
-			unvalued: []unvalued{{"K4", "1+2"}}}},
+			merges:    [][2]string{{"K5", "L5"}},
+			styles:    map[[2]int32]int32{{12, 4}: 1},
+			rowStyles: map[int32]int32{},
+			unvalued:  []unvalued{{"K4", "1+2"}}}},
 		{"none", `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
-			sheetScan{styles: map[[2]int32]int32{}}},
+			sheetScan{styles: map[[2]int32]int32{}, rowStyles: map[int32]int32{}}},
 	} {
 		got, ok := scanSheet(part(t, c.xml))
 		if !ok || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: %+v, %v; want %+v", c.name, got, ok, c.want)
 		}
 	}
+	// Styles fall back as excelize's GetCellStyle does: the cell's own, its
+	// row's, the first column range holding it.
+	sc, _ := scanSheet(part(t, sheet))
+	for _, c := range []struct{ col, row, want int }{
+		{1, 2, 3},  // its own
+		{3, 2, 5},  // its own before its column's
+		{4, 2, 6},  // D2 has none (an empty <v>): C:E's, the first range holding D
+		{2, 2, 0},  // B2: none, and column B's range has no style
+		{6, 3, 11}, // F3: its row's
+		{27, 3, 2}, // its own before its row's
+		{4, 9, 6},  // an empty cell: its column's
+		{30, 9, 0}, //
+		{8, 2, 0},  // H2 is empty: its own style is not kept, and H has none
+		{7, 2, 7},  // a shared string's style
+	} {
+		if got := sc.style(c.col, c.row); got != c.want {
+			t.Errorf("style(%d, %d) = %d, want %d", c.col, c.row, got, c.want)
+		}
+	}
 	for _, bad := range []string{
-		`<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>`,        // no r: excelize is asked
-		`<worksheet><sheetData><row r="1"><c r="A1" s="x"><v>1</v></c></row></sheetData>`, // not a style
+		`<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>`,         // no r: excelize is asked
+		`<worksheet><sheetData><row r="1"><c><v>1</v></c></row></sheetData></worksheet>`,   //
+		`<worksheet><sheetData><row r="1"><c r="A1" s="x"><v>1</v></c></row></sheetData>`,  // not a style
+		`<worksheet><cols><col min="1" max="a" style="2"/></cols></worksheet>`,             //
+		`<worksheet><sheetData><row r="1" s="-1"><c r="A1"><v>1</v></c></row></sheetData>`, //
 	} {
 		if _, ok := scanSheet(part(t, bad)); ok {
 			t.Errorf("scanSheet(%s) ok", bad)
@@ -103,25 +134,54 @@ func TestCellCoordinates(t *testing.T) {
 
 // TestFormulaWithoutValue: a workbook whose formula has no saved value
 // (written by a program) gets an error at the cell rather than an empty
-// cell read in silence; a formula with its value reads as before.
+// cell read in silence; a formula with its value reads as before; and a
+// formula in a row or column that is not read (a footer row, a column
+// dropped by privacy.drop_columns) is not reported.
 func TestFormulaWithoutValue(t *testing.T) {
 	dir := workbookSiteWith(t, func(tb *schema.Table, sh *testxlsx.Sheet) {
 		if tb.Name == "villages" {
 			sh.Rows[1][3] = testxlsx.Formula{F: "1000+200"}            // population of the first village: no value
 			sh.Rows[2][3] = testxlsx.Formula{F: "900+1", Value: 901.0} // computed and saved
+			sh.Rows[0] = append(sh.Rows[0], "联系电话")                    // dropped: its formulas are never read
+			for i := 1; i < len(sh.Rows); i++ {
+				sh.Rows[i] = append(sh.Rows[i], testxlsx.Formula{F: "\"138\"&ROW()"})
+			}
+			footer := make([]any, len(sh.Rows[0]))
+			footer[0], footer[3] = "合计", testxlsx.Formula{F: "SUM(D2:D9)"}
+			sh.Rows = append(sh.Rows, footer)
 		}
 	})
+	toml := filepath.Join(dir, "site.toml")
+	b, err := os.ReadFile(toml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPhone := strings.Replace(string(b), `drop_columns = ["身份证号"]`, `drop_columns = ["身份证号", "联系电话"]`, 1)
+	if withPhone == string(b) {
+		t.Fatal("base site.toml changed: no drop_columns to extend")
+	}
+	if err := os.WriteFile(toml, []byte(withPhone), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	d, probs, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, p := range probs.Sorted() {
-		got = append(got, p.String())
+		got = append(got, p.Code+" "+p.String())
 	}
-	want := `data/台账.xlsx:行政村!D2: population "=1000+200": 单元格是公式，但文件里没有保存计算结果（程序生成的表格常会这样），读出来是空的：请用 Excel 或 WPS 打开后保存一次，或改填数值 (the cell holds a formula but the file has no saved value for it (as workbooks written by programs often do), so it reads as empty: open and save the workbook once in Excel or WPS, or enter the value)`
-	if len(got) != 1 || got[0] != want {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	want := []string{
+		`formula-no-value data/台账.xlsx:行政村!D2: population "=1000+200": 单元格是公式，但文件里没有保存计算结果（程序生成的表格常会这样），读出来是空的：请用 Excel 或 WPS 打开后保存一次，或改填数值 (the cell holds a formula but the file has no saved value for it (as workbooks written by programs often do), so it reads as empty: open and save the workbook once in Excel or WPS, or enter the value)`,
+	}
+	footer := 0
+	for _, g := range got {
+		if strings.HasPrefix(g, "footer-row ") {
+			footer++
+		}
+	}
+	if footer != 1 || len(got) != 2 || got[0] != want[0] {
+		t.Fatalf("problems:\n%s\nwant the formula error and one footer-row warning:\n%s", strings.Join(got, "\n"), want[0])
 	}
 	if probs.Errors() != 1 {
 		t.Errorf("%d errors, want 1", probs.Errors())

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"gongshi/generator/dataset"
 	"gongshi/generator/problem"
 	"gongshi/generator/safefs"
 	"gongshi/generator/schema"
@@ -170,19 +171,22 @@ func readSheet(w *workbook, sheet string, sink *rowSink, drop []string) {
 	}
 	readRecords(s, sink, drop)
 	// A formula without a saved value reads as empty: say so at the cell,
-	// as the clerk sees a number there.
-	if s.scan == nil {
+	// as the clerk sees a number there; only in the rows read (not a
+	// title, the header or a footer row) and columns that are fields.
+	if s.scan == nil || len(s.scan.unvalued) == 0 {
 		return
 	}
+	read := map[int]bool{}
+	for i := 0; i < sink.rows.Len(); i++ {
+		read[sink.rows.Index(i).Field(0).Interface().(dataset.Src).Row()] = true
+	}
 	for _, u := range s.scan.unvalued {
-		c, r, err := excelize.CellNameToCoordinates(u.cell)
-		if err != nil {
+		c, r, err := cellCoordinates(u.cell)
+		f := s.field(c)
+		if err != nil || f == nil || !read[r] {
 			continue
 		}
-		key := ""
-		if f := s.field(c); f != nil {
-			key = f.Key
-		}
+		key := f.Key
 		v := ""
 		if u.formula != "" {
 			v = "=" + u.formula
@@ -441,7 +445,7 @@ func (s *sheetRecords) origin(c, r int) [2]int {
 func (s *sheetRecords) style(c, r int) styleKind {
 	var idx int
 	if s.scan != nil {
-		idx = int(s.scan.styles[[2]int32{int32(c), int32(r)}])
+		idx = s.scan.style(c, r)
 	} else {
 		i, err := s.w.x.GetCellStyle(s.sheet, problem.CellName(c, r))
 		if err != nil {

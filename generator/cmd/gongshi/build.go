@@ -87,6 +87,7 @@ func buildCommand() command {
 				var found *problem.List
 				sum, found, err = p.Write()
 				if found.Len() > 0 {
+					fmt.Fprintln(errOut, "\n检查生成的文件时发现 (found in the built files):")
 					printProblems(errOut, found, *all)
 				}
 			}

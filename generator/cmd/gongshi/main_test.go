@@ -583,3 +583,23 @@ func TestGCSettings(t *testing.T) {
 		t.Errorf("with GOGC set the target became %d%%", got)
 	}
 }
+
+// TestBuildUnreadableData: a source whose data/ cannot be read (a file, not
+// a folder) stops the build with the reason and exit code 3, not a crash.
+func TestBuildUnreadableData(t *testing.T) {
+	src := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(baseSource, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "data"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := cli(t, "build", "--quiet", "--source", src, "--dest", filepath.Join(t.TempDir(), "public"))
+	if code != exitFailure || !strings.Contains(errOut, "gongshi build: ") || !strings.Contains(errOut, "data") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+}
