@@ -2,6 +2,7 @@ package load
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -112,10 +113,14 @@ func (sc *sheetScan) style(c, r int) int {
 // without its place, r="…", or a style that is not a number): the caller
 // then asks excelize instead.
 func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
-	b := readPart(f)
-	if b == nil {
+	if f == nil {
 		return sc, false
 	}
+	r, err := f.Open() // decoded as it is unzipped: a sheet's XML can be 100 MB
+	if err != nil {
+		return sc, false
+	}
+	defer r.Close()
 	sc.styles, sc.rowStyles = map[[2]int32]int32{}, map[int32]int32{}
 	num := func(e xml.StartElement, name string) (int32, bool) {
 		v := attr(e, name, false)
@@ -125,7 +130,7 @@ func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
 		n, err := strconv.Atoi(v)
 		return int32(n), err == nil && n >= 0 && n <= maxRows
 	}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := xml.NewDecoder(bufio.NewReaderSize(r, 64<<10))
 	var cell, formula, typ string
 	var at [2]int32
 	var style int32
