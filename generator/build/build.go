@@ -84,7 +84,7 @@ var ErrInvalid = errors.New("invalid input")
 func Run(o Options) (Summary, *problem.List, error) {
 	p, probs, err := Prepare(o)
 	if err != nil {
-		return p.Summary(), probs, err
+		return Summary{}, probs, err
 	}
 	sum, found, err := p.Write()
 	probs.Merge(*found)
@@ -96,14 +96,11 @@ func Run(o Options) (Summary, *problem.List, error) {
 // problems, so that a caller that has printed them (gongshi build) can let
 // a province's many warnings go before the pages are rendered.
 type Prepared struct {
-	o     Options
-	in    inputs
-	start time.Time
-	sum   Summary
+	o       Options
+	in      inputs
+	start   time.Time
+	checked time.Time // when the checks were done
 }
-
-// Summary returns what is known before writing: the time the checks took.
-func (p *Prepared) Summary() Summary { return p.sum }
 
 // Prepare runs the stages before writing anything: check the destination
 // and the source; read content, words and theme; plan the pages. Problems
@@ -125,7 +122,7 @@ func Prepare(o Options) (*Prepared, *problem.List, error) {
 	if probs == nil { // the source could not be read at all (err says why)
 		probs = &problem.List{}
 	}
-	p.sum.CheckSeconds = time.Since(p.start).Seconds()
+	p.checked = time.Now()
 	if err != nil {
 		return p, probs, err
 	}
@@ -139,7 +136,8 @@ func Prepare(o Options) (*Prepared, *problem.List, error) {
 // number from a layout or static file); with any, nothing is swapped in
 // and err is ErrInvalid. A Prepared is written once.
 func (p *Prepared) Write() (Summary, *problem.List, error) {
-	o, in, start, sum := p.o, p.in, p.start, p.sum
+	o, in, start := p.o, p.in, p.start
+	sum := Summary{CheckSeconds: p.checked.Sub(start).Seconds()}
 	probs := &problem.List{}
 	if in.plan == nil {
 		return sum, probs, errors.New("build: nothing prepared to write (Prepare failed, or Write was called twice)")

@@ -368,8 +368,14 @@ type unknownPlace struct {
 func headerTable(rows [][]string) *schema.Table {
 	var best *schema.Table
 	most := 0
-	for _, row := range rows {
-		for _, t := range schema.Tables {
+	for _, t := range schema.Tables {
+		all := 0 // the table's required columns
+		for _, f := range t.Fields {
+			if f.Required {
+				all++
+			}
+		}
+		for _, row := range rows {
 			seen := map[string]bool{}
 			required := 0 // required columns the row names
 			for _, c := range row {
@@ -378,12 +384,6 @@ func headerTable(rows [][]string) *schema.Table {
 					if f.Required {
 						required++
 					}
-				}
-			}
-			all := 0
-			for _, f := range t.Fields {
-				if f.Required {
-					all++
 				}
 			}
 			if all >= 2 && required == all && len(seen) > most {

@@ -97,24 +97,9 @@ func sheetTable(name string) *schema.Table {
 	return nil
 }
 
-// sheetEmpty reports whether a sheet holds no value at all.
-func (w *workbook) sheetEmpty(sheet string) bool {
-	rows, err := w.x.Rows(sheet)
-	if err != nil {
-		return true
-	}
-	defer rows.Close()
-	for rows.Next() {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return true
-		}
-		if !allEmpty(cols) {
-			return false
-		}
-	}
-	return true
-}
+// sheetEmpty reports whether a sheet holds no value at all (or cannot be
+// read).
+func (w *workbook) sheetEmpty(sheet string) bool { return len(w.firstRows(sheet, 1)) == 0 }
 
 // firstRows returns the first n rows of a sheet that are not empty.
 func (w *workbook) firstRows(sheet string, n int) [][]string {
