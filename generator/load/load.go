@@ -69,7 +69,7 @@ func Load(dir string) (*dataset.Dataset, *problem.List, error) {
 			b.rows.Elem().Set(j.sink.rows)
 		default:
 			if b.rows.Elem().Cap() == 0 {
-				b.rows.Elem().Set(reflect.MakeSlice(b.rows.Elem().Type(), 0, total[b]))
+				b.rows.Elem().Set(newRows(b.rows.Elem().Type(), 0, total[b]))
 			}
 			b.rows.Elem().Set(reflect.AppendSlice(b.rows.Elem(), j.sink.rows))
 		}
@@ -154,7 +154,7 @@ func shareRows(dir string, jobs []*job) map[*binding]reflect.Value {
 		if !ok {
 			continue
 		}
-		arr := reflect.MakeSlice(b.rows.Elem().Type(), total, total)
+		arr := newRows(b.rows.Elem().Type(), total, total)
 		off := 0
 		for i, j := range js {
 			j.window = arr.Slice3(off, off, off+lines[i])

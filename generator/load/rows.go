@@ -76,7 +76,7 @@ func (s *rowSink) problem(code string, p pos, key, value, zh, en string) problem
 func newSink(b *binding, file string, isTOML bool, rules *dataset.Rules, probs *problem.List, n int) *rowSink {
 	return &rowSink{
 		b: b, file: file, toml: isTOML, rules: rules, probs: probs,
-		rows: reflect.MakeSlice(b.rows.Elem().Type(), 0, n),
+		rows: newRows(b.rows.Elem().Type(), 0, n),
 	}
 }
 
@@ -89,7 +89,7 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 	// elsewhere and copied, and growth is amortised like append's.
 	n := s.rows.Len()
 	if n == s.rows.Cap() {
-		grown := reflect.MakeSlice(s.rows.Type(), n, 2*n+64)
+		grown := newRows(s.rows.Type(), n, 2*n+64)
 		reflect.Copy(grown, s.rows)
 		s.rows = grown
 	}
