@@ -1,6 +1,9 @@
 package build
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -101,5 +104,45 @@ func TestInterrupt(t *testing.T) {
 	}
 	if got := listDir(t, parent); !slices.Equal(got, []string{"public"}) {
 		t.Errorf("parent holds %v", got)
+	}
+}
+
+// TestRemoveAll removes a site-like tree, its top-level entries on all
+// cores: files at the top, a folder of many page folders, nested folders,
+// the markers, and links (to a folder outside and to a file outside) that
+// are removed without being followed.
+func TestRemoveAll(t *testing.T) {
+	root := t.TempDir()
+	site, outside := filepath.Join(root, "site"), filepath.Join(root, "outside")
+	files := []string{"index.html", Marker, StagingMarker, "css/site.css", "data/pledges.csv", "villages/V001/notice/index.html"}
+	for i := 0; i < 200; i++ {
+		files = append(files, fmt.Sprintf("pledges/P%04d/index.html", i))
+	}
+	for _, f := range append(files, "../outside/keep.txt") {
+		p := filepath.Join(site, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(f), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(outside, filepath.Join(site, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "keep.txt"), filepath.Join(site, "pledges", "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := removeAll(site); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(site); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the site is still there: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(outside, "keep.txt")); err != nil || string(b) != "../outside/keep.txt" {
+		t.Errorf("a file outside, reached through a link, was touched: %q, %v", b, err)
+	}
+	if err := removeAll(filepath.Join(root, "missing")); err != nil {
+		t.Errorf("a folder that is not there: %v", err)
 	}
 }
