@@ -72,8 +72,8 @@ func openWorkbook(dir, rel string, probs *problem.List) *workbook {
 	}
 	if n := unzippedSize(b); n > maxWorkbookXML {
 		probs.Error(safefs.CodeTooLarge, rel, 0, "", "",
-			fmt.Sprintf("工作簿解压后有 %d MB，超过 %d MB 的上限（约一万三千个村的数据）：请把大的工作表另存为 CSV 文件", n>>20, maxWorkbookXML>>20),
-			fmt.Sprintf("the workbook unzips to %d MB, more than the limit of %d MB (about 13,000 villages' records): save its large sheets as CSV files", n>>20, maxWorkbookXML>>20))
+			fmt.Sprintf("工作簿解压后有 %d MB，超过 %d MB 的上限：请把大的工作表另存为 CSV 文件", n>>20, maxWorkbookXML>>20),
+			fmt.Sprintf("the workbook unzips to %d MB, more than the limit of %d MB: save its large sheets as CSV files", n>>20, maxWorkbookXML>>20))
 		return nil
 	}
 	var x *excelize.File
