@@ -217,8 +217,27 @@ func File(p string) string {
 // "villages/V1/index.html") to the site path to. A directory gets
 // "index.html", so links work opened from disk (file://), at a domain root
 // and under any sub-folder alike.
-func Rel(from, to string) string { return Root(from) + File(to) }
+func Rel(from, to string) string {
+	if to == "" || strings.HasSuffix(to, "/") {
+		return Root(from) + to + "index.html" // one string made, not three
+	}
+	return Root(from) + to
+}
 
 // Root returns the relative path from an output file to the site root: ""
 // for "index.html", "../../" for "villages/V1/index.html".
-func Root(from string) string { return strings.Repeat("../", strings.Count(from, "/")) }
+func Root(from string) string {
+	n := strings.Count(from, "/")
+	if n < len(ups) {
+		return ups[n] // links are made by the million: no string each
+	}
+	return strings.Repeat("../", n)
+}
+
+// ups holds Root's answers for the depths of gongshi's pages.
+var ups = func() (u [8]string) {
+	for i := range u {
+		u[i] = strings.Repeat("../", i)
+	}
+	return u
+}()

@@ -49,6 +49,9 @@ func TestRel(t *testing.T) {
 		{"villages/V1/index.html", "", "../../index.html"},
 		{"villages/V1/index.html", "css/site.css", "../../css/site.css"},
 		{"pledges/overdue/T1/page/2/index.html", "pledges/P1/", "../../../../../pledges/P1/index.html"},
+		{"a/b/c/d/e/f/g/index.html", "x", "../../../../../../../x"},                  // the deepest kept
+		{"a/b/c/d/e/f/g/h/index.html", "x/", "../../../../../../../../x/index.html"}, // deeper: made
+		{"a/b/c/d/e/f/g/h/i/j/index.html", "", strings.Repeat("../", 10) + "index.html"},
 	} {
 		if got := Rel(c.from, c.to); got != c.want {
 			t.Errorf("Rel(%s, %s) = %q, want %q", c.from, c.to, got, c.want)
