@@ -1,11 +1,14 @@
 package check
 
 import (
+	"archive/zip"
 	"bytes"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
@@ -64,6 +67,9 @@ func fixtures(t *testing.T) []fixture {
 				rows[3][11] = testxlsx.Formula{F: "50+20", Value: 70.0} // L4: saved, read as 70
 				return rows
 			}}}}},
+		// A workbook whose directory says it unzips to 600 MB: refused
+		// before it is opened (read in memory, it would need twice that).
+		{dir: "66-xlsx-too-large", files: map[string][]byte{"data/台账.xlsx": claimsLarge(t, 600<<20)}},
 		{dir: "51-xlsx-table-twice", sheets: map[string][]fixSheet{"data/台账.xlsx": {
 			{Sheet: testxlsx.Sheet{Name: "乡镇"}, from: "townships.csv"},
 			{Sheet: testxlsx.Sheet{Name: "pledges"}, from: "pledges.csv"},
@@ -134,6 +140,25 @@ func fixtures(t *testing.T) []fixture {
 	}, fixture{dir: "57-csv-syntax-cascade", files: map[string][]byte{
 		"data/villages.csv": bytes.Replace(base("villages.csv"), []byte("V2,中村"), []byte("V2,\"中村"), 1),
 	}})
+}
+
+// claimsLarge returns a small zip archive whose one sheet part claims, in
+// the archive's directory, to unzip to size bytes.
+func claimsLarge(t *testing.T, size uint64) []byte {
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	body := []byte("<worksheet/>")
+	w, err := z.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Store,
+		Modified: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), CRC32: crc32.ChecksumIEEE(body),
+		CompressedSize64: uint64(len(body)), UncompressedSize64: size})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(body)
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 func TestCorpusFixtures(t *testing.T) {
