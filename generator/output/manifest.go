@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -18,43 +19,78 @@ import (
 // compares the bytes, see Writer.Previous), and to say what changed.
 const ManifestFile = ".gongshi-manifest"
 
-// entry is one line of the manifest.
+// entry is what the writer logs of a file it wrote (see written).
 type entry struct {
 	size int64
 	same bool // this build: the bytes are the previous output's (not in the file)
 }
 
-// Manifest maps a site path to its file's size.
-type Manifest map[string]entry
+// Manifest is a previous output's list of files, as its manifest file
+// holds them: one "- size path" line a file, sorted by path. It is kept as
+// the file's text and where each path starts in it, not as a map: a
+// province's manifest lists over a million paths, which as strings and a
+// table would take about twice the file's size, all of it pointers for the
+// collector to follow again and again during a rebuild; as text and
+// offsets nothing in it is scanned.
+type Manifest struct {
+	text  string
+	paths []uint32 // where each line's path starts in text, in path order
+}
 
 // ReadManifest reads the manifest of a previous output folder. A folder
-// without one (or with one that does not parse) gives an empty manifest:
-// nothing is reused, everything counts as added.
+// without one (or with one that does not parse, or whose paths are not in
+// order, as a hand-edited one might be) gives an empty manifest: nothing
+// is reused, everything counts as added.
 func ReadManifest(dir string) Manifest {
-	m := Manifest{}
-	f, err := os.Open(filepath.Join(dir, ManifestFile))
-	if err != nil {
-		return m
+	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil || int64(len(b)) > math.MaxUint32 {
+		return Manifest{}
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		sumHex, rest, ok1 := strings.Cut(sc.Text(), " ")
+	m := Manifest{text: string(b)}
+	prev := ""
+	for off := 0; off < len(m.text); {
+		end := strings.IndexByte(m.text[off:], '\n')
+		if end < 0 {
+			end = len(m.text) - off // a last line without its line break
+		}
+		line := m.text[off : off+end]
+		sumHex, rest, ok1 := strings.Cut(line, " ")
 		sizeText, name, ok2 := strings.Cut(rest, " ")
-		size, err := strconv.ParseInt(sizeText, 10, 64)
-		if !ok1 || !ok2 || err != nil || name == "" {
+		_, err := strconv.ParseInt(sizeText, 10, 64)
+		if !ok1 || !ok2 || err != nil || name == "" || len(m.paths) > 0 && name <= prev {
 			return Manifest{}
 		}
 		if b, err := hex.DecodeString(sumHex); sumHex != "-" && (err != nil || len(b) != sha256.Size) {
 			return Manifest{}
 		}
-		m[name] = entry{size: size}
-	}
-	if sc.Err() != nil {
-		return Manifest{}
+		m.paths = append(m.paths, uint32(off+len(line)-len(name)))
+		prev = name
+		off += end + 1
 	}
 	return m
+}
+
+// Len returns the number of files the manifest lists.
+func (m Manifest) Len() int { return len(m.paths) }
+
+// path returns the i-th path, in path order.
+func (m Manifest) path(i int) string {
+	rest := m.text[m.paths[i]:]
+	if end := strings.IndexByte(rest, '\n'); end >= 0 {
+		return rest[:end]
+	}
+	return rest
+}
+
+// size returns the size the manifest gives the file at rel, if it lists it.
+func (m Manifest) size(rel string) (int64, bool) {
+	i := sort.Search(len(m.paths), func(i int) bool { return m.path(i) >= rel })
+	if i == len(m.paths) || m.path(i) != rel {
+		return 0, false
+	}
+	head := m.text[:m.paths[i]-1] // the line up to the space before the path
+	n, _ := strconv.ParseInt(head[strings.LastIndexByte(head, ' ')+1:], 10, 64)
+	return n, true
 }
 
 // written is what this build wrote, in the order it was written: one
@@ -148,20 +184,24 @@ type Changes struct {
 // files (sorted by path, each once).
 func diff(prev Manifest, next []record) Changes {
 	var c Changes
-	for _, r := range next {
-		if _, ok := prev[r.path]; !ok {
+	i, n := 0, prev.Len()
+	for _, r := range next { // both in path order: one walk along the two
+		for i < n && prev.path(i) < r.path {
+			c.Removed = append(c.Removed, prev.path(i))
+			i++
+		}
+		if i < n && prev.path(i) == r.path {
+			i++
+			if !r.same {
+				c.Changed = append(c.Changed, r.path)
+			}
+		} else {
 			c.Added = append(c.Added, r.path)
-		} else if !r.same {
-			c.Changed = append(c.Changed, r.path)
 		}
 	}
-	for n := range prev { // next is sorted: no second table of a million paths
-		i := sort.Search(len(next), func(i int) bool { return next[i].path >= n })
-		if i == len(next) || next[i].path != n {
-			c.Removed = append(c.Removed, n)
-		}
+	for ; i < n; i++ {
+		c.Removed = append(c.Removed, prev.path(i))
 	}
-	sort.Strings(c.Removed)
 	return c
 }
 

@@ -154,8 +154,7 @@ func (w *Writer) Write(rel string, b []byte) error {
 // manifest has one of this size and it is still a regular file of that
 // size, else "".
 func (w *Writer) previous(rel string, size int64) string {
-	p, ok := w.prev[rel]
-	if !ok || p.size != size {
+	if n, ok := w.prev.size(rel); !ok || n != size {
 		return ""
 	}
 	old := filepath.Join(w.prevDir, filepath.FromSlash(rel))

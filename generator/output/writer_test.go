@@ -112,8 +112,8 @@ func TestReuseUnchanged(t *testing.T) {
 	if got, want := out.String(), "M b.csv\nA c.txt\nD gone.txt\n"; got != want || c.Kept != 2 {
 		t.Errorf("changes %q (kept %d), want %q (kept 2)", got, c.Kept, want)
 	}
-	if m := ReadManifest(next); len(m) != 4 {
-		t.Errorf("manifest has %d files, want 4", len(m))
+	if m := ReadManifest(next); m.Len() != 4 {
+		t.Errorf("manifest has %d files, want 4", m.Len())
 	}
 	// A previous file edited by hand (another size) is not reused.
 	os.WriteFile(filepath.Join(next, "c.txt"), []byte("edited!"), 0o644)
