@@ -38,34 +38,47 @@ type Manifest struct {
 }
 
 // ReadManifest reads the manifest of a previous output folder. A folder
-// without one (or with one that does not parse, or whose paths are not in
-// order, as a hand-edited one might be) gives an empty manifest: nothing
-// is reused, everything counts as added.
+// without one (or with one that does not parse) gives an empty manifest:
+// nothing is reused, everything counts as added. Builds write it sorted;
+// one edited by hand is put in order, and of a path listed twice the last
+// line counts, as the file's reader always had it.
 func ReadManifest(dir string) Manifest {
 	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
 	if err != nil || int64(len(b)) > math.MaxUint32 {
 		return Manifest{}
 	}
 	m := Manifest{text: string(b)}
-	prev := ""
+	prev, sorted := "", true
 	for off := 0; off < len(m.text); {
 		end := strings.IndexByte(m.text[off:], '\n')
 		if end < 0 {
 			end = len(m.text) - off // a last line without its line break
 		}
-		line := m.text[off : off+end]
+		line := strings.TrimSuffix(m.text[off:off+end], "\r") // saved with Windows line breaks
 		sumHex, rest, ok1 := strings.Cut(line, " ")
 		sizeText, name, ok2 := strings.Cut(rest, " ")
 		_, err := strconv.ParseInt(sizeText, 10, 64)
-		if !ok1 || !ok2 || err != nil || name == "" || len(m.paths) > 0 && name <= prev {
+		if !ok1 || !ok2 || err != nil || name == "" {
 			return Manifest{}
 		}
 		if b, err := hex.DecodeString(sumHex); sumHex != "-" && (err != nil || len(b) != sha256.Size) {
 			return Manifest{}
 		}
 		m.paths = append(m.paths, uint32(off+len(line)-len(name)))
+		sorted = sorted && (len(m.paths) == 1 || name > prev)
 		prev = name
 		off += end + 1
+	}
+	if !sorted {
+		sort.SliceStable(m.paths, func(i, j int) bool { return m.path(i) < m.path(j) })
+		kept := m.paths[:0]
+		for i := range m.paths {
+			if i+1 < len(m.paths) && m.path(i+1) == m.path(i) {
+				continue // a later line for the same path follows
+			}
+			kept = append(kept, m.paths[i])
+		}
+		m.paths = kept
 	}
 	return m
 }
@@ -77,9 +90,9 @@ func (m Manifest) Len() int { return len(m.paths) }
 func (m Manifest) path(i int) string {
 	rest := m.text[m.paths[i]:]
 	if end := strings.IndexByte(rest, '\n'); end >= 0 {
-		return rest[:end]
+		rest = rest[:end]
 	}
-	return rest
+	return strings.TrimSuffix(rest, "\r")
 }
 
 // size returns the size the manifest gives the file at rel, if it lists it.

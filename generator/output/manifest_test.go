@@ -9,8 +9,8 @@ import (
 )
 
 // TestReadManifest reads manifests as builds wrote them (and as earlier
-// versions did, with a SHA-256 first), and refuses one that does not
-// parse or whose paths are out of order: that one reuses nothing.
+// versions did, with a SHA-256 first), puts one edited by hand in order,
+// and refuses one that does not parse: that one reuses nothing.
 func TestReadManifest(t *testing.T) {
 	sum := strings.Repeat("ab", 32)
 	for _, c := range []struct {
@@ -21,8 +21,9 @@ func TestReadManifest(t *testing.T) {
 		{"written", "- 3 a.html\n- 10 b/index.html\n- 0 b/x y.txt\n", []string{"a.html", "b/index.html", "b/x y.txt"}},
 		{"older, with digests", sum + " 3 a.html\n" + sum + " 5 b.html\n", []string{"a.html", "b.html"}},
 		{"no last line break", "- 3 a.html\n- 4 b.html", []string{"a.html", "b.html"}},
-		{"out of order", "- 3 b.html\n- 4 a.html\n", nil},
-		{"a path twice", "- 3 a.html\n- 4 a.html\n", nil},
+		{"Windows line breaks", "- 3 a.html\r\n- 4 b.html\r\n", []string{"a.html", "b.html"}},
+		{"out of order", "- 3 c.html\n- 4 a.html\n- 5 b.html\n", []string{"a.html", "b.html", "c.html"}},
+		{"a path twice", "- 3 b.html\n- 4 a.html\n- 5 b.html\n", []string{"a.html", "b.html"}},
 		{"bad size", "- 3 a.html\n- x b.html\n", nil},
 		{"bad digest", "abc 3 a.html\n", nil},
 		{"no path", "- 3\n", nil},
@@ -39,6 +40,15 @@ func TestReadManifest(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: paths %q, want %q", c.name, got, c.want)
+		}
+	}
+	// Of a path listed twice the last line counts; a Windows line break
+	// is no part of the path or the size.
+	for text, want := range map[string]int64{"- 3 b.html\n- 4 a.html\n- 5 b.html\n": 5, "- 9 b.html\r\n": 9} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, ManifestFile), []byte(text), 0o644)
+		if n, ok := ReadManifest(dir).size("b.html"); !ok || n != want {
+			t.Errorf("%q: size(b.html) = %d, %v; want %d", text, n, ok, want)
 		}
 	}
 	if m := ReadManifest(t.TempDir()); m.Len() != 0 {
