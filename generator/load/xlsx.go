@@ -71,9 +71,10 @@ func openWorkbook(dir, rel string, probs *problem.List) *workbook {
 		return nil
 	}
 	if n := unzippedSize(b); n > maxWorkbookXML {
+		mb := (n + 1<<20 - 1) >> 20 // rounded up: never "513 MB" read as "512 MB, more than 512 MB"
 		probs.Error(safefs.CodeTooLarge, rel, 0, "", "",
-			fmt.Sprintf("工作簿解压后有 %d MB，超过 %d MB 的上限：请把大的工作表另存为 CSV 文件", n>>20, maxWorkbookXML>>20),
-			fmt.Sprintf("the workbook unzips to %d MB, more than the limit of %d MB: save its large sheets as CSV files", n>>20, maxWorkbookXML>>20))
+			fmt.Sprintf("工作簿解压后有 %d MB，超过 %d MB 的上限：请把大的工作表另存为 CSV 文件", mb, maxWorkbookXML>>20),
+			fmt.Sprintf("the workbook unzips to %d MB, more than the limit of %d MB: save its large sheets as CSV files", mb, maxWorkbookXML>>20))
 		return nil
 	}
 	var x *excelize.File
@@ -98,7 +99,7 @@ func openWorkbook(dir, rel string, probs *problem.List) *workbook {
 
 // maxWorkbookXML is the most a workbook may unzip to, all its parts
 // together: read in memory, a workbook takes about twice that while it is
-// read (5,000 villages: 186 MB of XML, a peak of about 590 MiB). A variable
+// read (5,000 villages: 186 MB of XML, a peak of about 575 MiB). A variable
 // so that tests can lower it.
 var maxWorkbookXML int64 = 512 << 20
 

@@ -3,9 +3,10 @@ package load
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
+	"slices"
 	"testing"
 	"time"
 
@@ -13,25 +14,41 @@ import (
 )
 
 // TestWorkbookTooLarge: a workbook that unzips to more than the limit is
-// one error at the file, which says to save the large sheets as CSV files,
-// and it is not opened.
+// one error at the file, which gives its size rounded up and says to save
+// the large sheets as CSV files, and it is not opened; one that unzips to
+// exactly the limit opens.
 func TestWorkbookTooLarge(t *testing.T) {
 	dir := writeWorkbookSite(t)
-	defer func(n int64) { maxWorkbookXML = n }(maxWorkbookXML)
-	maxWorkbookXML = 4 << 10
-	_, probs, err := Load(dir)
+	b, err := os.ReadFile(filepath.Join(dir, "data", "台账.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var found []string
-	for _, p := range probs.Sorted() {
-		if p.Code == safefs.CodeTooLarge {
-			found = append(found, p.File+": "+p.En)
+	size := unzippedSize(b)
+	defer func(n int64) { maxWorkbookXML = n }(maxWorkbookXML)
+	for _, c := range []struct {
+		limit int64
+		want  []string
+	}{
+		{size, nil},
+		{size - 1, []string{fmt.Sprintf("data/台账.xlsx: the workbook unzips to %d MB, more than the limit of %d MB: save its large sheets as CSV files", (size+1<<20-1)>>20, (size-1)>>20)}},
+	} {
+		maxWorkbookXML = c.limit
+		d, probs, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if len(found) != 1 || !strings.HasPrefix(found[0], "data/台账.xlsx: the workbook unzips to ") ||
-		!strings.HasSuffix(found[0], " MB: save its large sheets as CSV files") {
-		t.Errorf("problems %q, want one file-too-large at data/台账.xlsx", found)
+		var found []string
+		for _, p := range probs.Sorted() {
+			if p.Code == safefs.CodeTooLarge {
+				found = append(found, p.File+": "+p.En)
+			}
+		}
+		if !slices.Equal(found, c.want) {
+			t.Errorf("limit %d (the workbook unzips to %d): problems %q, want %q", c.limit, size, found, c.want)
+		}
+		if opened := len(d.Pledges) > 0; opened != (c.want == nil) {
+			t.Errorf("limit %d: pledges read: %v", c.limit, opened)
+		}
 	}
 }
 
@@ -87,7 +104,9 @@ func TestWorkbookNoTemporaryFiles(t *testing.T) {
 	if len(d.Pledges) == 0 {
 		t.Error("no pledges read")
 	}
-	if fi, err := os.Stat(tmp); err != nil || !fi.ModTime().Equal(long) {
+	if fi, err := os.Stat(tmp); err != nil {
+		t.Error(err)
+	} else if !fi.ModTime().Equal(long) {
 		t.Errorf("files were made in the temporary folder (it changed at %v)", fi.ModTime())
 	}
 }
