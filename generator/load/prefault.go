@@ -22,7 +22,7 @@ import (
 func newRows(typ reflect.Type, n, c int) reflect.Value {
 	rows := reflect.MakeSlice(typ, n, c)
 	size := c * int(typ.Elem().Size())
-	if size < pageSize || rows.Cap() == 0 {
+	if size < pageSize { // no capacity, or less than a page: nothing to gain
 		return rows
 	}
 	b := unsafe.Slice((*byte)(rows.UnsafePointer()), size)

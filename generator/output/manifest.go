@@ -48,13 +48,16 @@ func ReadManifest(dir string) Manifest {
 		return Manifest{}
 	}
 	m := Manifest{text: string(b)}
+	if strings.Contains(m.text, "\r") { // saved with Windows line breaks
+		m.text = strings.ReplaceAll(m.text, "\r\n", "\n")
+	}
 	prev, sorted := "", true
 	for off := 0; off < len(m.text); {
 		end := strings.IndexByte(m.text[off:], '\n')
 		if end < 0 {
 			end = len(m.text) - off // a last line without its line break
 		}
-		line := strings.TrimSuffix(m.text[off:off+end], "\r") // saved with Windows line breaks
+		line := m.text[off : off+end]
 		sumHex, rest, ok1 := strings.Cut(line, " ")
 		sizeText, name, ok2 := strings.Cut(rest, " ")
 		_, err := strconv.ParseInt(sizeText, 10, 64)
@@ -90,9 +93,9 @@ func (m Manifest) Len() int { return len(m.paths) }
 func (m Manifest) path(i int) string {
 	rest := m.text[m.paths[i]:]
 	if end := strings.IndexByte(rest, '\n'); end >= 0 {
-		rest = rest[:end]
+		return rest[:end]
 	}
-	return strings.TrimSuffix(rest, "\r")
+	return rest
 }
 
 // size returns the size the manifest gives the file at rel, if it lists it.
