@@ -66,7 +66,7 @@ func (m *Maker) bars(d *Data, id, csvPath string) Bars {
 // and its stars over the years, drawn at build time (Bars), with their CSVs
 // by site path; none when the village has no appraisals.
 func (m *Maker) VillageBars(id string) ([]Bars, map[string][]byte) {
-	if len(m.d.AppraisalsOf[id]) == 0 {
+	if len(m.d.AppraisalsOf.Of(id)) == 0 {
 		return nil, nil
 	}
 	files := map[string][]byte{}

@@ -422,7 +422,7 @@ func (m *Maker) training(year int) *Data {
 // villageScores is one village's three scores and total over the years.
 func (m *Maker) villageScores(villageID string) *Data {
 	ds := m.d
-	list := ds.AppraisalsOf[villageID]
+	list := ds.AppraisalsOf.Of(villageID)
 	cats := make([]string, len(list))
 	for i, ai := range list {
 		cats[i] = strconv.Itoa(ds.Appraisals[ai].Year)
@@ -448,7 +448,7 @@ func (m *Maker) villageScores(villageID string) *Data {
 // villageStars is one village's secretary and team stars over the years.
 func (m *Maker) villageStars(villageID string) *Data {
 	ds := m.d
-	list := ds.AppraisalsOf[villageID]
+	list := ds.AppraisalsOf.Of(villageID)
 	cats := make([]string, len(list))
 	for i, ai := range list {
 		cats[i] = strconv.Itoa(ds.Appraisals[ai].Year)

@@ -25,15 +25,15 @@ func TestActionsTableOptional(t *testing.T) {
 	for _, p := range probs.Sorted() {
 		t.Errorf("without actions: %s", p)
 	}
-	if len(d.Actions) != 0 || len(d.ActionsFor) != 0 {
+	if len(d.Actions) != 0 || d.ActionsFor.Len() != 0 {
 		t.Errorf("without actions: %d actions", len(d.Actions))
 	}
 	d, _, err = Source("testdata/base")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Actions) != 2 || len(d.ActionsFor["S5"]) != 1 {
-		t.Errorf("base: %d actions, %d for S5; want 2, 1", len(d.Actions), len(d.ActionsFor["S5"]))
+	if len(d.Actions) != 2 || len(d.ActionsFor.Of("S5")) != 1 {
+		t.Errorf("base: %d actions, %d for S5; want 2, 1", len(d.Actions), len(d.ActionsFor.Of("S5")))
 	}
 }
 

@@ -12,29 +12,23 @@ import "gongshi/generator/schema"
 // ActionsOf (validation reports the reference).
 func (d *Dataset) indexAccountability() {
 	d.ActionByID = make(map[string]int, len(d.Actions))
-	d.ActionsFor = map[string][]int{}
-	d.ActionsOf = map[string][]int{}
 	for i, a := range d.Actions {
 		setFirst(d.ActionByID, a.ID, i)
-		d.ActionsFor[a.SecretaryID] = append(d.ActionsFor[a.SecretaryID], i)
-		if si, ok := d.SecretaryByID[a.SecretaryID]; ok {
-			v := d.Secretaries[si].VillageID
-			d.ActionsOf[v] = append(d.ActionsOf[v], i)
+	}
+	d.ActionsFor = groupBy(len(d.Actions), d.SecretaryByID, len(d.Secretaries), func(i int) string { return d.Actions[i].SecretaryID })
+	d.ActionsOf = groupSome(len(d.Actions), d.VillageByID, len(d.Villages), func(i int) (string, bool) {
+		si, ok := d.SecretaryByID[d.Actions[i].SecretaryID]
+		if !ok {
+			return "", false
 		}
-	}
-	byDate := func(i int) string { return d.Actions[i].Date }
-	for _, list := range d.ActionsFor {
-		sortBy(list, byDate)
-	}
-	for _, list := range d.ActionsOf {
-		sortBy(list, byDate)
-	}
-	d.Replaces = map[string][]int{}
-	for i, p := range d.Pledges {
-		if p.ReplacedBy != "" {
-			d.Replaces[p.ReplacedBy] = append(d.Replaces[p.ReplacedBy], i)
-		}
-	}
+		return d.Secretaries[si].VillageID, true
+	})
+	byDate := byString(func(i int32) string { return d.Actions[i].Date })
+	d.ActionsFor.sortEach(byDate)
+	d.ActionsOf.sortEach(byDate)
+	d.Replaces = groupSome(len(d.Pledges), d.PledgeByID, len(d.Pledges), func(i int) (string, bool) {
+		return d.Pledges[i].ReplacedBy, d.Pledges[i].ReplacedBy != ""
+	})
 }
 
 // Open reports whether a pledge is still to be done: not 已完成, 未完成 or 已调整.
@@ -88,10 +82,10 @@ func LeftForCause(reason string) bool {
 // new one), or -1 when the office is vacant.
 func (d *Dataset) HolderOn(villageID, role, date string) int {
 	holder := -1
-	for _, i := range d.SecretariesOf[villageID] { // by term_start: the latest start wins
+	for _, i := range d.SecretariesOf.Of(villageID) { // by term_start: the latest start wins
 		s := &d.Secretaries[i]
 		if s.Role == role && s.ServingOn(date) {
-			holder = i
+			holder = int(i)
 		}
 	}
 	return holder

@@ -203,7 +203,7 @@ func (d *Dataset) unansweredAppraisals() []UnansweredAppraisal {
 // answered reports whether something was done about an appraisal flagged
 // NeedsAdjust (see UnansweredAppraisal).
 func (d *Dataset) answered(a *Appraisal) bool {
-	for _, i := range d.ActionsFor[a.SecretaryID] {
+	for _, i := range d.ActionsFor.Of(a.SecretaryID) {
 		ac := &d.Actions[i]
 		if !IsSanction(ac.Kind) {
 			continue
@@ -231,13 +231,13 @@ func (d *Dataset) quietVillages(asOf string) []QuietVillage {
 	for vi := range d.Villages {
 		v := &d.Villages[vi]
 		last, next := -1, -1
-		for _, hi := range d.HearingsOf[v.ID] { // by date
+		for _, hi := range d.HearingsOf.Of(v.ID) { // by date
 			h := &d.Hearings[hi]
 			if h.Held(asOf) {
-				last = hi
+				last = int(hi)
 			}
 			if next < 0 && h.Upcoming(asOf) {
-				next = hi
+				next = int(hi)
 			}
 		}
 		if last >= 0 && d.Hearings[last].Date > since {
@@ -258,8 +258,8 @@ func (d *Dataset) trainingShortfalls(asOf string) []TrainingShortfall {
 			continue
 		}
 		recorded := map[int]int{}
-		for _, ti := range d.TrainingYearOf[s.ID] {
-			recorded[d.TrainingYears[ti].Year] = ti
+		for _, ti := range d.TrainingYearOf.Of(s.ID) {
+			recorded[d.TrainingYears[ti].Year] = int(ti)
 		}
 		last := Year(asOf)
 		if s.TermEnd != "" && s.TermEnd < asOf {

@@ -232,7 +232,7 @@ func TestAccountabilityIndexes(t *testing.T) {
 	d := accountabilityFixture()
 	d.Actions = append(d.Actions, Action{ID: "A5", SecretaryID: "S9", Date: "2024-01-01", Kind: "表彰"}) // unknown secretary
 	d.Index()
-	ids := func(list []int) []string {
+	ids := func(list []int32) []string {
 		var out []string
 		for _, i := range list {
 			out = append(out, d.Actions[i].ID)
@@ -244,10 +244,10 @@ func TestAccountabilityIndexes(t *testing.T) {
 		got  []string
 		want []string
 	}{
-		{"actions for S3, by date", ids(d.ActionsFor["S3"]), []string{"A4", "A3"}},
-		{"actions of V1, by date", ids(d.ActionsOf["V1"]), []string{"A1", "A2"}},
-		{"actions of V2", ids(d.ActionsOf["V2"]), []string{"A4", "A3"}},
-		{"actions for an unknown secretary", ids(d.ActionsFor["S9"]), []string{"A5"}},
+		{"actions for S3, by date", ids(d.ActionsFor.Of("S3")), []string{"A4", "A3"}},
+		{"actions of V1, by date", ids(d.ActionsOf.Of("V1")), []string{"A1", "A2"}},
+		{"actions of V2", ids(d.ActionsOf.Of("V2")), []string{"A4", "A3"}},
+		{"actions for an unknown secretary", ids(d.ActionsFor.Of("S9")), []string{"A5"}},
 	} {
 		if !slices.Equal(c.got, c.want) {
 			t.Errorf("%s: %q, want %q", c.name, c.got, c.want)
@@ -256,11 +256,11 @@ func TestAccountabilityIndexes(t *testing.T) {
 	if i, ok := d.ActionByID["A3"]; !ok || i != 2 {
 		t.Errorf("ActionByID[A3] = %d, %v", i, ok)
 	}
-	if got := d.Replaces["P7"]; !slices.Equal(got, []int{5}) {
+	if got := d.Replaces.Of("P7"); !slices.Equal(got, []int32{5}) {
 		t.Errorf("Replaces[P7] = %v, want [5] (P6)", got)
 	}
-	if len(d.Replaces) != 1 {
-		t.Errorf("Replaces has %d entries, want 1", len(d.Replaces))
+	if d.Replaces.Len() != 1 {
+		t.Errorf("Replaces has %d entries, want 1", d.Replaces.Len())
 	}
 }
 

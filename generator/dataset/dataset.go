@@ -1,10 +1,10 @@
 package dataset
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"reflect"
-	"sort"
 )
 
 // Dataset is a county's whole data: the site settings, the rules, every
@@ -34,25 +34,25 @@ type Dataset struct {
 	HearingByID   map[string]int
 	ActionByID    map[string]int
 
-	VillagesOf    map[string][]int // township ID → villages
-	SecretariesOf map[string][]int // village ID → secretary terms, by term_start
-	PledgesOf     map[string][]int // village ID → pledges
-	AppraisalsOf  map[string][]int // village ID → appraisals, by year
-	HearingsOf    map[string][]int // village ID → hearings, by date
-	UpdatesOf     map[string][]int // pledge ID → updates, by date
-	QuestionsOf   map[string][]int // hearing ID → questions, by seq
-	TrainingsOf   map[string][]int // secretary ID → trainings, by date
-	PledgesBy     map[string][]int // secretary ID → pledges
-	AppraisalsBy  map[string][]int // secretary ID → appraisals, by year
-	ActionsFor    map[string][]int // secretary ID → actions about that term, by date
-	ActionsOf     map[string][]int // village ID → actions about its secretaries, by date
-	Replaces      map[string][]int // pledge ID → the pledges whose replaced_by names it, in input order
+	VillagesOf    Groups // township ID → villages
+	SecretariesOf Groups // village ID → secretary terms, by term_start
+	PledgesOf     Groups // village ID → pledges
+	AppraisalsOf  Groups // village ID → appraisals, by year
+	HearingsOf    Groups // village ID → hearings, by date
+	UpdatesOf     Groups // pledge ID → updates, by date
+	QuestionsOf   Groups // hearing ID → questions, by seq
+	TrainingsOf   Groups // secretary ID → trainings, by date
+	PledgesBy     Groups // secretary ID → pledges
+	AppraisalsBy  Groups // secretary ID → appraisals, by year
+	ActionsFor    Groups // secretary ID → actions about that term, by date
+	ActionsOf     Groups // village ID → actions about its secretaries, by date
+	Replaces      Groups // pledge ID → the pledges whose replaced_by names it, in input order
 
 	// TrainingYears holds each secretary's yearly training totals (filled by Derive),
 	// ordered by secretary ID then year.
 	TrainingYears []TrainingYear
 	// TrainingYearOf maps secretary ID → positions in TrainingYears.
-	TrainingYearOf map[string][]int
+	TrainingYearOf Groups
 	// Attention is what needs attention on as_of (filled by Derive), and
 	// AttentionOf the same items by township ID.
 	Attention   Attention
@@ -101,90 +101,44 @@ func (d *Dataset) Index() {
 	for i, v := range d.Villages {
 		setFirst(d.VillageByID, v.ID, i)
 	}
-	d.VillagesOf = groupBy(len(d.Villages), func(i int) string { return d.Villages[i].TownshipID })
 	d.SecretaryByID = make(map[string]int, len(d.Secretaries))
 	for i, s := range d.Secretaries {
 		setFirst(d.SecretaryByID, s.ID, i)
-	}
-	d.SecretariesOf = groupBy(len(d.Secretaries), func(i int) string { return d.Secretaries[i].VillageID })
-	for _, list := range d.SecretariesOf {
-		sortBy(list, func(i int) string { return d.Secretaries[i].TermStart })
 	}
 	d.PledgeByID = make(map[string]int, len(d.Pledges))
 	for i, p := range d.Pledges {
 		setFirst(d.PledgeByID, p.ID, i)
 	}
-	d.PledgesOf = groupBy(len(d.Pledges), func(i int) string { return d.Pledges[i].VillageID })
-	d.PledgesBy = groupBy(len(d.Pledges), func(i int) string { return d.Pledges[i].SecretaryID })
-	d.UpdatesOf = groupBy(len(d.PledgeUpdates), func(i int) string { return d.PledgeUpdates[i].PledgeID })
-	for _, list := range d.UpdatesOf {
-		sortBy(list, func(i int) string { return d.PledgeUpdates[i].Date })
-	}
-	d.AppraisalsOf = groupBy(len(d.Appraisals), func(i int) string { return d.Appraisals[i].VillageID })
-	d.AppraisalsBy = groupBy(len(d.Appraisals), func(i int) string { return d.Appraisals[i].SecretaryID })
-	byYear := func(list []int) {
-		sort.SliceStable(list, func(x, y int) bool { return d.Appraisals[list[x]].Year < d.Appraisals[list[y]].Year })
-	}
-	for _, list := range d.AppraisalsOf {
-		byYear(list)
-	}
-	for _, list := range d.AppraisalsBy {
-		byYear(list)
-	}
 	d.HearingByID = make(map[string]int, len(d.Hearings))
 	for i, h := range d.Hearings {
 		setFirst(d.HearingByID, h.ID, i)
 	}
-	d.HearingsOf = groupBy(len(d.Hearings), func(i int) string { return d.Hearings[i].VillageID })
-	for _, list := range d.HearingsOf {
-		sortBy(list, func(i int) string { return d.Hearings[i].Date })
-	}
-	d.QuestionsOf = groupBy(len(d.HearingQuestions), func(i int) string { return d.HearingQuestions[i].HearingID })
-	for _, list := range d.QuestionsOf {
-		sort.SliceStable(list, func(x, y int) bool {
-			return d.HearingQuestions[list[x]].Seq < d.HearingQuestions[list[y]].Seq
-		})
-	}
-	d.TrainingsOf = groupBy(len(d.Trainings), func(i int) string { return d.Trainings[i].SecretaryID })
-	for _, list := range d.TrainingsOf {
-		sortBy(list, func(i int) string { return d.Trainings[i].Date })
-	}
-	d.indexAccountability()
-}
 
-// groupBy returns the positions 0 … n-1 grouped by key, each group in
-// position order. The groups share one array of exactly n positions and
-// the map is made at its size: no slice grown by append keeps spare room
-// (in a province, millions of trainings and updates).
-func groupBy(n int, key func(i int) string) map[string][]int {
-	count := map[string]int{}
-	for i := 0; i < n; i++ {
-		count[key(i)]++
-	}
-	all := make([]int, n)
-	m := make(map[string][]int, len(count))
-	off := 0
-	for i := 0; i < n; i++ {
-		k := key(i)
-		list, ok := m[k]
-		if !ok {
-			c := count[k]
-			list = all[off : off : off+c]
-			off += c
-		}
-		m[k] = append(list, i)
-	}
-	return m
+	d.VillagesOf = groupBy(len(d.Villages), d.TownshipByID, len(d.Townships), func(i int) string { return d.Villages[i].TownshipID })
+	d.SecretariesOf = groupBy(len(d.Secretaries), d.VillageByID, len(d.Villages), func(i int) string { return d.Secretaries[i].VillageID })
+	d.SecretariesOf.sortEach(byString(func(i int32) string { return d.Secretaries[i].TermStart }))
+	d.PledgesOf = groupBy(len(d.Pledges), d.VillageByID, len(d.Villages), func(i int) string { return d.Pledges[i].VillageID })
+	d.PledgesBy = groupBy(len(d.Pledges), d.SecretaryByID, len(d.Secretaries), func(i int) string { return d.Pledges[i].SecretaryID })
+	d.UpdatesOf = groupBy(len(d.PledgeUpdates), d.PledgeByID, len(d.Pledges), func(i int) string { return d.PledgeUpdates[i].PledgeID })
+	d.UpdatesOf.sortEach(byString(func(i int32) string { return d.PledgeUpdates[i].Date }))
+	d.AppraisalsOf = groupBy(len(d.Appraisals), d.VillageByID, len(d.Villages), func(i int) string { return d.Appraisals[i].VillageID })
+	d.AppraisalsBy = groupBy(len(d.Appraisals), d.SecretaryByID, len(d.Secretaries), func(i int) string { return d.Appraisals[i].SecretaryID })
+	byYear := func(a, b int32) int { return cmp.Compare(d.Appraisals[a].Year, d.Appraisals[b].Year) }
+	d.AppraisalsOf.sortEach(byYear)
+	d.AppraisalsBy.sortEach(byYear)
+	d.HearingsOf = groupBy(len(d.Hearings), d.VillageByID, len(d.Villages), func(i int) string { return d.Hearings[i].VillageID })
+	d.HearingsOf.sortEach(byString(func(i int32) string { return d.Hearings[i].Date }))
+	d.QuestionsOf = groupBy(len(d.HearingQuestions), d.HearingByID, len(d.Hearings), func(i int) string { return d.HearingQuestions[i].HearingID })
+	d.QuestionsOf.sortEach(func(a, b int32) int { return cmp.Compare(d.HearingQuestions[a].Seq, d.HearingQuestions[b].Seq) })
+	d.TrainingsOf = groupBy(len(d.Trainings), d.SecretaryByID, len(d.Secretaries), func(i int) string { return d.Trainings[i].SecretaryID })
+	d.TrainingsOf.sortEach(byString(func(i int32) string { return d.Trainings[i].Date }))
+	d.indexAccountability()
 }
 
 func setFirst(m map[string]int, k string, i int) {
 	if _, ok := m[k]; !ok {
 		m[k] = i
 	}
-}
-
-func sortBy(list []int, key func(int) string) {
-	sort.SliceStable(list, func(x, y int) bool { return key(list[x]) < key(list[y]) })
 }
 
 // round2 rounds to two decimals, the precision totals are published with.

@@ -66,14 +66,9 @@ func IsOverdue(p *Pledge, asOf string) bool {
 func (d *Dataset) deriveStreaks() {
 	lowest := d.Rules.LowestGrade()
 	need := d.Rules.Appraisal.ConsecutivePoorYears
-	ids := make([]string, 0, len(d.AppraisalsBy))
-	for id := range d.AppraisalsBy {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range d.AppraisalsBy.Keys() {
 		streak, last := 0, 0
-		for _, i := range d.AppraisalsBy[id] {
+		for _, i := range d.AppraisalsBy.Of(id) {
 			a := &d.Appraisals[i]
 			switch {
 			case a.Grade != lowest:
@@ -124,7 +119,6 @@ func (d *Dataset) deriveTraining(years map[int]bool) {
 		return keys[i].year < keys[j].year
 	})
 	d.TrainingYears = make([]TrainingYear, 0, len(keys))
-	d.TrainingYearOf = map[string][]int{}
 	for _, k := range keys {
 		ty := sums[k]
 		ty.Points = round2(ty.Points)
@@ -132,7 +126,7 @@ func (d *Dataset) deriveTraining(years map[int]bool) {
 		ty.PointsOK = ty.Points >= t.MinPoints
 		ty.Excellent = ty.Points >= t.ExcellencePoints
 		ty.DaysOK = ty.Days >= t.MinDays
-		d.TrainingYearOf[k.id] = append(d.TrainingYearOf[k.id], len(d.TrainingYears))
 		d.TrainingYears = append(d.TrainingYears, *ty)
 	}
+	d.TrainingYearOf = groupBy(len(d.TrainingYears), d.SecretaryByID, len(d.Secretaries), func(i int) string { return d.TrainingYears[i].SecretaryID })
 }

@@ -231,9 +231,13 @@ func TestTrainingYears(t *testing.T) {
 	}
 	// S3 was rated the top grade with no training at all: that is the
 	// validator's warning, not a training year of zero points.
-	wantOf := map[string][]int{"S0": {0}, "S1": {1, 2}, "S2": {3}}
-	if !reflect.DeepEqual(d.TrainingYearOf, wantOf) {
-		t.Errorf("TrainingYearOf = %v, want %v", d.TrainingYearOf, wantOf)
+	wantOf := map[string][]int32{"S0": {0}, "S1": {1, 2}, "S2": {3}}
+	gotOf := map[string][]int32{}
+	for _, id := range d.TrainingYearOf.Keys() {
+		gotOf[id] = d.TrainingYearOf.Of(id)
+	}
+	if !reflect.DeepEqual(gotOf, wantOf) {
+		t.Errorf("TrainingYearOf = %v, want %v", gotOf, wantOf)
 	}
 	if fmt.Sprint(d.Years) != "[2023 2024 2025]" {
 		t.Errorf("Years = %v", d.Years)
@@ -306,12 +310,12 @@ func TestIndex(t *testing.T) {
 	d.Index()
 	for name, c := range map[string][2]any{
 		"TownshipByID (first wins)": {d.TownshipByID["T1"], 0},
-		"VillagesOf":                {d.VillagesOf["T1"], []int{0, 1}},
-		"SecretariesOf by start":    {d.SecretariesOf["V1"], []int{1, 0}},
-		"AppraisalsBy by year":      {d.AppraisalsBy["S2"], []int{1, 0}},
-		"AppraisalsOf by year":      {d.AppraisalsOf["V1"], []int{1, 0}},
-		"UpdatesOf by date":         {d.UpdatesOf["P1"], []int{1, 0}},
-		"QuestionsOf by seq":        {d.QuestionsOf["H1"], []int{1, 0}},
+		"VillagesOf":                {d.VillagesOf.Of("T1"), []int32{0, 1}},
+		"SecretariesOf by start":    {d.SecretariesOf.Of("V1"), []int32{1, 0}},
+		"AppraisalsBy by year":      {d.AppraisalsBy.Of("S2"), []int32{1, 0}},
+		"AppraisalsOf by year":      {d.AppraisalsOf.Of("V1"), []int32{1, 0}},
+		"UpdatesOf by date":         {d.UpdatesOf.Of("P1"), []int32{1, 0}},
+		"QuestionsOf by seq":        {d.QuestionsOf.Of("H1"), []int32{1, 0}},
 	} {
 		if !reflect.DeepEqual(c[0], c[1]) {
 			t.Errorf("%s = %v, want %v", name, c[0], c[1])

@@ -73,7 +73,7 @@ func (d *Dataset) deriveFacts() {
 	for i, v := range d.Villages {
 		vf := &f.Village[i]
 		vf.Latest, vf.Secretary, vf.First = -1, -1, -1
-		for _, pi := range d.PledgesOf[v.ID] {
+		for _, pi := range d.PledgesOf.Of(v.ID) {
 			p := &d.Pledges[pi]
 			vf.Pledges++
 			switch {
@@ -93,18 +93,18 @@ func (d *Dataset) deriveFacts() {
 				vf.CarriedOver++
 			}
 		}
-		if as := d.AppraisalsOf[v.ID]; len(as) > 0 {
-			vf.Latest = as[len(as)-1]
+		if as := d.AppraisalsOf.Of(v.ID); len(as) > 0 {
+			vf.Latest = int(as[len(as)-1])
 		}
-		for _, si := range d.SecretariesOf[v.ID] {
+		for _, si := range d.SecretariesOf.Of(v.ID) {
 			sec := &d.Secretaries[si]
 			if !sec.ServingOn(asOf) {
 				continue
 			}
 			if sec.Role == schema.RoleSecretary {
-				vf.Secretary = si
+				vf.Secretary = int(si)
 			} else {
-				vf.First = si
+				vf.First = int(si)
 			}
 		}
 	}
@@ -121,9 +121,14 @@ func (d *Dataset) deriveFacts() {
 	sort.SliceStable(f.TownshipOrder, func(a, b int) bool {
 		return d.Townships[f.TownshipOrder[a]].ID < d.Townships[f.TownshipOrder[b]].ID
 	})
-	f.VillageOrder = make(map[string][]int, len(d.VillagesOf))
-	for t, list := range d.VillagesOf {
-		l := append([]int(nil), list...)
+	keys := d.VillagesOf.Keys()
+	f.VillageOrder = make(map[string][]int, len(keys))
+	for _, t := range keys {
+		list := d.VillagesOf.Of(t)
+		l := make([]int, len(list))
+		for i, vi := range list {
+			l[i] = int(vi)
+		}
 		sort.SliceStable(l, func(a, b int) bool { return d.Villages[l[a]].ID < d.Villages[l[b]].ID })
 		f.VillageOrder[t] = l
 	}

@@ -47,7 +47,7 @@ func (f *feeds) countyEvents(n int) []event {
 	top := dataset.Newest{N: n}
 	latest := make([]string, len(d.Pledges)) // each pledge's newest update up to as_of
 	for pi := range d.Pledges {
-		for _, ui := range d.UpdatesOf[d.Pledges[pi].ID] {
+		for _, ui := range d.UpdatesOf.Of(d.Pledges[pi].ID) {
 			if u := &d.PledgeUpdates[ui]; u.Date <= asOf {
 				top.Add(u.Date)
 				latest[pi] = max(latest[pi], u.Date)
@@ -95,14 +95,14 @@ func (f *feeds) villageEvents(vi int) []event {
 	d := f.d
 	id := d.Villages[vi].ID
 	var evs []event
-	for _, pi := range d.PledgesOf[id] {
-		evs = f.updateEvents(evs, pi)
+	for _, pi := range d.PledgesOf.Of(id) {
+		evs = f.updateEvents(evs, int(pi))
 	}
-	for _, hi := range d.HearingsOf[id] {
-		evs = f.hearingEvent(evs, hi)
+	for _, hi := range d.HearingsOf.Of(id) {
+		evs = f.hearingEvent(evs, int(hi))
 	}
-	for _, ai := range d.ActionsOf[id] {
-		evs = f.actionEvent(evs, ai)
+	for _, ai := range d.ActionsOf.Of(id) {
+		evs = f.actionEvent(evs, int(ai))
 	}
 	newestFirst(evs)
 	return evs
@@ -116,7 +116,7 @@ func (f *feeds) updateEvents(evs []event, pi int) []event {
 	p := &d.Pledges[pi]
 	village := f.villageName(p.VillageID)
 	prev, seq := "", 0
-	for _, ui := range d.UpdatesOf[p.ID] {
+	for _, ui := range d.UpdatesOf.Of(p.ID) {
 		u := &d.PledgeUpdates[ui]
 		if u.Date == prev {
 			seq++

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -22,9 +23,9 @@ func (f *feeds) countyCalendar() []byte {
 // writeCountyCalendar writes hearings/calendar.ics to out (a province's is
 // a hundred megabytes: it is streamed, not held).
 func (f *feeds) writeCountyCalendar(out io.Writer) error {
-	all := make([]int, len(f.d.Hearings))
+	all := make([]int32, len(f.d.Hearings))
 	for i := range all {
-		all[i] = i
+		all[i] = int32(i)
 	}
 	b := bufio.NewWriterSize(out, 64<<10)
 	f.writeCalendar(b, f.d.Site.Title+" "+f.c.T("hearings"), all)
@@ -34,7 +35,7 @@ func (f *feeds) writeCountyCalendar(out io.Writer) error {
 // villageCalendar returns villages/<id>/calendar.ics: one village's hearings.
 func (f *feeds) villageCalendar(vi int) []byte {
 	v := &f.d.Villages[vi]
-	return f.calendar(v.Name+" "+f.c.T("hearings"), f.d.HearingsOf[v.ID])
+	return f.calendar(v.Name+" "+f.c.T("hearings"), f.d.HearingsOf.Of(v.ID))
 }
 
 // calendar returns an RFC 5545 calendar of the given hearings, each an
@@ -43,7 +44,7 @@ func (f *feeds) villageCalendar(vi int) []byte {
 // announced, never with an outcome. DTSTAMP is as_of, not the clock. UIDs
 // are UUIDs of the county's identity (see identity), the same in the
 // county's calendar and the village's.
-func (f *feeds) calendar(name string, hearings []int) []byte {
+func (f *feeds) calendar(name string, hearings []int32) []byte {
 	var b bytes.Buffer
 	b.Grow(512 + 300*len(hearings)) // about a calendar's size
 	f.writeCalendar(&b, name, hearings)
@@ -52,7 +53,7 @@ func (f *feeds) calendar(name string, hearings []int) []byte {
 
 // writeCalendar writes the calendar of the given hearings to b (a buffer:
 // a streamed file's errors are the buffer's, seen when it is flushed).
-func (f *feeds) writeCalendar(b io.StringWriter, name string, hearings []int) {
+func (f *feeds) writeCalendar(b io.StringWriter, name string, hearings []int32) {
 	d := f.d
 	line := func(l string) { b.WriteString(foldICS(l)) }
 	lang := "ZH"
@@ -65,7 +66,7 @@ func (f *feeds) writeCalendar(b io.StringWriter, name string, hearings []int) {
 	line("CALSCALE:GREGORIAN")
 	line("X-WR-CALNAME:" + icsText(name))
 	stamp := strings.ReplaceAll(d.Site.AsOf, "-", "") + "T000000Z"
-	ids := append([]int(nil), hearings...)
+	ids := slices.Clone(hearings)
 	sort.SliceStable(ids, func(a, b int) bool {
 		ha, hb := &d.Hearings[ids[a]], &d.Hearings[ids[b]]
 		if ha.Date != hb.Date {

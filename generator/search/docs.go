@@ -75,7 +75,7 @@ func kinds(d *dataset.Dataset, c *i18n.Catalogue) []kind {
 	pledges := kind{key: "pledges", label: c.T("find.pledges"), href: href(route.Pledge), docs: docs(len(d.Pledges))}
 	for _, p := range d.Pledges {
 		texts := nonEmpty(p.Detail, p.Target)
-		for _, ui := range d.UpdatesOf[p.ID] {
+		for _, ui := range d.UpdatesOf.Of(p.ID) {
 			texts = append(texts, nonEmpty(d.PledgeUpdates[ui].Note)...)
 		}
 		pledges.docs = append(pledges.docs, doc{id: p.ID, name: p.Title, place: placeOf(p.VillageID),
@@ -84,7 +84,7 @@ func kinds(d *dataset.Dataset, c *i18n.Catalogue) []kind {
 	hearings := kind{key: "hearings", label: c.T("find.hearings"), href: href(route.Hearing), docs: docs(len(d.Hearings))}
 	for _, h := range d.Hearings {
 		texts := nonEmpty(h.Summary, h.FollowUp)
-		for _, qi := range d.QuestionsOf[h.ID] {
+		for _, qi := range d.QuestionsOf.Of(h.ID) {
 			q := &d.HearingQuestions[qi]
 			texts = append(texts, nonEmpty(q.Question, q.Answer)...)
 		}

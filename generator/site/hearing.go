@@ -60,7 +60,7 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 		}
 		view.ScheduledNote = s.C.Tf(key, "date", s.date(h.Date))
 	}
-	for _, qi := range d.QuestionsOf[h.ID] {
+	for _, qi := range d.QuestionsOf.Of(h.ID) {
 		q := &d.HearingQuestions[qi]
 		view.Questions = append(view.Questions, QuestionView{Seq: q.Seq, Question: q.Question, Answer: q.Answer, AskedBy: q.AskedBy, AnsweredBy: q.AnsweredBy})
 	}

@@ -52,7 +52,7 @@ func (s *Site) pledge(path string, pi int) (*Page, error) {
 	if si, ok := d.SecretaryByID[pl.SecretaryID]; ok {
 		view.Secretary = Link{Label: d.Secretaries[si].Name, Href: route.Rel(path, route.Secretary(pl.SecretaryID))}
 	}
-	for _, ui := range d.UpdatesOf[pl.ID] {
+	for _, ui := range d.UpdatesOf.Of(pl.ID) {
 		u := &d.PledgeUpdates[ui]
 		it := UpdateItem{Date: s.date(u.Date), Status: s.badge(schema.PledgeStatuses, u.Status), Note: u.Note}
 		if u.Progress != nil {
@@ -67,7 +67,7 @@ func (s *Site) pledge(path string, pi int) (*Page, error) {
 		view.ReplacedBy = &Link{Label: d.Pledges[ri].Title, Href: route.Rel(path, route.Pledge(pl.ReplacedBy))}
 	}
 	view.NoReplacement = pl.Status == schema.StatusRevised && pl.ReplacedBy == ""
-	for _, oi := range d.Replaces[pl.ID] {
+	for _, oi := range d.Replaces.Of(pl.ID) {
 		o := &d.Pledges[oi]
 		view.Replaces = append(view.Replaces, Link{Label: o.Title, Href: route.Rel(path, route.Pledge(o.ID))})
 	}

@@ -93,9 +93,9 @@ func (s *Site) pledgeListPages() []entry {
 			base := f.path(c.En)
 			groups := townshipGroups(s, func(vid string) []int {
 				var list []int
-				for _, pi := range d.PledgesOf[vid] {
+				for _, pi := range d.PledgesOf.Of(vid) {
 					if f.value(&d.Pledges[pi]) == c.Zh {
-						list = append(list, pi)
+						list = append(list, int(pi))
 					}
 				}
 				return list

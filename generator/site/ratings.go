@@ -60,9 +60,9 @@ func (s *Site) ratingPages() []entry {
 		rows := byYear[y]
 		groups := townshipGroups(s, func(vid string) []int {
 			var list []int
-			for _, ai := range d.AppraisalsOf[vid] {
+			for _, ai := range d.AppraisalsOf.Of(vid) {
 				if d.Appraisals[ai].Year == y {
-					list = append(list, ai)
+					list = append(list, int(ai))
 				}
 			}
 			return list

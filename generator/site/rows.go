@@ -355,8 +355,8 @@ func (s *Site) openStatuses() string {
 	return s.C.List(names)
 }
 
-func reverse(list []int) []int {
-	out := make([]int, len(list))
+func reverse(list []int32) []int32 {
+	out := make([]int32, len(list))
 	for i, x := range list {
 		out[len(list)-1-i] = x
 	}

@@ -52,21 +52,21 @@ func (s *Site) secretary(path string, si int) (*Page, error) {
 	title := s.C.Tf("secretary_title", "name", sec.Name, "village", v.Name, "role", s.C.Enum(schema.Roles, sec.Role))
 	p := s.frame(path, title, route.Section(route.SecretaryPage), s.villageCrumbs(path, v, true)...)
 	view := &SecretaryView{Person: s.person(path, si), Village: Link{Label: v.Name, Href: route.Rel(path, route.Village(v.ID))}}
-	for _, o := range d.SecretariesOf[v.ID] {
-		if o != si && d.Secretaries[o].Name == sec.Name {
-			view.OtherTerms = append(view.OtherTerms, s.person(path, o))
+	for _, o := range d.SecretariesOf.Of(v.ID) {
+		if int(o) != si && d.Secretaries[o].Name == sec.Name {
+			view.OtherTerms = append(view.OtherTerms, s.person(path, int(o)))
 		}
 	}
-	for _, pi := range d.PledgesBy[sec.ID] {
-		view.Pledges = append(view.Pledges, s.pledgeRow(path, pi, false))
+	for _, pi := range d.PledgesBy.Of(sec.ID) {
+		view.Pledges = append(view.Pledges, s.pledgeRow(path, int(pi), false))
 	}
-	for _, ai := range reverse(d.AppraisalsBy[sec.ID]) {
-		view.Appraisals = append(view.Appraisals, s.appraisalRow(path, ai, false))
+	for _, ai := range reverse(d.AppraisalsBy.Of(sec.ID)) {
+		view.Appraisals = append(view.Appraisals, s.appraisalRow(path, int(ai), false))
 	}
-	for _, ti := range reverse(d.TrainingYearOf[sec.ID]) {
+	for _, ti := range reverse(d.TrainingYearOf.Of(sec.ID)) {
 		view.Training = append(view.Training, s.trainingRow(&d.TrainingYears[ti], sec.Name))
 	}
-	for _, ti := range reverse(d.TrainingsOf[sec.ID]) {
+	for _, ti := range reverse(d.TrainingsOf.Of(sec.ID)) {
 		t := &d.Trainings[ti]
 		item := TrainingItem{Date: s.date(t.Date), Kind: s.C.Enum(schema.TrainingKinds, t.Kind), Title: t.Title, Points: i18n.Num(t.Points)}
 		if t.Days != nil {
@@ -76,13 +76,13 @@ func (s *Site) secretary(path string, si int) (*Page, error) {
 	}
 	view.TrainingNote = s.trainingRule
 	view.KeepsActions = len(d.Actions) > 0
-	for _, ai := range reverse(d.ActionsFor[sec.ID]) {
-		view.Actions = append(view.Actions, s.actionRow(path, ai, false))
+	for _, ai := range reverse(d.ActionsFor.Of(sec.ID)) {
+		view.Actions = append(view.Actions, s.actionRow(path, int(ai), false))
 	}
 	view.Carried = s.carried(path, si)
-	for _, pi := range d.PledgesOf[v.ID] {
+	for _, pi := range d.PledgesOf.Of(v.ID) {
 		if pl := &d.Pledges[pi]; pl.CarriedOver && pl.Holder == sec.ID {
-			view.Inherited = append(view.Inherited, s.pledgeRow(path, pi, false))
+			view.Inherited = append(view.Inherited, s.pledgeRow(path, int(pi), false))
 		}
 	}
 	sortPledges(view.Inherited)
@@ -96,7 +96,7 @@ func (s *Site) carried(path string, si int) *CarriedView {
 	d := s.D
 	sec := &d.Secretaries[si]
 	n, holder := 0, ""
-	for _, pi := range d.PledgesBy[sec.ID] {
+	for _, pi := range d.PledgesBy.Of(sec.ID) {
 		if pl := &d.Pledges[pi]; pl.CarriedOver {
 			n, holder = n+1, pl.Holder
 		}

@@ -205,9 +205,9 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 		}
 	}
 	serving := len(terms)
-	for _, si := range slices.Backward(d.SecretariesOf[v.ID]) {
-		if si != f.Secretary && si != f.First {
-			terms = append(terms, si)
+	for _, si := range slices.Backward(d.SecretariesOf.Of(v.ID)) {
+		if int(si) != f.Secretary && int(si) != f.First {
+			terms = append(terms, int(si))
 		}
 	}
 	for k, si := range terms {
@@ -224,9 +224,9 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 		view.Bars = append(view.Bars, BarsView{Bars: b, CSVHref: route.Rel(path, b.CSV)})
 		p.Files = append(p.Files, OutFile{Path: b.CSV, Data: files[b.CSV]})
 	}
-	as := d.AppraisalsOf[v.ID]
+	as := d.AppraisalsOf.Of(v.ID)
 	for k := len(as) - 1; k >= 0; k-- {
-		view.Appraisals = append(view.Appraisals, VillageAppraisal{AppraisalRow: s.appraisalRow(path, as[k], false),
+		view.Appraisals = append(view.Appraisals, VillageAppraisal{AppraisalRow: s.appraisalRow(path, int(as[k]), false),
 			Print: len(as)-1-k < printAppraisals})
 	}
 	view.Hearings, view.HearingsMore = s.villageHearings(path, v.ID)
@@ -234,7 +234,7 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 		sec := &d.Secretaries[si]
 		g := TrainingGroup{Name: sec.Name, Href: route.Rel(path, route.Secretary(sec.ID)), Role: s.C.Enum(schema.Roles, sec.Role),
 			Serving: k < serving}
-		for n, ti := range reverse(d.TrainingYearOf[sec.ID]) {
+		for n, ti := range reverse(d.TrainingYearOf.Of(sec.ID)) {
 			g.Rows = append(g.Rows, VillageTraining{TrainingRow: s.trainingRow(&d.TrainingYears[ti], sec.Name), Print: g.Serving && n < printTraining})
 		}
 		if len(g.Rows) > 0 {
@@ -247,9 +247,9 @@ func (s *Site) village(path string, vi int) (*Page, error) {
 		view.Training[0].PrintName, view.Training[1].PrintName = true, true
 	}
 	view.TrainingNote = s.trainingRule
-	acts := d.ActionsOf[v.ID]
+	acts := d.ActionsOf.Of(v.ID)
 	for k := len(acts) - 1; k >= 0; k-- {
-		view.Actions = append(view.Actions, s.villageAction(path, acts[k], len(acts)-1-k < printActions))
+		view.Actions = append(view.Actions, s.villageAction(path, int(acts[k]), len(acts)-1-k < printActions))
 	}
 	view.Follow = []Link{
 		{Label: s.T("village_page.feed"), Href: route.Rel(path, route.VillageFeedPath(v.ID))},
@@ -290,9 +290,9 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 	d := s.D
 	byKind := map[string][]PledgeRow{}
 	carried := map[string]string{}
-	for _, pi := range d.PledgesOf[villageID] {
+	for _, pi := range d.PledgesOf.Of(villageID) {
 		pl := &d.Pledges[pi]
-		byKind[pl.Kind] = append(byKind[pl.Kind], s.pledgeRow(path, pi, false))
+		byKind[pl.Kind] = append(byKind[pl.Kind], s.pledgeRow(path, int(pi), false))
 		if pl.CarriedOver {
 			carried[pl.ID] = s.carriedOver(pl)
 		}
@@ -377,15 +377,15 @@ func (s *Site) villageHearings(path, villageID string) ([]VillageHearing, string
 	d := s.D
 	asOf := d.Site.AsOf
 	var upcoming, held []VillageHearing
-	hs := d.HearingsOf[villageID]
+	hs := d.HearingsOf.Of(villageID)
 	for _, hi := range hs {
 		if h := &d.Hearings[hi]; h.Upcoming(asOf) {
-			upcoming = append(upcoming, s.villageHearing(path, hi))
+			upcoming = append(upcoming, s.villageHearing(path, int(hi)))
 		}
 	}
 	for k := len(hs) - 1; k >= 0; k-- {
 		if h := &d.Hearings[hs[k]]; !h.Upcoming(asOf) {
-			vh := s.villageHearing(path, hs[k])
+			vh := s.villageHearing(path, int(hs[k]))
 			vh.Print = len(held) < printHearings
 			held = append(held, vh)
 		}

@@ -186,7 +186,7 @@ func (c *checker) actions() {
 func (c *checker) actionYear(a *dataset.Action, s *dataset.Secretary) {
 	d := c.d
 	var ap *dataset.Appraisal
-	for _, i := range d.AppraisalsBy[s.ID] {
+	for _, i := range d.AppraisalsBy.Of(s.ID) {
 		if d.Appraisals[i].Year == *a.Year {
 			ap = &d.Appraisals[i]
 		}
@@ -221,8 +221,8 @@ func (c *checker) actionYear(a *dataset.Action, s *dataset.Secretary) {
 // year of an admonition (谈话诫勉 or 书面诫勉) of the same secretary.
 func (c *checker) rewardsWhileAdmonished() {
 	d := c.d
-	for _, id := range sortedKeys(d.ActionsFor) {
-		list := d.ActionsFor[id] // by date
+	for _, id := range d.ActionsFor.Keys() {
+		list := d.ActionsFor.Of(id) // by date
 		for _, i := range list {
 			a := &d.Actions[i]
 			if a.Kind != schema.ActionCommendation && a.Kind != schema.ActionReward {
@@ -278,7 +278,7 @@ func (c *checker) scheduled() {
 				break
 			}
 		}
-		for _, qi := range d.QuestionsOf[h.ID] {
+		for _, qi := range d.QuestionsOf.Of(h.ID) {
 			q := &d.HearingQuestions[qi]
 			c.err("scheduled-questions", q.Src, "hearing_id", q.HearingID,
 				fmt.Sprintf("听证会 %s（%s:%d）待召开，还没有质询和答复", h.ID, h.File(), h.Line),

@@ -95,9 +95,9 @@ func (c *checker) secretaries() {
 				"term ends before it starts ("+s.TermStart+")")
 		}
 	}
-	villages := sortedKeys(d.SecretariesOf)
+	villages := d.SecretariesOf.Keys()
 	for _, v := range villages {
-		list := d.SecretariesOf[v] // sorted by term_start
+		list := d.SecretariesOf.Of(v) // sorted by term_start
 		for x := 0; x < len(list); x++ {
 			a := &d.Secretaries[list[x]]
 			for y := x + 1; y < len(list); y++ {
@@ -155,13 +155,13 @@ func (c *checker) pledges() {
 
 func (c *checker) updates() {
 	d := c.d
-	for _, pid := range sortedKeys(d.UpdatesOf) {
+	for _, pid := range d.UpdatesOf.Keys() {
 		pi, ok := d.PledgeByID[pid]
 		if !ok {
 			continue
 		}
 		p := &d.Pledges[pi]
-		list := d.UpdatesOf[pid]
+		list := d.UpdatesOf.Of(pid)
 		for _, i := range list {
 			u := &d.PledgeUpdates[i]
 			if u.Date != "" && p.MadeOn != "" && u.Date < p.MadeOn {
