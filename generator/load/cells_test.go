@@ -1,7 +1,9 @@
 package load
 
 import (
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -110,6 +112,11 @@ func TestNumberCells(t *testing.T) {
 	for i, n := range smallInts {
 		if n != i {
 			t.Fatalf("the shared small number %d was changed to %d", i, n)
+		}
+	}
+	for i, x := range smallFloats {
+		if x != float64(i)/100 {
+			t.Fatalf("the shared small decimal %d/100 was changed to %g", i, x)
 		}
 	}
 }
@@ -258,4 +265,33 @@ func deref[T any](p *T) any {
 		return nil
 	}
 	return *p
+}
+
+// TestSharedFloat: optional decimals in hundredths from 0 to 100 point into
+// one table; any other number, -0 among them, keeps a number of its own.
+func TestSharedFloat(t *testing.T) {
+	for _, c := range []struct {
+		x      float64
+		shared bool
+	}{
+		{0, true}, {0.07, true}, {0.5, true}, {92.5, true}, {99.99, true}, {100, true},
+		{100.01, false}, {0.001, false}, {1.0 / 3, false}, {math.Copysign(0, -1), false},
+		{-1, false}, {1e300, false}, {math.NaN(), false}, {math.Inf(1), false},
+	} {
+		p := sharedFloat(c.x)
+		if (p != nil) != c.shared {
+			t.Errorf("sharedFloat(%g) = %v, want shared %v", c.x, p, c.shared)
+		} else if p != nil && math.Float64bits(*p) != math.Float64bits(c.x) {
+			t.Errorf("sharedFloat(%g) points to %g", c.x, *p)
+		}
+	}
+	// Every hundredth as a clerk types it ("92.5", "0.07") parses to the
+	// table's number.
+	for i := range smallFloats {
+		s := strconv.FormatFloat(float64(i)/100, 'f', -1, 64)
+		x, err := parseNumber(s)
+		if err != nil || sharedFloat(x) != &smallFloats[i] {
+			t.Fatalf("%q parsed to %g (%v), not shared with smallFloats[%d]", s, x, err, i)
+		}
+	}
 }
