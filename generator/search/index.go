@@ -21,58 +21,103 @@ const termCap = BucketCap - 512
 // newIndex numbers the documents and indexes their terms: a name's and an
 // ID's terms in the name list (with where they start), every other term of
 // the document (its place and name run together, its other text) in the
-// text list.
+// text list. Finding each document's terms (folding and splitting its
+// text) runs on a second goroutine, a batch of documents ahead of the one
+// that adds them to the lists: the two halves of the work take about as
+// long, and this is the last long step of a build.
 func newIndex(ks []kind) *index {
 	x := &index{kinds: ks, lists: map[string]*list{}}
-	// Each term once per document: >0 is a name term (its code + 1), -1 a
-	// text term. The map is cleared, not remade, between documents.
-	seen := map[string]int{}
-	for _, k := range ks {
-		for i := range k.docs {
-			d := &k.docs[i]
-			clear(seen)
-			name, id := Fold(d.name), Fold(d.id)
-			for _, f := range []struct {
-				text string
-				id   bool
-			}{{name, false}, {id, true}} {
-				length := utf8.RuneCountInString(f.text)
-				terms(f.text, true, f.id, func(t string, start bool) {
-					code := 0
-					if start {
-						code = length
-					}
-					if seen[t] <= 1 && code+1 > seen[t] {
-						seen[t] = code + 1
-					}
-				})
-			}
-			text := func(t string, _ bool) {
-				if seen[t] == 0 {
-					seen[t] = -1
+	batches := make(chan *termBatch, 2)
+	go func() {
+		defer close(batches)
+		seen := map[string]int{}
+		b := &termBatch{}
+		for _, k := range ks {
+			for i := range k.docs {
+				b.add(&k.docs[i], seen)
+				if len(b.ends) == batchDocs {
+					batches <- b
+					b = &termBatch{}
 				}
 			}
-			terms(Fold(d.context()), false, false, text)
-			for _, s := range d.texts {
-				terms(Fold(s), false, false, text)
-			}
-			doc := x.n + i
-			for t, v := range seen {
-				l := x.lists[t]
+		}
+		if len(b.ends) > 0 {
+			batches <- b
+		}
+	}()
+	for b := range batches {
+		start := 0
+		for _, end := range b.ends {
+			doc := x.n
+			for _, e := range b.terms[start:end] {
+				l := x.lists[e.t]
 				if l == nil {
 					l = newList()
-					x.lists[strings.Clone(t)] = l
+					x.lists[strings.Clone(e.t)] = l
 				}
-				if v > 0 {
-					l.addName(doc, v-1, termCap)
+				if e.v > 0 {
+					l.addName(doc, e.v-1, termCap)
 				} else {
 					l.addText(doc, termCap)
 				}
 			}
+			start = end
+			x.n++
 		}
-		x.n += len(k.docs)
 	}
 	return x
+}
+
+// batchDocs is how many documents' terms are handed over at once.
+const batchDocs = 256
+
+// termBatch is the terms of a run of documents, each document's terms once:
+// document j's are terms[ends[j-1]:ends[j]].
+type termBatch struct {
+	terms []docTerm
+	ends  []int
+}
+
+// docTerm is a term of a document: v > 0 a name term (its code + 1), -1 a
+// text term.
+type docTerm struct {
+	t string
+	v int
+}
+
+// add finds the terms of d, each once (seen is cleared, not remade, between
+// documents), and appends them.
+func (b *termBatch) add(d *doc, seen map[string]int) {
+	clear(seen)
+	name, id := Fold(d.name), Fold(d.id)
+	for _, f := range []struct {
+		text string
+		id   bool
+	}{{name, false}, {id, true}} {
+		length := utf8.RuneCountInString(f.text)
+		terms(f.text, true, f.id, func(t string, start bool) {
+			code := 0
+			if start {
+				code = length
+			}
+			if seen[t] <= 1 && code+1 > seen[t] {
+				seen[t] = code + 1
+			}
+		})
+	}
+	text := func(t string, _ bool) {
+		if seen[t] == 0 {
+			seen[t] = -1
+		}
+	}
+	terms(Fold(d.context()), false, false, text)
+	for _, s := range d.texts {
+		terms(Fold(s), false, false, text)
+	}
+	for t, v := range seen {
+		b.terms = append(b.terms, docTerm{t, v})
+	}
+	b.ends = append(b.ends, len(b.terms))
 }
 
 // entry returns a term's entry in its bucket file:
