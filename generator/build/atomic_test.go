@@ -209,6 +209,41 @@ func TestCheckDest(t *testing.T) {
 	}
 }
 
+// TestCheckChanges: a --changes file may go anywhere but into the source
+// (site.toml, data/, content/ …) or the output.
+func TestCheckChanges(t *testing.T) {
+	root := t.TempDir()
+	src, dest := filepath.Join(root, "county"), filepath.Join(root, "county", "public")
+	writeFiles(t, root, map[string]string{"county/site.toml": "", "county/content/index.md": ""})
+	if err := os.Symlink(src, filepath.Join(root, "link-to-src")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, changes string
+		ok            bool
+	}{
+		{"site.toml", filepath.Join(src, "site.toml"), false},
+		{"a new file in the source", filepath.Join(src, "changes.txt"), false},
+		{"a page of content/", filepath.Join(src, "content", "changes.md"), false},
+		{"a data file", filepath.Join(src, "data", "x.csv"), false},
+		{"in the output", filepath.Join(dest, "changes.txt"), false},
+		{"the source, through a link", filepath.Join(root, "link-to-src", "site.toml"), false},
+		{"the source, spelled with ..", filepath.Join(src, "data", "..", "site.toml"), false},
+		{"beside the source", filepath.Join(root, "changes.txt"), true},
+		{"a name that starts like the source", filepath.Join(root, "county-changes.txt"), true},
+		{"none", "", true},
+	} {
+		err := checkChanges(c.changes, src, dest)
+		if c.ok != (err == nil) {
+			t.Errorf("%s (%s): err = %v, want ok %v", c.name, c.changes, err, c.ok)
+		}
+		var ue *UsageError
+		if err != nil && !errors.As(err, &ue) {
+			t.Errorf("%s: %T is not a UsageError", c.name, err)
+		}
+	}
+}
+
 // TestRunRefusesDest: Run checks the destination before anything else and
 // leaves a refused folder as it was.
 func TestRunRefusesDest(t *testing.T) {

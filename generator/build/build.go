@@ -75,6 +75,15 @@ const Marker = ".gongshi-build"
 // ErrInvalid means the input has errors; the problems say which.
 var ErrInvalid = errors.New("invalid input")
 
+// UsageError is a refused option: a destination a build must not replace,
+// a --changes file inside the source or the
+// output. The command exits 2 for it, as for any usage error.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usagef(format string, args ...any) error { return &UsageError{fmt.Sprintf(format, args...)} }
+
 // Run builds the site, stage by stage: check the source; read content,
 // words and theme; plan the pages; render the pages while the downloads are
 // written; write the search index, feeds and sitemap; swap the staging
@@ -118,6 +127,13 @@ func Prepare(o Options) (*Prepared, *problem.List, error) {
 	if err := checkDest(o.Source, p.o.Dest); err != nil {
 		return p, &problem.List{}, err
 	}
+	if err := checkChanges(o.Changes, o.Source, p.o.Dest); err != nil {
+		return p, &problem.List{}, err
+	}
+	// What killed builds left beside the destination goes now, not only
+	// when this build gets as far as writing: a build stopped by invalid
+	// input leaves nothing behind either.
+	tidyLeftovers(p.o.Dest)
 	in, probs, err := prepare(p.o)
 	if probs == nil { // the source could not be read at all (err says why)
 		probs = &problem.List{}
@@ -271,6 +287,9 @@ func prepare(o Options) (inputs, *problem.List, error) {
 	if err != nil {
 		return in, probs, err
 	}
+	if fi, err := os.Stat(o.Source); err == nil && !fi.IsDir() {
+		return in, probs, ErrInvalid // a file, not a folder: site.toml's problem says so, and there is nothing more to read
+	}
 	dataErrors := probs.Errors()
 	if o.BaseURL != "" {
 		d.Site.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
@@ -352,7 +371,7 @@ func checkDest(source, dest string) error {
 	// change a release other links may share. Either way gongshi would be
 	// second-guessing a layout someone made on purpose.
 	if fi, err := os.Lstat(dst); err == nil && fi.Mode()&os.ModeSymlink != 0 {
-		return fmt.Errorf("输出目录 %s 是符号链接，拒绝替换；请用 --dest 指定实际的目录 (destination is a symbolic link: give the real folder with --dest)", dest)
+		return usagef("输出目录 %s 是符号链接，拒绝替换；请用 --dest 指定实际的目录 (destination is a symbolic link: give the real folder with --dest)", dest)
 	}
 	if r, err := filepath.EvalSymlinks(src); err == nil {
 		src = r
@@ -361,14 +380,17 @@ func checkDest(source, dest string) error {
 		dst = r
 	}
 	if dst == src || strings.HasPrefix(src, dst+string(filepath.Separator)) || dst == string(filepath.Separator) {
-		return fmt.Errorf("输出目录 %s 是站点源目录或其上级，拒绝覆盖 (destination is the source folder or above it)", dest)
+		return usagef("输出目录 %s 是站点源目录或其上级，拒绝覆盖 (destination is the source folder or above it)", dest)
 	}
 	// In a folder the build reads (data/out, static), the output would be
 	// read as input by the next check and build.
 	for _, in := range InputFolders {
 		if d := filepath.Join(src, in); dst == d || strings.HasPrefix(dst, d+string(filepath.Separator)) {
-			return fmt.Errorf("输出目录 %s 是站点源的 %s/ 文件夹或在其中，下次检查和生成时会被当作输入读取；请放在它外面（默认为 public/） (destination is or is inside the source's %s/ folder, which the next check and build would read as input: put it outside, the default is public/)", dest, in, in)
+			return usagef("输出目录 %s 是站点源的 %s/ 文件夹或在其中，下次检查和生成时会被当作输入读取；请放在它外面（默认为 public/） (destination is or is inside the source's %s/ folder, which the next check and build would read as input: put it outside, the default is public/)", dest, in, in)
 		}
+	}
+	if fi, err := os.Stat(dst); err == nil && !fi.IsDir() {
+		return usagef("输出目录 %s 是一个文件，不是文件夹；请用 --dest 指定一个文件夹 (destination is a file, not a folder: give a folder with --dest)", dest)
 	}
 	entries, err := os.ReadDir(dst)
 	if os.IsNotExist(err) {
@@ -381,7 +403,39 @@ func checkDest(source, dest string) error {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(dst, Marker)); err != nil {
-		return fmt.Errorf("输出目录 %s 不为空，且不是 gongshi 生成的，拒绝覆盖 (destination is not empty and not a previous gongshi output)", dest)
+		return usagef("输出目录 %s 不为空，且不是 gongshi 生成的，拒绝覆盖 (destination is not empty and not a previous gongshi output)", dest)
 	}
 	return nil
+}
+
+// checkChanges refuses a --changes file inside the source (it would replace
+// site.toml or a data file, or be read as content by the next build) or
+// inside the output (it would be published, and removed by the next build).
+func checkChanges(changes, source, dest string) error {
+	if changes == "" {
+		return nil
+	}
+	file := resolved(absPath(changes))
+	for _, c := range []struct{ dir, zh, en string }{
+		{source, "站点源目录", "the source folder"},
+		{dest, "输出目录", "the output folder"},
+	} {
+		dir := resolved(absPath(c.dir))
+		if file == dir || strings.HasPrefix(file, dir+string(filepath.Separator)) {
+			return usagef("--changes %s 在%s中：会改动站点源或被一同发布；请写到别处，如 ../changes.txt (--changes %s is inside %s: it would change the source or be published; write it elsewhere, e.g. ../changes.txt)", changes, c.zh, changes, c.en)
+		}
+	}
+	return nil
+}
+
+// resolved is p with its symbolic links resolved as far as it exists: the
+// file a --changes path names may not exist yet, its folder does.
+func resolved(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	if r, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		return filepath.Join(r, filepath.Base(p))
+	}
+	return p
 }

@@ -69,6 +69,20 @@ func makeStaging(dest string) (staging string, release func(), err error) {
 	return staging, release, nil
 }
 
+// tidyLeftovers removes what killed builds to dest left behind (see
+// removeLeftovers) when no other build is writing beside dest: a running
+// build's staging folder is not a leftover, and that build holds the lock.
+// Errors are left for makeStaging to report, if the build gets that far.
+func tidyLeftovers(dest string) {
+	dest = absPath(dest)
+	release, err := lockDir(filepath.Dir(dest))
+	if err != nil {
+		return
+	}
+	defer release()
+	removeLeftovers(dest)
+}
+
 // removeLeftovers removes the staging and old folders that earlier builds
 // to dest left behind. If dest itself is missing and an old folder is there
 // (a build killed between the two renames of a swap), that folder is the

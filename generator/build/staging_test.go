@@ -146,3 +146,41 @@ func TestRemoveAll(t *testing.T) {
 		t.Errorf("a folder that is not there: %v", err)
 	}
 }
+
+// TestPrepareTidiesLeftovers: what a killed build left beside the
+// destination goes when the next build starts, even one that then stops at
+// invalid input; the published site is untouched, and a running build's
+// staging folder (it holds the lock) is left alone.
+func TestPrepareTidiesLeftovers(t *testing.T) {
+	src := baseSite(t)
+	writeFiles(t, src, map[string]string{"data/villages.csv": "id,name\nV1,\n"}) // invalid: no township, no name
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	writeFiles(t, parent, map[string]string{
+		"public/" + Marker:                     "",
+		"public/index.html":                    "published",
+		".public.staging-1/" + StagingMarker:   "",
+		".public.staging-1/villages/V1/a.html": "half",
+	})
+	_, _, err := Prepare(Options{Source: src, Dest: dest})
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Prepare: %v, want ErrInvalid", err)
+	}
+	if got := listDir(t, parent); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("beside the destination: %v, want only public", got)
+	}
+	if readFile(t, dest, "index.html") != "published" {
+		t.Error("the published site changed")
+	}
+
+	writeFiles(t, parent, map[string]string{".public.staging-2/" + StagingMarker: ""})
+	release, err := lockDir(parent) // another build is writing
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	Prepare(Options{Source: src, Dest: dest})
+	if !fileExists(parent, ".public.staging-2/"+StagingMarker) {
+		t.Error("a running build's staging folder was removed")
+	}
+}

@@ -37,7 +37,9 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	}
 	if err != nil {
 		zh, en := "无法读取 site.toml", "site.toml cannot be read: "+err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
+		if fi, serr := os.Stat(dir); serr == nil && !fi.IsDir() {
+			zh, en = "站点源 "+dir+" 是一个文件，不是文件夹：--source 应指定含 site.toml 的站点文件夹", "the source "+dir+" is a file, not a folder: --source names the site's folder, the one holding site.toml"
+		} else if errors.Is(err, fs.ErrNotExist) {
 			zh, en = "找不到 site.toml：站点的根目录里必须有此文件。请确认 --source 指向站点目录（gongshi new 可以新建一个站点）",
 				"site.toml is missing: a site's folder must have one. Check that --source names the site's folder (gongshi new makes a new site)"
 			if _, serr := os.Stat(dir); serr != nil {

@@ -98,6 +98,9 @@ func buildCommand() command {
 			case errors.Is(err, build.ErrInvalid):
 				fmt.Fprintln(errOut, "数据有误，未生成网站，原有网站未改动 (invalid input: nothing written, the previous site is untouched)")
 				return exitInvalid
+			case errors.As(err, new(*build.UsageError)):
+				fmt.Fprintf(errOut, "gongshi build: %v\n", err)
+				return exitUsage
 			case err != nil:
 				fmt.Fprintf(errOut, "gongshi build: %v\n", err)
 				return exitFailure

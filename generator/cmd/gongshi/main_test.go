@@ -68,6 +68,10 @@ func TestRun(t *testing.T) {
 		{name: "new with two DIRs", args: []string{"new", "a", "b"}, code: exitUsage, errOut: "exactly one argument"},
 		{name: "serve bad port", args: []string{"serve", "--port", "70000"}, code: exitUsage, errOut: "0–65535"},
 		{name: "check missing folder", args: []string{"check", "--source", "testdata-does-not-exist"}, code: exitInvalid, out: "site.toml: 找不到站点目录 testdata-does-not-exist（--source 指定的目录不存在） (the site folder testdata-does-not-exist does not exist (see --source))"},
+		{name: "check a file as the folder", args: []string{"check", "--source", "main.go"}, code: exitInvalid, out: "site.toml: 站点源 main.go 是一个文件，不是文件夹：--source 应指定含 site.toml 的站点文件夹 (the source main.go is a file, not a folder"},
+		{name: "build into a file", args: []string{"build", "--source", baseSource, "--dest", "main.go"}, code: exitUsage, errOut: "gongshi build: 输出目录 main.go 是一个文件，不是文件夹；请用 --dest 指定一个文件夹 (destination is a file, not a folder: give a folder with --dest)"},
+		{name: "build into the source", args: []string{"build", "--source", baseSource, "--dest", baseSource}, code: exitUsage, errOut: "(destination is the source folder or above it)"},
+		{name: "build changes into the source", args: []string{"build", "--source", baseSource, "--dest", "testdata-never-made", "--changes", baseSource + "/site.toml"}, code: exitUsage, errOut: "it would change the source or be published"},
 		{name: "serve without site", args: []string{"serve", "--source", "testdata-does-not-exist"}, code: exitInvalid, errOut: "site.toml"},
 		// The base county's base_url is "/": a warning (no QR code, no whole
 		// sitemap addresses), which does not fail the check.
