@@ -2,15 +2,18 @@ package dataset
 
 // Site is site.toml.
 type Site struct {
-	Title      string  `toml:"title"`
-	County     string  `toml:"county"`
-	BaseURL    string  `toml:"base_url"`
-	Language   string  `toml:"language"`    // "zh-CN" or "en"
-	AsOf       string  `toml:"-"`           // as_of, normalised YYYY-MM-DD
-	License    string  `toml:"license"`     // SPDX id of the data licence
-	UnsafeHTML bool    `toml:"unsafe_html"` // render raw HTML in Markdown content
-	Encoding   string  `toml:"encoding"`    // "" (detect), "utf-8" or "gb18030": for every CSV file
-	Privacy    Privacy `toml:"privacy"`
+	Title      string `toml:"title"`
+	County     string `toml:"county"`
+	BaseURL    string `toml:"base_url"`
+	Language   string `toml:"language"`    // "zh-CN" or "en"
+	AsOf       string `toml:"-"`           // as_of, normalised YYYY-MM-DD
+	License    string `toml:"license"`     // SPDX id of the data licence
+	UnsafeHTML bool   `toml:"unsafe_html"` // render raw HTML in Markdown content
+	Encoding   string `toml:"encoding"`    // "" (detect), "utf-8" or "gb18030": for every CSV file
+	// FeedID names the site's feeds and calendars for good: every entry's
+	// and event's ID is made from it (gongshi new writes a random one).
+	FeedID  string  `toml:"feed_id"`
+	Privacy Privacy `toml:"privacy"`
 	// Publisher and Notice are what a government site and a board notice
 	// must say about who publishes them (publisher.go).
 	Publisher Publisher `toml:"publisher"`

@@ -359,6 +359,29 @@ func TestIdentity(t *testing.T) {
 			t.Errorf("%s: same id = %v, want %v", c.name, got, c.same)
 		}
 	}
+	// With a feed_id, neither the townships nor the address matter, and
+	// two feed_ids never share an ID.
+	named := func(id, county, base string, townships ...string) identity {
+		d := &dataset.Dataset{Site: dataset.Site{FeedID: id, County: county, BaseURL: base}}
+		for _, t := range townships {
+			d.Townships = append(d.Townships, dataset.Township{ID: t})
+		}
+		return countyIdentity(d)
+	}
+	n := named("6f1c2b9e-0d4a-4c47-9a51-3e8f5f0a7b21", "新华区", "/", "T1", "T2")
+	for _, other := range []identity{
+		named("6f1c2b9e-0d4a-4c47-9a51-3e8f5f0a7b21", "新华区", "/", "T1", "T2", "T3"),
+		named("6f1c2b9e-0d4a-4c47-9a51-3e8f5f0a7b21", "新华区", "https://a.gov.cn/cwgk/", "T1"),
+		named("6f1c2b9e-0d4a-4c47-9a51-3e8f5f0a7b21", "新区", "/"),
+	} {
+		if n.urn("hearing/H1") != other.urn("hearing/H1") {
+			t.Errorf("with a feed_id, IDs changed with the townships, the address or the name")
+		}
+	}
+	if n.urn("hearing/H1") == named("0b5e4d1a-7c2f-4e86-b3a9-1d2c3e4f5a6b", "新华区", "/", "T1", "T2").urn("hearing/H1") ||
+		n.urn("hearing/H1") == a.urn("hearing/H1") {
+		t.Errorf("two feed_ids, or a feed_id and none, share an ID")
+	}
 	b, b2 := site("新华区", "https://a.gov.cn/"), site("新华区", "https://a.gov.cn/", "X")
 	if b.urn("") != b2.urn("") {
 		t.Errorf("with an absolute base_url, townships should not matter")

@@ -19,7 +19,9 @@ import (
 // A county name alone is not enough: names repeat across provinces (several
 // cities have a 新华区), and every county that starts from
 // `gongshi new` or the demo shares one until it is changed. So the identity
-// is the site's own address, base_url, when it is absolute (two sites cannot
+// is site.toml's feed_id when it is set (gongshi new writes a random UUID
+// there: it stays when townships merge and when the site moves); otherwise
+// the site's own address, base_url, when it is absolute (two sites cannot
 // share one); otherwise the county name together with its township IDs,
 // sorted (codes that a county assigns and keeps, unlike names, which change
 // when a 乡 becomes a 镇). Every ID is then a name-based UUID (RFC 4122
@@ -35,6 +37,9 @@ type identity struct {
 
 // countyIdentity returns the identity of a dataset's county.
 func countyIdentity(d *dataset.Dataset) identity {
+	if d.Site.FeedID != "" {
+		return newIdentity("id:" + d.Site.FeedID)
+	}
 	if d.Site.AbsoluteURL() {
 		return newIdentity("url:" + d.Site.BaseURL)
 	}

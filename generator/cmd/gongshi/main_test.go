@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -223,6 +224,17 @@ func TestNew(t *testing.T) {
 	}
 	if code, out, errOut := cli(t, "check", "--source", dir); code != exitOK {
 		t.Errorf("check of a new site = %d\n%s%s", code, out, errOut)
+	}
+	// Each new site gets a feed_id of its own, after base_url.
+	feedID := regexp.MustCompile(`(?m)^base_url .*\nfeed_id   = "([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})" `)
+	first := feedID.FindStringSubmatch(readText(t, filepath.Join(dir, "site.toml")))
+	other := filepath.Join(t.TempDir(), "county2")
+	if code, _, errOut := cli(t, "new", other); code != exitOK {
+		t.Fatalf("second new: %d %s", code, errOut)
+	}
+	second := feedID.FindStringSubmatch(readText(t, filepath.Join(other, "site.toml")))
+	if first == nil || second == nil || first[1] == second[1] {
+		t.Errorf("feed_id of two new sites: %q, %q; want two random UUIDs after base_url", first, second)
 	}
 	code, _, errOut = cli(t, "new", dir)
 	if code != exitUsage || !strings.Contains(errOut, "not empty") {
@@ -606,4 +618,14 @@ func TestBuildUnreadableData(t *testing.T) {
 	if code != exitFailure || !strings.Contains(errOut, "gongshi build: ") || !strings.Contains(errOut, "data") {
 		t.Errorf("exit %d, stderr:\n%s", code, errOut)
 	}
+}
+
+// readText returns a file's text.
+func readText(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

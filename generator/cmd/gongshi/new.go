@@ -1,12 +1,14 @@
 package main
 
 import (
+	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gongshi/generator/load"
 	"gongshi/generator/sample"
@@ -101,7 +103,34 @@ func scaffold(dir string, inWorkbook bool) error {
 			return err
 		}
 	}
+	if err := addFeedID(filepath.Join(dir, "site.toml")); err != nil {
+		return err
+	}
 	return os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("public/\n"), 0o644)
+}
+
+// addFeedID writes a random feed_id into a new site's site.toml, after
+// base_url: the name its feeds and calendars keep for good, so that a
+// subscriber's entries and events stay the same when townships merge or
+// the site moves (see package feeds).
+func addFeedID(file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	var u [16]byte
+	if _, err := rand.Read(u[:]); err != nil {
+		return err
+	}
+	u[6] = u[6]&0x0f | 0x40 // version 4: random
+	u[8] = u[8]&0x3f | 0x80
+	line := fmt.Sprintf("feed_id   = \"%x-%x-%x-%x-%x\"   # 订阅和日历的标识，请勿修改 (names the feeds and calendars: keep it)\n", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+	head, rest, ok := strings.Cut(string(b), "\nbase_url")
+	if !ok {
+		return os.WriteFile(file, append(b, line...), 0o644)
+	}
+	after, tail, _ := strings.Cut(rest, "\n")
+	return os.WriteFile(file, []byte(head+"\nbase_url"+after+"\n"+line+tail), 0o644)
 }
 
 // toWorkbook reads the tables of the source in dir and writes them into
