@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -160,6 +161,38 @@ func TestZipTime(t *testing.T) {
 	} {
 		if got := zipTime(asOf).Format(time.DateOnly); got != want {
 			t.Errorf("zipTime(%q) = %s, want %s", asOf, got, want)
+		}
+	}
+}
+
+// TestCellText: a text longer than a cell holds (32,767 UTF-16 units, a
+// character beyond the Basic Multilingual Plane counting two) is cut to fit
+// and says so at its end; one that fits is whole.
+func TestCellText(t *testing.T) {
+	units := func(s string) int { return len(utf16.Encode([]rune(s))) }
+	rare := "𠀋" // two units
+	for _, c := range []struct {
+		name string
+		in   string
+		cut  bool
+	}{
+		{"short", "改造农村公厕", false},
+		{"exactly full, ASCII", strings.Repeat("a", maxCell), false},
+		{"exactly full, Chinese", strings.Repeat("长", maxCell), false},
+		{"one over", strings.Repeat("长", maxCell+1), true},
+		{"forty thousand", strings.Repeat("长", 40000), true},
+		{"rare characters, full in runes but not units", strings.Repeat(rare, maxCell/2+1), true},
+		{"rare characters that fit", strings.Repeat(rare, maxCell/2), false},
+	} {
+		got := cellText(c.in)
+		if n := units(got); n > maxCell {
+			t.Errorf("%s: %d units, more than %d", c.name, n, maxCell)
+		}
+		if cut := got != c.in; cut != c.cut {
+			t.Errorf("%s: cut = %v, want %v", c.name, cut, c.cut)
+		}
+		if c.cut && (!strings.HasSuffix(got, cutMark) || !strings.HasPrefix(c.in, strings.TrimSuffix(got, cutMark)) || units(got) < maxCell-1) {
+			t.Errorf("%s: cut to %d units, ending %q: want the longest start that fits, then the mark", c.name, units(got), got[len(got)-min(len(got), 90):])
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	kflate "github.com/klauspost/compress/flate"
 
@@ -198,8 +197,41 @@ func (sw *sheetWriter) ref(style int) {
 // skip leaves the next cell empty.
 func (sw *sheetWriter) skip() { sw.c++ }
 
-// maxCell is the most characters a cell holds in Excel.
+// maxCell is the most a cell holds in Excel, in UTF-16 code units (a
+// character outside the Basic Multilingual Plane, as some rare names are,
+// takes two).
 const maxCell = 32767
+
+// cutMark ends a text cut to fit a cell, so that a reader knows it goes on.
+const cutMark = "…（全文见 CSV 或 JSON 下载 / full text in the CSV and JSON downloads）"
+
+// cellText returns s as a cell can hold it: whole, or cut to fit with
+// cutMark at its end (the CSV and JSON downloads hold every text whole).
+func cellText(s string) string {
+	if len(s) <= maxCell { // a byte is at most one UTF-16 unit
+		return s
+	}
+	units := func(r rune) int {
+		if r > 0xFFFF {
+			return 2
+		}
+		return 1
+	}
+	room := maxCell
+	for _, r := range cutMark {
+		room -= units(r)
+	}
+	n, cut := 0, -1
+	for i, r := range s {
+		if n <= room {
+			cut = i
+		}
+		if n += units(r); n > maxCell {
+			return s[:cut] + cutMark
+		}
+	}
+	return s
+}
 
 // text writes a text cell (an inline string); empty text writes nothing.
 func (sw *sheetWriter) text(s string, style int) {
@@ -207,9 +239,7 @@ func (sw *sheetWriter) text(s string, style int) {
 		sw.skip()
 		return
 	}
-	if utf8.RuneCountInString(s) > maxCell {
-		s = string([]rune(s)[:maxCell])
-	}
+	s = cellText(s)
 	sw.ref(style)
 	sw.w.WriteString(` t="inlineStr"><is><t`)
 	if strings.TrimSpace(s) != s || strings.ContainsAny(s, "\n\t") {
