@@ -75,6 +75,16 @@ func tomlSyntax(file string, err error, probs *problem.List) {
 			col = 1
 		}
 		zh, en := "TOML 语法错误（详见英文说明）", "TOML syntax error: "+pe.Message
+		switch {
+		case strings.HasPrefix(pe.Message, "invalid datetime"):
+			zh = "日期不存在或写法不对：应写成 2025-12-31 这样的年-月-日（不加引号）"
+		case strings.Contains(pe.Message, "年") || strings.Contains(pe.Message, "月"):
+			zh = "日期请写成 2025-12-31 这样的年-月-日（不加引号），不要写“年月日”"
+		case strings.HasPrefix(pe.Message, "strings cannot contain newlines"):
+			zh = "文字缺少结尾的英文双引号 \"（文字要用一对英文双引号括起来，且写在一行里）"
+		case strings.HasPrefix(pe.Message, "expected value but found"):
+			zh = "这个值的写法不对：文字要用英文双引号括起来，如 title = \"示范县村党组织书记履职公开\"；数字、日期和 true/false 不加引号"
+		}
 		if strings.ContainsAny(pe.Message, "“”‘’＝，：［］　") {
 			// A Chinese input method's full-width quotes, equals sign or
 			// brackets: the commonest slip in a file typed by hand.
@@ -88,7 +98,20 @@ func tomlSyntax(file string, err error, probs *problem.List) {
 	if m := regexp.MustCompile(`line (\d+)`).FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 	}
-	probs.Add(problem.Problem{Code: "toml-syntax", File: file, Line: line, TOMLPos: true, Zh: "TOML 格式错误", En: err.Error()})
+	zh, en := "TOML 格式错误", err.Error()
+	if m := regexp.MustCompile(`last key "([^"]+)"\): incompatible types: TOML value has type \w+; destination has type (\w+)`).FindStringSubmatch(err.Error()); m != nil {
+		want, ok := map[string][2]string{
+			"string":  {"应为文字，用英文双引号括起来，如 \"示范县\"", "must be text in double quotes, such as \"示范县\""},
+			"boolean": {"应写 true 或 false（不加引号，不写“是”“否”）", "must be true or false, without quotes"},
+			"integer": {"应为整数（不加引号），如 7", "must be a whole number without quotes, such as 7"},
+			"float":   {"应为数字（不加引号）", "must be a number without quotes"},
+			"slice":   {"应为列表，用英文方括号，如 [\"身份证号\", \"联系电话\"]", "must be a list in square brackets, such as [\"身份证号\", \"联系电话\"]"},
+		}[m[2]]
+		if ok {
+			zh, en = m[1]+" 的值"+want[0], m[1]+" "+want[1]
+		}
+	}
+	probs.Add(problem.Problem{Code: "toml-syntax", File: file, Line: line, TOMLPos: true, Zh: zh, En: en})
 }
 
 // readTOMLTable reads a TOML file holding an array of tables [[name]] into sink.
