@@ -83,7 +83,7 @@ func BenchmarkWriteTables(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range tables {
-			if _, err := writeTable(output.New(root), &tables[i], d); err != nil {
+			if _, err := writeTable(output.New(root), &tables[i], d, sliceYears(tables)); err != nil {
 				b.Fatal(err)
 			}
 		}

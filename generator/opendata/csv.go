@@ -60,7 +60,11 @@ func (c *csvOut) close() (File, error) {
 // writeCSVs writes data/<table>.csv and, for a table with a DateKey, the
 // per-year slices data/<year>/<table>.csv, in one pass over the rows. Rows
 // keep their input order in every file.
-func writeCSVs(root *output.Writer, t *table) (files []File, err error) {
+//
+// A table with a year or date has a slice for each of years (every year
+// any such table has a row in), header only when none of its rows falls in
+// it, so that a script looping over years and tables finds every file.
+func writeCSVs(root *output.Writer, t *table, allYears []int) (files []File, err error) {
 	name := t.schema.Name
 	all, err := newCSV(root, "data/"+name+".csv", t)
 	if err != nil {
@@ -100,6 +104,15 @@ func writeCSVs(root *output.Writer, t *table) (files []File, err error) {
 		}
 		if err := yc.w.Write(rec); err != nil {
 			return nil, err
+		}
+	}
+	if t.date >= 0 {
+		for _, y := range allYears {
+			if years[y] == nil && y > 0 {
+				if years[y], err = newCSV(root, YearCSVPath(y, name), t); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	keys := make([]int, 0, len(years))

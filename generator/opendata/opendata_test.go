@@ -90,18 +90,20 @@ func sampleSite(t *testing.T, villages int) string {
 
 // TestFilesOfBase pins the list of downloads of the small clean site.
 func TestFilesOfBase(t *testing.T) {
-	_, files := write(t, source(t, baseSite))
+	root, files := write(t, source(t, baseSite))
 	var got []string
 	for _, f := range files {
 		got = append(got, f.Path)
 	}
-	want := []string{
-		"data/2021/pledges.csv", "data/2021/secretaries.csv", "data/2022/secretaries.csv",
-		"data/2023/pledges.csv", "data/2023/secretaries.csv",
-		"data/2024/appraisals.csv", "data/2024/hearings.csv", "data/2024/pledge_updates.csv",
-		"data/2024/pledges.csv", "data/2024/trainings.csv",
-		"data/2025/actions.csv", "data/2025/appraisals.csv", "data/2025/hearings.csv", "data/2025/pledge_updates.csv",
-		"data/2025/pledges.csv",
+	// Every year any dated table has a row in (secretaries' terms from
+	// 2021, appraisals to 2025) has a slice of every dated table, rows or not.
+	var want []string
+	for y := 2021; y <= 2025; y++ {
+		for _, t := range []string{"actions", "appraisals", "hearings", "pledge_updates", "pledges", "secretaries", "trainings"} {
+			want = append(want, YearCSVPath(y, t))
+		}
+	}
+	want = append(want,
 		"data/SHA256SUMS",
 		"data/actions.csv", "data/actions.json",
 		"data/appraisals.csv", "data/appraisals.json", "data/datapackage.json", "data/gongshi.xlsx",
@@ -116,9 +118,18 @@ func TestFilesOfBase(t *testing.T) {
 		"data/zh/actions.csv", "data/zh/appraisals.csv", "data/zh/hearing_questions.csv", "data/zh/hearings.csv",
 		"data/zh/pledge_updates.csv", "data/zh/pledges.csv", "data/zh/secretaries.csv",
 		"data/zh/townships.csv", "data/zh/trainings.csv", "data/zh/villages.csv",
-	}
+	)
 	if !slices.Equal(got, want) {
 		t.Errorf("files:\n got %q\nwant %q", got, want)
+	}
+	// A year without actions: the header alone, as the whole table has it.
+	all, err := os.ReadFile(filepath.Join(root, "data", "actions.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(YearCSVPath(2021, "actions"))))
+	if head, _, _ := strings.Cut(string(all), "\n"); err != nil || string(empty) != head+"\n" {
+		t.Errorf("data/2021/actions.csv = %q, %v; want the header %q alone", empty, err, head)
 	}
 }
 

@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -25,6 +26,7 @@ func Write(root *output.Writer, d *dataset.Dataset) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	years := sliceYears(tables)
 	// Job 0 is the workbook, the longest; jobs 1… are the tables.
 	results := make([][]File, len(tables)+1)
 	errs := make([]error, len(tables)+1)
@@ -43,7 +45,7 @@ func Write(root *output.Writer, d *dataset.Dataset) ([]File, error) {
 					f, err := writeWorkbook(root, tables, d, MaxSheetRows, workbookLevel)
 					results[j], errs[j] = []File{f}, err
 				} else {
-					results[j], errs[j] = writeTable(root, &tables[j-1], d)
+					results[j], errs[j] = writeTable(root, &tables[j-1], d, years)
 				}
 				if errs[j] != nil {
 					failed.Store(true)
@@ -86,9 +88,32 @@ func Write(root *output.Writer, d *dataset.Dataset) ([]File, error) {
 	return files, nil
 }
 
+// sliceYears returns every year in which some table with a year or date
+// has a row, ascending: each such table gets a slice for each of them.
+func sliceYears(tables []table) []int {
+	seen := map[int]bool{}
+	for i := range tables {
+		t := &tables[i]
+		if t.date < 0 {
+			continue
+		}
+		for r, n := 0, t.len(); r < n; r++ {
+			if y := t.year(t.row(r)); y > 0 {
+				seen[y] = true
+			}
+		}
+	}
+	years := make([]int, 0, len(seen))
+	for y := range seen {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	return years
+}
+
 // writeTable writes one table's CSV, per-year CSVs, JSON and CSV for people.
-func writeTable(root *output.Writer, t *table, d *dataset.Dataset) ([]File, error) {
-	files, err := writeCSVs(root, t)
+func writeTable(root *output.Writer, t *table, d *dataset.Dataset, years []int) ([]File, error) {
+	files, err := writeCSVs(root, t, years)
 	if err != nil {
 		return nil, err
 	}
