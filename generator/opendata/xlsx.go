@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"gongshi/generator/output"
 	"reflect"
+	"slices"
 	"time"
 
 	"gongshi/generator/dataset"
@@ -41,7 +42,7 @@ func writeWorkbook(root *output.Writer, tables []table, d *dataset.Dataset, limi
 	scan := root.Scan(WorkbookPath) // the zip's bytes are compressed: the writer gives the guard each part's text and each cell's value
 	defer scan.Close()
 	wb := newWorkbook(o, level, zipTime(d.Site.AsOf), scan)
-	var sheets []string
+	sheets := []string{schema.InstructionsSheet}
 	for i := range tables {
 		sheets = append(sheets, tables[i].schema.Sheet)
 	}
@@ -49,9 +50,13 @@ func writeWorkbook(root *output.Writer, tables []table, d *dataset.Dataset, limi
 		o.abort()
 		return File{}, err
 	}
+	if err := writeAbout(wb, 0, d); err != nil {
+		o.abort()
+		return File{}, err
+	}
 	for i := range tables {
 		t := &tables[i]
-		if err := writeSheet(wb, i, t, peopleColumns(t, d), limit); err != nil {
+		if err := writeSheet(wb, i+1, t, peopleColumns(t, d), limit); err != nil {
 			o.abort()
 			return File{}, fmt.Errorf("opendata: sheet %s: %w", t.schema.Sheet, err)
 		}
@@ -61,6 +66,42 @@ func writeWorkbook(root *output.Writer, tables []table, d *dataset.Dataset, limi
 		return File{}, err
 	}
 	return o.close()
+}
+
+// writeAbout writes the first sheet, 说明: what the workbook is, as of
+// when, under which licence and from where, so that a copy sent on alone
+// still says so.
+func writeAbout(wb *workbook, i int, d *dataset.Dataset) error {
+	s := d.Site
+	lic := s.License
+	if u := LicenseURL(lic); u != "" {
+		lic += " " + u
+	}
+	rows := [][2]string{
+		{"标题 Title", s.Title},
+		{"数据截至 Data as of", s.AsOf},
+		{"发布单位 Publisher", s.Publisher.Organiser},
+		{"许可 Licence", lic},
+	}
+	if s.AbsoluteURL() {
+		rows = append(rows, [2]string{"网址 Address", s.BaseURL})
+	}
+	rows = append(rows,
+		[2]string{"内容 Contents", "每张工作表是网站“数据下载”的一张表，表头为中文，村、乡镇和书记的名称列在编号旁。" +
+			" Each sheet is one table of the site's downloads, with Chinese headers and names beside the IDs."},
+		[2]string{"完整数据 Full data", "CSV 和 JSON 下载保存每一段文字的全文（超过 Excel 单元格上限的文字在本工作簿中被截断）；各列的含义见 datapackage.json 和网站的数据说明。" +
+			" The CSV and JSON downloads hold every text whole (a text longer than an Excel cell holds is cut here); datapackage.json and the site's data page describe every column."})
+	rows = slices.DeleteFunc(rows, func(r [2]string) bool { return r[1] == "" })
+	sw, err := wb.sheet(i, 2, len(rows), []float64{22, 100}, false)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		sw.row()
+		sw.text(r[0], 0)
+		sw.text(r[1], 0)
+	}
+	return sw.end()
 }
 
 // workbookLevel is the deflate level of the workbook, with the deflate of

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -48,12 +49,31 @@ func TestWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	var names []string
+	names := []string{schema.InstructionsSheet}
 	for _, st := range schema.Tables {
 		names = append(names, st.Sheet)
 	}
 	if got := x.GetSheetList(); !slices.Equal(got, names) {
 		t.Fatalf("sheets %q, want %q", got, names)
+	}
+	// The first sheet says what the workbook is, as of when and under
+	// which licence, for a copy sent on alone.
+	about, err := x.GetRows(schema.InstructionsSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := map[string]string{}
+	for _, r := range about {
+		if len(r) == 2 {
+			facts[r[0]] = r[1]
+		}
+	}
+	if facts["数据截至 Data as of"] != d.Site.AsOf || !strings.Contains(facts["许可 Licence"], "https://creativecommons.org/licenses/by/4.0/") ||
+		facts["标题 Title"] != d.Site.Title || !strings.Contains(facts["完整数据 Full data"], "CSV") {
+		t.Errorf("说明 sheet: %q", about)
+	}
+	if dim, _ := x.GetSheetDimension(schema.InstructionsSheet); dim != fmt.Sprintf("A1:B%d", len(about)) {
+		t.Errorf("说明 sheet: dimension %s for %d rows", dim, len(about))
 	}
 	for _, st := range schema.Tables {
 		records := readCSV(t, filepath.Join(root, ZhCSVPath(st.Name)))
