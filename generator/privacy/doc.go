@@ -1,7 +1,9 @@
 // Package privacy finds personal numbers that must never be published:
 // mainland resident ID numbers (18 characters with a valid GB 11643 check
 // digit, the last may be X; or the old 15 digits) and mobile numbers (1, then
-// 3–9, then nine digits). A number counts only as a whole digit run: digits
+// 3–9, then nine digits; also after the country code written into the same
+// run, 8613812345678 or 008613812345678, as +86 without a space is typed).
+// A number counts only as a whole digit run: digits
 // just before or after it, or a decimal point joining it to more digits
 // (12345.138123456789), make it part of something else. Full-width digits
 // (１３８…), as a Chinese input method types them, count as digits.

@@ -15,8 +15,8 @@ import (
 type Allow map[string]bool
 
 // NewAllow returns the set of the given numbers. Spaces, hyphens, brackets
-// and a leading +86 are ignored, full-width digits read as digits, so that
-// "138-0000-1234" allows 13800001234.
+// and a leading +86, 86 or 0086 are ignored, full-width digits read as
+// digits, so that "138-0000-1234" allows 13800001234.
 func NewAllow(numbers []string) Allow {
 	a := Allow{}
 	for _, n := range numbers {
@@ -28,8 +28,8 @@ func NewAllow(numbers []string) Allow {
 }
 
 // Normalise returns a number as Find reports it: ASCII digits and an
-// upper-case X, everything else dropped, a leading 86 country code (written
-// +86) removed.
+// upper-case X, everything else dropped, a leading 86 country code removed
+// (written +86; or 86 or 0086 before a mobile number, as Find reads them).
 func Normalise(s string) string {
 	var b []byte
 	plus := false
@@ -46,8 +46,13 @@ func Normalise(s string) string {
 		}
 	}
 	out := string(b)
-	if plus && len(out) > 2 && out[:2] == "86" {
+	switch {
+	case plus && len(out) > 2 && out[:2] == "86":
 		out = out[2:]
+	case len(out) == 13 && out[:2] == "86" && isMobile(out[2:]):
+		out = out[2:]
+	case len(out) == 15 && out[:4] == "0086" && isMobile(out[4:]):
+		out = out[4:]
 	}
 	return out
 }
