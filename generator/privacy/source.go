@@ -1,13 +1,9 @@
 package privacy
 
 import (
-	"path"
-	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"gongshi/generator/problem"
-	"gongshi/generator/safefs"
 )
 
 // Allow is the set of numbers that may be published (site.toml
@@ -79,11 +75,7 @@ type Place struct {
 // run or in groups: Find, FindGrouped) that allow does not let through, placed exactly: the line (and, with Chars, the column)
 // of its first digit.
 func Text(at Place, text string, allow Allow, probs *problem.List) {
-	ms := Find(text)
-	if g := FindGrouped(text); len(g) > 0 {
-		ms = append(ms, g...)
-		sort.Slice(ms, func(i, j int) bool { return ms[i].Offset < ms[j].Offset })
-	}
+	ms := findAll(text)
 	if len(ms) == 0 {
 		return
 	}
@@ -123,27 +115,4 @@ func numberProblem(at Place, line, col int, m Match) problem.Problem {
 		p.En = "holds a resident ID number, which must not be published: delete it, or if it is a code rather than an ID number (a 15-digit village code, say), list it in privacy.allow_numbers in site.toml"
 	}
 	return p
-}
-
-// Files reports the personal numbers in the site's own theme files under
-// root: every regular file of the folders dirs (layouts/, static/, i18n/),
-// placed by line and column. Links and unreadable files are skipped here:
-// the theme loader reports them. Layouts and UI strings are published on
-// every page, so check finds what the build's output scan would.
-func Files(root string, dirs []string, allow Allow) *problem.List {
-	probs := &problem.List{}
-	for _, dir := range dirs {
-		files, _, _ := safefs.List(root, dir)
-		for _, rel := range files {
-			if strings.HasPrefix(path.Base(rel), ".") {
-				continue
-			}
-			b, err := safefs.Read(root, rel, safefs.MaxAsset)
-			if err != nil {
-				continue
-			}
-			Text(Place{File: rel, Line: 1, Column: 1, Chars: true}, string(b), allow, probs)
-		}
-	}
-	return probs
 }
