@@ -8,6 +8,12 @@
 // (12345.138123456789), make it part of something else. Full-width digits
 // (１３８…), as a Chinese input method types them, count as digits.
 //
+// FindGrouped finds the numbers people write in groups (138 1234 5678,
+// 138.1234.5678, (138)1234 5678, 110105 1949 1231 002X), which only check,
+// reading the source, looks for. File reads a published file as a clerk's
+// document: its name, an Office document's text, a zip archive's members,
+// a PDF's strings; what it cannot read is a warning (CodeUnchecked).
+//
 // It is used twice. `gongshi check` (and so every build) scans each cell and
 // each Markdown page of the source and reports every number found, with its
 // place (Cell, Text). Then, as a last line of defence, the build scans every
