@@ -322,7 +322,7 @@ func prepare(o Options) (inputs, *problem.List, error) {
 		return in, probs, err
 	}
 	probs.Merge(*tp)
-	probs.Merge(*privacy.Files(o.Source, []string{"layouts", "static", "i18n"}, allow))
+	probs.Merge(*check.Published(o.Source, allow))
 	// The plan renders the Markdown with its shortcodes, which finds bad
 	// ones: it is made whenever the data, words and theme it needs are
 	// sound, even if a page had another problem (a personal number), so

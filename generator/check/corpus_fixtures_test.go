@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
 
+	"gongshi/generator/internal/testdoc"
 	"gongshi/generator/internal/testxlsx"
 	"gongshi/generator/schema"
 )
@@ -136,6 +137,30 @@ func fixtures(t *testing.T) []fixture {
 				"V1\t\"上村\n（原上湾村）\"\tT1\t1200\n" +
 				"V2\t中村\tT1\t两千\n" +
 				"V3\t下村\tT2\t900\n"),
+		}},
+		// A hearing sheet whose 摘要 cells hold numbers written as people
+		// write them: with the country code, grouped 6-4-4-4, in brackets.
+		{dir: "305-privacy-xlsx-hearings", files: map[string][]byte{"remove": []byte("data/hearings.csv\n")}, sheets: map[string][]fixSheet{"data/台账.xlsx": {{
+			Sheet: testxlsx.Sheet{Name: "民主听证"}, from: "hearings.csv",
+			edit: func(rows [][]any) [][]any {
+				rows[1][14] = "联系人 +8613812345678；身份证 110105 1949 1231 002X" // O2: summary
+				rows[2][14] = "（１３８）１２３４５６７８，[电话](tel:+8613912345670)"       // O3
+				return rows
+			}}}}},
+		// Attachments in static/, published as they are.
+		{dir: "310-static-docx", files: map[string][]byte{"static/files/名单.docx": testdoc.Docx([]string{"张三 ", "11010519491231002X"}, []string{"电话 138", "1234", "5678"})}},
+		{dir: "311-static-pdf", files: map[string][]byte{"static/files/名单.pdf": testdoc.PDF("BT /F1 12 Tf 72 720 Td (11010519491231002X 13812345678) Tj ET", "")}},
+		{dir: "312-static-zip", files: map[string][]byte{"static/files/附件.zip": testdoc.Zip(
+			testdoc.Member{Name: "名单.txt", Body: []byte("11010519491231002X 13812345678\n")},
+			testdoc.Member{Name: "联系人_13912345678.txt", Body: []byte("见名单\n")},
+			testdoc.Member{Name: "表/名单.docx", Body: testdoc.Docx([]string{"440301199003071230"})})}},
+		{dir: "313-static-file-name", files: map[string][]byte{"static/files/张三_13812345678_11010519491231002X.txt": []byte("名单见附件\n")}},
+		{dir: "314-static-xlsx", files: map[string][]byte{"static/名单.xlsx": testdoc.Xlsx("姓名", "张三", "11010519491231002X", "13812345678")}},
+		// Files the guard cannot read: published, with a warning each.
+		{dir: "warn-315-static-unchecked", files: map[string][]byte{
+			"static/files/名单.pdf": testdoc.PDF("BT /F1 12 Tf 72 720 Td <001300140015> Tj ET", "/Encoding /Identity-H"),
+			"static/files/旧表.doc": append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 504)...),
+			"static/img/合影.jpg":   append([]byte("\xFF\xD8\xFF\xE0"), make([]byte, 60)...),
 		}},
 	}, fixture{dir: "57-csv-syntax-cascade", files: map[string][]byte{
 		"data/villages.csv": bytes.Replace(base("villages.csv"), []byte("V2,中村"), []byte("V2,\"中村"), 1),

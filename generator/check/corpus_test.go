@@ -6,11 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gongshi/generator/privacy"
 )
 
 var update = flag.Bool("update", false, "rewrite the want files of the bad-input corpus")
 
-// TestCorpus runs every case under testdata/bad. A case is the base site
+// TestCorpus runs every case under testdata/bad: the checks of Source and
+// of Published. A case is the base site
 // (testdata/base) with the case's files laid over it; a file named "remove"
 // lists base files to delete. The case's "want" file holds the exact
 // problems, one per line, as `gongshi check` prints them.
@@ -25,10 +28,11 @@ func TestCorpus(t *testing.T) {
 	for _, dir := range cases {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			src := overlay(t, "testdata/base", dir)
-			_, probs, err := Source(src)
+			d, probs, err := Source(src)
 			if err != nil {
 				t.Fatal(err)
 			}
+			probs.Merge(*Published(src, privacy.NewAllow(d.Site.Privacy.AllowNumbers))) // static/, as build and check read it
 			var got []string
 			for _, p := range probs.Sorted() {
 				got = append(got, p.String())

@@ -1,10 +1,18 @@
 // Package privacy finds personal numbers that must never be published:
 // mainland resident ID numbers (18 characters with a valid GB 11643 check
 // digit, the last may be X; or the old 15 digits) and mobile numbers (1, then
-// 3–9, then nine digits). A number counts only as a whole digit run: digits
+// 3–9, then nine digits; also after the country code written into the same
+// run, 8613812345678 or 008613812345678, as +86 without a space is typed).
+// A number counts only as a whole digit run: digits
 // just before or after it, or a decimal point joining it to more digits
 // (12345.138123456789), make it part of something else. Full-width digits
 // (１３８…), as a Chinese input method types them, count as digits.
+//
+// FindGrouped finds the numbers people write in groups (138 1234 5678,
+// 138.1234.5678, (138)1234 5678, 110105 1949 1231 002X), which only check,
+// reading the source, looks for. File reads a published file as a clerk's
+// document: its name, an Office document's text, a zip archive's members,
+// a PDF's strings; what it cannot read is a warning (CodeUnchecked).
 //
 // It is used twice. `gongshi check` (and so every build) scans each cell and
 // each Markdown page of the source and reports every number found, with its

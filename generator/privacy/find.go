@@ -63,7 +63,7 @@ func mayHold(s string) bool {
 }
 
 // hasNumberRun reports whether b holds a run of digits (ASCII or
-// full-width, mixed) 11, 15 or 18 long, or 17 long and followed by an X:
+// full-width, mixed) 11, 13, 15 or 18 long, or 17 long and followed by an X:
 // without one it cannot hold a personal number, whatever the scanner's
 // finer rules (decimals, digests, UUIDs), which only ever rule numbers out.
 // It is the guard's first pass over a whole file. Every byte of such a run
@@ -116,13 +116,18 @@ func numberRun(b []byte) bool {
 			i += 2
 			continue
 		}
-		if run == 11 || run == 15 || run == 18 || run == 17 && (c == 'X' || c == 'x' || c == 0xEF) {
+		if isRunLength(run) || run == 17 && (c == 'X' || c == 'x' || c == 0xEF) {
 			return true
 		}
 		run = 0
 	}
-	return run == 11 || run == 15 || run == 18
+	return isRunLength(run)
 }
+
+// isRunLength reports whether a run of n digits may be a personal number:
+// a mobile number (11), one after the country code 86 (13) or 0086 (15),
+// an old or a new ID number (15, 18).
+func isRunLength(n int) bool { return n == 11 || n == 13 || n == 15 || n == 18 }
 
 // scanner is the state machine that finds personal numbers in a stream of
 // bytes fed to it in pieces of any size. It looks at most one character
@@ -374,16 +379,23 @@ func (s *scanner) end(end int, inHex bool) {
 		return
 	}
 	run := s.run[:min(n, len(s.run))]
-	kind := IDNumber
+	kind, number := IDNumber, run
 	switch {
-	case n == 11 && run[0] == '1' && run[1] >= '3' && run[1] <= '9':
+	case n == 11 && isMobile(run):
 		kind = Mobile
+	case n == 13 && run[0] == '8' && run[1] == '6' && isMobile(run[2:]):
+		// The country code typed without its "+" or a space
+		// (微信同号8613912345678, tel:+8613912345670): the run is longer
+		// than a mobile number, but it is one.
+		kind, number = Mobile, run[2:]
+	case n == 15 && string(run[:4]) == "0086" && isMobile(run[4:]):
+		kind, number = Mobile, run[4:] // 0086…: no ID number starts with 0
 	case n == 15:
 	case n == 18 && checkDigit(run[:17]) == run[17]:
 	default:
 		return // most runs: no string made for them
 	}
-	m := Match{Offset: s.start, End: end, Number: string(run), Kind: kind}
+	m := Match{Offset: s.start, End: end, Number: string(number), Kind: kind}
 	switch {
 	case inHex:
 		s.pending = append(s.pending, m)
@@ -434,6 +446,12 @@ func (s *scanner) close() {
 		s.end(s.pos, false)
 	}
 	s.endHex(s.pos)
+}
+
+// isMobile reports whether the 11 digits d are a mobile number: 1, then
+// 3–9, then nine more.
+func isMobile[T string | []byte](d T) bool {
+	return len(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9'
 }
 
 // checkDigit returns the GB 11643-1999 check character of the first 17

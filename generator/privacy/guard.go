@@ -1,10 +1,8 @@
 package privacy
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -45,9 +43,11 @@ func NewGuard(allow Allow, found []problem.Problem) *Guard {
 	return g
 }
 
-// Scan scans one whole output file (path relative to the site root). A
-// calendar is unfolded first (RFC 5545 folds lines at 75 octets, which may
-// cut a number in two); a workbook's zip entries are scanned decompressed.
+// Scan scans one whole output file (path relative to the site root) and
+// its path. A calendar is unfolded first (RFC 5545 folds lines at 75
+// octets, which may cut a number in two); a zip archive (a workbook, an
+// Office document) and a PDF are read as check reads the files of static/
+// (File): member by member, decompressed.
 func (g *Guard) Scan(path string, b []byte) {
 	if g == nil {
 		return
@@ -58,11 +58,19 @@ func (g *Guard) Scan(path string, b []byte) {
 		s.Write(b)
 		s.Close()
 		return
-	case strings.HasSuffix(path, ".xlsx"):
-		g.scanZip(path, b)
+	case isDocument(b):
+		s := g.Stream(path) // one stream, so a number in two parts counts once
+		var d docScan
+		d.document("", path, b, 0)
+		for _, f := range d.finds {
+			s.found(f.m)
+		}
 		return
 	}
 	if !hasNumberRun(b) {
+		if mayHold(path) {
+			g.Stream(path) // scans the path
+		}
 		return // most pages: no run of digits as long as a personal number
 	}
 	s := g.Stream(path)
@@ -70,26 +78,10 @@ func (g *Guard) Scan(path string, b []byte) {
 	s.Close()
 }
 
-// scanZip scans every entry of a zip archive, decompressed. An archive that
-// cannot be read is scanned as it is (it was made by gongshi; this is only
-// for completeness).
-func (g *Guard) scanZip(path string, b []byte) {
-	r, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		s := g.Stream(path)
-		s.Write(b)
-		s.Close()
-		return
-	}
-	s := g.Stream(path) // one stream, so a number in two sheets counts once
-	for _, f := range r.File {
-		if rc, err := f.Open(); err == nil {
-			io.Copy(s, rc)
-			rc.Close()
-		}
-		s.sc.close()
-		s.sc = scanner{found: s.found} // entries are separate texts
-	}
+// isDocument reports whether b is a zip archive or a PDF, whose contents
+// are not its bytes.
+func isDocument(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.HasPrefix(b, []byte("PK\x05\x06")) || bytes.HasPrefix(b, []byte("%PDF-"))
 }
 
 // Stream returns a writer that scans a file written in pieces; Close it
@@ -101,6 +93,9 @@ func (g *Guard) Stream(path string) *Stream {
 	}
 	s := &Stream{g: g, path: path, ics: strings.HasSuffix(path, ".ics")}
 	s.sc.found = s.found
+	for _, m := range Find(path) { // a published name is published too
+		s.found(m)
+	}
 	return s
 }
 

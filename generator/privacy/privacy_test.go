@@ -69,6 +69,19 @@ func TestFind(t *testing.T) {
 		// … and a short hex run is just letters around it.
 		{"abc13812345678def", []string{"m:" + phone + "@3"}},
 		{"ab13812345678.x", []string{"m:" + phone + "@2"}},
+		// The country code typed into the run: 86, 0086, +86, full-width.
+		{"联系人 +8613812345678", []string{"m:" + phone + "@11"}},
+		{"微信同号8613912345678", []string{"m:13912345678@12"}},
+		{"008613812345678", []string{"m:" + phone + "@0"}},
+		{"＋８６１３８１２３４５６７８", []string{"m:" + phone + "@3"}},
+		{"[电话](tel:+8613912345670)", []string{"m:13912345670@14"}},
+		{"8612345678901", nil},  // 86, then no mobile number
+		{"1381234567890", nil},  // 13 digits without 86
+		{"9613812345678", nil},  // another country's code: a run of 13
+		{"86138123456789", nil}, // 14 digits
+		{"0086138123456", nil},  // 13 digits
+		{"1381234567", nil},     // 10 digits
+		{"2024-05-01 20240501 1,380,000 元 P000123 12380", nil},
 	} {
 		var got []string
 		for _, m := range Find(c.text) {
@@ -127,6 +140,37 @@ func TestFindGrouped(t *testing.T) {
 		{"共 138 户 1234 人 5678 元", nil},   // counts in a sentence
 		{"13812345678", nil},             // one run: Find's, not this
 		{"138 1234 5678、139-8765-4321", []string{"m:" + phone + "@0", "m:13987654321@16"}},
+		// The 6-4-4-4 grouping of an ID number.
+		{"身份证 110105 1949 1231 002X", []string{"i:" + id18X + "@10"}},
+		{"110105-1949-1231-002X", []string{"i:" + id18X + "@0"}},
+		{"１１０１０５　１９４９　１２３１　００２Ｘ", []string{"i:" + id18X + "@0"}},
+		{"110105 1949 1231 0021", nil}, // wrong check digit
+		{"110105 1949 1331 002X", nil}, // no 13th month
+		{"110105 1949-1231 002X", nil}, // two kinds of separator
+		{"2024 0501 1380 0001", nil},   // 4-4-4-4
+		{"330106 2024 0101 0012", nil}, // a check digit that does not fit
+		// Brackets around the first three digits.
+		{"（１３８）１２３４５６７８", []string{"m:" + phone + "@3"}},
+		{"(138)12345678", []string{"m:" + phone + "@1"}},
+		{"(138) 1234 5678", []string{"m:" + phone + "@1"}},
+		{"电话(138)1234-5678", []string{"m:" + phone + "@7"}},
+		{"(138)  12345678", nil}, // two spaces
+		{"(138) 1234-5678 9", []string{"m:" + phone + "@1"}},
+		{"(010)12345678", nil}, // a landline with its area code
+		{"(0571)8888 8888", nil},
+		{"138 12345678", nil}, // 3-8 without brackets: a count and a number
+		{"第(135)号 20240501", nil},
+		// Dots as separators.
+		{"138.1234.5678", []string{"m:" + phone + "@0"}},
+		{"138．1234．5678", []string{"m:" + phone + "@0"}},
+		{"110105.19491231.002X", []string{"i:" + id18X + "@0"}},
+		{"138.1234-5678", nil},
+		{"2024.05.01 1.380.000 3.14", nil},
+		{"192.168.100.200", nil},
+		// The country code typed into the first group.
+		{"+86138 1234 5678", []string{"m:" + phone + "@1"}},
+		{"0086138-1234-5678", []string{"m:" + phone + "@0"}},
+		{"96138 1234 5678", nil},
 	} {
 		text := c.text
 		var got []string
@@ -183,6 +227,10 @@ func TestNormalise(t *testing.T) {
 		"+86 138 1234 5678": phone,
 		"+８６１３８１２３４５６７８":    phone,
 		"86138":              "86138",
+		"8613812345678":      phone,
+		"008613812345678":    phone,
+		"8612345678901":      "8612345678901",
+		"(138)1234.5678":     phone,
 		"11010519491231002x": id18X,
 		"0571-88888888":      "057188888888",
 	} {
@@ -326,6 +374,50 @@ func TestStreamUnfoldsCalendar(t *testing.T) {
 		g.Scan("villages/V1/calendar.ics", []byte(c.text))
 		if got := g.Problems().Len(); got != c.want {
 			t.Fatalf("Scan(%q): %d numbers, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// TestTextWritings: the ways of writing a number that a review found
+// published (a hearing's summary cell), as check reads a cell (Find and
+// FindGrouped), and what must stay quiet: dates, amounts, record IDs, the
+// supervision hotline, runs of other lengths and allowed numbers however
+// they are written.
+func TestTextWritings(t *testing.T) {
+	allow := NewAllow([]string{"+86 139 0000 0000"})
+	for _, c := range []struct {
+		text string
+		want string // "kind:number" of every number found, space-separated
+	}{
+		{"联系人 +8613812345678", "m:" + phone},
+		{"微信同号8613912345678", "m:13912345678"},
+		{"联系 0086 138 1234 5678", "m:" + phone},
+		{"身份证 110105 1949 1231 002X", "i:" + id18X},
+		{"110105-1949-1231-002X", "i:" + id18X},
+		{"（１３８）１２３４５６７８", "m:" + phone},
+		{"138.1234.5678", "m:" + phone},
+		{"[电话](tel:+8613912345670)", "m:13912345670"},
+		{"+86 186-1234-5678", "m:18612345678"},
+		{"2024-05-01 召开，20240501 公告", ""},
+		{"投资 1,380,000 元，1380000.00 元", ""},
+		{"承诺 P000123、HT-2024-0012", ""},
+		{"监督电话 12380", ""},
+		{"编号 1381234567890", ""},                                              // 13 digits, no 86
+		{"编号 1381234567", ""},                                                 // 10 digits
+		{"办公室 +8613900000000、（139）0000 0000、139.0000.0000、8613900000000", ""}, // allowed
+	} {
+		probs := &problem.List{}
+		Text(Place{File: "data/hearings.csv", Line: 2, Column: 14, Key: "summary"}, c.text, allow, probs)
+		var got []string
+		for _, p := range probs.Sorted() {
+			k := "i"
+			if p.Code == CodeMobile {
+				k = "m"
+			}
+			got = append(got, k+":"+p.Value)
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("Text(%q) found %q, want %q", c.text, g, c.want)
 		}
 	}
 }

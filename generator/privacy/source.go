@@ -1,13 +1,9 @@
 package privacy
 
 import (
-	"path"
-	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"gongshi/generator/problem"
-	"gongshi/generator/safefs"
 )
 
 // Allow is the set of numbers that may be published (site.toml
@@ -15,8 +11,8 @@ import (
 type Allow map[string]bool
 
 // NewAllow returns the set of the given numbers. Spaces, hyphens, brackets
-// and a leading +86 are ignored, full-width digits read as digits, so that
-// "138-0000-1234" allows 13800001234.
+// and a leading +86, 86 or 0086 are ignored, full-width digits read as
+// digits, so that "138-0000-1234" allows 13800001234.
 func NewAllow(numbers []string) Allow {
 	a := Allow{}
 	for _, n := range numbers {
@@ -28,8 +24,8 @@ func NewAllow(numbers []string) Allow {
 }
 
 // Normalise returns a number as Find reports it: ASCII digits and an
-// upper-case X, everything else dropped, a leading 86 country code (written
-// +86) removed.
+// upper-case X, everything else dropped, a leading 86 country code removed
+// (written +86; or 86 or 0086 before a mobile number, as Find reads them).
 func Normalise(s string) string {
 	var b []byte
 	plus := false
@@ -46,8 +42,13 @@ func Normalise(s string) string {
 		}
 	}
 	out := string(b)
-	if plus && len(out) > 2 && out[:2] == "86" {
+	switch {
+	case plus && len(out) > 2 && out[:2] == "86":
 		out = out[2:]
+	case len(out) == 13 && out[:2] == "86" && isMobile(out[2:]):
+		out = out[2:]
+	case len(out) == 15 && out[:4] == "0086" && isMobile(out[4:]):
+		out = out[4:]
 	}
 	return out
 }
@@ -74,11 +75,7 @@ type Place struct {
 // run or in groups: Find, FindGrouped) that allow does not let through, placed exactly: the line (and, with Chars, the column)
 // of its first digit.
 func Text(at Place, text string, allow Allow, probs *problem.List) {
-	ms := Find(text)
-	if g := FindGrouped(text); len(g) > 0 {
-		ms = append(ms, g...)
-		sort.Slice(ms, func(i, j int) bool { return ms[i].Offset < ms[j].Offset })
-	}
+	ms := findAll(text)
 	if len(ms) == 0 {
 		return
 	}
@@ -118,27 +115,4 @@ func numberProblem(at Place, line, col int, m Match) problem.Problem {
 		p.En = "holds a resident ID number, which must not be published: delete it, or if it is a code rather than an ID number (a 15-digit village code, say), list it in privacy.allow_numbers in site.toml"
 	}
 	return p
-}
-
-// Files reports the personal numbers in the site's own theme files under
-// root: every regular file of the folders dirs (layouts/, static/, i18n/),
-// placed by line and column. Links and unreadable files are skipped here:
-// the theme loader reports them. Layouts and UI strings are published on
-// every page, so check finds what the build's output scan would.
-func Files(root string, dirs []string, allow Allow) *problem.List {
-	probs := &problem.List{}
-	for _, dir := range dirs {
-		files, _, _ := safefs.List(root, dir)
-		for _, rel := range files {
-			if strings.HasPrefix(path.Base(rel), ".") {
-				continue
-			}
-			b, err := safefs.Read(root, rel, safefs.MaxAsset)
-			if err != nil {
-				continue
-			}
-			Text(Place{File: rel, Line: 1, Column: 1, Chars: true}, string(b), allow, probs)
-		}
-	}
-	return probs
 }
