@@ -67,6 +67,30 @@ func fixtures(t *testing.T) []fixture {
 				rows[3][11] = testxlsx.Formula{F: "50+20", Value: 70.0} // L4: saved, read as 70
 				return rows
 			}}}}},
+		// Number cells as the clerk sees them: percentages (80.3% is 80.3 in
+		// a score, an error in a population), a date in the birth year.
+		{dir: "330-xlsx-percent-and-date-cells", files: map[string][]byte{"remove": []byte("data/appraisals.csv\ndata/villages.csv\ndata/secretaries.csv\ndata/pledge_updates.csv\n")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "年度评议"}, from: "appraisals.csv", edit: func(rows [][]any) [][]any {
+					for i, v := range []float64{0.803, 0.883, 0.783} { // V2: read 80.3, 88.3, 78.3
+						rows[2][3+i] = testxlsx.Styled{Value: v, Format: "0.0%"}
+					}
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "承诺进展"}, from: "pledge_updates.csv", edit: func(rows [][]any) [][]any {
+					rows[2][3] = testxlsx.Styled{Value: 1, NumFmt: 9}          // D3: 100%, read 100
+					rows[1][3] = testxlsx.Styled{Value: 0.405, Format: "0.0%"} // D2: 40.5%, not whole
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "行政村"}, from: "villages.csv", edit: func(rows [][]any) [][]any {
+					rows[2][3] = testxlsx.Styled{Value: 0.12, NumFmt: 9} // D3: 12% people
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "书记"}, from: "secretaries.csv", edit: func(rows [][]any) [][]any {
+					rows[3][7] = testxlsx.Date{Y: 1978, M: 5, D: 1} // H4: a birth date
+					return rows
+				}},
+			}}},
 		// A workbook whose directory says it unzips to 600 MB: refused
 		// before it is opened (read in memory, it would need twice that).
 		{dir: "66-xlsx-too-large", files: map[string][]byte{"data/台账.xlsx": claimsLarge(t, 600<<20)}},

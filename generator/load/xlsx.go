@@ -407,7 +407,8 @@ type styleKind uint8
 const (
 	styleGeneral styleKind = iota // General: the number itself
 	styleDate                     // a date format: YYYY-MM-DD
-	styleOther                    // another format (000, 0.0%, …): as shown, in text columns
+	stylePercent                  // a percentage (0%, 0.0%): shown as the number × 100 with %
+	styleOther                    // another format (000, #,##0, …): as shown, in text columns
 )
 
 // value returns cell (r, c) (1-based) as the clerk sees it (see the top of
@@ -434,18 +435,32 @@ func (s *sheetRecords) value(r, c int, v string) string {
 		return v // text (a number never looks like this in the file)
 	}
 	f := s.field(c)
+	cell := s.origin(c, r)
+	kind := s.style(cell[0], cell[1])
 	numeric := f != nil && (f.Type == schema.Int || f.Type == schema.Number || f.Type == schema.Year || f.Type == schema.Bool)
 	if numeric {
+		// The number as the clerk reads it: 0.803 shown as 80.3% is
+		// "80.3%" (a column out of 100 takes it as 80.3, another reports
+		// it: see parseCell), a date is its date, never the serial 28611.
+		// Other formats (0.0, #,##0, 0"分") only round or decorate the
+		// number, which is read by value.
+		switch kind {
+		case stylePercent:
+			return cleanNumber(x*100) + "%"
+		case styleDate:
+			if d, ok := s.date(x); ok {
+				return d
+			}
+		}
 		return cleanNumber(x)
 	}
-	cell := s.origin(c, r)
 	name := problem.CellName(cell[0], cell[1])
-	switch s.style(cell[0], cell[1]) {
+	switch kind {
 	case styleDate:
 		if d, ok := s.date(x); ok {
 			return d
 		}
-	case styleOther:
+	case styleOther, stylePercent:
 		if shown, err := s.w.x.GetCellValue(s.sheet, name); err == nil && shown != "" {
 			return shown
 		}
@@ -489,6 +504,8 @@ func (s *sheetRecords) style(c, r int) styleKind {
 		switch {
 		case isDateFormat(st.NumFmt, custom):
 			k = styleDate
+		case isPercentFormat(st.NumFmt, custom):
+			k = stylePercent
 		case st.NumFmt != 0 || (custom != "" && !strings.EqualFold(custom, "General")):
 			k = styleOther
 		}
@@ -524,6 +541,25 @@ func isDateFormat(id int, custom string) bool {
 	if custom == "" {
 		return builtinDates[id]
 	}
+	code := formatCode(custom)
+	return strings.ContainsAny(code, "yd") && !strings.Contains(code, "general")
+}
+
+// isPercentFormat reports whether a number format shows the number × 100
+// with a percent sign: the built-in 0% and 0.00% (9 and 10), or a custom code
+// with a % outside quoted text, escapes and [brackets] (0.0%, as typing
+// "80.3%" gives; \% or "%" is a literal sign and does not multiply).
+func isPercentFormat(id int, custom string) bool {
+	if custom == "" {
+		return id == 9 || id == 10
+	}
+	return strings.Contains(formatCode(custom), "%")
+}
+
+// formatCode returns the part of a custom number format that formats the
+// positive numbers, without quoted text, escaped characters and
+// [brackets], in lower case.
+func formatCode(custom string) string {
 	var b strings.Builder
 	quoted, bracket := false, false
 	for i := 0; i < len(custom); i++ {
@@ -545,7 +581,7 @@ func isDateFormat(id int, custom string) bool {
 	}
 	code := strings.ToLower(b.String())
 	code, _, _ = strings.Cut(code, ";") // the positive-number section decides
-	return strings.ContainsAny(code, "yd") && !strings.Contains(code, "general")
+	return code
 }
 
 // excelErrors are the values Excel shows for a formula that failed.
