@@ -91,6 +91,15 @@ func fixtures(t *testing.T) []fixture {
 					return rows
 				}},
 			}}},
+		// 2025's trainings moved to a sheet of their own, headed as 培训:
+		// an error, not a warning (the rows would be missing).
+		{dir: "331-xlsx-table-split-across-sheets", files: map[string][]byte{"remove": []byte("data/trainings.csv\n")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv", edit: func(rows [][]any) [][]any { return rows[:4] }},
+				{Sheet: testxlsx.Sheet{Name: "培训2025"}, from: "trainings.csv", edit: func(rows [][]any) [][]any {
+					return append(rows[:1], rows[4:]...)
+				}},
+			}}},
 		// A workbook whose directory says it unzips to 600 MB: refused
 		// before it is opened (read in memory, it would need twice that).
 		{dir: "66-xlsx-too-large", files: map[string][]byte{"data/台账.xlsx": claimsLarge(t, 600<<20)}},

@@ -312,8 +312,12 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		}
 	}
 	found := map[*schema.Table]bool{}
+	home := map[*schema.Table]*job{} // where each table found is (its first place)
 	for _, j := range jobs {
 		found[j.binding.table] = true
+		if home[j.binding.table] == nil {
+			home[j.binding.table] = j
+		}
 	}
 	var missing, missingEn []string
 	var absent []*schema.Table
@@ -345,6 +349,31 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			pr.Severity = problem.Error
 			pr.Zh = "表头与" + t.Sheet + "（" + t.Name + "）表一致，但" + zhName + "，所以没有读取，网站将没有" + t.Sheet + "表：" + zhFix
 			pr.En = "its headers are those of the table " + t.Name + ", which is missing, but " + enName + ", so it was not read and the site would have no " + t.Name + ": " + enFix
+		case t != nil && home[t] != nil:
+			// Rows moved to a sheet or file of their own (培训2025 beside
+			// 培训): read as an unknown place, they would be missing from
+			// the site with only a warning.
+			pr.Code = "table-split"
+			pr.Severity = problem.Error
+			h := home[t]
+			zhHome, enHome := "“"+h.sheet+"”工作表", "the sheet "+h.sheet
+			switch {
+			case h.wb == nil:
+				zhHome, enHome = " "+h.file, h.file
+			case h.file != pr.File:
+				zhHome, enHome = " "+h.file+" 的“"+h.sheet+"”工作表", "the sheet "+h.sheet+" of "+h.file
+			}
+			if pr.Sheet != "" {
+				pr.Zh = "表头与“" + t.Sheet + "”相同：一张表只能在一个工作表里，此工作表未读取；请把这些行并入" + zhHome
+				pr.En = "its headers are those of the table " + t.Name + " (" + t.Sheet + "): a table may be in one sheet only, so this sheet was not read; move these rows into " + enHome
+			} else {
+				pr.Zh = "表头与“" + t.Sheet + "”相同，但文件名不是表的英文键，此文件未读取；请把这些行并入" + zhHome
+				pr.En = "its headers are those of the table " + t.Name + " (" + t.Sheet + "), but the file is not named for it, so it was not read; move these rows into " + enHome
+				if h.wb == nil { // CSV files of one table may share its folder
+					pr.Zh += "，或把一张表的各个文件都放进 data/" + t.Name + "/ 文件夹"
+					pr.En += ", or put all the table's files in the folder data/" + t.Name + "/"
+				}
+			}
 		case resemblesAny(unknownName(pr), absent):
 			pr.Severity = problem.Error
 			pr.Zh += "。没有找到表：" + strings.Join(missing, "、") + "；若这就是其中之一，请改正名字（确实没有这些记录的，删除或改名此文件或工作表）"
