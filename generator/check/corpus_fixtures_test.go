@@ -100,6 +100,12 @@ func fixtures(t *testing.T) []fixture {
 					return append(rows[:1], rows[4:]...)
 				}},
 			}}},
+		// WPS's "Save As" copy beside the workbook: the .xlsx may be stale,
+		// so the unreadable .et is an error.
+		{dir: "332-xlsx-beside-wps-et", files: map[string][]byte{"remove": []byte("data/pledges.csv\n"), "data/台账.et": []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv"}}}},
+		// A LibreOffice workbook: save it as .xlsx (not "rename it").
+		{dir: "333-ods-workbook", files: map[string][]byte{"data/pledges.ods": []byte("PK\x03\x04")}},
 		// A workbook whose directory says it unzips to 600 MB: refused
 		// before it is opened (read in memory, it would need twice that).
 		{dir: "66-xlsx-too-large", files: map[string][]byte{"data/台账.xlsx": claimsLarge(t, 600<<20)}},

@@ -180,3 +180,48 @@ func TestSplitTable(t *testing.T) {
 		})
 	}
 }
+
+// TestUnreadableSpreadsheet: a spreadsheet gongshi cannot read is an
+// error wherever it lies in data/ (WPS's .et beside a stale .xlsx would
+// otherwise publish the old rows), saying to save it as .xlsx; Excel's lock
+// file (~$…) is not data.
+func TestUnreadableSpreadsheet(t *testing.T) {
+	for _, c := range []struct {
+		file string // added to the base site (the bytes do not matter)
+		code string // "" for no problem
+		zh   string // in the message
+	}{
+		{"data/台账.et", "old-excel", "WPS 表格格式（.et），无法读取"},
+		{"data/台账.XLS", "old-excel", "旧版 Excel 格式（.xls），无法读取"},
+		{"data/pledges.ods", "not-xlsx", "LibreOffice/OpenDocument 表格格式（.ods），无法读取，其中的数据不会发布：请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx"},
+		{"data/台账.xlsb", "not-xlsx", "另存为 .xlsx"},
+		{"data/trainings/2025.xlsx", "unread-spreadsheet", "表的文件夹 data/trainings/ 里只读取 CSV 和 TOML 文件"},
+		{"data/trainings/2025.et", "unread-spreadsheet", "请另存为 CSV"},
+		{"data/trainings/~$2025.xlsx", "", ""},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			dir := t.TempDir()
+			copyDirTest(t, baseDir, dir)
+			p := filepath.Join(dir, filepath.FromSlash(c.file))
+			if strings.HasPrefix(c.file, "data/trainings/") {
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				os.Rename(filepath.Join(dir, "data", "trainings.csv"), filepath.Join(dir, "data", "trainings", "2024.csv"))
+			}
+			os.WriteFile(p, []byte("PK\x03\x04"), 0o644)
+			_, probs, err := Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps := probs.Sorted()
+			if c.code == "" {
+				if len(ps) != 0 {
+					t.Errorf("problems: %v, want none", ps)
+				}
+				return
+			}
+			if len(ps) != 1 || ps[0].Code != c.code || ps[0].Severity != problem.Error || ps[0].File != c.file || !strings.Contains(ps[0].Zh, c.zh) || ps[0].En == "" {
+				t.Errorf("problems: %v, want one %s error at %s saying %q", ps, c.code, c.file, c.zh)
+			}
+		})
+	}
+}
