@@ -106,6 +106,18 @@ func fixtures(t *testing.T) []fixture {
 			sheets: map[string][]fixSheet{"data/台账.xlsx": {{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv"}}}},
 		// A LibreOffice workbook: save it as .xlsx (not "rename it").
 		{dir: "333-ods-workbook", files: map[string][]byte{"data/pledges.ods": []byte("PK\x03\x04")}},
+		// Titles typed above headers, unmerged: one cell (书记) is skipped;
+		// a title and a line of several cells (承诺) are one error, not an
+		// error per column.
+		{dir: "334-xlsx-title-rows-above-header", files: map[string][]byte{"remove": []byte("data/pledges.csv\ndata/secretaries.csv\n")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv", edit: func(rows [][]any) [][]any {
+					return append([][]any{{"示范县村党组织书记承诺台账（2024年）"}, {"填报单位：示范镇", nil, nil, nil, "填报日期：2024-06-30"}}, rows...)
+				}},
+				{Sheet: testxlsx.Sheet{Name: "书记"}, from: "secretaries.csv", edit: func(rows [][]any) [][]any {
+					return append([][]any{{"示范县村党组织书记名册"}}, rows...)
+				}},
+			}}},
 		// A workbook whose directory says it unzips to 600 MB: refused
 		// before it is opened (read in memory, it would need twice that).
 		{dir: "66-xlsx-too-large", files: map[string][]byte{"data/台账.xlsx": claimsLarge(t, 600<<20)}},

@@ -169,18 +169,34 @@ func readSheet(w *workbook, sheet string, sink *rowSink, drop []string) {
 	if sc, ok := scanSheet(w.parts[sheet]); ok {
 		s.scan = &sc
 	}
-	s.merges(sink)
+	s.merges()
 	if len(rows) == 0 || allEmptyRows(rows) {
 		sink.probs.Add(sink.problem("empty-file", pos{}, "", "", "工作表为空，至少应有表头行", "empty sheet: expected at least a header row"))
 		sink.incomplete = true
 		return
 	}
-	// GetRows cuts each row after its last value: the header row is as wide
-	// as the widest row, so that a value under no header is reported.
 	h := 0
 	for s.titles[h+1] {
 		h++
 	}
+	// A title typed above the header without merging it (or a blank row):
+	// skipped like a merged one when it is one cell; other rows above a
+	// header are reported, not read as the header.
+	skip, at := leadingTitles(sink.b.table, s.rows[h:min(len(s.rows), h+maxTitleRows)], drop)
+	if at >= 0 {
+		reportLowHeader(sink, h+at+1)
+		return
+	}
+	for i := 0; i < skip; i++ {
+		if s.titles == nil {
+			s.titles = map[int]bool{}
+		}
+		h++
+		s.titles[h] = true
+	}
+	s.mergedHeaders(sink)
+	// GetRows cuts each row after its last value: the header row is as wide
+	// as the widest row, so that a value under no header is reported.
 	width := 0
 	for _, r := range s.rows {
 		width = max(width, len(r))
@@ -247,14 +263,18 @@ type sheetRecords struct {
 	// scan is the sheet's merged ranges and number styles, read from its
 	// XML once; nil when that reading failed, and excelize is asked.
 	scan *sheetScan
+	// rects are the merged ranges.
+	rects []mergeRect
 }
+
+// mergeRect is a merged range, 1-based, inclusive.
+type mergeRect struct{ c1, r1, c2, r2 int }
 
 func (s *sheetRecords) mergedHeader(i int) bool { return s.mergedHead[i] }
 
 // merges reads the sheet's merged ranges: values fill every cell of a range,
-// a header cell may not be merged across columns, and leading rows that are
-// one merged range are titles.
-func (s *sheetRecords) merges(sink *rowSink) {
+// and leading rows that are one merged range are titles.
+func (s *sheetRecords) merges() {
 	var ms [][2]string
 	if s.scan != nil {
 		ms = s.scan.merges
@@ -268,15 +288,14 @@ func (s *sheetRecords) merges(sink *rowSink) {
 	}
 	s.topLeft = map[[2]int][2]int{}
 	s.titles = map[int]bool{}
-	type rect struct{ c1, r1, c2, r2 int }
-	var rects []rect
+	var rects []mergeRect
 	for _, m := range ms {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
 		c2, r2, err2 := excelize.CellNameToCoordinates(m[1])
 		if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > 1<<20 {
 			continue
 		}
-		rects = append(rects, rect{c1, r1, c2, r2})
+		rects = append(rects, mergeRect{c1, r1, c2, r2})
 		for r := r1; r <= r2; r++ {
 			for c := c1; c <= c2; c++ {
 				s.topLeft[[2]int{c, r}] = [2]int{c1, r1}
@@ -315,13 +334,17 @@ func (s *sheetRecords) merges(sink *rowSink) {
 		}
 		s.rows[r][c] = v
 	}
-	// A header merged across columns reads as two columns of one name:
-	// say so plainly instead.
+	s.rects = rects
+}
+
+// mergedHeaders reports header cells merged across columns, which would
+// read as two columns of one name, and sets them aside (see mergedHeader).
+func (s *sheetRecords) mergedHeaders(sink *rowSink) {
 	hr := 1
 	for s.titles[hr] {
 		hr++
 	}
-	for _, m := range rects {
+	for _, m := range s.rects {
 		if m.r1 <= hr && hr <= m.r2 && m.c2 > m.c1 {
 			if s.mergedHead == nil {
 				s.mergedHead = map[int]bool{}
