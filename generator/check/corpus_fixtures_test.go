@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
 	"gongshi/generator/internal/testxlsx"
@@ -118,6 +119,9 @@ func fixtures(t *testing.T) []fixture {
 					return append([][]any{{"示范县村党组织书记名册"}}, rows...)
 				}},
 			}}},
+		// A UTF-8 file with line 6 pasted from a GBK program: that line
+		// is reported, not the whole file read as GBK.
+		{dir: "335-csv-utf8-with-a-gbk-line", files: map[string][]byte{"data/pledges.csv": gbkLine(t, base("pledges.csv"), 6)}},
 		// A workbook whose directory says it unzips to 600 MB: refused
 		// before it is opened (read in memory, it would need twice that).
 		{dir: "66-xlsx-too-large", files: map[string][]byte{"data/台账.xlsx": claimsLarge(t, 600<<20)}},
@@ -191,6 +195,17 @@ func fixtures(t *testing.T) []fixture {
 	}, fixture{dir: "57-csv-syntax-cascade", files: map[string][]byte{
 		"data/villages.csv": bytes.Replace(base("villages.csv"), []byte("V2,中村"), []byte("V2,\"中村"), 1),
 	}})
+}
+
+// gbkLine returns UTF-8 text b with its n-th line (1-based) in GBK.
+func gbkLine(t *testing.T, b []byte, n int) []byte {
+	lines := bytes.SplitAfter(b, []byte("\n"))
+	g, err := simplifiedchinese.GBK.NewEncoder().Bytes(lines[n-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines[n-1] = g
+	return bytes.Join(lines, nil)
 }
 
 // claimsLarge returns a small zip archive whose one sheet part claims, in
