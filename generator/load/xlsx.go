@@ -24,11 +24,13 @@ import (
 //     number in any column is read as YYYY-MM-DD, whatever the format shows
 //     (m/d/yy on an English Windows), so no locale can change it. A number
 //     without a date format in a date column (2024 typed into it) stays a
-//     number and is reported.
+//     number and is reported. A date cell in a number column reads as its
+//     date too (reported, quoting what the clerk sees), never as 28611.
 //   - Numbers are read by value, rounded to Excel's 15 significant digits, so
 //     12 stays "12" and 0.1 stays "0.1", never 0.30000000000000004. In a text
 //     or ID column, a number with a format ("000" showing 007) is read as
-//     shown.
+//     shown. A percentage format shows the value × 100: 0.803 is read as
+//     "80.3%" in any column, which a column out of 100 takes as 80.3.
 //   - Formulas are read by the value Excel last computed (the cached value);
 //     a formula whose value is an error (#DIV/0!, #N/A …) is reported, and so
 //     is one with no saved value (a workbook written by a program), which
@@ -36,7 +38,8 @@ import (
 //   - Merged cells: every cell of a merged range reads the range's value (a
 //     township merged down over its villages). A merged header cell is an
 //     error, and a title row above the header (one merged cell across the
-//     columns, as printed registers have) is skipped.
+//     columns, as printed registers have) is skipped; so is a title typed
+//     into one cell without merging (titles.go).
 //   - The used range ends at the last cell with a value: empty trailing rows
 //     and columns, formatted or not, are not read.
 //   - Hidden sheets are not read, with a warning: a clerk hides a sheet to
