@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
 	"gongshi/generator/internal/testdoc"
@@ -68,6 +69,60 @@ func fixtures(t *testing.T) []fixture {
 				rows[3][11] = testxlsx.Formula{F: "50+20", Value: 70.0} // L4: saved, read as 70
 				return rows
 			}}}}},
+		// Number cells as the clerk sees them: percentages (80.3% is 80.3 in
+		// a score, an error in a population), a date in the birth year.
+		{dir: "330-xlsx-percent-and-date-cells", files: map[string][]byte{"remove": []byte("data/appraisals.csv\ndata/villages.csv\ndata/secretaries.csv\ndata/pledge_updates.csv\n")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "年度评议"}, from: "appraisals.csv", edit: func(rows [][]any) [][]any {
+					for i, v := range []float64{0.803, 0.883, 0.783} { // V2: read 80.3, 88.3, 78.3
+						rows[2][3+i] = testxlsx.Styled{Value: v, Format: "0.0%"}
+					}
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "承诺进展"}, from: "pledge_updates.csv", edit: func(rows [][]any) [][]any {
+					rows[2][3] = testxlsx.Styled{Value: 1, NumFmt: 9}          // D3: 100%, read 100
+					rows[1][3] = testxlsx.Styled{Value: 0.405, Format: "0.0%"} // D2: 40.5%, not whole
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "行政村"}, from: "villages.csv", edit: func(rows [][]any) [][]any {
+					rows[2][3] = testxlsx.Styled{Value: 0.12, NumFmt: 9} // D3: 12% people
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "书记"}, from: "secretaries.csv", edit: func(rows [][]any) [][]any {
+					rows[3][7] = testxlsx.Date{Y: 1978, M: 5, D: 1} // H4: a birth date
+					return rows
+				}},
+			}}},
+		// 2025's trainings moved to a sheet of their own, headed as 培训:
+		// an error, not a warning (the rows would be missing).
+		{dir: "331-xlsx-table-split-across-sheets", files: map[string][]byte{"remove": []byte("data/trainings.csv\n")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv", edit: func(rows [][]any) [][]any { return rows[:4] }},
+				{Sheet: testxlsx.Sheet{Name: "培训2025"}, from: "trainings.csv", edit: func(rows [][]any) [][]any {
+					return append(rows[:1], rows[4:]...)
+				}},
+			}}},
+		// WPS's "Save As" copy beside the workbook: the .xlsx may be stale,
+		// so the unreadable .et is an error.
+		{dir: "332-xlsx-beside-wps-et", files: map[string][]byte{"remove": []byte("data/pledges.csv\n"), "data/台账.et": []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv"}}}},
+		// A LibreOffice workbook: save it as .xlsx (not "rename it").
+		{dir: "333-ods-workbook", files: map[string][]byte{"data/pledges.ods": []byte("PK\x03\x04")}},
+		// Titles typed above headers, unmerged: one cell (书记) is skipped;
+		// a title and a line of several cells (承诺) are one error, not an
+		// error per column.
+		{dir: "334-xlsx-title-rows-above-header", files: map[string][]byte{"remove": []byte("data/pledges.csv\ndata/secretaries.csv\n")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv", edit: func(rows [][]any) [][]any {
+					return append([][]any{{"示范县村党组织书记承诺台账（2024年）"}, {"填报单位：示范镇", nil, nil, nil, "填报日期：2024-06-30"}}, rows...)
+				}},
+				{Sheet: testxlsx.Sheet{Name: "书记"}, from: "secretaries.csv", edit: func(rows [][]any) [][]any {
+					return append([][]any{{"示范县村党组织书记名册"}}, rows...)
+				}},
+			}}},
+		// A UTF-8 file with line 6 pasted from a GBK program: that line
+		// is reported, not the whole file read as GBK.
+		{dir: "335-csv-utf8-with-a-gbk-line", files: map[string][]byte{"data/pledges.csv": gbkLine(t, base("pledges.csv"), 6)}},
 		// A workbook whose directory says it unzips to 600 MB: refused
 		// before it is opened (read in memory, it would need twice that).
 		{dir: "66-xlsx-too-large", files: map[string][]byte{"data/台账.xlsx": claimsLarge(t, 600<<20)}},
@@ -165,6 +220,17 @@ func fixtures(t *testing.T) []fixture {
 	}, fixture{dir: "57-csv-syntax-cascade", files: map[string][]byte{
 		"data/villages.csv": bytes.Replace(base("villages.csv"), []byte("V2,中村"), []byte("V2,\"中村"), 1),
 	}})
+}
+
+// gbkLine returns UTF-8 text b with its n-th line (1-based) in GBK.
+func gbkLine(t *testing.T, b []byte, n int) []byte {
+	lines := bytes.SplitAfter(b, []byte("\n"))
+	g, err := simplifiedchinese.GBK.NewEncoder().Bytes(lines[n-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines[n-1] = g
+	return bytes.Join(lines, nil)
 }
 
 // claimsLarge returns a small zip archive whose one sheet part claims, in

@@ -147,7 +147,16 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		names := strings.Join(rules.GradeNames(), "/")
 		return value{}, &cellError{"grade", "应为 " + names, "expected one of the grades in rules.toml: " + names}
 	case schema.Int, schema.Year:
+		s, e := percent(f, s)
+		if e != nil {
+			return value{}, e
+		}
 		x, err := parseNumber(s)
+		if err != nil && f.Type == schema.Year {
+			if d, ok := ParseDate(s); ok {
+				return value{}, &cellError{"year", "是日期，此列应为四位年份，如 " + d[:4], "a date: expected a four-digit year such as " + d[:4]}
+			}
+		}
 		if err != nil || x != math.Trunc(x) || math.Abs(x) > 1e15 {
 			return value{}, &cellError{"int", "应为整数", "expected a whole number"}
 		}
@@ -159,6 +168,10 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		}
 		return integer(int(x)), nil
 	case schema.Number:
+		s, e := percent(f, s)
+		if e != nil {
+			return value{}, e
+		}
 		x, err := parseNumber(s)
 		if err != nil {
 			return value{}, &cellError{"number", "应为数字", "expected a number"}
@@ -169,6 +182,23 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		return number(x), nil
 	}
 	return value{}, &cellError{"type", "未知类型", "unknown type"}
+}
+
+// percent returns a number cell without its percent sign when it is a
+// percentage ("80.3%" typed, or 0.803 shown as 80.3% by a percentage format)
+// in a column out of 100, where 80.3% is 80.3; in any other column a
+// percentage is an error, since 12% of a population or of a training's
+// points has no one meaning. Other cells are returned as they are.
+func percent(f *schema.Field, s string) (string, *cellError) {
+	n := strings.TrimSpace(narrow(s)) // ８０％ too
+	if !strings.HasSuffix(n, "%") {
+		return s, nil
+	}
+	if f.Hundredths() {
+		return strings.TrimSpace(strings.TrimSuffix(n, "%")), nil
+	}
+	return "", &cellError{"percent", "显示为 " + s + "（百分比），但此列不是百分数：请把单元格格式改为“常规”，填写应有的数",
+		"shown as " + s + " (a percentage), but this column is not a percentage: set the cell's format to General and enter the number it should hold"}
 }
 
 // narrow turns the full-width forms of ASCII letters, digits and

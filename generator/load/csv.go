@@ -21,11 +21,42 @@ func readCSV(text string, sink *rowSink, drop []string, comma rune) {
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	c := &csvRecords{r: r, text: text, comma: comma, sink: sink}
+	skip, at, line := csvTitles(text, comma, sink, drop)
+	if at >= 0 {
+		reportLowHeader(sink, line)
+		return
+	}
+	c.skip = skip
 	readRecords(c, sink, drop)
 	if c.n == 0 && !c.failed {
 		sink.probs.Add(sink.problem("empty-file", pos{}, "", "", "文件为空，至少应有表头行", "empty file: expected at least a header row"))
 		sink.incomplete = true
 	}
+}
+
+// csvTitles finds title rows above the header of a CSV file (a sheet with
+// a title saved as CSV; see leadingTitles) in its first records: skip is
+// how many records to skip, at >= 0 a header that is reported instead, on
+// the physical line line.
+func csvTitles(text string, comma rune, sink *rowSink, drop []string) (skip, at, line int) {
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	var recs [][]string
+	var lines []int
+	for len(recs) < maxTitleRows {
+		rec, err := r.Read()
+		if err != nil {
+			break
+		}
+		l, _ := r.FieldPos(0)
+		recs, lines = append(recs, rec), append(lines, l)
+	}
+	skip, at = leadingTitles(sink.b.table, recs, drop)
+	if at >= 0 {
+		line = lines[at]
+	}
+	return skip, at, line
 }
 
 // csvRecords reads records with encoding/csv and keeps Excel's row count.
@@ -40,6 +71,7 @@ type csvRecords struct {
 	row    int  // Excel's row of the last record
 	rec    []string
 	used   map[int]bool // columns with a value in some record (see emptyColumn)
+	skip   int          // title records above the header, not read
 }
 
 func (c *csvRecords) next() ([]string, bool) {
@@ -47,6 +79,12 @@ func (c *csvRecords) next() ([]string, bool) {
 		c.shift += strings.Count(f, "\n")
 	}
 	rec, err := c.r.Read()
+	for ; c.skip > 0 && err == nil; c.skip-- {
+		for _, f := range rec {
+			c.shift += strings.Count(f, "\n")
+		}
+		rec, err = c.r.Read()
+	}
 	if err == io.EOF {
 		c.rec = nil
 		return nil, false

@@ -265,9 +265,14 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			for _, e := range sub {
 				n := e.Name()
 				switch {
-				case e.IsDir() || strings.HasPrefix(n, "."):
+				case e.IsDir() || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "~$"):
 				case strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".txt") || strings.HasSuffix(n, ".toml"):
 					add(b, path.Join("data", name, n))
+				case otherSpreadsheet(strings.ToLower(n)) != nil || strings.HasSuffix(strings.ToLower(n), ".xlsx"):
+					// Rows the clerk meant as the table's: never ignored with a warning.
+					probs.Error("unread-spreadsheet", path.Join("data", name, n), 0, "", "",
+						"表的文件夹 data/"+name+"/ 里只读取 CSV 和 TOML 文件，这个表格文件没有读取：请另存为 CSV，或把其中的行并入 data/ 里工作簿的“"+b.table.Sheet+"”工作表",
+						"the folder data/"+name+"/ of a table is read for CSV and TOML files only, so this spreadsheet was not read: save it as CSV, or move its rows into the sheet "+b.table.Sheet+" of the workbook in data/")
 				default:
 					probs.Warn("unknown-file", path.Join("data", name, n), 0, "", "", "不是 CSV 或 TOML 文件，已忽略", "not a CSV or TOML file: ignored")
 				}
@@ -287,9 +292,8 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			// Excel's lock file beside a workbook that is open: not data.
 		case strings.HasSuffix(low, ".xlsx") || strings.HasSuffix(low, ".xlsm"):
 			jobs = append(jobs, workbookJobs(dir, "data/"+n, bindings, jobs, &unknown, probs)...)
-		case strings.HasSuffix(low, ".xls") || strings.HasSuffix(low, ".et"):
-			probs.Warn("old-excel", "data/"+n, 0, "", "", "旧版 Excel/WPS 格式，未读取：请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）",
-				"old Excel/WPS format, not read: save it as .xlsx (Excel workbook)")
+		case otherSpreadsheet(low) != nil:
+			probs.Add(*otherSpreadsheet(low).problem("data/" + n))
 		default:
 			pr := problem.Problem{Code: "unknown-file", File: "data/" + n, Severity: problem.Warning,
 				Zh: "不是已知的数据表，已忽略；文件名应为表的英文键：" + fileKeys("（", "）", "、"),
@@ -312,8 +316,12 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		}
 	}
 	found := map[*schema.Table]bool{}
+	home := map[*schema.Table]*job{} // where each table found is (its first place)
 	for _, j := range jobs {
 		found[j.binding.table] = true
+		if home[j.binding.table] == nil {
+			home[j.binding.table] = j
+		}
 	}
 	var missing, missingEn []string
 	var absent []*schema.Table
@@ -345,6 +353,31 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			pr.Severity = problem.Error
 			pr.Zh = "表头与" + t.Sheet + "（" + t.Name + "）表一致，但" + zhName + "，所以没有读取，网站将没有" + t.Sheet + "表：" + zhFix
 			pr.En = "its headers are those of the table " + t.Name + ", which is missing, but " + enName + ", so it was not read and the site would have no " + t.Name + ": " + enFix
+		case t != nil && home[t] != nil:
+			// Rows moved to a sheet or file of their own (培训2025 beside
+			// 培训): read as an unknown place, they would be missing from
+			// the site with only a warning.
+			pr.Code = "table-split"
+			pr.Severity = problem.Error
+			h := home[t]
+			zhHome, enHome := "“"+h.sheet+"”工作表", "the sheet "+h.sheet
+			switch {
+			case h.wb == nil:
+				zhHome, enHome = " "+h.file, h.file
+			case h.file != pr.File:
+				zhHome, enHome = " "+h.file+" 的“"+h.sheet+"”工作表", "the sheet "+h.sheet+" of "+h.file
+			}
+			if pr.Sheet != "" {
+				pr.Zh = "表头与“" + t.Sheet + "”相同：一张表只能在一个工作表里，此工作表未读取；请把这些行并入" + zhHome
+				pr.En = "its headers are those of the table " + t.Name + " (" + t.Sheet + "): a table may be in one sheet only, so this sheet was not read; move these rows into " + enHome
+			} else {
+				pr.Zh = "表头与“" + t.Sheet + "”相同，但文件名不是表的英文键，此文件未读取；请把这些行并入" + zhHome
+				pr.En = "its headers are those of the table " + t.Name + " (" + t.Sheet + "), but the file is not named for it, so it was not read; move these rows into " + enHome
+				if h.wb == nil { // CSV files of one table may share its folder
+					pr.Zh += "，或把一张表的各个文件都放进 data/" + t.Name + "/ 文件夹"
+					pr.En += ", or put all the table's files in the folder data/" + t.Name + "/"
+				}
+			}
 		case resemblesAny(unknownName(pr), absent):
 			pr.Severity = problem.Error
 			pr.Zh += "。没有找到表：" + strings.Join(missing, "、") + "；若这就是其中之一，请改正名字（确实没有这些记录的，删除或改名此文件或工作表）"
@@ -353,6 +386,38 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		probs.Add(pr)
 	}
 	return jobs, nil
+}
+
+// spreadsheetFormat is a spreadsheet file format gongshi cannot read.
+type spreadsheetFormat struct {
+	code, zh, en string
+}
+
+// otherSpreadsheet returns the format of a spreadsheet file that is not
+// .xlsx, by its lower-case name, or nil. Such a file in data/ is an error,
+// never a warning: WPS saves .et and "Save As" offers .xls, so a stale
+// .xlsx beside the clerk's current .et would be published unnoticed.
+func otherSpreadsheet(low string) *spreadsheetFormat {
+	switch path.Ext(low) {
+	case ".xls", ".xlt":
+		return &spreadsheetFormat{"old-excel", "旧版 Excel 格式（" + path.Ext(low) + "）", "old Excel format (" + path.Ext(low) + ")"}
+	case ".et", ".ett":
+		return &spreadsheetFormat{"old-excel", "WPS 表格格式（" + path.Ext(low) + "）", "WPS spreadsheet format (" + path.Ext(low) + ")"}
+	case ".xlsb":
+		return &spreadsheetFormat{"not-xlsx", "Excel 二进制工作簿格式（.xlsb）", "Excel binary workbook format (.xlsb)"}
+	case ".ods", ".fods":
+		return &spreadsheetFormat{"not-xlsx", "LibreOffice/OpenDocument 表格格式（" + path.Ext(low) + "）", "LibreOffice/OpenDocument spreadsheet format (" + path.Ext(low) + ")"}
+	case ".numbers":
+		return &spreadsheetFormat{"not-xlsx", "Apple Numbers 格式（.numbers）", "Apple Numbers format (.numbers)"}
+	}
+	return nil
+}
+
+// problem reports the file rel in the format as unread.
+func (f *spreadsheetFormat) problem(rel string) *problem.Problem {
+	return &problem.Problem{Code: f.code, File: rel, Severity: problem.Error,
+		Zh: f.zh + "，无法读取，其中的数据不会发布：请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx（Excel 工作簿）后删除此文件；如果它只是旧的副本，请把它移出 data 文件夹",
+		En: f.en + " cannot be read, so none of its rows would be published: open it in Excel, WPS or LibreOffice, save it as .xlsx (Excel workbook) and delete this file; if it is only an old copy, move it out of the data folder"}
 }
 
 // unknownPlace is a file or sheet that no table's name fits: its warning,

@@ -24,11 +24,13 @@ import (
 //     number in any column is read as YYYY-MM-DD, whatever the format shows
 //     (m/d/yy on an English Windows), so no locale can change it. A number
 //     without a date format in a date column (2024 typed into it) stays a
-//     number and is reported.
+//     number and is reported. A date cell in a number column reads as its
+//     date too (reported, quoting what the clerk sees), never as 28611.
 //   - Numbers are read by value, rounded to Excel's 15 significant digits, so
 //     12 stays "12" and 0.1 stays "0.1", never 0.30000000000000004. In a text
 //     or ID column, a number with a format ("000" showing 007) is read as
-//     shown.
+//     shown. A percentage format shows the value × 100: 0.803 is read as
+//     "80.3%" in any column, which a column out of 100 takes as 80.3.
 //   - Formulas are read by the value Excel last computed (the cached value);
 //     a formula whose value is an error (#DIV/0!, #N/A …) is reported, and so
 //     is one with no saved value (a workbook written by a program), which
@@ -36,7 +38,8 @@ import (
 //   - Merged cells: every cell of a merged range reads the range's value (a
 //     township merged down over its villages). A merged header cell is an
 //     error, and a title row above the header (one merged cell across the
-//     columns, as printed registers have) is skipped.
+//     columns, as printed registers have) is skipped; so is a title typed
+//     into one cell without merging (titles.go).
 //   - The used range ends at the last cell with a value: empty trailing rows
 //     and columns, formatted or not, are not read.
 //   - Hidden sheets are not read, with a warning: a clerk hides a sheet to
@@ -169,18 +172,34 @@ func readSheet(w *workbook, sheet string, sink *rowSink, drop []string) {
 	if sc, ok := scanSheet(w.parts[sheet]); ok {
 		s.scan = &sc
 	}
-	s.merges(sink)
+	s.merges()
 	if len(rows) == 0 || allEmptyRows(rows) {
 		sink.probs.Add(sink.problem("empty-file", pos{}, "", "", "工作表为空，至少应有表头行", "empty sheet: expected at least a header row"))
 		sink.incomplete = true
 		return
 	}
-	// GetRows cuts each row after its last value: the header row is as wide
-	// as the widest row, so that a value under no header is reported.
 	h := 0
 	for s.titles[h+1] {
 		h++
 	}
+	// A title typed above the header without merging it (or a blank row):
+	// skipped like a merged one when it is one cell; other rows above a
+	// header are reported, not read as the header.
+	skip, at := leadingTitles(sink.b.table, s.rows[h:min(len(s.rows), h+maxTitleRows)], drop)
+	if at >= 0 {
+		reportLowHeader(sink, h+at+1)
+		return
+	}
+	for i := 0; i < skip; i++ {
+		if s.titles == nil {
+			s.titles = map[int]bool{}
+		}
+		h++
+		s.titles[h] = true
+	}
+	s.mergedHeaders(sink)
+	// GetRows cuts each row after its last value: the header row is as wide
+	// as the widest row, so that a value under no header is reported.
 	width := 0
 	for _, r := range s.rows {
 		width = max(width, len(r))
@@ -247,14 +266,18 @@ type sheetRecords struct {
 	// scan is the sheet's merged ranges and number styles, read from its
 	// XML once; nil when that reading failed, and excelize is asked.
 	scan *sheetScan
+	// rects are the merged ranges.
+	rects []mergeRect
 }
+
+// mergeRect is a merged range, 1-based, inclusive.
+type mergeRect struct{ c1, r1, c2, r2 int }
 
 func (s *sheetRecords) mergedHeader(i int) bool { return s.mergedHead[i] }
 
 // merges reads the sheet's merged ranges: values fill every cell of a range,
-// a header cell may not be merged across columns, and leading rows that are
-// one merged range are titles.
-func (s *sheetRecords) merges(sink *rowSink) {
+// and leading rows that are one merged range are titles.
+func (s *sheetRecords) merges() {
 	var ms [][2]string
 	if s.scan != nil {
 		ms = s.scan.merges
@@ -268,15 +291,14 @@ func (s *sheetRecords) merges(sink *rowSink) {
 	}
 	s.topLeft = map[[2]int][2]int{}
 	s.titles = map[int]bool{}
-	type rect struct{ c1, r1, c2, r2 int }
-	var rects []rect
+	var rects []mergeRect
 	for _, m := range ms {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
 		c2, r2, err2 := excelize.CellNameToCoordinates(m[1])
 		if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > 1<<20 {
 			continue
 		}
-		rects = append(rects, rect{c1, r1, c2, r2})
+		rects = append(rects, mergeRect{c1, r1, c2, r2})
 		for r := r1; r <= r2; r++ {
 			for c := c1; c <= c2; c++ {
 				s.topLeft[[2]int{c, r}] = [2]int{c1, r1}
@@ -315,13 +337,17 @@ func (s *sheetRecords) merges(sink *rowSink) {
 		}
 		s.rows[r][c] = v
 	}
-	// A header merged across columns reads as two columns of one name:
-	// say so plainly instead.
+	s.rects = rects
+}
+
+// mergedHeaders reports header cells merged across columns, which would
+// read as two columns of one name, and sets them aside (see mergedHeader).
+func (s *sheetRecords) mergedHeaders(sink *rowSink) {
 	hr := 1
 	for s.titles[hr] {
 		hr++
 	}
-	for _, m := range rects {
+	for _, m := range s.rects {
 		if m.r1 <= hr && hr <= m.r2 && m.c2 > m.c1 {
 			if s.mergedHead == nil {
 				s.mergedHead = map[int]bool{}
@@ -407,7 +433,8 @@ type styleKind uint8
 const (
 	styleGeneral styleKind = iota // General: the number itself
 	styleDate                     // a date format: YYYY-MM-DD
-	styleOther                    // another format (000, 0.0%, …): as shown, in text columns
+	stylePercent                  // a percentage (0%, 0.0%): shown as the number × 100 with %
+	styleOther                    // another format (000, #,##0, …): as shown, in text columns
 )
 
 // value returns cell (r, c) (1-based) as the clerk sees it (see the top of
@@ -434,18 +461,32 @@ func (s *sheetRecords) value(r, c int, v string) string {
 		return v // text (a number never looks like this in the file)
 	}
 	f := s.field(c)
+	cell := s.origin(c, r)
+	kind := s.style(cell[0], cell[1])
 	numeric := f != nil && (f.Type == schema.Int || f.Type == schema.Number || f.Type == schema.Year || f.Type == schema.Bool)
 	if numeric {
+		// The number as the clerk reads it: 0.803 shown as 80.3% is
+		// "80.3%" (a column out of 100 takes it as 80.3, another reports
+		// it: see parseCell), a date is its date, never the serial 28611.
+		// Other formats (0.0, #,##0, 0"分") only round or decorate the
+		// number, which is read by value.
+		switch kind {
+		case stylePercent:
+			return cleanNumber(x*100) + "%"
+		case styleDate:
+			if d, ok := s.date(x); ok {
+				return d
+			}
+		}
 		return cleanNumber(x)
 	}
-	cell := s.origin(c, r)
 	name := problem.CellName(cell[0], cell[1])
-	switch s.style(cell[0], cell[1]) {
+	switch kind {
 	case styleDate:
 		if d, ok := s.date(x); ok {
 			return d
 		}
-	case styleOther:
+	case styleOther, stylePercent:
 		if shown, err := s.w.x.GetCellValue(s.sheet, name); err == nil && shown != "" {
 			return shown
 		}
@@ -489,6 +530,8 @@ func (s *sheetRecords) style(c, r int) styleKind {
 		switch {
 		case isDateFormat(st.NumFmt, custom):
 			k = styleDate
+		case isPercentFormat(st.NumFmt, custom):
+			k = stylePercent
 		case st.NumFmt != 0 || (custom != "" && !strings.EqualFold(custom, "General")):
 			k = styleOther
 		}
@@ -524,6 +567,25 @@ func isDateFormat(id int, custom string) bool {
 	if custom == "" {
 		return builtinDates[id]
 	}
+	code := formatCode(custom)
+	return strings.ContainsAny(code, "yd") && !strings.Contains(code, "general")
+}
+
+// isPercentFormat reports whether a number format shows the number × 100
+// with a percent sign: the built-in 0% and 0.00% (9 and 10), or a custom code
+// with a % outside quoted text, escapes and [brackets] (0.0%, as typing
+// "80.3%" gives; \% or "%" is a literal sign and does not multiply).
+func isPercentFormat(id int, custom string) bool {
+	if custom == "" {
+		return id == 9 || id == 10
+	}
+	return strings.Contains(formatCode(custom), "%")
+}
+
+// formatCode returns the part of a custom number format that formats the
+// positive numbers, without quoted text, escaped characters and
+// [brackets], in lower case.
+func formatCode(custom string) string {
 	var b strings.Builder
 	quoted, bracket := false, false
 	for i := 0; i < len(custom); i++ {
@@ -545,7 +607,7 @@ func isDateFormat(id int, custom string) bool {
 	}
 	code := strings.ToLower(b.String())
 	code, _, _ = strings.Cut(code, ";") // the positive-number section decides
-	return strings.ContainsAny(code, "yd") && !strings.Contains(code, "general")
+	return code
 }
 
 // excelErrors are the values Excel shows for a formula that failed.

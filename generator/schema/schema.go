@@ -100,6 +100,12 @@ type Field struct {
 	Derived  bool   // computed by gongshi, never read from input (published downloads only)
 }
 
+// Hundredths reports whether f is a number out of 100 (scores, progress):
+// a percentage such as 80.3% in its cell means 80.3.
+func (f *Field) Hundredths() bool {
+	return (f.Type == Int || f.Type == Number) && f.HasMin && f.HasMax && f.Min == 0 && f.Max == 100
+}
+
 // Table is one data table.
 type Table struct {
 	Name       string   // file name stem: data/<Name>.csv

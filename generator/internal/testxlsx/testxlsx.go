@@ -34,10 +34,12 @@ type Formula struct {
 	Value any // string, number or bool
 }
 
-// Styled is a number shown with a custom number format (e.g. "000").
+// Styled is a number shown with a custom number format (e.g. "000"), or
+// with the built-in format NumFmt when Format is "" (9 is 0%, 10 is 0.00%).
 type Styled struct {
 	Value  float64
 	Format string
+	NumFmt int
 }
 
 // Sheet is one sheet: its name, its rows of cells (nil for an empty cell)
@@ -124,7 +126,11 @@ func setCell(x *excelize.File, sheet, cell string, v any) error {
 		}
 		return x.SetCellStyle(sheet, cell, cell, id)
 	case Styled:
-		id, err := x.NewStyle(&excelize.Style{CustomNumFmt: &v.Format})
+		st := &excelize.Style{CustomNumFmt: &v.Format}
+		if v.Format == "" {
+			st = &excelize.Style{NumFmt: v.NumFmt}
+		}
+		id, err := x.NewStyle(st)
 		if err != nil {
 			return err
 		}
