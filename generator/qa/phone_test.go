@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -270,4 +271,85 @@ func TestTablesKeepFirstColumn(t *testing.T) {
 		t.Error("no table on any page kind is wider than a phone: the first column's staying was not tested")
 	}
 	t.Logf("%d scrolling tables checked", boxes)
+}
+
+// verdictJS opens every <details>, then measures each table box named (by
+// its aria-label) as one of labels: how wide its table is against the
+// box, and the rightmost edge of any badge in it against the box's.
+const verdictJS = `((labels) => {
+  for (const d of document.querySelectorAll("details")) d.open = true;
+  const out = [];
+  for (const w of document.querySelectorAll(".table-wrap")) {
+    const label = w.getAttribute("aria-label") || "";
+    if (!labels.some(l => label.startsWith(l)) || !w.getClientRects().length) continue;
+    const box = w.getBoundingClientRect();
+    let badge = 0;
+    for (const b of w.querySelectorAll(".badge")) badge = Math.max(badge, b.getBoundingClientRect().right - box.right);
+    out.push({label, scroll: w.scrollWidth, client: w.clientWidth, badgeOver: badge,
+      badges: w.querySelectorAll(".badge").length});
+  }
+  return out;
+})`
+
+// TestVerdictOnPhone: on a 360 px phone, the tables whose last columns say
+// how a secretary was judged (the training table of a village page; a
+// secretary's training, training records and actions) fit their box: the
+// verdict is read without swiping sideways, on every village and
+// secretary page of the demo.
+func TestVerdictOnPhone(t *testing.T) {
+	b := browser(t)
+	root := demoSite(t)
+	srv := siteServer(t)
+	var rels []string
+	for _, dir := range []string{"villages", "secretaries"} {
+		files, err := filepath.Glob(filepath.Join(root, dir, "*", "index.html"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no %s pages: %v", dir, err)
+		}
+		for _, f := range files {
+			rel, _ := filepath.Rel(root, f)
+			rels = append(rels, filepath.ToSlash(rel))
+		}
+	}
+	p, err := b.Open("about:blank", UnderOrigin(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.SetViewport(Phone); err != nil {
+		t.Fatal(err)
+	}
+	// The demo is Chinese: the boxes' labels as its catalogue words them.
+	labels := `["培训积分表", "培训记录", "表彰与处理"]`
+	tables, badges, widest := 0, 0, 0
+	for _, rel := range rels {
+		if err := p.Navigate(srv.URL + "/" + rel); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Eval[[]struct {
+			Label     string  `json:"label"`
+			Scroll    int     `json:"scroll"`
+			Client    int     `json:"client"`
+			BadgeOver float64 `json:"badgeOver"`
+			Badges    int     `json:"badges"`
+		}](p, verdictJS+"("+labels+")")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range r {
+			tables++
+			badges += w.Badges
+			widest = max(widest, w.Scroll)
+			if w.Scroll > w.Client+1 {
+				t.Errorf("%s: %s is %d px wide in a %d px box: part of it is off-screen", rel, w.Label, w.Scroll, w.Client)
+			}
+			if w.BadgeOver > 0.5 {
+				t.Errorf("%s: %s: a verdict badge ends %.0f px past the box's right edge", rel, w.Label, w.BadgeOver)
+			}
+		}
+	}
+	if tables == 0 || badges == 0 {
+		t.Fatalf("found %d training or action tables with %d badges on %d pages: nothing was measured", tables, badges, len(rels))
+	}
+	t.Logf("%d tables (%d badges) on %d pages; the widest %d px", tables, badges, len(rels), widest)
 }
