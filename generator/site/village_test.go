@@ -1,0 +1,108 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"gongshi/generator/check"
+	"gongshi/generator/content"
+	"gongshi/generator/dataset"
+	"gongshi/generator/i18n"
+)
+
+// demoPlan returns the plan of the demo county rendered in lang (zh-CN or
+// en, whatever its site.toml says); edit, if given, changes the loaded
+// dataset first.
+func demoPlan(t *testing.T, lang string, edit func(*dataset.Dataset)) *Plan {
+	t.Helper()
+	d, probs, err := check.Source("../..")
+	if err != nil || probs.Errors() > 0 {
+		t.Fatalf("loading the demo county: %v %v", err, probs.Sorted())
+	}
+	d.Site.Language = lang
+	if edit != nil {
+		edit(d)
+	}
+	c, _ := i18n.Load("../..", lang)
+	th, _, err := LoadTheme("../..", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, _ := content.Load("../..", nil)
+	plan, _ := NewPlan(d, th, c, pages)
+	return plan
+}
+
+// page returns the HTML of the plan's page at path.
+func page(t *testing.T, plan *Plan, path string) string {
+	t.Helper()
+	render, err := plan.PageRenderer(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// villageView returns the view of the demo village id.
+func villageView(t *testing.T, plan *Plan, id string) *VillageView {
+	t.Helper()
+	for i := range plan.s.D.Villages {
+		if plan.s.D.Villages[i].ID == id {
+			pg, err := plan.s.village("villages/"+id+"/index.html", i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return pg.Main.(*VillageView)
+		}
+	}
+	t.Fatalf("no village %s in the demo", id)
+	return nil
+}
+
+// TestConsequenceInSiteLanguage: the built-in rules' consequences are
+// gongshi's words, shown in the site's language (V0002's, rated 优秀, and the rules
+// page of an English site in English, of a Chinese one in Chinese); a
+// county's own rules.toml text is shown as written, in either language.
+func TestConsequenceInSiteLanguage(t *testing.T) {
+	const zhTop = "按不低于当年报酬财政补贴的10%给予奖励"
+	en := demoPlan(t, "en", nil)
+	zh := demoPlan(t, "zh-CN", nil)
+	if !en.s.D.Rules.Appraisal.BuiltInConsequences {
+		t.Fatal("the demo has no rules.toml: its consequences should be the built-in ones")
+	}
+	for _, path := range []string{"villages/V0002/index.html", "rules/index.html"} {
+		html := page(t, en, path)
+		for _, zhText := range dataset.DefaultRules().Appraisal.Consequences {
+			// (V0002's actions quote the rule in their reason: county data.)
+			if strings.Contains(html, "Consequence: "+zhText) || strings.Contains(html, "<td>"+zhText) {
+				t.Errorf("en %s shows the Chinese consequence %q", path, zhText)
+			}
+		}
+		if !strings.Contains(html, "A reward of at least 10%") {
+			t.Errorf("en %s: no English consequence of the top grade", path)
+		}
+		if html := page(t, zh, path); !strings.Contains(html, zhTop) {
+			t.Errorf("zh-CN %s: no %q", path, zhTop)
+		}
+	}
+	// A county's words, as its rules.toml gives them.
+	own := demoPlan(t, "en", func(d *dataset.Dataset) {
+		d.Rules.Appraisal.BuiltInConsequences = false
+		d.Rules.Appraisal.Consequences["优秀"] = "县定：奖励"
+	})
+	if html := page(t, own, "rules/index.html"); !strings.Contains(html, "县定：奖励") || strings.Contains(html, "A reward of at least") {
+		t.Error("en: a county's own consequence is not shown as written")
+	}
+	// The Chinese catalogue's words are the defaults themselves.
+	c, _ := i18n.Load("../..", "zh-CN")
+	for zhGrade, text := range map[string]string{"excellent": "优秀", "basically-competent": "基本称职", "incompetent": "不称职"} {
+		if got, want := c.T("consequences."+zhGrade), dataset.DefaultRules().Appraisal.Consequences[text]; got != want {
+			t.Errorf("zh-CN consequences.%s = %q, want DefaultRules' %q", zhGrade, got, want)
+		}
+	}
+}
