@@ -153,7 +153,7 @@ const glanceJS = `(() => {
   const grade = document.querySelector(".g-grade");
   return {secretary: bottom(".g-secretary .g-name"), pledges: bottom(".g-pledges"), grade: bottom(".g-grade"),
     gradeText: grade ? grade.textContent.replace(/\s+/g, " ").trim() : "",
-    decision: bottom(".g-hearing .decision"), hearing: !!document.querySelector(".g-hearing"),
+    decision: bottom(".g-hearing .decision"), hearing: !!document.querySelector(".g-hearing:not(.g-no-hearing)"),
     script: document.querySelectorAll("script").length};
 })()`
 
@@ -352,4 +352,63 @@ func TestVerdictOnPhone(t *testing.T) {
 		t.Fatalf("found %d training or action tables with %d badges on %d pages: nothing was measured", tables, badges, len(rels))
 	}
 	t.Logf("%d tables (%d badges) on %d pages; the widest %d px", tables, badges, len(rels), widest)
+}
+
+// noHearingJS reports the glance's row for a village with no hearing held:
+// whether it is laid out (not display: none), its text, and where it ends.
+const noHearingJS = `(() => {
+  const el = document.querySelector(".glance .g-no-hearing");
+  if (!el) return {found: false};
+  return {found: true, shown: el.getClientRects().length > 0 && el.getBoundingClientRect().height > 0,
+    text: el.textContent.replace(/\s+/g, " ").trim(), bottom: el.getBoundingClientRect().bottom + window.scrollY};
+})()`
+
+// TestNoHearingInGlance: on a village page whose village never held a
+// hearing (53 of the demo's 160), the glance says so: on a 360 px phone
+// within the first screen and a half, and on the printed notice.
+func TestNoHearingInGlance(t *testing.T) {
+	b := browser(t)
+	demoSite(t)
+	srv := siteServer(t)
+	type report struct {
+		Found  bool    `json:"found"`
+		Shown  bool    `json:"shown"`
+		Text   string  `json:"text"`
+		Bottom float64 `json:"bottom"`
+	}
+	want := "最近一次听证暂无（本村尚未召开民主听证）" // dt and dd
+	for _, id := range []string{"V0062", "V0016", "V0071"} {
+		rel := "villages/" + id + "/index.html"
+		t.Run(id, func(t *testing.T) {
+			p, err := b.Open(srv.URL+"/"+rel, UnderOrigin(srv.URL))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			if err := p.SetViewport(Phone); err != nil {
+				t.Fatal(err)
+			}
+			r, err := Eval[report](p, noHearingJS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case !r.Found || !r.Shown:
+				t.Errorf("%s on a phone: the glance does not say no hearing was held (found %v, shown %v)", rel, r.Found, r.Shown)
+			case r.Text != want:
+				t.Errorf("%s on a phone: the glance says %q, want %q", rel, r.Text, want)
+			case r.Bottom > 1.5*float64(Phone.Height):
+				t.Errorf("%s on a phone: the no-hearing row ends %.0f px down, below the first screen and a half", rel, r.Bottom)
+			}
+			if err := p.EmulatePrint(703); err != nil {
+				t.Fatal(err)
+			}
+			if r, err = Eval[report](p, noHearingJS); err != nil {
+				t.Fatal(err)
+			}
+			if !r.Shown || r.Text != want {
+				t.Errorf("%s printed: the notice's glance does not say no hearing was held (shown %v, %q)", rel, r.Shown, r.Text)
+			}
+		})
+	}
 }

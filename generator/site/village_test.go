@@ -106,3 +106,30 @@ func TestConsequenceInSiteLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestNoHearingSaid: the glance of a village that never held a hearing
+// (V0062, V0016, V0071 in the demo) says so, in the site's language, in a
+// row the printed notice keeps; a village that held one shows its last
+// hearing instead.
+func TestNoHearingSaid(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{
+		{"zh-CN", "<dt>最近一次听证</dt><dd>暂无（本村尚未召开民主听证）</dd>"},
+		{"en", "<dt>Last hearing</dt><dd>None yet (the village has not held a democratic hearing)</dd>"},
+	} {
+		plan := demoPlan(t, c.lang, nil)
+		for _, id := range []string{"V0062", "V0016", "V0071"} {
+			v := villageView(t, plan, id)
+			if v.Glance.LastHearing != nil {
+				t.Fatalf("%s: the demo's %s has held a hearing; pick another village", c.lang, id)
+			}
+			html := page(t, plan, "villages/"+id+"/index.html")
+			row := `<div class="g-row g-hearing g-no-hearing">` + c.want + `</div>`
+			if !strings.Contains(html, row) {
+				t.Errorf("%s %s: the glance has no row %s", c.lang, id, row)
+			}
+		}
+		if html := page(t, plan, "villages/V0001/index.html"); strings.Contains(html, "g-no-hearing") || !strings.Contains(html, `class="g-row g-hearing"`) {
+			t.Errorf("%s V0001 held hearings: its glance should show the last one, not say there is none", c.lang)
+		}
+	}
+}
