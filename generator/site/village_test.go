@@ -9,6 +9,7 @@ import (
 	"gongshi/generator/content"
 	"gongshi/generator/dataset"
 	"gongshi/generator/i18n"
+	"gongshi/generator/schema"
 )
 
 // demoPlan returns the plan of the demo county rendered in lang (zh-CN or
@@ -131,5 +132,60 @@ func TestNoHearingSaid(t *testing.T) {
 		if html := page(t, plan, "villages/V0001/index.html"); strings.Contains(html, "g-no-hearing") || !strings.Contains(html, `class="g-row g-hearing"`) {
 			t.Errorf("%s V0001 held hearings: its glance should show the last one, not say there is none", c.lang)
 		}
+	}
+}
+
+// TestNoticeListsWhatItCounts: the printed notice's glance counts every
+// overdue and failed (未完成) pledge of the village, whoever made it, so the
+// sheet lists each of them (V0071's P000657, a former secretary's failed
+// pledge, was among those left off), even past printPledges; and "另有 N
+// 项未列出" counts what the sheet leaves off.
+func TestNoticeListsWhatItCounts(t *testing.T) {
+	listed := func(t *testing.T, plan *Plan, id string) (printed int) {
+		d := plan.s.D
+		v := villageView(t, plan, id)
+		all := 0
+		for _, g := range v.PledgeGroups {
+			for _, p := range g.Pledges {
+				all++
+				if p.Print {
+					printed++
+				}
+				pl := &d.Pledges[d.PledgeByID[p.ID]]
+				if (p.Overdue || pl.Status == schema.StatusFailed) && !p.Print {
+					t.Errorf("%s: %s (%s, overdue %v) is counted on the notice but not listed", id, p.ID, pl.Status, p.Overdue)
+				}
+				if p.Print && !g.Print {
+					t.Errorf("%s: %s printed under a kind heading that is not", id, p.ID)
+				}
+			}
+		}
+		if want := plan.s.more(all - printed); v.PledgesMore != want {
+			t.Errorf("%s: %q, want %q (%d of %d printed)", id, v.PledgesMore, want, printed, all)
+		}
+		return printed
+	}
+	plan := demoPlan(t, "zh-CN", nil)
+	for _, v := range plan.s.D.Villages {
+		listed(t, plan, v.ID)
+	}
+	v := villageView(t, plan, "V0071")
+	found := false
+	for _, g := range v.PledgeGroups {
+		for _, p := range g.Pledges {
+			found = found || p.ID == "P000657" && p.Print
+		}
+	}
+	if !found {
+		t.Error("V0071: the former secretary's failed pledge P000657 is not on the notice")
+	}
+	// More failed pledges than the sheet's usual share: all are listed.
+	many := demoPlan(t, "zh-CN", func(d *dataset.Dataset) {
+		for _, pi := range d.PledgesOf.Of("V0071") {
+			d.Pledges[pi].Status = schema.StatusFailed
+		}
+	})
+	if n, all := listed(t, many, "V0071"), len(many.s.D.PledgesOf.Of("V0071")); n != all || all <= printPledges {
+		t.Errorf("V0071 with all %d pledges failed: %d printed, want all (more than %d)", all, n, printPledges)
 	}
 }
