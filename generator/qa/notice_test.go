@@ -140,6 +140,13 @@ const printedSmallJS = `[...document.querySelectorAll(".notice-title p, .g-row d
   .filter(e => e.getClientRects().length && parseFloat(getComputedStyle(e).fontSize) < 13.95)
   .map(e => e.className + " " + getComputedStyle(e).fontSize + ": " + e.textContent.trim().slice(0, 20)).slice(0, 5)`
 
+// printedCutJS lists the notice's sentences (what a hearing decided, what
+// followed, an action and its reason) that print cut short: clamped to a
+// number of lines, or taller than their box.
+const printedCutJS = `[...document.querySelectorAll(".notice .decision, .notice .follow-up, .notice .action-list > li, .notice .action-list p")]
+  .filter(e => e.getClientRects().length && (getComputedStyle(e).webkitLineClamp !== "none" || e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflow !== "visible"))
+  .map(e => e.className + ": " + e.textContent.trim().slice(0, 30)).slice(0, 5)`
+
 // printedHeightJS lays the page out as for print and returns how tall its
 // content is, in CSS px.
 const printedHeightJS = `document.documentElement.getBoundingClientRect().height`
@@ -202,6 +209,13 @@ func noticesFit(t *testing.T, root string) {
 		}
 		if len(small) > 0 {
 			t.Errorf("%s: printed body text below 10.5 pt: %s", rel, strings.Join(small, "; "))
+		}
+		cut, err := Eval[[]string](p, printedCutJS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cut) > 0 {
+			t.Errorf("%s: printed text cut short: %s", rel, strings.Join(cut, "; "))
 		}
 	}
 	t.Logf("%d notices; the tallest, %s, leaves %.0f mm of the sheet", len(files), at, (height-tallest)/mm)
