@@ -80,8 +80,12 @@ func dataStrings(t *testing.T, src string) []string {
 	for _, c := range schema.DefaultGrades {
 		delete(seen, c.Zh)
 	}
-	for _, c := range d.Rules.Appraisal.Consequences {
-		seen[c] = true
+	// A county's own consequences (rules.toml) are its words; the
+	// built-in ones are gongshi's and must show in English.
+	if !d.Rules.Appraisal.BuiltInConsequences {
+		for _, c := range d.Rules.Appraisal.Consequences {
+			seen[c] = true
+		}
 	}
 	var out []string
 	for s := range seen {

@@ -77,7 +77,7 @@ func (m *Maker) tabGrades(year, limit int) Table {
 	}
 	t := Table{Title: m.c.YearTitle(year, m.c.T("table.grades")), Head: m.tableHead("grade", "people", "share", "consequence")}
 	for _, g := range m.d.Rules.GradeNames() {
-		t.Rows = append(t.Rows, []string{m.c.Grade(g), strconv.Itoa(counts[g]), i18n.Percent(counts[g], all), m.d.Rules.Appraisal.Consequences[g]})
+		t.Rows = append(t.Rows, []string{m.c.Grade(g), strconv.Itoa(counts[g]), i18n.Percent(counts[g], all), m.c.Consequence(g, m.d.Rules.Appraisal.Consequences[g], m.d.Rules.Appraisal.BuiltInConsequences)})
 	}
 	return m.limitRows(t, limit)
 }

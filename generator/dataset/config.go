@@ -48,6 +48,11 @@ type AppraisalRules struct {
 	Grades               []GradeRule       `toml:"grades"` // highest first; the last has Min 0
 	ConsecutivePoorYears int               `toml:"consecutive_poor_years"`
 	Consequences         map[string]string `toml:"consequences"`
+	// BuiltInConsequences: Consequences are DefaultRules' own (the county's
+	// rules.toml names neither grades nor consequences), gongshi's words
+	// rather than the county's, so a page shows them in the site's
+	// language; a county's text is shown as written.
+	BuiltInConsequences bool `toml:"-"`
 }
 
 // Weights of the three votes; they sum to 1.
@@ -80,6 +85,7 @@ func DefaultRules() Rules {
 				{90, "优秀"}, {75, "称职"}, {60, "基本称职"}, {0, "不称职"},
 			},
 			ConsecutivePoorYears: 2,
+			BuiltInConsequences:  true,
 			Consequences: map[string]string{
 				"优秀":   "按不低于当年报酬财政补贴的10%给予奖励",
 				"基本称职": "书面诫勉，诫勉期限6个月",

@@ -113,6 +113,24 @@ func (c *Catalogue) Enum(e schema.EnumSet, zh string) string {
 // (优秀 …) in the site's language, a county's own grade name as written.
 func (c *Catalogue) Grade(g string) string { return c.Enum(schema.DefaultGrades, g) }
 
+// Consequence returns what the rules make follow from grade, given their
+// text for it: the built-in consequence of a default grade (DefaultRules,
+// builtIn true) in the site's language, from the catalogue's consequence
+// keys; a county's own rules.toml text as written.
+func (c *Catalogue) Consequence(grade, text string, builtIn bool) string {
+	if !builtIn || text == "" || !c.English() {
+		return text
+	}
+	for _, ch := range schema.DefaultGrades {
+		if ch.Zh == grade {
+			if k := "consequences." + ch.En; c.Has(k) {
+				return c.T(k)
+			}
+		}
+	}
+	return text
+}
+
 // YearTitle puts a year before a title ("2024年承诺事项") or after it
 // ("Pledges (2024)"), from format.year_title; year 0 leaves the title alone.
 func (c *Catalogue) YearTitle(year int, title string) string {

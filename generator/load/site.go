@@ -222,9 +222,11 @@ func readRules(dir string, probs *problem.List) dataset.Rules {
 	if md.IsDefined("appraisal", "grades") {
 		a.Grades = got.Appraisal.Grades
 		a.Consequences = map[string]string{} // the defaults name the default grades
+		a.BuiltInConsequences = false
 	}
 	if md.IsDefined("appraisal", "consequences") {
 		a.Consequences = got.Appraisal.Consequences
+		a.BuiltInConsequences = false
 	}
 	if md.IsDefined("appraisal", "consecutive_poor_years") {
 		a.ConsecutivePoorYears = got.Appraisal.ConsecutivePoorYears

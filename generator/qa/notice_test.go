@@ -140,6 +140,13 @@ const printedSmallJS = `[...document.querySelectorAll(".notice-title p, .g-row d
   .filter(e => e.getClientRects().length && parseFloat(getComputedStyle(e).fontSize) < 13.95)
   .map(e => e.className + " " + getComputedStyle(e).fontSize + ": " + e.textContent.trim().slice(0, 20)).slice(0, 5)`
 
+// printedCutJS lists the notice's sentences (what a hearing decided, what
+// followed, an action and its reason) that print cut short: clamped to a
+// number of lines, or taller than their box.
+const printedCutJS = `[...document.querySelectorAll(".notice .decision, .notice .follow-up, .notice .action-list > li, .notice .action-list p")]
+  .filter(e => e.getClientRects().length && (getComputedStyle(e).webkitLineClamp !== "none" || e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflow !== "visible"))
+  .map(e => e.className + ": " + e.textContent.trim().slice(0, 30)).slice(0, 5)`
+
 // printedHeightJS lays the page out as for print and returns how tall its
 // content is, in CSS px.
 const printedHeightJS = `document.documentElement.getBoundingClientRect().height`
@@ -203,6 +210,80 @@ func noticesFit(t *testing.T, root string) {
 		if len(small) > 0 {
 			t.Errorf("%s: printed body text below 10.5 pt: %s", rel, strings.Join(small, "; "))
 		}
+		cut, err := Eval[[]string](p, printedCutJS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cut) > 0 {
+			t.Errorf("%s: printed text cut short: %s", rel, strings.Join(cut, "; "))
+		}
 	}
 	t.Logf("%d notices; the tallest, %s, leaves %.0f mm of the sheet", len(files), at, (height-tallest)/mm)
+}
+
+// qrCaptionJS lays out the printed notice's head and reports the QR
+// caption's lines and how far its bottom is above the title's rule (the
+// title block's bottom border), in CSS px: below 0, the caption crosses it.
+const qrCaptionJS = `(() => {
+  const cap = document.querySelector(".notice .qr-box p"), title = document.querySelector(".notice-title");
+  if (!cap || !title) return {lines: 0, clear: 0, found: false};
+  const lh = parseFloat(getComputedStyle(cap).lineHeight) || parseFloat(getComputedStyle(cap).fontSize) * 1.2;
+  const rule = title.getBoundingClientRect().bottom - parseFloat(getComputedStyle(title).borderBottomWidth);
+  return {found: true, lines: Math.round(cap.getBoundingClientRect().height / lh), clear: rule - cap.getBoundingClientRect().bottom};
+})()`
+
+// TestNoticeQRCaption: on the printed notice the QR code's caption stays
+// above the title's rule, on every village of the demo in Chinese and in
+// English, and in Chinese (扫码查看网上公开栏) on one line: a character that
+// wrapped onto the rule read as struck through.
+func TestNoticeQRCaption(t *testing.T) {
+	b := browser(t)
+	for _, build := range []struct {
+		lang string
+		root func(testing.TB) string
+	}{{"zh-CN", demoAbsSite}, {"en", demoEnSite}} {
+		t.Run(build.lang, func(t *testing.T) {
+			root := build.root(t)
+			srv := serveDir(t, root)
+			files, err := filepath.Glob(filepath.Join(root, "villages", "*", "index.html"))
+			if err != nil || len(files) == 0 {
+				t.Fatalf("no village pages: %v", err)
+			}
+			p, err := b.Open("about:blank", UnderOrigin(srv))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			if err := p.EmulatePrint(703); err != nil {
+				t.Fatal(err)
+			}
+			least := 1e9
+			for _, f := range files {
+				rel, _ := filepath.Rel(root, f)
+				rel = filepath.ToSlash(rel)
+				if err := p.Navigate(srv + "/" + rel); err != nil {
+					t.Fatal(err)
+				}
+				r, err := Eval[struct {
+					Found bool    `json:"found"`
+					Lines int     `json:"lines"`
+					Clear float64 `json:"clear"`
+				}](p, qrCaptionJS)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !r.Found {
+					t.Fatalf("%s: no QR caption on the printed notice", rel)
+				}
+				if r.Clear < 0 {
+					t.Errorf("%s: the QR caption ends %.1f px below the title's rule", rel, -r.Clear)
+				}
+				if build.lang == "zh-CN" && r.Lines != 1 {
+					t.Errorf("%s: the QR caption takes %d lines, want 1", rel, r.Lines)
+				}
+				least = min(least, r.Clear)
+			}
+			t.Logf("%d notices; the QR caption clears the rule by at least %.1f px", len(files), least)
+		})
+	}
 }

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -152,7 +153,7 @@ const glanceJS = `(() => {
   const grade = document.querySelector(".g-grade");
   return {secretary: bottom(".g-secretary .g-name"), pledges: bottom(".g-pledges"), grade: bottom(".g-grade"),
     gradeText: grade ? grade.textContent.replace(/\s+/g, " ").trim() : "",
-    decision: bottom(".g-hearing .decision"), hearing: !!document.querySelector(".g-hearing"),
+    decision: bottom(".g-hearing .decision"), hearing: !!document.querySelector(".g-hearing:not(.g-no-hearing)"),
     script: document.querySelectorAll("script").length};
 })()`
 
@@ -270,4 +271,144 @@ func TestTablesKeepFirstColumn(t *testing.T) {
 		t.Error("no table on any page kind is wider than a phone: the first column's staying was not tested")
 	}
 	t.Logf("%d scrolling tables checked", boxes)
+}
+
+// verdictJS opens every <details>, then measures each table box named (by
+// its aria-label) as one of labels: how wide its table is against the
+// box, and the rightmost edge of any badge in it against the box's.
+const verdictJS = `((labels) => {
+  for (const d of document.querySelectorAll("details")) d.open = true;
+  const out = [];
+  for (const w of document.querySelectorAll(".table-wrap")) {
+    const label = w.getAttribute("aria-label") || "";
+    if (!labels.some(l => label.startsWith(l)) || !w.getClientRects().length) continue;
+    const box = w.getBoundingClientRect();
+    let badge = 0;
+    for (const b of w.querySelectorAll(".badge")) badge = Math.max(badge, b.getBoundingClientRect().right - box.right);
+    out.push({label, scroll: w.scrollWidth, client: w.clientWidth, badgeOver: badge,
+      badges: w.querySelectorAll(".badge").length});
+  }
+  return out;
+})`
+
+// TestVerdictOnPhone: on a 360 px phone, the tables whose last columns say
+// how a secretary was judged (the training table of a village page; a
+// secretary's training, training records and actions) fit their box: the
+// verdict is read without swiping sideways, on every village and
+// secretary page of the demo.
+func TestVerdictOnPhone(t *testing.T) {
+	b := browser(t)
+	root := demoSite(t)
+	srv := siteServer(t)
+	var rels []string
+	for _, dir := range []string{"villages", "secretaries"} {
+		files, err := filepath.Glob(filepath.Join(root, dir, "*", "index.html"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no %s pages: %v", dir, err)
+		}
+		for _, f := range files {
+			rel, _ := filepath.Rel(root, f)
+			rels = append(rels, filepath.ToSlash(rel))
+		}
+	}
+	p, err := b.Open("about:blank", UnderOrigin(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.SetViewport(Phone); err != nil {
+		t.Fatal(err)
+	}
+	// The demo is Chinese: the boxes' labels as its catalogue words them.
+	labels := `["培训积分表", "培训记录", "表彰与处理"]`
+	tables, badges, widest := 0, 0, 0
+	for _, rel := range rels {
+		if err := p.Navigate(srv.URL + "/" + rel); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Eval[[]struct {
+			Label     string  `json:"label"`
+			Scroll    int     `json:"scroll"`
+			Client    int     `json:"client"`
+			BadgeOver float64 `json:"badgeOver"`
+			Badges    int     `json:"badges"`
+		}](p, verdictJS+"("+labels+")")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range r {
+			tables++
+			badges += w.Badges
+			widest = max(widest, w.Scroll)
+			if w.Scroll > w.Client+1 {
+				t.Errorf("%s: %s is %d px wide in a %d px box: part of it is off-screen", rel, w.Label, w.Scroll, w.Client)
+			}
+			if w.BadgeOver > 0.5 {
+				t.Errorf("%s: %s: a verdict badge ends %.0f px past the box's right edge", rel, w.Label, w.BadgeOver)
+			}
+		}
+	}
+	if tables == 0 || badges == 0 {
+		t.Fatalf("found %d training or action tables with %d badges on %d pages: nothing was measured", tables, badges, len(rels))
+	}
+	t.Logf("%d tables (%d badges) on %d pages; the widest %d px", tables, badges, len(rels), widest)
+}
+
+// noHearingJS reports the glance's row for a village with no hearing held:
+// whether it is laid out (not display: none), its text, and where it ends.
+const noHearingJS = `(() => {
+  const el = document.querySelector(".glance .g-no-hearing");
+  if (!el) return {found: false};
+  return {found: true, shown: el.getClientRects().length > 0 && el.getBoundingClientRect().height > 0,
+    text: el.textContent.replace(/\s+/g, " ").trim(), bottom: el.getBoundingClientRect().bottom + window.scrollY};
+})()`
+
+// TestNoHearingInGlance: on a village page whose village never held a
+// hearing (53 of the demo's 160), the glance says so: on a 360 px phone
+// within the first screen and a half, and on the printed notice.
+func TestNoHearingInGlance(t *testing.T) {
+	b := browser(t)
+	demoSite(t)
+	srv := siteServer(t)
+	type report struct {
+		Found  bool    `json:"found"`
+		Shown  bool    `json:"shown"`
+		Text   string  `json:"text"`
+		Bottom float64 `json:"bottom"`
+	}
+	want := "最近一次听证暂无（本村尚未召开民主听证）" // dt and dd
+	for _, id := range []string{"V0062", "V0016", "V0071"} {
+		rel := "villages/" + id + "/index.html"
+		t.Run(id, func(t *testing.T) {
+			p, err := b.Open(srv.URL+"/"+rel, UnderOrigin(srv.URL))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			if err := p.SetViewport(Phone); err != nil {
+				t.Fatal(err)
+			}
+			r, err := Eval[report](p, noHearingJS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case !r.Found || !r.Shown:
+				t.Errorf("%s on a phone: the glance does not say no hearing was held (found %v, shown %v)", rel, r.Found, r.Shown)
+			case r.Text != want:
+				t.Errorf("%s on a phone: the glance says %q, want %q", rel, r.Text, want)
+			case r.Bottom > 1.5*float64(Phone.Height):
+				t.Errorf("%s on a phone: the no-hearing row ends %.0f px down, below the first screen and a half", rel, r.Bottom)
+			}
+			if err := p.EmulatePrint(703); err != nil {
+				t.Fatal(err)
+			}
+			if r, err = Eval[report](p, noHearingJS); err != nil {
+				t.Fatal(err)
+			}
+			if !r.Shown || r.Text != want {
+				t.Errorf("%s printed: the notice's glance does not say no hearing was held (shown %v, %q)", rel, r.Shown, r.Text)
+			}
+		})
+	}
 }

@@ -102,7 +102,7 @@ func (s *Site) ratingPages() []entry {
 				v.Facts = append(v.Facts, Fact{Label: s.T("needs_adjust"), Value: s.C.Int(len(adjust)), Tone: toneIf(len(adjust) > 0, "bad")})
 				for _, g := range d.Rules.Appraisal.Grades {
 					v.Grades = append(v.Grades, GradeCount{Grade: s.C.Grade(g.Grade), Class: s.gradeClass(g.Grade), Count: counts[g.Grade],
-						Pct: i18n.Pct(counts[g.Grade], len(rows)), Consequence: d.Rules.Appraisal.Consequences[g.Grade]})
+						Pct: i18n.Pct(counts[g.Grade], len(rows)), Consequence: s.consequence(g.Grade, d.Rules.Appraisal.Consequences[g.Grade])})
 				}
 				for _, ai := range adjust {
 					v.Adjust = append(v.Adjust, s.appraisalRow(path, ai, true))

@@ -158,6 +158,13 @@ type AppraisalRow struct {
 	Note          string
 }
 
+// consequence returns what follows from grade under the rules, given the
+// rules' text for it: the built-in rules' words in the site's language, a
+// county's own as written.
+func (s *Site) consequence(grade, text string) string {
+	return s.C.Consequence(grade, text, s.D.Rules.Appraisal.BuiltInConsequences)
+}
+
 // gradeClass ranks a grade for colouring: grade-1 is the best.
 func (s *Site) gradeClass(g string) string {
 	for i, x := range s.D.Rules.Appraisal.Grades {
@@ -181,7 +188,7 @@ func (s *Site) appraisalRow(path string, ai int, withVillage bool) AppraisalRow 
 	r := AppraisalRow{
 		Year: a.Year, Masses: optNum(a.MassesScore), Members: optNum(a.MembersScore), Org: optNum(a.OrgScore),
 		TotalComputed: a.TotalComputed, Grade: s.C.Grade(a.Grade), GradeClass: s.gradeClass(a.Grade),
-		Consequence: a.Consequence, NeedsAdjust: a.NeedsAdjust, Streak: a.LowestStreak, Note: a.Note,
+		Consequence: s.consequence(a.Grade, a.Consequence), NeedsAdjust: a.NeedsAdjust, Streak: a.LowestStreak, Note: a.Note,
 	}
 	if a.TotalScore != nil {
 		r.Total = i18n.Fixed(*a.TotalScore, 2)

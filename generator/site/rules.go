@@ -49,7 +49,7 @@ func (s *Site) rules(path string) (*Page, error) {
 		if i > 0 {
 			rng = i18n.Num(g.Min) + "–" + i18n.Num(r.Appraisal.Grades[i-1].Min) + " " + s.T("points_below_upper")
 		}
-		v.Grades = append(v.Grades, GradeRule{Grade: s.C.Grade(g.Grade), Class: s.gradeClass(g.Grade), Range: rng, Consequence: r.Appraisal.Consequences[g.Grade]})
+		v.Grades = append(v.Grades, GradeRule{Grade: s.C.Grade(g.Grade), Class: s.gradeClass(g.Grade), Range: rng, Consequence: s.consequence(g.Grade, r.Appraisal.Consequences[g.Grade])})
 	}
 	for _, st := range schema.PledgeStatuses {
 		v.Statuses = append(v.Statuses, s.badge(schema.PledgeStatuses, st.Zh))

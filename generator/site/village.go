@@ -282,10 +282,12 @@ func (s *Site) villageFigures(v *dataset.Village) []Fact {
 
 // villagePledges groups a village's pledges by kind, each group in the order
 // a villager should read (sortPledges), and marks those the printed notice
-// holds: every open pledge first (overdue ones before the others: whoever
-// made them, they are the office's business now), then the settled pledges
-// of the secretary in office, then the rest, up to printPledges. It returns
-// the groups and, when some are left off the sheet, a line saying how many.
+// holds: the overdue and the failed (未完成) ones first, every one of them
+// even past printPledges, since the notice's glance counts them (whoever
+// made them: they are the office's business now); then, up to
+// printPledges, the other open pledges, the settled pledges of the
+// secretary in office, and the rest. It returns the groups and, when some
+// are left off the sheet, a line saying how many.
 func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([]PledgeGroup, string) {
 	d := s.D
 	byKind := map[string][]PledgeRow{}
@@ -333,16 +335,21 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 		switch {
 		case vp.Overdue:
 			return 0
-		case pl.Open():
+		case pl.Status == schema.StatusFailed:
 			return 1
-		case sitting(pl.SecretaryID):
+		case pl.Open():
 			return 2
+		case sitting(pl.SecretaryID):
+			return 3
 		}
-		return 3
+		return 4
 	}
+	const counted = 1 // ranks up to this one are counted in the glance: all print
 	sort.SliceStable(all, func(a, b int) bool { return rank(all[a]) < rank(all[b]) })
+	printed := 0
 	for n, r := range all {
-		if n < printPledges {
+		if n < printPledges || rank(r) <= counted {
+			printed++
 			vp := &groups[r.g].Pledges[r.i]
 			vp.Print = true
 			groups[r.g].Print = true
@@ -353,7 +360,7 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 			}
 		}
 	}
-	return groups, s.more(len(all) - printPledges)
+	return groups, s.more(len(all) - printed)
 }
 
 // carriedOver says whose an open pledge of a departed secretary was and
