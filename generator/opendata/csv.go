@@ -109,9 +109,11 @@ func writeCSVs(root *output.Writer, t *table, allYears []int) (files []File, err
 	if t.date >= 0 {
 		for _, y := range allYears {
 			if years[y] == nil && y > 0 {
-				if years[y], err = newCSV(root, YearCSVPath(y, name), t); err != nil {
+				yc, err := newCSV(root, YearCSVPath(y, name), t)
+				if err != nil {
 					return nil, err
 				}
+				years[y] = yc
 			}
 		}
 	}

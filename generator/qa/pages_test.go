@@ -83,7 +83,7 @@ func pageKinds(t *testing.T, root string) []pageKind {
 		{"hearings-year", last("hearings", isYear)},
 		{"hearing", first("hearings", isID)},
 		{"hearing-scheduled", first("hearings", firstWith("hearings", "badge-scheduled"))},
-		{"secretary-accountability", first("secretaries", firstWith("secretaries", `class="actions"`, "carried-note", "badge-carried-over"))},
+		{"secretary-accountability", first("secretaries", firstWith("secretaries", `<table class="actions`, "carried-note", "badge-carried-over"))},
 		{"pledge-revised", first("pledges", firstWith("pledges", `class="replaced-by"`))},
 		{"report-markdown", first("reports", markdownReport)},
 		{"report-generated", last("reports", generatedReport)},
