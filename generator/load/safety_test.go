@@ -8,7 +8,9 @@ import (
 	"syscall"
 	"testing"
 
+	"gongshi/generator/dataset"
 	"gongshi/generator/internal/testfs"
+	"gongshi/generator/problem"
 )
 
 // baseCopy returns a fresh copy of the base county.
@@ -43,6 +45,21 @@ func loadProblems(t *testing.T, dir string) []string {
 		out = append(out, p.Code+" "+p.String())
 	}
 	return out
+}
+
+// loadAll loads the source in dir and returns it, its problems and the
+// problems as gongshi check prints them, one a line.
+func loadAll(t *testing.T, dir string) (*dataset.Dataset, *problem.List, []string) {
+	t.Helper()
+	d, probs, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, p := range probs.Sorted() {
+		lines = append(lines, p.String())
+	}
+	return d, probs, lines
 }
 
 // ownProblems drops the references to rows of a table that was refused:

@@ -59,14 +59,7 @@ func TestTitleRows(t *testing.T) {
 					}
 				})
 			}
-			d, probs, err := Load(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range probs.Sorted() {
-				got = append(got, p.String())
-			}
+			d, probs, got := loadAll(t, dir)
 			if c.want == "" {
 				if len(got) != 0 {
 					t.Fatalf("problems:\n%s", strings.Join(got, "\n"))

@@ -163,14 +163,7 @@ func TestSplitTable(t *testing.T) {
 				b, _ := os.ReadFile(filepath.Join(baseDir, "data", "trainings.csv"))
 				os.WriteFile(filepath.Join(dir, "data", c.file), b, 0o644)
 			}
-			d, probs, err := Load(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range probs.Sorted() {
-				got = append(got, p.String())
-			}
+			d, probs, got := loadAll(t, dir)
 			if len(got) != 1 || got[0] != c.want {
 				t.Errorf("problems:\n got %s\nwant %s", strings.Join(got, "\n     "), c.want)
 			}

@@ -73,14 +73,7 @@ func TestWorkbookShownNumbers(t *testing.T) {
 					c.edit(sh.Rows)
 				}
 			})
-			d, probs, err := Load(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, p := range probs.Sorted() {
-				got = append(got, p.String())
-			}
+			d, _, got := loadAll(t, dir)
 			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("problems:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
 			}

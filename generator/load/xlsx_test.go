@@ -141,14 +141,7 @@ func TestWorkbookCells(t *testing.T) {
 		{"V3", "下村", "T2", "多", 260.0, testxlsx.Date{Y: 2024, M: 3, D: 1, Format: ""}, nil},
 		{nil, nil, nil, nil, nil, nil, nil}, // an empty row inside the used range
 	}})
-	d, probs, err := Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range probs.Sorted() {
-		got = append(got, p.String())
-	}
+	d, probs, got := loadAll(t, dir)
 	// A date cell in a number column reads as the date it shows, never
 	// as its serial (2024-03-01 is 45352).
 	want := []string{`data/台账.xlsx:行政村!D4: 人口 (population) "多": 应为整数 (expected a whole number)`,

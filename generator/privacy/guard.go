@@ -69,7 +69,7 @@ func (g *Guard) Scan(path string, b []byte) {
 	}
 	if !hasNumberRun(b) {
 		if mayHold(path) {
-			g.Stream(path) // scans the path
+			g.Stream(path).Close() // a stream scans its path as it opens
 		}
 		return // most pages: no run of digits as long as a personal number
 	}

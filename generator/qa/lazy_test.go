@@ -34,14 +34,7 @@ func TestChartsDrawnWhenSeen(t *testing.T) {
 			continue
 		}
 		t.Run(k.kind, func(t *testing.T) {
-			p, err := b.Open("about:blank", UnderOrigin(srv.URL))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer p.Close()
-			if err := p.SetViewport(Phone); err != nil {
-				t.Fatal(err)
-			}
+			p := openPhone(t, b, "about:blank", UnderOrigin(srv.URL))
 			if err := p.Navigate(srv.URL + "/" + k.path); err != nil {
 				t.Fatal(err)
 			}

@@ -199,3 +199,18 @@ func serveDir(t *testing.T, dir string) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+// openPhone opens url in a new tab at the phone's viewport (see Open for
+// inSite), closed when the test ends.
+func openPhone(t testing.TB, b *Browser, url string, inSite func(string) bool) *Page {
+	t.Helper()
+	p, err := b.Open(url, inSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	if err := p.SetViewport(Phone); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -107,14 +107,7 @@ func TestPhoneFontSetting(t *testing.T) {
 	root := demoSite(t)
 	srv := siteServer(t)
 	rel := firstVillage(t, root)
-	p, err := b.Open(srv.URL+"/"+rel, UnderOrigin(srv.URL))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	if err := p.SetViewport(Phone); err != nil {
-		t.Fatal(err)
-	}
+	p := openPhone(t, b, srv.URL+"/"+rel, UnderOrigin(srv.URL))
 	before, err := Eval[layoutReport](p, layoutJS)
 	if err != nil {
 		t.Fatal(err)
@@ -170,14 +163,7 @@ func TestVillageFirstScreen(t *testing.T) {
 	avg := "全县平均" // the county average, as the demo (a Chinese site) words it
 	for _, rel := range fullestVillages(t, root, 8) {
 		t.Run(rel, func(t *testing.T) {
-			p, err := b.Open(srv.URL+"/"+rel, UnderOrigin(srv.URL))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer p.Close()
-			if err := p.SetViewport(Phone); err != nil {
-				t.Fatal(err)
-			}
+			p := openPhone(t, b, srv.URL+"/"+rel, UnderOrigin(srv.URL))
 			g, err := Eval[glanceReport](p, glanceJS)
 			if err != nil {
 				t.Fatal(err)
@@ -311,14 +297,7 @@ func TestVerdictOnPhone(t *testing.T) {
 			rels = append(rels, filepath.ToSlash(rel))
 		}
 	}
-	p, err := b.Open("about:blank", UnderOrigin(srv.URL))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	if err := p.SetViewport(Phone); err != nil {
-		t.Fatal(err)
-	}
+	p := openPhone(t, b, "about:blank", UnderOrigin(srv.URL))
 	// The demo is Chinese: the boxes' labels as its catalogue words them.
 	labels := `["培训积分表", "培训记录", "表彰与处理"]`
 	tables, badges, widest := 0, 0, 0
@@ -380,14 +359,7 @@ func TestNoHearingInGlance(t *testing.T) {
 	for _, id := range []string{"V0062", "V0016", "V0071"} {
 		rel := "villages/" + id + "/index.html"
 		t.Run(id, func(t *testing.T) {
-			p, err := b.Open(srv.URL+"/"+rel, UnderOrigin(srv.URL))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer p.Close()
-			if err := p.SetViewport(Phone); err != nil {
-				t.Fatal(err)
-			}
+			p := openPhone(t, b, srv.URL+"/"+rel, UnderOrigin(srv.URL))
 			r, err := Eval[report](p, noHearingJS)
 			if err != nil {
 				t.Fatal(err)
