@@ -25,7 +25,7 @@ func TestActionsTableOptional(t *testing.T) {
 	for _, p := range probs.Sorted() {
 		t.Errorf("without actions: %s", p)
 	}
-	if len(d.Actions) != 0 || d.ActionsFor.Len() != 0 {
+	if len(d.Actions) != 0 || len(d.ActionsFor.Keys()) != 0 {
 		t.Errorf("without actions: %d actions", len(d.Actions))
 	}
 	d, _, err = Source("testdata/base")

@@ -259,8 +259,8 @@ func TestAccountabilityIndexes(t *testing.T) {
 	if got := d.Replaces.Of("P7"); !slices.Equal(got, []int32{5}) {
 		t.Errorf("Replaces[P7] = %v, want [5] (P6)", got)
 	}
-	if d.Replaces.Len() != 1 {
-		t.Errorf("Replaces has %d entries, want 1", d.Replaces.Len())
+	if len(d.Replaces.Keys()) != 1 {
+		t.Errorf("Replaces has %d entries, want 1", len(d.Replaces.Keys()))
 	}
 }
 

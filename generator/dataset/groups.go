@@ -35,17 +35,6 @@ func (g *Groups) Of(key string) []int32 {
 	return g.other[key]
 }
 
-// Len returns the number of keys that have a group.
-func (g *Groups) Len() int {
-	n := len(g.other)
-	for _, r := range g.owner {
-		if g.start[r] != g.start[r+1] {
-			n++
-		}
-	}
-	return n
-}
-
 // Keys returns the keys that have a group, in ascending order.
 func (g *Groups) Keys() []string {
 	keys := make([]string, 0, len(g.other))

@@ -39,9 +39,6 @@ func TestGroups(t *testing.T) {
 			if got := g.Keys(); !slices.Equal(got, wantKeys) {
 				t.Errorf("Keys() = %q, want %q", got, wantKeys)
 			}
-			if g.Len() != len(wantKeys) {
-				t.Errorf("Len() = %d, want %d", g.Len(), len(wantKeys))
-			}
 			for _, k := range []string{"P1", "P2", "P3", "X1", "X9", "", "nobody"} {
 				if _, ok := c.want[k]; !ok && g.Of(k) != nil {
 					t.Errorf("Of(%q) = %v, want nil", k, g.Of(k))
@@ -78,7 +75,7 @@ func TestGroupsShared(t *testing.T) {
 // TestGroupsZero: a Dataset not yet indexed answers every key with nothing.
 func TestGroupsZero(t *testing.T) {
 	var g Groups
-	if g.Of("P1") != nil || g.Len() != 0 || len(g.Keys()) != 0 {
-		t.Errorf("zero Groups: Of %v, Len %d, Keys %q", g.Of("P1"), g.Len(), strings.Join(g.Keys(), ","))
+	if g.Of("P1") != nil || len(g.Keys()) != 0 {
+		t.Errorf("zero Groups: Of %v, Keys %q", g.Of("P1"), strings.Join(g.Keys(), ","))
 	}
 }
