@@ -28,16 +28,25 @@ const termCap = BucketCap - 512
 func newIndex(ks []kind) *index {
 	x := &index{kinds: ks, lists: map[string]*list{}}
 	batches := make(chan *termBatch, 2)
+	free := make(chan *termBatch, 4) // batches handed back to be filled again
+	next := func() *termBatch {
+		select {
+		case b := <-free:
+			return b
+		default:
+			return &termBatch{}
+		}
+	}
 	go func() {
 		defer close(batches)
 		seen := map[string]int{}
-		b := &termBatch{}
+		b := next()
 		for _, k := range ks {
 			for i := range k.docs {
 				b.add(&k.docs[i], seen)
 				if len(b.ends) == batchDocs {
 					batches <- b
-					b = &termBatch{}
+					b = next()
 				}
 			}
 		}
@@ -63,6 +72,12 @@ func newIndex(ks []kind) *index {
 			}
 			start = end
 			x.n++
+		}
+		clear(b.terms) // let go of the folded texts the terms point into
+		b.terms, b.ends = b.terms[:0], b.ends[:0]
+		select {
+		case free <- b:
+		default:
 		}
 	}
 	return x
