@@ -92,8 +92,17 @@ func (w *Writer) Root() string { return w.root }
 // both succeed (a folder that appeared meanwhile is fine). The folder is
 // made with one mkdir when its parent exists, as it nearly always does
 // (MkdirAll would look at the folder and its parent first: two more calls
-// for each of a province's million folders).
+// for each of a province's million folders). A page (index.html) is
+// nearly always the first file of its folder, so its folder is made
+// before the file, not after a failed try.
 func create(full string, make func() error) error {
+	if filepath.Base(full) == "index.html" {
+		// A page has a folder of its own, nearly always new: make it
+		// first rather than fail once.
+		if err := os.Mkdir(filepath.Dir(full), 0o755); err == nil {
+			return make()
+		}
+	}
 	err := make()
 	if err == nil || !errors.Is(err, fs.ErrNotExist) {
 		return err
@@ -142,7 +151,7 @@ func (w *Writer) Write(rel string, b []byte) error {
 				return err
 			}
 		}
-		return os.WriteFile(full, b, 0o644)
+		return writeFile(full, b)
 	}); err != nil {
 		return err
 	}
