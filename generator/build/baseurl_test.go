@@ -36,6 +36,18 @@ func TestRelativeBaseURLWarning(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	edit := func(from, to string) func(*testing.T, string) {
+		return func(t *testing.T, src string) {
+			b, _ := os.ReadFile(filepath.Join(src, "site.toml"))
+			if !strings.Contains(string(b), from) {
+				t.Fatalf("site.toml has no %q", from)
+			}
+			s := strings.Replace(string(b), from, to, 1)
+			if err := os.WriteFile(filepath.Join(src, "site.toml"), []byte(s), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	for _, c := range []struct {
 		name string
 		edit func(*testing.T, string)
@@ -47,6 +59,13 @@ func TestRelativeBaseURLWarning(t *testing.T) {
 		{"absolute in site.toml", absolute, "", ""},
 		{"flag makes it absolute", nil, absBase, ""},
 		{"flag makes it relative", absolute, "/cwgk/", `--base-url: 警告 warning: "/cwgk/": 不是完整网址`},
+		// An error at base_url or a slip elsewhere in site.toml is the word
+		// that counts: the base_url in effect is a default, not the file's.
+		{"no https://", edit(`base_url = "/"`, `base_url = "www.example.gov.cn/cwgk/"`), "", ""},
+		{"a slip elsewhere", func(t *testing.T, src string) {
+			absolute(t, src)
+			edit(`2025-12-31`, `2025年12月31日`)(t, src)
+		}, "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			src := baseSite(t)

@@ -294,8 +294,12 @@ func prepare(o Options) (inputs, *problem.List, error) {
 	if o.BaseURL != "" {
 		d.Site.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
 	}
-	if w, ok := load.RelativeBaseURL(o.Source, d.Site.BaseURL, o.BaseURL != ""); ok {
-		probs.Add(w)
+	// A site.toml with an error (a base_url that is not one, a slip that
+	// left the settings unread) gets no second word about its base_url.
+	if o.BaseURL != "" || probs.ErrorsIn("site.toml") == 0 {
+		if w, ok := load.RelativeBaseURL(o.Source, d.Site.BaseURL, o.BaseURL != ""); ok {
+			probs.Add(w)
+		}
 	}
 	// Content, words and theme are read even when the data has errors, so
 	// that one run reports every problem.

@@ -58,7 +58,9 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	md, err := toml.Decode(text, &sf)
 	if err != nil {
 		tomlSyntax(file, err, probs)
-		return site, false
+		// The data is read on with what the rest of the file says, so that
+		// one run reports the data's problems too.
+		return recoverSite(text, site)
 	}
 	pos := scanTOML(text, "")
 	at := func(key ...string) [2]int {
@@ -132,6 +134,48 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 
 	checkPublishing(&site, md, at, probs)
 	return site, true
+}
+
+// maxRecover is how many lines with syntax errors recoverSite passes over.
+const maxRecover = 10
+
+// recoverSite reads the settings of a site.toml with a syntax error (text)
+// from its other lines: the line each error is on is left out in turn, at
+// most maxRecover of them. ok is false when that does not give a file that
+// reads. The settings are the county's own (privacy.drop_columns above all:
+// without them personal columns would be reported as unknown), so that the
+// data is checked with them while the syntax error is reported; they are
+// not checked themselves (a line left out would show as a setting missing),
+// and the build stops at the syntax error. An as_of or base_url that does
+// not read is left at its default.
+func recoverSite(text string, defaults dataset.Site) (site dataset.Site, ok bool) {
+	lines := strings.Split(text, "\n")
+	for range maxRecover {
+		sf := siteFile{Site: defaults}
+		_, err := toml.Decode(strings.Join(lines, "\n"), &sf)
+		if err == nil {
+			site = sf.Site
+			site.AsOf = ""
+			if s, ok := tomlScalar(sf.AsOf); ok {
+				if d, ok := ParseDate(s); ok {
+					site.AsOf = d
+				}
+			}
+			if site.BaseURL = strings.TrimSuffix(site.BaseURL, "/") + "/"; !ValidBaseURL(site.BaseURL) {
+				site.BaseURL = defaults.BaseURL
+			}
+			if site.Language != "en" {
+				site.Language = defaults.Language
+			}
+			return site, true
+		}
+		var pe toml.ParseError
+		if !errors.As(err, &pe) || pe.Position.Line < 1 || pe.Position.Line > len(lines) || lines[pe.Position.Line-1] == "" {
+			return defaults, false
+		}
+		lines[pe.Position.Line-1] = ""
+	}
+	return defaults, false
 }
 
 // BaseURLZh and BaseURLEn say what a base_url must be (see ValidBaseURL).

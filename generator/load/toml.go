@@ -78,18 +78,22 @@ func tomlSyntax(file string, err error, probs *problem.List) {
 		switch {
 		case strings.HasPrefix(pe.Message, "invalid datetime"):
 			zh = "日期不存在或写法不对：应写成 2025-12-31 这样的年-月-日（不加引号）"
+			en = "not a date that exists, or not written as one: write year-month-day such as 2025-12-31, without quotes (" + pe.Message + ")"
 		case strings.Contains(pe.Message, "年") || strings.Contains(pe.Message, "月"):
 			zh = "日期请写成 2025-12-31 这样的年-月-日（不加引号），不要写“年月日”"
+			en = "write a date as year-month-day such as 2025-12-31, without quotes, not with 年月日 (" + pe.Message + ")"
 		case strings.HasPrefix(pe.Message, "strings cannot contain newlines"):
 			zh = "文字缺少结尾的英文双引号 \"（文字要用一对英文双引号括起来，且写在一行里）"
+			en = "the text has no closing quote \" (text goes between a pair of ASCII double quotes, on one line)"
 		case strings.HasPrefix(pe.Message, "expected value but found"):
 			zh = "这个值的写法不对：文字要用英文双引号括起来，如 title = \"示范县村党组织书记履职公开\"；数字、日期和 true/false 不加引号"
+			en = "this value is not written right: text goes in ASCII double quotes, such as title = \"Model County\"; numbers, dates and true/false go without (" + pe.Message + ")"
 		}
 		if strings.ContainsAny(pe.Message, "“”‘’＝，：［］　") {
 			// A Chinese input method's full-width quotes, equals sign or
 			// brackets: the commonest slip in a file typed by hand.
 			zh = "TOML 语法错误：用了中文输入法的全角符号；引号、等号、方括号和逗号请用英文半角 \" = [ ] ,"
-			en += `; use ASCII quotes, equals signs, brackets and commas (" = [ ] ,), not full-width ones`
+			en = `full-width symbols from a Chinese input method: use ASCII quotes, equals signs, brackets and commas (" = [ ] ,) (` + pe.Message + ")"
 		}
 		probs.Add(problem.Problem{Code: "toml-syntax", File: file, Line: pe.Position.Line, Column: col, TOMLPos: true, Zh: zh, En: en})
 		return

@@ -215,6 +215,17 @@ func (l *List) Errors() int {
 	return n
 }
 
+// ErrorsIn returns the number of problems that are errors in file.
+func (l *List) ErrorsIn(file string) int {
+	n := 0
+	for _, p := range l.items {
+		if p.Severity == Error && p.File == file {
+			n++
+		}
+	}
+	return n
+}
+
 // Warnings returns the number of warnings.
 func (l *List) Warnings() int { return len(l.items) - l.Errors() }
 

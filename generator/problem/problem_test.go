@@ -85,6 +85,11 @@ func TestListCounts(t *testing.T) {
 	if l.Len() != 4 || l.Errors() != 2 || l.Warnings() != 2 {
 		t.Errorf("Len %d Errors %d Warnings %d, want 4 2 2", l.Len(), l.Errors(), l.Warnings())
 	}
+	for file, want := range map[string]int{"a.csv": 1, "b.csv": 0, "c.csv": 1, "d.csv": 0} {
+		if got := l.ErrorsIn(file); got != want {
+			t.Errorf("ErrorsIn(%q) = %d, want %d", file, got, want)
+		}
+	}
 	if other.Len() != 1 {
 		t.Errorf("Merge changed its argument: %d", other.Len())
 	}
