@@ -121,8 +121,8 @@ func Prepare(o Options) (*Prepared, *problem.List, error) {
 	if p.o.Dest == "" {
 		p.o.Dest = filepath.Join(o.Source, "public")
 	}
-	if o.BaseURL != "" && !ValidBaseURL(o.BaseURL) {
-		return p, &problem.List{}, fmt.Errorf("base URL %q: %s (%s)", o.BaseURL, load.BaseURLZh, load.BaseURLEn)
+	if zh, en := load.BaseURLProblem(o.BaseURL); o.BaseURL != "" && zh != "" {
+		return p, &problem.List{}, fmt.Errorf("base URL %q: %s (%s)", o.BaseURL, zh, en)
 	}
 	if err := checkDest(o.Source, p.o.Dest); err != nil {
 		return p, &problem.List{}, err
@@ -360,9 +360,6 @@ func writeChanges(name string, c output.Changes) error {
 	}
 	return f.Close()
 }
-
-// ValidBaseURL reports whether u can be a base_url (the rule of site.toml).
-var ValidBaseURL = load.ValidBaseURL
 
 // checkDest refuses destinations a build must never replace: the source
 // folder itself or a folder above it, and a non-empty folder that is not a

@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/url"
 	"os"
+	"path"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -125,11 +126,12 @@ func readSite(dir string, probs *problem.List) (dataset.Site, bool) {
 	if site.BaseURL == "" {
 		site.BaseURL = "/"
 	}
+	typed := site.BaseURL // quoted in a problem as the file writes it
 	if !strings.HasSuffix(site.BaseURL, "/") {
 		site.BaseURL += "/"
 	}
-	if !ValidBaseURL(site.BaseURL) {
-		bad("base-url", "base_url", site.BaseURL, BaseURLZh, BaseURLEn)
+	if zh, en := BaseURLProblem(site.BaseURL); zh != "" {
+		bad("base-url", "base_url", typed, zh, en)
 	}
 
 	checkPublishing(&site, md, at, probs)
@@ -191,21 +193,61 @@ const (
 // robots.txt and to every calendar event), no backslash (browsers read ""
 // as "/"), no "?" or "#" (paths are appended to it), and may not start with
 // "//", which browsers read as another host.
+//
+// Its last part may not be a page's file name either ("…/cwgk/index.html",
+// copied from the browser's address bar): every address would go inside
+// the page, and the QR codes printed on the notices would be wrong for good.
 func ValidBaseURL(u string) bool {
+	zh, _ := BaseURLProblem(u)
+	return zh == ""
+}
+
+// BaseURLProblem says, in Chinese and English, why u cannot be a base_url,
+// or returns "" when it can (see ValidBaseURL).
+func BaseURLProblem(u string) (zh, en string) {
 	if u == "" || strings.ContainsAny(u, " \t\r\n\\?#") {
-		return false
+		return BaseURLZh, BaseURLEn
 	}
 	if i, _, _ := badRune(u); i >= 0 {
-		return false
+		return BaseURLZh, BaseURLEn
+	}
+	if page := pageName(u); page != "" {
+		return "末尾的 " + page + " 是一个网页的文件名，不是网站所在的文件夹：请去掉它，只写到文件夹为止，如 https://www.example.gov.cn/cwgk/",
+			"ends in " + page + ", a page's file name, not the site's folder: leave it out and stop at the folder, such as https://www.example.gov.cn/cwgk/"
 	}
 	if strings.HasPrefix(u, "/") {
-		return !strings.HasPrefix(u, "//")
+		if strings.HasPrefix(u, "//") {
+			return BaseURLZh, BaseURLEn
+		}
+		return "", ""
 	}
 	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
-		return false
+		if host, _, _ := strings.Cut(u, "/"); strings.Contains(host, ".") && !strings.Contains(host, ":") {
+			return "缺少开头的 https://（或 http://）：应写成 https://" + u + " 这样的完整网址，或以 / 开头的路径",
+				"the https:// (or http://) at the start is missing: write a full address such as https://" + u + ", or a path starting with /"
+		}
+		return BaseURLZh, BaseURLEn
 	}
 	p, err := url.Parse(u)
-	return err == nil && p.Host != "" && p.User == nil && p.Opaque == "" && !strings.HasPrefix(p.Path, "//")
+	if err != nil || p.Host == "" || p.User != nil || p.Opaque != "" || strings.HasPrefix(p.Path, "//") {
+		return BaseURLZh, BaseURLEn
+	}
+	return "", ""
+}
+
+// pageName returns the last part of the address u when it names a page
+// (index.html, default.htm, list.shtml, index.php, …), else "".
+func pageName(u string) string {
+	last := path.Base(strings.TrimSuffix(u, "/"))
+	i := strings.LastIndexByte(last, '.')
+	if i < 1 {
+		return ""
+	}
+	switch strings.ToLower(last[i+1:]) {
+	case "html", "htm", "shtml", "xhtml", "php", "asp", "aspx", "jsp":
+		return last
+	}
+	return ""
 }
 
 // readRules reads data/rules.toml if present, over the defaults of DESIGN.md,

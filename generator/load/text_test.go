@@ -59,9 +59,33 @@ func TestValidBaseURL(t *testing.T) {
 		"https://x.gov.cn/\u202e/":           false,
 		"ftp://x.gov.cn/":                    false,
 		"javascript:alert(1)//":              false,
+		"https://x.gov.cn/cwgk/index.html/":  false,
+		"https://x.gov.cn/cwgk/Index.HTM":    false,
+		"/cwgk/default.aspx/":                false,
+		"https://x.gov.cn/v1.0/":             true,
+		"https://x.gov.cn/html/":             true,
 	} {
 		if got := ValidBaseURL(u); got != want {
 			t.Errorf("ValidBaseURL(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+// TestBaseURLProblem: the commonest wrong base_urls are told what to
+// write: a page's address copied from the browser, an address without
+// https://; others get the general rule.
+func TestBaseURLProblem(t *testing.T) {
+	for _, c := range []struct{ u, zh, en string }{
+		{"https://x.gov.cn/cwgk/index.html/", "末尾的 index.html 是一个网页的文件名", "ends in index.html, a page's file name"},
+		{"/cwgk/list.shtml", "末尾的 list.shtml", "ends in list.shtml"},
+		{"www.example.gov.cn/cwgk/", "缺少开头的 https://（或 http://）：应写成 https://www.example.gov.cn/cwgk/", "write a full address such as https://www.example.gov.cn/cwgk/"},
+		{"cwgk/", BaseURLZh, BaseURLEn},
+		{"localhost:8080/", BaseURLZh, BaseURLEn},
+		{"https://x.gov.cn/cwgk/", "", ""},
+	} {
+		zh, en := BaseURLProblem(c.u)
+		if !strings.HasPrefix(zh, c.zh) || !strings.Contains(en, c.en) || (c.zh == "") != (zh == "") {
+			t.Errorf("BaseURLProblem(%q) = %q, %q; want %q…, …%q…", c.u, zh, en, c.zh, c.en)
 		}
 	}
 }

@@ -59,8 +59,8 @@ func buildCommand() command {
 					}
 				}()
 			}
-			if *base != "" && !build.ValidBaseURL(*base) {
-				fmt.Fprintf(errOut, "gongshi build: --base-url %q: %s (%s)\n", *base, load.BaseURLZh, load.BaseURLEn)
+			if zh, en := load.BaseURLProblem(*base); *base != "" && zh != "" {
+				fmt.Fprintf(errOut, "gongshi build: --base-url %q: %s (%s)\n", *base, zh, en)
 				return exitUsage
 			}
 			stop, done := interruptOnSignal(errOut)
