@@ -232,6 +232,8 @@ func TestCheckChanges(t *testing.T) {
 		{"beside the source", filepath.Join(root, "changes.txt"), true},
 		{"a name that starts like the source", filepath.Join(root, "county-changes.txt"), true},
 		{"none", "", true},
+		{"a folder that does not exist", filepath.Join(root, "missing", "changes.txt"), false},
+		{"a folder", root, false},
 	} {
 		err := checkChanges(c.changes, src, dest)
 		if c.ok != (err == nil) {

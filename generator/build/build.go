@@ -233,15 +233,28 @@ func (p *Prepared) Write() (Summary, *problem.List, error) {
 	if err := os.Chmod(staging, 0o755); err != nil {
 		return sum, probs, err
 	}
+	// The list of changes is written before the swap, beside its file,
+	// and renamed into place after it: a list that cannot be written stops
+	// the build with the published site as it was (a sync script that
+	// uploads the files listed would otherwise miss this build's for good).
+	list := ""
+	if o.Changes != "" {
+		if list, err = stageChanges(o.Changes, changes); err != nil {
+			return sum, probs, err
+		}
+	}
 	swapStart := time.Now()
 	if err := swap(staging, o.Dest); err != nil {
+		if list != "" {
+			os.Remove(list)
+		}
 		return sum, probs, err
 	}
 	sum.SwapSeconds = time.Since(swapStart).Seconds()
 	sum.Added, sum.Changed, sum.Removed, sum.Kept = len(changes.Added), len(changes.Changed), len(changes.Removed), changes.Kept
-	if o.Changes != "" {
-		if err := writeChanges(o.Changes, changes); err != nil {
-			return sum, probs, err
+	if list != "" {
+		if err := os.Rename(list, o.Changes); err != nil {
+			return sum, probs, fmt.Errorf("网站已更新，但变更列表未能改名为 %s，见 %s (the site was updated, but the list of changes could not be renamed to %s; it is %s): %w", o.Changes, list, o.Changes, list, err)
 		}
 	}
 	files, bytes := w.Stats()
@@ -347,18 +360,32 @@ func isOutput(dir string) bool {
 	return err == nil
 }
 
-// writeChanges writes the list of changed output paths to name (after the
-// swap: the list is about the published site, and is not part of it).
-func writeChanges(name string, c output.Changes) error {
-	f, err := os.Create(name)
+// stageChanges writes the list of changed output paths to a new file
+// beside name, to be renamed to name once the site is swapped in (the list
+// is about the published site, and is not part of it), and returns the new
+// file's name. A list that cannot be written is a usage error, which says
+// that the site was not changed.
+func stageChanges(name string, c output.Changes) (string, error) {
+	fail := func(err error) (string, error) {
+		return "", usagef("--changes %s 无法写入，网站未改动 (--changes %s cannot be written; the site was not changed): %v", name, name, err)
+	}
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+		return fail(fmt.Errorf("不是普通文件 (not a regular file)"))
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".gongshi-*")
 	if err != nil {
-		return err
+		return fail(err)
 	}
 	if _, err := c.WriteTo(f); err != nil {
 		f.Close()
-		return err
+		os.Remove(f.Name())
+		return fail(err)
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return fail(err)
+	}
+	return f.Name(), nil
 }
 
 // checkDest refuses destinations a build must never replace: the source
@@ -417,6 +444,12 @@ func checkChanges(changes, source, dest string) error {
 		return nil
 	}
 	file := resolved(absPath(changes))
+	if fi, err := os.Stat(filepath.Dir(file)); err != nil || !fi.IsDir() {
+		return usagef("--changes %s：没有 %s 这个文件夹，变更列表无法写入 (--changes %s: there is no folder %s to write the list of changes in)", changes, filepath.Dir(changes), changes, filepath.Dir(changes))
+	}
+	if fi, err := os.Stat(file); err == nil && fi.IsDir() {
+		return usagef("--changes %s 是一个文件夹；请给出文件名，如 ../changes.txt (--changes %s is a folder: name a file, e.g. ../changes.txt)", changes, changes)
+	}
 	for _, c := range []struct{ dir, zh, en string }{
 		{source, "站点源目录", "the source folder"},
 		{dest, "输出目录", "the output folder"},

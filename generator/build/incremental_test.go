@@ -1,6 +1,8 @@
 package build
 
 import (
+	"errors"
+	"gongshi/generator/output"
 	"os"
 	"path/filepath"
 	"slices"
@@ -80,5 +82,42 @@ func TestRebuildRewritesOnlyWhatChanged(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(list); sum.Changed+sum.Added+sum.Removed != 0 || len(b) != 0 {
 		t.Errorf("rebuild of the same source: %+v, list %q", sum, b)
+	}
+	// The list is staged beside its file and renamed: nothing else is left.
+	if es, _ := os.ReadDir(filepath.Dir(list)); len(es) != 1 {
+		t.Errorf("the folder of the list holds %d files, want the list alone", len(es))
+	}
+}
+
+// TestStageChanges: a list of changes that cannot be written is a usage
+// error saying the site was not changed; one that can is staged beside its
+// file, whole.
+func TestStageChanges(t *testing.T) {
+	dir := t.TempDir()
+	c := output.Changes{Changed: []string{"index.html"}, Added: []string{"villages/V0009/index.html"}}
+	for _, tc := range []struct {
+		name string
+		file string
+		ok   bool
+	}{
+		{"new file", filepath.Join(dir, "changes.txt"), true},
+		{"no such folder", filepath.Join(dir, "missing", "changes.txt"), false},
+		{"a folder", dir, false},
+	} {
+		got, err := stageChanges(tc.file, c)
+		if !tc.ok {
+			var ue *UsageError
+			if !errors.As(err, &ue) || !strings.Contains(err.Error(), "网站未改动 (") || !strings.Contains(err.Error(), "the site was not changed") {
+				t.Errorf("%s: err = %v, want a usage error saying the site was not changed", tc.name, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		b, _ := os.ReadFile(got)
+		if filepath.Dir(got) != filepath.Dir(tc.file) || string(b) != "M index.html\nA villages/V0009/index.html\n" && string(b) != "A villages/V0009/index.html\nM index.html\n" {
+			t.Errorf("%s: staged %s holding %q", tc.name, got, b)
+		}
 	}
 }
