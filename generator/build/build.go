@@ -62,6 +62,10 @@ type Summary struct {
 	// removed, and files kept (their bytes unchanged: hard-linked from the
 	// previous output, not written again).
 	Added, Changed, Removed, Kept int
+	// ByHand are the files of the previous output that no build wrote
+	// (put there by hand, as a site verification file may be): the swap
+	// removed them, and Removed counts them.
+	ByHand []string
 }
 
 // InputFolders are the folders of a site source that a build reads
@@ -173,8 +177,10 @@ func (p *Prepared) Write() (Summary, *problem.List, error) {
 	w := output.New(staging)
 	w.Guard(in.guard)
 	w.Interrupt(o.Interrupt)
+	var prev output.Manifest
 	if isOutput(o.Dest) {
-		w.Previous(absPath(o.Dest), output.ReadManifest(o.Dest))
+		prev = output.ReadManifest(o.Dest)
+		w.Previous(absPath(o.Dest), prev)
 	}
 
 	// Pages on all cores; the downloads and the feeds alongside, each on one
@@ -225,6 +231,10 @@ func (p *Prepared) Write() (Summary, *problem.List, error) {
 	if err != nil {
 		return sum, probs, err
 	}
+	// Files put into the previous output by hand go with it: they are
+	// named in the summary and listed as removed.
+	sum.ByHand = output.Unlisted(o.Dest, prev)
+	changes.Removed = append(changes.Removed, sum.ByHand...)
 	sum.RenderSeconds = time.Since(renderStart).Seconds()
 
 	if err := os.WriteFile(filepath.Join(staging, Marker), []byte("gongshi build output; safe to delete with the folder\n"), 0o644); err != nil {

@@ -121,3 +121,29 @@ func TestStageChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestByHandFilesNamed: a file put into the published output by hand (a
+// site verification file) does not survive a rebuild, as the output is
+// made anew; the build names it and lists it as removed.
+func TestByHandFilesNamed(t *testing.T) {
+	src := baseSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, probs, err := Run(Options{Source: src, Dest: dest}); err != nil {
+		t.Fatalf("%v\n%s", err, probs)
+	}
+	writeFiles(t, dest, map[string]string{"baidu_verify_abc.html": "verify"})
+	list := filepath.Join(t.TempDir(), "changes.txt")
+	sum, probs, err := Run(Options{Source: src, Dest: dest, Changes: list})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, probs)
+	}
+	if !slices.Equal(sum.ByHand, []string{"baidu_verify_abc.html"}) || sum.Removed != 1 {
+		t.Errorf("ByHand %q, Removed %d; want the verification file, 1", sum.ByHand, sum.Removed)
+	}
+	if b, _ := os.ReadFile(list); string(b) != "D baidu_verify_abc.html\n" {
+		t.Errorf("changes %q, want the file removed", b)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "baidu_verify_abc.html")); err == nil {
+		t.Error("the file is still there")
+	}
+}

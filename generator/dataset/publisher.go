@@ -22,6 +22,11 @@ type Notice struct {
 	Days int `toml:"days"` // 公示期 in days (default DefaultNoticeDays)
 }
 
+// SampleCounty is the county of the fictional site that gongshi new and
+// gongshi sample write: a site of another county whose settings still name
+// it has kept the example's.
+const SampleCounty = "示范县"
+
 // DefaultNoticeDays is the display period when site.toml gives none: the
 // five working days a 公示 commonly lasts, as a week on the board.
 const DefaultNoticeDays = 7

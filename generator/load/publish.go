@@ -28,6 +28,24 @@ func checkPublishing(site *dataset.Site, md toml.MetaData, at func(key ...string
 			Key: "notice.days", Value: fmt.Sprint(d),
 			Zh: "公示期应为 1 到 365 天", En: "the display period must be 1 to 365 days"})
 	}
+	// gongshi new writes the example county's organiser: a county that
+	// renames the site but keeps it would show another county's 主办单位
+	// in every footer and on every printed notice.
+	if site.County != "" && !strings.Contains(site.County, dataset.SampleCounty) {
+		for _, f := range []struct{ key, value string }{
+			{"title", site.Title}, {"publisher.organiser", site.Publisher.Organiser},
+			{"publisher.operator", site.Publisher.Operator}, {"publisher.address", site.Publisher.Address},
+		} {
+			if !strings.Contains(f.value, dataset.SampleCounty) {
+				continue
+			}
+			p := at(strings.Split(f.key, ".")...)
+			probs.Add(problem.Problem{Code: "sample-setting", Severity: problem.Warning, File: file, Line: p[0], Column: p[1], TOMLPos: true,
+				Key: f.key, Value: f.value,
+				Zh: "仍是示例县“" + dataset.SampleCounty + "”的写法，而 county 是“" + site.County + "”：请改为本县的（每页和每张打印的村公开栏上都显示）",
+				En: "still names the example county " + dataset.SampleCounty + " while county is " + site.County + ": write your county's own (it is shown on every page and on every printed village notice)"})
+		}
+	}
 	for _, f := range []struct{ key, value string }{
 		{"phone", site.Publisher.Phone}, {"supervision_phone", site.Publisher.SupervisionPhone},
 	} {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -246,4 +247,48 @@ func (c Changes) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	return n, bw.Flush()
+}
+
+// Unlisted returns the files of dir, a previous output, that its manifest
+// m does not list: files put there by hand, such as a site verification
+// file, which a build does not carry over (they belong in the source's
+// static/). It looks at dir's own entries, and into each folder the
+// manifest lists nothing in; a file added by hand deeper inside gongshi's
+// own folders is not looked for (a province's output has a million files).
+// gongshi's own files (names starting with ".gongshi") are not listed, and
+// an empty manifest gives nothing: without one, nothing is known.
+func Unlisted(dir string, m Manifest) []string {
+	if m.Len() == 0 {
+		return nil
+	}
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range es {
+		name := e.Name()
+		switch {
+		case strings.HasPrefix(name, ".gongshi"):
+		case !e.IsDir():
+			if _, ok := m.size(name); !ok {
+				out = append(out, name)
+			}
+		case !m.lists(name + "/"):
+			filepath.WalkDir(filepath.Join(dir, name), func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					rel, _ := filepath.Rel(dir, p)
+					out = append(out, filepath.ToSlash(rel))
+				}
+				return nil
+			})
+		}
+	}
+	return out
+}
+
+// lists reports whether m lists a path that starts with prefix.
+func (m Manifest) lists(prefix string) bool {
+	i := sort.Search(len(m.paths), func(i int) bool { return m.path(i) >= prefix })
+	return i < len(m.paths) && strings.HasPrefix(m.path(i), prefix)
 }

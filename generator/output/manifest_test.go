@@ -96,3 +96,32 @@ func TestDiff(t *testing.T) {
 		t.Errorf("nothing written: %+v", c)
 	}
 }
+
+// TestUnlisted finds what was put by hand into a previous output: a file
+// beside the pages, a folder of its own; not the files the manifest lists,
+// gongshi's own marker files, or anything when there is no manifest.
+func TestUnlisted(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"index.html": "x", "b/index.html": "x", "data/gongshi.xlsx": "x", // listed
+		"baidu_verify_abc.html": "v", "docs/a.pdf": "p", "docs/sub/b.txt": "b", // by hand
+		".gongshi-build": "", "b/by-hand.txt": "deep", // gongshi's own; inside a listed folder
+	}
+	for rel, s := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := Unlisted(dir, Manifest{}); got != nil {
+		t.Errorf("no manifest: %q, want nothing", got)
+	}
+	os.WriteFile(filepath.Join(dir, ManifestFile), []byte("- 1 b/index.html\n- 1 data/gongshi.xlsx\n- 1 index.html\n"), 0o644)
+	got := Unlisted(dir, ReadManifest(dir))
+	slices.Sort(got)
+	want := []string{"baidu_verify_abc.html", "docs/a.pdf", "docs/sub/b.txt"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Unlisted = %q, want %q", got, want)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"gongshi/generator/dataset"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -32,7 +33,7 @@ const (
 	// ("account"); see generator.aside.
 	pcgAside = 0x6163636f756e74
 
-	defaultCounty = "示范县"
+	defaultCounty = dataset.SampleCounty
 )
 
 // asOf is the date the synthetic data is current to (site.toml as_of).

@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"gongshi/generator/build"
@@ -104,6 +105,15 @@ func buildCommand() command {
 			case err != nil:
 				fmt.Fprintf(errOut, "gongshi build: %v\n", err)
 				return exitFailure
+			}
+			if n := len(sum.ByHand); n > 0 {
+				show := sum.ByHand[:min(n, 10)]
+				more := ""
+				if n > len(show) {
+					more = fmt.Sprintf(" 等 %d 个 (%d in all)", n, n)
+				}
+				fmt.Fprintf(errOut, "警告 warning: 原网站里有 gongshi 没有生成的文件，已随旧网站删除 (files in the previous site that gongshi did not make were removed with it): %s%s\n"+
+					"  要随网站发布的文件请放进站点文件夹的 static/ (files to publish with the site go in the source's static/ folder)\n", strings.Join(show, ", "), more)
 			}
 			if !*quiet {
 				d := *dest

@@ -112,7 +112,7 @@ func run(args []string, out, errOut io.Writer) int {
 				fmt.Fprintf(w, "\n%s\n", c.details)
 			}
 			fmt.Fprintln(w, "\n选项 options:")
-			fs.PrintDefaults()
+			printFlags(fs)
 		}
 		return c.run(fs, args[1:], out, errOut)
 	}
@@ -130,6 +130,25 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\n`gongshi <command> --help` 查看某个命令的选项 (shows a command's options).")
 	fmt.Fprintln(w, "退出码 exit codes: 0 成功 success, 1 数据有误 invalid input, 2 用法错误 usage error, 3 其他失败 other failure.")
+}
+
+// printFlags lists fs's flags as the usage lines write them, with two
+// dashes (the flag package's PrintDefaults writes one: -workbook), each
+// with its value's name and default.
+func printFlags(fs *flag.FlagSet) {
+	w := fs.Output()
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		fmt.Fprintf(w, "%s\n    \t%s", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			fmt.Fprintf(w, "（默认 default %q）", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 // parse parses flags, mapping -h and bad flags to the right exit code. It
@@ -188,6 +207,9 @@ func flagErrorZh(msg string) string {
 					}
 					break
 				}
+			}
+			if strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "--") {
+				rest = "-" + rest // the flag package drops a dash: --format is named -format
 			}
 			return m.zh + rest + "；请用 --help 查看可用选项"
 		}

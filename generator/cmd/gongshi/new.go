@@ -67,8 +67,11 @@ func newCommand() command {
 				"  gongshi check    # 检查数据 (validate the data)\n"+
 				"  gongshi build    # 生成网站到 public/ (build the site into public/)\n"+
 				"  gongshi serve    # 本地预览，修改后自动刷新 (preview at http://127.0.0.1:%d/, reloads on change)\n\n"+
-				"然后修改 site.toml 的县名和标题，把 data/ 里的示例表格换成本县的数据。\n"+
-				"Then set the county and title in site.toml and replace the example tables in data/ with your county's data.\n",
+				"然后修改 site.toml：县名、标题、as_of（数据截止日期）和 [publisher]（主办单位、电话等）；\n"+
+				"把 data/ 里的示例数据换成本县的数据；改写或删除 content/ 里的示例页面。\n"+
+				"Then edit site.toml: the county, the title, as_of (the date the data is current to) and [publisher]\n"+
+				"(the organiser, phone …); replace the example data in data/ with your county's; rewrite or delete\n"+
+				"the example pages in content/.\n",
 				q, defaultPort)
 			return exitOK
 		},

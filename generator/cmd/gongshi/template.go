@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gongshi/generator/dataset"
 	"gongshi/generator/workbook"
@@ -25,6 +26,10 @@ func templateCommand() command {
 			file := fs.String("out", workbook.FileName, "输出文件 output file")
 			if code, ok := parse(fs, args); !ok {
 				return code
+			}
+			if !strings.EqualFold(filepath.Ext(*file), ".xlsx") {
+				fmt.Fprintf(errOut, "gongshi template: --out %s：台账是 Excel 工作簿，文件名应以 .xlsx 结尾，如 台账.xlsx (a workbook's name ends in .xlsx, e.g. 台账.xlsx)\n", *file)
+				return exitUsage
 			}
 			if _, err := os.Stat(*file); err == nil {
 				fmt.Fprintf(errOut, "gongshi template: %s 已存在，请换一个文件名 (exists; choose another name with --out)\n", *file)

@@ -27,6 +27,13 @@ func TestTemplateLayout(t *testing.T) {
 	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm()&0o111 != 0 {
 		t.Errorf("the workbook is %v (%v): a document, not a program", fi.Mode(), err)
 	}
+	for _, name := range []string{"x.xls", "out.csv", "台账", "a.xlsx.txt"} {
+		bad := filepath.Join(t.TempDir(), name)
+		code, _, errOut := cli(t, "template", "--out", bad)
+		if _, err := os.Stat(bad); code != exitUsage || err == nil || !strings.Contains(errOut, ".xlsx") {
+			t.Errorf("template --out %s = %d (%q), wrote a file: %v; want a usage error naming .xlsx and no file", name, code, errOut, err == nil)
+		}
+	}
 	if code, _, _ := cli(t, "template", "--out", file); code != exitUsage {
 		t.Errorf("template over an existing file = %d, want %d", code, exitUsage)
 	}
