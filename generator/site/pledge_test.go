@@ -110,7 +110,7 @@ func TestPledgeRowsSaidWhenEmpty(t *testing.T) {
 func TestDoneLate(t *testing.T) {
 	for _, c := range []struct{ lang, want string }{
 		{"zh-CN", `<span class="badge badge-late">逾期 7 天完成</span>`},
-		{"en", `<span class="badge badge-late">Done 7 days late</span>`},
+		{"en", `<span class="badge badge-late">7 days late</span>`},
 	} {
 		plan := demoPlan(t, c.lang, nil)
 		if !strings.Contains(page(t, plan, "pledges/P000016/index.html"), c.want) {
