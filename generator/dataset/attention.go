@@ -89,7 +89,7 @@ func (d *Dataset) deriveAttention() {
 	asOf := d.Site.AsOf
 	var a Attention
 	if asOf != "" {
-		a.Overdue = d.overduePledges(asOf)
+		a.Overdue = d.overduePledges()
 		a.NoAction = d.unansweredAppraisals()
 		a.Quiet = d.quietVillages(asOf)
 		a.Training = d.trainingShortfalls(asOf)
@@ -173,7 +173,8 @@ func sorted[T any](items []keyed[T]) []T {
 	return out
 }
 
-func (d *Dataset) overduePledges(asOf string) []OverduePledge {
+// overduePledges lists the overdue pledges (Pledge.DaysOverdue, derived first), by place.
+func (d *Dataset) overduePledges() []OverduePledge {
 	var items []keyed[OverduePledge]
 	for i := range d.Pledges {
 		p := &d.Pledges[i]
@@ -181,7 +182,7 @@ func (d *Dataset) overduePledges(asOf string) []OverduePledge {
 			continue
 		}
 		place, k := d.placeOf(p.VillageID)
-		days := DaysBetween(p.Due, asOf)
+		days := p.DaysOverdue
 		items = append(items, keyed[OverduePledge]{OverduePledge{place, i, days}, []int{k[0], k[1], -days, i}})
 	}
 	return sorted(items)

@@ -20,6 +20,13 @@ func (d *Dataset) Derive() {
 	for i := range d.Pledges {
 		p := &d.Pledges[i]
 		p.Overdue = IsOverdue(p, asOf)
+		p.DaysOverdue, p.DaysLate = 0, 0
+		if p.Overdue {
+			p.DaysOverdue = DaysBetween(p.Due, asOf)
+		}
+		if p.Status == schema.StatusDone && p.Due != "" && p.UpdatedOn > p.Due {
+			p.DaysLate = DaysBetween(p.Due, p.UpdatedOn)
+		}
 		years[Year(p.MadeOn)] = true
 	}
 	for i := range d.Appraisals {

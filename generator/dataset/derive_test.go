@@ -264,9 +264,12 @@ func TestDeriveOverdueAndYears(t *testing.T) {
 		Site: Site{AsOf: "2025-06-30"},
 		Pledges: []Pledge{
 			{ID: "P1", MadeOn: "2023-01-01", Due: "2024-12-31", Status: "推进中"},
-			{ID: "P2", MadeOn: "2024-01-01", Due: "2024-12-31", Status: "已完成"},
+			{ID: "P2", MadeOn: "2024-01-01", Due: "2024-12-31", Status: "已完成", UpdatedOn: "2025-01-07"},
 			{ID: "P3", MadeOn: "2025-01-01", Due: "2025-07-01", Status: "未启动"},
 			{ID: "P4", MadeOn: "2022-01-01", Due: "2025-06-29", Status: "部分完成"},
+			{ID: "P5", MadeOn: "2022-01-01", Due: "2024-12-31", Status: "已完成", UpdatedOn: "2024-12-31"},
+			{ID: "P6", MadeOn: "2022-01-01", Status: "已完成", UpdatedOn: "2024-12-31"},
+			{ID: "P7", MadeOn: "2022-01-01", Due: "2024-12-31", Status: "未完成", UpdatedOn: "2025-03-01"},
 		},
 		Hearings: []Hearing{{ID: "H1", Date: "2021-05-01"}, {ID: "H2"}},
 	}
@@ -275,8 +278,17 @@ func TestDeriveOverdueAndYears(t *testing.T) {
 	for _, p := range d.Pledges {
 		got = append(got, p.Overdue)
 	}
-	if fmt.Sprint(got) != "[true false false true]" {
-		t.Errorf("overdue = %v, want [true false false true]", got)
+	if fmt.Sprint(got) != "[true false false true false false false]" {
+		t.Errorf("overdue = %v, want [true false false true false false false]", got)
+	}
+	// Days overdue count to as_of; days late only for a pledge done
+	// (已完成) after its due date, judged by its updated_on.
+	var days []string
+	for _, p := range d.Pledges {
+		days = append(days, fmt.Sprintf("%d/%d", p.DaysOverdue, p.DaysLate))
+	}
+	if want := "[181/0 0/7 0/0 1/0 0/0 0/0 0/0]"; fmt.Sprint(days) != want {
+		t.Errorf("days overdue/late = %v, want %s", days, want)
 	}
 	if fmt.Sprint(d.Years) != "[2021 2022 2023 2024 2025]" {
 		t.Errorf("Years = %v", d.Years) // an empty date has no year

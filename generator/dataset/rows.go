@@ -142,6 +142,14 @@ type Pledge struct {
 	ReplacedBy  string `col:"replaced_by"` // the pledge that replaces this 已调整 one ("" if none given)
 
 	Overdue bool `col:"overdue"` // derived: due < as_of and still open
+	// DaysOverdue (derived, with Overdue) is how many days past its due date
+	// the pledge is on as_of; 0 when it is not overdue.
+	DaysOverdue int
+	// DaysLate (derived) is, for a 已完成 pledge, how many days after its due
+	// date it was done; 0 when on time or when either date is missing. The
+	// data has no completion date: a done pledge's updated_on is the date of
+	// its status, so it is taken as the day it was done.
+	DaysLate int
 	// CarriedOver (derived) is true for an open pledge whose secretary had left
 	// office by as_of: the pledge stays with the office, not the person.
 	CarriedOver bool

@@ -210,6 +210,18 @@ func (c *Catalogue) Tf(key string, pairs ...string) string {
 	return b.String()
 }
 
+// Tn returns the words for key counting n things: Tf with {n} filled as
+// c.Int(n) (digits grouped) and the other pairs. For n = 1 it takes the
+// words of key+"_one" when the catalogue has them, so that English says
+// "1 day", not "1 days"; Chinese names the same key with the same words, as
+// both languages must name the same keys.
+func (c *Catalogue) Tn(key string, n int, pairs ...string) string {
+	if n == 1 && c.Has(key+"_one") {
+		key += "_one"
+	}
+	return c.Tf(key, append([]string{"n", c.Int(n)}, pairs...)...)
+}
+
 // Missing returns the keys that were asked for but are in no file, sorted:
 // a page would show the bare key.
 func (c *Catalogue) Missing() []string {

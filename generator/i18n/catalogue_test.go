@@ -186,3 +186,32 @@ func TestTf(t *testing.T) {
 		}
 	}
 }
+
+// TestTn: a count takes the singular words for one, when the catalogue has
+// them, and its digits grouped; other placeholders are filled as by Tf.
+func TestTn(t *testing.T) {
+	c := &Catalogue{lang: "en", strs: map[string]string{
+		"format.thousands": ",",
+		"days":             "overdue {n} days",
+		"days_one":         "overdue {n} day",
+		"late":             "{n} days late, due {due}",
+	}}
+	for _, tc := range []struct {
+		key  string
+		n    int
+		want string
+	}{
+		{"days", 0, "overdue 0 days"},
+		{"days", 1, "overdue 1 day"},
+		{"days", 2, "overdue 2 days"},
+		{"days", 1461, "overdue 1,461 days"},
+		{"late", 1, "1 days late, due 1 May"}, // no late_one: the one form
+	} {
+		if got := c.Tn(tc.key, tc.n, "due", "1 May"); got != tc.want {
+			t.Errorf("Tn(%q, %d) = %q, want %q", tc.key, tc.n, got, tc.want)
+		}
+	}
+	if m := c.Missing(); len(m) != 0 {
+		t.Errorf("Tn recorded %v as missing: asking whether a singular exists is not a miss", m)
+	}
+}

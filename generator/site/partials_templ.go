@@ -511,7 +511,7 @@ func pledgeList(c *i18n.Catalogue, rows []PledgeRow) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = text(c.T("overdue")).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = text(r.OverdueLabel).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

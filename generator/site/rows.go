@@ -71,12 +71,19 @@ type PledgeRow struct {
 	HasProgress bool
 	Due         string
 	Overdue     bool
-	MadeOn      string
-	UpdatedOn   string
-	Secretary   string
+	// OverdueLabel is the overdue badge's words with the days overdue on
+	// as_of ("已逾期 1,461 天"); set with Overdue.
+	OverdueLabel string
+	MadeOn       string
+	UpdatedOn    string
+	Secretary    string
 	// CarriedOver marks an open pledge whose secretary has left office: it
 	// stays with the office (dataset.Pledge.CarriedOver).
 	CarriedOver bool
+	// Holder is, with CarriedOver, who holds the office now (the vacancy
+	// in words while none does); HolderHref links to their page.
+	Holder     string
+	HolderHref string
 
 	dueKey string // the normalised due date, for sorting
 	status string // the canonical status, for sorting
@@ -91,6 +98,15 @@ func (s *Site) pledgeRow(path string, pi int, withVillage bool) PledgeRow {
 		Kind: s.C.Enum(schema.PledgeKinds, p.Kind), Category: s.C.Enum(schema.PledgeCategories, p.Category),
 		Status: s.badge(schema.PledgeStatuses, p.Status), Due: s.date(p.Due), Overdue: p.Overdue,
 		MadeOn: s.date(p.MadeOn), UpdatedOn: s.date(p.UpdatedOn), CarriedOver: p.CarriedOver, dueKey: p.Due, status: p.Status,
+	}
+	if p.Overdue {
+		r.OverdueLabel = s.C.Tn("overdue_days", p.DaysOverdue)
+	}
+	if p.CarriedOver {
+		r.Holder = s.T("accountability.holder_vacant")
+		if l := s.secretaryLink(path, p.Holder); l.Label != "" {
+			r.Holder, r.HolderHref = l.Label, l.Href
+		}
 	}
 	if p.Progress != nil {
 		r.Progress, r.HasProgress = *p.Progress, true

@@ -1364,7 +1364,7 @@ func villagePledges(p *Page, rows []VillagePledge) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = text(p.T("overdue")).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = text(r.OverdueLabel).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
