@@ -320,6 +320,29 @@ func TestCalendars(t *testing.T) {
 	}
 }
 
+// TestEmptyCalendar: a village with no hearing still gets a calendar a
+// strict client accepts (RFC 5545 §3.6: at least one component): the time
+// zone of China, never a made-up event; a calendar with events is written
+// without it, as before.
+func TestEmptyCalendar(t *testing.T) {
+	s := fixture(t, "/", "zh-CN")
+	s.d.Villages = append(s.d.Villages, dataset.Village{ID: "V3", Name: "新村", TownshipID: "T1"})
+	s.d.Index()
+	b := s.villageCalendar(2)
+	c := parse(t, b)
+	if len(c.Events) != 1 || c.Events[0].Name != "VTIMEZONE" || c.Events[0].Get("TZID") != "Asia/Shanghai" {
+		t.Errorf("V3 has no hearing: want its calendar to hold one VTIMEZONE, got %+v\n%s", c.Events, b)
+	}
+	if n := c.Get("X-WR-CALNAME"); n != "新村 民主听证" {
+		t.Errorf("calendar name %q", n)
+	}
+	for _, b := range [][]byte{s.villageCalendar(0), s.countyCalendar()} {
+		if strings.Contains(string(b), "VTIMEZONE") {
+			t.Errorf("a calendar with events declares a time zone it does not use:\n%s", b)
+		}
+	}
+}
+
 func parse(t *testing.T, b []byte) icscheck.Calendar {
 	t.Helper()
 	c, probs := icscheck.Parse(b)
