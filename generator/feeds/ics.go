@@ -84,7 +84,7 @@ func (f *feeds) writeCalendar(b io.StringWriter, name string, hearings []int32) 
 		village := f.villageName(h.VillageID)
 		var desc string
 		if h.Outcome == schema.OutcomeScheduled {
-			desc = f.scheduledNote(h.Date, h.Upcoming(d.Site.AsOf))
+			desc = f.scheduledNote(h)
 		} else {
 			desc = f.c.Label(f.c.T("outcome"), f.c.Enum(schema.Outcomes, h.Outcome))
 		}
