@@ -172,7 +172,11 @@ func TestAccountabilityPages(t *testing.T) {
 			`<span class="fact-value">1</span><span class="fact-label">待召开听证</span>`,
 			`<tr class="is-scheduled"><td class="date" data-sort="2026-03-10">2026年3月10日</td>`,
 		}, []string{`badge-scheduled">待召开</span> <strong>`}},
-		{"index.html", []string{`<a href="hearings/index.html"><span class="fact-value">2</span><span class="fact-label">听证会</span></a>`}, []string{"hearings/H3/"}},
+		// The home page lists it as upcoming and as an announcement (as
+		// feed.xml does), never as a hearing held.
+		{"index.html", []string{`<a href="hearings/index.html"><span class="fact-value">2</span><span class="fact-label">听证会</span></a>`,
+			`<p class="u-topic"><a href="hearings/H3/index.html">村级公益事业建设方案</a></p>`,
+			`<a href="hearings/H3/index.html">听证公告：村级公益事业建设方案</a>`}, []string{"民主听证：村级公益事业建设方案"}},
 		{"hearings/calendar.ics", []string{"DTSTART;VALUE=DATE:20260310", "STATUS:CONFIRMED"}, nil},
 		{"villages/V3/feed.xml", []string{"听证公告：村级公益事业建设方案", "<updated>2025-12-20T00:00:00Z</updated>"}, nil},
 	} {

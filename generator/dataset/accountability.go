@@ -51,6 +51,35 @@ func (h *Hearing) Upcoming(asOf string) bool {
 	return h.Outcome == schema.OutcomeScheduled && h.Date > asOf
 }
 
+// Awaited reports whether a hearing is announced (待召开) for as_of or
+// later: still to come, or being held on the as_of day itself. A hearing
+// on the as_of day is not Upcoming (DESIGN: one dated on or before as_of
+// and still 待召开 is a warning, its outcome not recorded), but a reader is
+// told it is held today, not that it was missed.
+func (h *Hearing) Awaited(asOf string) bool {
+	return h.Outcome == schema.OutcomeScheduled && h.Date != "" && h.Date >= asOf
+}
+
+// EventDate returns the day a hearing is news by: a hearing held, its day;
+// one announced (待召开), its notice when that came by as_of (else as_of,
+// or its own date if earlier: the data say it was known by then). A
+// hearing dated after as_of with an outcome (check refuses it) or without a
+// date has none. The feeds and the home page's latest updates both date
+// hearings by it, so they agree on what is new.
+func (h *Hearing) EventDate(asOf string) (string, bool) {
+	switch {
+	case h.Held(asOf):
+		return h.Date, h.Date != ""
+	case h.Outcome == schema.OutcomeScheduled:
+		date := min(asOf, h.Date)
+		if h.NoticeDate != "" && h.NoticeDate <= date {
+			date = h.NoticeDate
+		}
+		return date, date != ""
+	}
+	return "", false
+}
+
 // IsSanction reports whether an action kind holds a secretary to account
 // (诫勉, 警告, 组织调整, 责令辞职, 免职, 撤职) rather than commending them.
 func IsSanction(kind string) bool {

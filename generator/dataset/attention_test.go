@@ -310,6 +310,35 @@ func TestHeldAndUpcoming(t *testing.T) {
 	}
 }
 
+// TestAwaitedAndEventDate: a hearing announced for the as_of day is
+// awaited (held today) though not Upcoming; one whose day has passed
+// unrecorded is neither. An announcement is news on its notice day.
+func TestAwaitedAndEventDate(t *testing.T) {
+	const asOf = "2025-12-31"
+	for _, c := range []struct {
+		h       Hearing
+		awaited bool
+		date    string
+	}{
+		{Hearing{Date: "2025-12-31", Outcome: "待召开", NoticeDate: "2025-12-20"}, true, "2025-12-20"},
+		{Hearing{Date: "2026-01-09", Outcome: "待召开", NoticeDate: "2025-12-23"}, true, "2025-12-23"},
+		{Hearing{Date: "2026-01-09", Outcome: "待召开", NoticeDate: "2026-01-02"}, true, asOf}, // noticed after as_of: known by as_of
+		{Hearing{Date: "2026-01-09", Outcome: "待召开"}, true, asOf},
+		{Hearing{Date: "2025-06-01", Outcome: "待召开"}, false, "2025-06-01"}, // passed unrecorded
+		{Hearing{Date: "2025-06-01", Outcome: "通过", NoticeDate: "2025-05-20"}, false, "2025-06-01"},
+		{Hearing{Date: "2026-01-01", Outcome: "通过"}, false, ""},
+		{Hearing{Date: "", Outcome: "待召开"}, false, ""},
+	} {
+		if got := c.h.Awaited(asOf); got != c.awaited {
+			t.Errorf("%+v Awaited = %v", c.h, got)
+		}
+		date, ok := c.h.EventDate(asOf)
+		if date != c.date || ok != (c.date != "") {
+			t.Errorf("%+v EventDate = %q, %v; want %q", c.h, date, ok, c.date)
+		}
+	}
+}
+
 func TestDates(t *testing.T) {
 	for _, c := range []struct {
 		a, b string

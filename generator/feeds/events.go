@@ -162,7 +162,7 @@ func (f *feeds) hearingEvent(evs []event, hi int) []event {
 		e.summary = f.c.Enum(schema.Outcomes, h.Outcome)
 	} else {
 		e.title = village + " " + f.c.Label(f.c.T("feeds.hearing_announced"), h.Topic)
-		e.summary = f.scheduledNote(h.Date, h.Upcoming(asOf))
+		e.summary = f.scheduledNote(h)
 	}
 	if h.Summary != "" {
 		e.summary = f.sentences(e.summary, h.Summary)
@@ -170,23 +170,9 @@ func (f *feeds) hearingEvent(evs []event, hi int) []event {
 	return append(evs, e)
 }
 
-// hearingDate returns the day a hearing's event is dated by: a hearing
-// held, its day; one announced (待召开), its notice when that came by as_of
-// (else as_of: the data say it was known by then). A hearing dated after
-// as_of with an outcome (check refuses it) or without a date has none.
-func hearingDate(h *dataset.Hearing, asOf string) (string, bool) {
-	switch {
-	case h.Held(asOf):
-		return h.Date, h.Date != ""
-	case h.Outcome == schema.OutcomeScheduled:
-		date := min(asOf, h.Date)
-		if h.NoticeDate != "" && h.NoticeDate <= date {
-			date = h.NoticeDate
-		}
-		return date, date != ""
-	}
-	return "", false
-}
+// hearingDate returns the day a hearing's event is dated by
+// (Hearing.EventDate).
+func hearingDate(h *dataset.Hearing, asOf string) (string, bool) { return h.EventDate(asOf) }
 
 // sentences joins two sentences with the catalogue's full stop, unless the
 // first already ends with one ("会后公布。" takes no second "。").
@@ -201,13 +187,19 @@ func (f *feeds) sentences(a, b string) string {
 	return a + stop + b
 }
 
-// scheduledNote says when an announced hearing is to be held, or that it
-// was to be held and its outcome was not recorded.
-func (f *feeds) scheduledNote(date string, upcoming bool) string {
-	if upcoming {
-		return f.c.Tf("accountability.scheduled_note", "date", f.c.Date(date))
+// scheduledNote says when an announced hearing is to be held (later, or
+// today: the as_of day), or that it was to be held and its outcome was not
+// recorded. The pages word it the same (site.scheduledKey).
+func (f *feeds) scheduledNote(h *dataset.Hearing) string {
+	asOf := f.d.Site.AsOf
+	key := "accountability.scheduled_unrecorded"
+	switch {
+	case h.Upcoming(asOf):
+		key = "accountability.scheduled_note"
+	case h.Awaited(asOf):
+		key = "accountability.scheduled_today"
 	}
-	return f.c.Tf("accountability.scheduled_unrecorded", "date", f.c.Date(date))
+	return f.c.Tf(key, "date", f.c.Date(h.Date))
 }
 
 // actionEvent appends a commendation or sanction dated up to as_of, linked

@@ -320,6 +320,65 @@ func TestCalendars(t *testing.T) {
 	}
 }
 
+// TestEmptyCalendar: a village with no hearing still gets a calendar a
+// strict client accepts (RFC 5545 §3.6: at least one component): the time
+// zone of China, never a made-up event; a calendar with events is written
+// without it, as before.
+func TestEmptyCalendar(t *testing.T) {
+	s := fixture(t, "/", "zh-CN")
+	s.d.Villages = append(s.d.Villages, dataset.Village{ID: "V3", Name: "新村", TownshipID: "T1"})
+	s.d.Index()
+	b := s.villageCalendar(2)
+	c := parse(t, b)
+	if len(c.Events) != 1 || c.Events[0].Name != "VTIMEZONE" || c.Events[0].Get("TZID") != "Asia/Shanghai" {
+		t.Errorf("V3 has no hearing: want its calendar to hold one VTIMEZONE, got %+v\n%s", c.Events, b)
+	}
+	if n := c.Get("X-WR-CALNAME"); n != "新村 民主听证" {
+		t.Errorf("calendar name %q", n)
+	}
+	for _, b := range [][]byte{s.villageCalendar(0), s.countyCalendar()} {
+		if strings.Contains(string(b), "VTIMEZONE") {
+			t.Errorf("a calendar with events declares a time zone it does not use:\n%s", b)
+		}
+	}
+}
+
+// TestHeldToday: a hearing announced for the as_of day is being held
+// today, in the calendar and the feeds, in either language; not "was to be
+// held", which is for one whose day has passed unrecorded.
+func TestHeldToday(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{
+		{"zh-CN", "定于今日（2025年12月31日）召开，听证结果将在会后公布。"},
+		{"en", "Being held today (2025-12-31); the outcome will be published after the hearing."},
+	} {
+		s := fixture(t, "/", c.lang)
+		s.d.Hearings[2].Date = s.d.Site.AsOf // H3, noticed 2025-12-20
+		cal := parse(t, s.villageCalendar(0))
+		var desc string
+		for _, e := range cal.Events {
+			if strings.HasSuffix(e.Get("SUMMARY"), "公益事业建设方案") {
+				desc = e.Get("DESCRIPTION")
+			}
+		}
+		if desc != c.want {
+			t.Errorf("%s: calendar says %q, want %q", c.lang, desc, c.want)
+		}
+		feed := parseAtom(t, s.villageFeed(0))
+		found := false
+		for _, e := range feed.Entries {
+			if strings.Contains(e.Title, "公益事业建设方案") {
+				found = true
+				if !strings.HasPrefix(e.Summary, c.want) {
+					t.Errorf("%s: feed entry says %q, want %q", c.lang, e.Summary, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: the announcement is not in the village feed", c.lang)
+		}
+	}
+}
+
 func parse(t *testing.T, b []byte) icscheck.Calendar {
 	t.Helper()
 	c, probs := icscheck.Parse(b)

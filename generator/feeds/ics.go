@@ -74,15 +74,17 @@ func (f *feeds) writeCalendar(b io.StringWriter, name string, hearings []int32) 
 		}
 		return ha.ID < hb.ID
 	})
+	events := 0
 	for _, i := range ids {
 		h := &d.Hearings[i]
 		if h.Date == "" {
 			continue
 		}
+		events++
 		village := f.villageName(h.VillageID)
 		var desc string
 		if h.Outcome == schema.OutcomeScheduled {
-			desc = f.scheduledNote(h.Date, h.Upcoming(d.Site.AsOf))
+			desc = f.scheduledNote(h)
 		} else {
 			desc = f.c.Label(f.c.T("outcome"), f.c.Enum(schema.Outcomes, h.Outcome))
 		}
@@ -104,7 +106,31 @@ func (f *feeds) writeCalendar(b io.StringWriter, name string, hearings []int32) 
 		}
 		line("END:VEVENT")
 	}
+	if events == 0 {
+		// RFC 5545 §3.6: a calendar holds at least one component. A
+		// village with no hearing yet keeps its calendar (DESIGN lists
+		// villages/<id>/calendar.ics, and a phone may already subscribe
+		// to it): it declares the time zone of China instead, which no
+		// calendar shows, rather than a made-up event, which every
+		// calendar would. A calendar with events is written as before.
+		for _, l := range chinaTimeZone {
+			line(l)
+		}
+	}
 	line("END:VCALENDAR")
+}
+
+// chinaTimeZone is a VTIMEZONE of China Standard Time (UTC+8 all year, no
+// daylight saving since 1991): the component of a calendar with no event.
+var chinaTimeZone = []string{
+	"BEGIN:VTIMEZONE",
+	"TZID:Asia/Shanghai",
+	"BEGIN:STANDARD",
+	"DTSTART:19700101T000000",
+	"TZOFFSETFROM:+0800",
+	"TZOFFSETTO:+0800",
+	"END:STANDARD",
+	"END:VTIMEZONE",
 }
 
 var icsEscapes = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)

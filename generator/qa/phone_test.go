@@ -333,6 +333,80 @@ func TestVerdictOnPhone(t *testing.T) {
 	t.Logf("%d tables (%d badges) on %d pages; the widest %d px", tables, badges, len(rels), widest)
 }
 
+// listJS opens every <details>, then measures each list table of a page
+// (a year's hearings, pledges by status, the overdue list): how wide it is
+// against its box, and the rightmost edge of any badge (the outcome or
+// status) against the box's.
+const listJS = `(() => {
+  for (const d of document.querySelectorAll("details")) d.open = true;
+  const out = [];
+  for (const w of document.querySelectorAll(".table-wrap")) {
+    if (!w.querySelector("table.hearing-table, table.pledge-table") || !w.getClientRects().length) continue;
+    const box = w.getBoundingClientRect();
+    let badge = 0;
+    for (const b of w.querySelectorAll(".badge")) badge = Math.max(badge, b.getBoundingClientRect().right - box.right);
+    out.push({label: w.getAttribute("aria-label") || "", scroll: w.scrollWidth, client: w.clientWidth, badgeOver: badge,
+      badges: w.querySelectorAll(".badge").length});
+  }
+  return out;
+})()`
+
+// TestListStatusOnPhone: on a 360 px phone, the list tables whose point is
+// an outcome or a status (each year's hearings, /pledges/overdue/ and
+// /pledges/by-status/*, every page of them) fit their box: the outcome or
+// status is read without swiping sideways.
+func TestListStatusOnPhone(t *testing.T) {
+	b := browser(t)
+	root := demoSite(t)
+	srv := siteServer(t)
+	var rels []string
+	for _, pattern := range []string{"hearings/*/index.html", "hearings/*/*/index.html", "pledges/overdue/index.html",
+		"pledges/overdue/*/index.html", "pledges/by-status/*/index.html", "pledges/by-status/*/*/index.html"} {
+		files, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(pattern)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			rel, _ := filepath.Rel(root, f)
+			if rel = filepath.ToSlash(rel); !strings.HasPrefix(rel, "hearings/H") { // a hearing's own page has no list
+				rels = append(rels, rel)
+			}
+		}
+	}
+	p := openPhone(t, b, "about:blank", UnderOrigin(srv.URL))
+	tables, badges, widest := 0, 0, 0
+	for _, rel := range rels {
+		if err := p.Navigate(srv.URL + "/" + rel); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Eval[[]struct {
+			Label     string  `json:"label"`
+			Scroll    int     `json:"scroll"`
+			Client    int     `json:"client"`
+			BadgeOver float64 `json:"badgeOver"`
+			Badges    int     `json:"badges"`
+		}](p, listJS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range r {
+			tables++
+			badges += w.Badges
+			widest = max(widest, w.Scroll)
+			if w.Scroll > w.Client+1 {
+				t.Errorf("%s: %s is %d px wide in a %d px box: part of it is off-screen", rel, w.Label, w.Scroll, w.Client)
+			}
+			if w.BadgeOver > 0.5 {
+				t.Errorf("%s: %s: an outcome or status badge ends %.0f px past the box's right edge", rel, w.Label, w.BadgeOver)
+			}
+		}
+	}
+	if tables == 0 || badges == 0 || len(rels) < 8 {
+		t.Fatalf("found %d list tables with %d badges on %d pages: nothing was measured", tables, badges, len(rels))
+	}
+	t.Logf("%d tables (%d badges) on %d pages; the widest %d px", tables, badges, len(rels), widest)
+}
+
 // noHearingJS reports the glance's row for a village with no hearing held:
 // whether it is laid out (not display: none), its text, and where it ends.
 const noHearingJS = `(() => {

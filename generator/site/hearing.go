@@ -1,6 +1,7 @@
 package site
 
 import (
+	"gongshi/generator/dataset"
 	"gongshi/generator/route"
 	"gongshi/generator/schema"
 )
@@ -17,8 +18,24 @@ type HearingView struct {
 	FollowUp   string
 	Questions  []QuestionView
 	// ScheduledNote is set for a hearing announced but not held (待召开):
-	// when it is to be held, or that its outcome was never recorded.
+	// when it is to be held (today, or later), or that its outcome was
+	// never recorded.
 	ScheduledNote string
+	// SummaryLabel names the summary: the notice's text (公告内容) for a
+	// hearing announced, the hearing's summary (听证摘要) once held.
+	SummaryLabel string
+	// Calendar links the village's hearing calendar, which holds this
+	// hearing, on the page of one still to be held.
+	Calendar string
+	// Upcoming links, from the page of one still to be held, the county's
+	// list of upcoming hearings on /hearings/.
+	Upcoming Link
+	// Others and NotVoting say outright where the numbers do not add up:
+	// those attending who are none of party member, villager
+	// representative or expert, and those attending who cast no vote
+	// ("" when there are none, or the data do not say).
+	Others    string
+	NotVoting string
 }
 
 // QuestionView is one question and answer (roles, never names).
@@ -53,12 +70,21 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 			view.VoteFacts = append(view.VoteFacts, Fact{Label: s.T(f.key), Value: s.C.Int(*f.v), Tone: f.tone})
 		}
 	}
+	view.SummaryLabel = s.T("summary")
 	if h.Outcome == schema.OutcomeScheduled {
-		key := "accountability.scheduled_note"
-		if !h.Upcoming(d.Site.AsOf) {
-			key = "accountability.scheduled_unrecorded"
-		}
-		view.ScheduledNote = s.C.Tf(key, "date", s.date(h.Date))
+		view.ScheduledNote = s.C.Tf(scheduledKey(h, d.Site.AsOf), "date", s.date(h.Date))
+		view.SummaryLabel = s.T("accountability.notice_text")
+	}
+	if h.Awaited(d.Site.AsOf) {
+		view.Calendar = route.Rel(path, route.VillageICSPath(v.ID))
+		view.Upcoming = Link{Label: s.C.Tf("accountability.upcoming_all", "n", s.C.Int(len(s.awaited))),
+			Href: route.Rel(path, route.HearingsPath) + "#" + upcomingAnchor}
+	}
+	if n, ok := othersAttending(h); ok {
+		view.Others = s.C.Tf("accountability.others_attending", "n", s.C.Int(n))
+	}
+	if n, cast, ok := notVoting(h); ok {
+		view.NotVoting = s.C.Tf("accountability.not_voting", "n", s.C.Int(n), "attendees", s.C.Int(*h.Attendees), "cast", s.C.Int(cast))
 	}
 	for _, qi := range d.QuestionsOf.Of(h.ID) {
 		q := &d.HearingQuestions[qi]
@@ -66,4 +92,54 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 	}
 	p.Main = view
 	return p, nil
+}
+
+// scheduledKey is the catalogue key of the note on a hearing announced
+// (待召开): to be held later, held today (the as_of day), or its day passed
+// with no outcome recorded.
+func scheduledKey(h *dataset.Hearing, asOf string) string {
+	switch {
+	case h.Upcoming(asOf):
+		return "accountability.scheduled_note"
+	case h.Awaited(asOf):
+		return "accountability.scheduled_today"
+	}
+	return "accountability.scheduled_unrecorded"
+}
+
+// othersAttending returns how many of a hearing's attendees are none of
+// its party members, villager representatives and experts, when the
+// attendance and at least one part are recorded and they fall short (a
+// larger sum may count one person twice: nothing is said then).
+func othersAttending(h *dataset.Hearing) (int, bool) {
+	if h.Attendees == nil {
+		return 0, false
+	}
+	sum, any := 0, false
+	for _, p := range []*int{h.PartyMembers, h.VillagerReps, h.Experts} {
+		if p != nil {
+			sum += *p
+			any = true
+		}
+	}
+	n := *h.Attendees - sum
+	return n, any && n > 0
+}
+
+// notVoting returns how many of a hearing's attendees cast no vote, and
+// the votes cast, when the attendance and a vote are recorded and the
+// votes fall short (more votes than attendees is a check error).
+func notVoting(h *dataset.Hearing) (n, cast int, ok bool) {
+	if h.Attendees == nil {
+		return 0, 0, false
+	}
+	any := false
+	for _, p := range []*int{h.VotesFor, h.VotesAgainst, h.VotesAbstain} {
+		if p != nil {
+			cast += *p
+			any = true
+		}
+	}
+	n = *h.Attendees - cast
+	return n, cast, any && n > 0
 }

@@ -60,8 +60,19 @@ func (s *Site) hearingsPages() []entry {
 	d := s.D
 	section := route.Section(route.HearingsPage)
 	byYear, years := s.hearingYears()
-	out := []entry{s.yearsPage(section, route.HearingsPath, "hearings", "hearings_intro", years, route.Hearings,
-		func(y int) int { return len(byYear[y]) }, route.CalendarPath)}
+	index := s.yearsPage(section, route.HearingsPath, "hearings", "hearings_intro", years, route.Hearings,
+		func(y int) int { return len(byYear[y]) }, route.CalendarPath)
+	plain := index.build
+	index.build = func() (*Page, error) { // the index leads with the hearings still to be held
+		p, err := plain()
+		if err != nil {
+			return nil, err
+		}
+		up := s.upcoming(p.Path, 0)
+		p.Main.(*YearsView).Upcoming = &up
+		return p, nil
+	}
+	out := []entry{index}
 	for _, y := range years {
 		rows := byYear[y]
 		groups := s.hearingGroups(rows)

@@ -18,7 +18,8 @@ type HomeView struct {
 	Townships    []TownshipRow
 	AllTowns     string // link to the full township list when it is too long for this page
 	TownCount    int
-	Updates      []UpdateRow // latest pledge updates and hearings
+	Updates      []UpdateRow  // latest pledge updates and hearings (held, or announced)
+	Upcoming     UpcomingView // the nearest hearings still to be held
 	Charts       []ChartView
 	LatestYear   int
 	ReportHref   string
@@ -57,6 +58,8 @@ func (s *Site) home(path string) (*Page, error) {
 		view.AllTowns = route.Rel(path, route.TownshipsPath)
 	}
 	view.Updates = s.latestUpdates(path, homeUpdates)
+	view.Upcoming = s.upcoming(path, homeUpcoming)
+	view.Upcoming.All = route.Rel(path, route.HearingsPath) + "#" + upcomingAnchor
 	if y := d.Facts.LatestAppraisalYear; y > 0 {
 		view.LatestYear = y
 		view.ReportHref = route.Rel(path, route.Report(y))
@@ -106,6 +109,9 @@ func toneIf(c bool, tone string) string {
 
 // latestUpdates returns the n most recent pledge updates and hearings, newest
 // first; ties are broken by ID so the order never changes between builds.
+// A hearing is news when it is held, and before that when it is announced
+// (待召开, on its notice day): dated as feed.xml dates it
+// (Hearing.EventDate), so the home page and the feed agree on what is new.
 func (s *Site) latestUpdates(path string, n int) []UpdateRow {
 	d := s.D
 	type ev struct {
@@ -124,8 +130,8 @@ func (s *Site) latestUpdates(path string, n int) []UpdateRow {
 		}
 	}
 	for i := range d.Hearings {
-		if h := &d.Hearings[i]; h.Held(d.Site.AsOf) {
-			top.Add(h.Date)
+		if date, ok := d.Hearings[i].EventDate(d.Site.AsOf); ok {
+			top.Add(date)
 		}
 	}
 	cutoff := top.Cutoff()
@@ -135,9 +141,10 @@ func (s *Site) latestUpdates(path string, n int) []UpdateRow {
 			evs = append(evs, ev{date: u.Date, id: "p" + u.PledgeID, upd: i, hearing: -1})
 		}
 	}
-	for i, h := range d.Hearings {
-		if h.Held(d.Site.AsOf) && h.Date >= cutoff {
-			evs = append(evs, ev{date: h.Date, id: "h" + h.ID, upd: -1, hearing: i})
+	for i := range d.Hearings {
+		h := &d.Hearings[i]
+		if date, ok := h.EventDate(d.Site.AsOf); ok && date >= cutoff {
+			evs = append(evs, ev{date: date, id: "h" + h.ID, upd: -1, hearing: i})
 		}
 	}
 	sort.Slice(evs, func(a, b int) bool {
@@ -161,7 +168,11 @@ func (s *Site) latestUpdates(path string, n int) []UpdateRow {
 		} else {
 			h := &d.Hearings[e.hearing]
 			vid = h.VillageID
-			r = UpdateRow{Date: s.date(h.Date), Text: s.C.Label(s.T("hearing"), h.Topic), Href: route.Rel(path, route.Hearing(h.ID)), Badge: s.badge(schema.Outcomes, h.Outcome)}
+			label := s.T("hearing")
+			if !h.Held(d.Site.AsOf) {
+				label = s.T("feeds.hearing_announced") // 听证公告, as the feed titles it
+			}
+			r = UpdateRow{Date: s.date(e.date), Text: s.C.Label(label, h.Topic), Href: route.Rel(path, route.Hearing(h.ID)), Badge: s.badge(schema.Outcomes, h.Outcome)}
 		}
 		r.Village, r.VillageHref = s.villageRef(path, vid)
 		out = append(out, r)

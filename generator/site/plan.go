@@ -77,7 +77,7 @@ func (p *Plan) all(yield func(entry) bool) {
 // that would take one of gongshi's own paths, stops the build like bad data.
 func NewPlan(d *dataset.Dataset, theme *Theme, c *i18n.Catalogue, pages []*content.Page) (*Plan, *problem.List) {
 	s := &Site{D: d, Theme: theme, C: c, Charts: charts.New(d, c), Content: map[string]*content.Page{}, publisher: publisherView(d.Site.Publisher),
-		heldYears: heldYears(d)}
+		heldYears: heldYears(d), awaited: awaitedHearings(d)}
 	s.trainingRule, s.asOf = s.trainingNote(), s.date(d.Site.AsOf)
 	for _, p := range pages {
 		s.Content[p.Slug] = p

@@ -30,6 +30,10 @@ type Site struct {
 	// heldYears are the years in which a hearing was held by as_of: only
 	// they have hearing outcomes to chart (on the hearings and report pages).
 	heldYears map[int]bool
+	// awaited are the hearings announced and still to be held, nearest
+	// first (awaitedHearings): the upcoming lists of /hearings/ and the
+	// home page.
+	awaited []int
 	// trainingRule is the training rule as village and secretary pages
 	// state it (trainingNote), made once.
 	trainingRule string

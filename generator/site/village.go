@@ -130,7 +130,7 @@ type VillageHearing struct {
 	HearingRow
 	Summary  string
 	FollowUp string
-	Upcoming bool // announced for after as_of (待召开)
+	Upcoming bool // announced (待召开) for as_of or later: still to be held (Hearing.Awaited)
 	Print    bool
 }
 
@@ -386,12 +386,12 @@ func (s *Site) villageHearings(path, villageID string) ([]VillageHearing, string
 	var upcoming, held []VillageHearing
 	hs := d.HearingsOf.Of(villageID)
 	for _, hi := range hs {
-		if h := &d.Hearings[hi]; h.Upcoming(asOf) {
+		if h := &d.Hearings[hi]; h.Awaited(asOf) {
 			upcoming = append(upcoming, s.villageHearing(path, int(hi)))
 		}
 	}
 	for k := len(hs) - 1; k >= 0; k-- {
-		if h := &d.Hearings[hs[k]]; !h.Upcoming(asOf) {
+		if h := &d.Hearings[hs[k]]; !h.Awaited(asOf) {
 			vh := s.villageHearing(path, int(hs[k]))
 			vh.Print = len(held) < printHearings
 			held = append(held, vh)
@@ -406,7 +406,7 @@ func (s *Site) villageHearings(path, villageID string) ([]VillageHearing, string
 func (s *Site) villageHearing(path string, hi int) VillageHearing {
 	h := &s.D.Hearings[hi]
 	return VillageHearing{HearingRow: s.hearingRow(path, hi, false), Summary: h.Summary, FollowUp: h.FollowUp,
-		Upcoming: h.Upcoming(s.D.Site.AsOf)}
+		Upcoming: h.Awaited(s.D.Site.AsOf)}
 }
 
 func (s *Site) villageAction(path string, ai int, print bool) VillageAction {
@@ -473,7 +473,9 @@ func (s *Site) glance(path string, v *dataset.Village, f dataset.VillageFacts, v
 		if h.Upcoming && g.NextHearing == nil {
 			g.NextHearing = h
 		}
-		if !h.Upcoming && g.LastHearing == nil {
+		// The last one held: a hearing whose day passed with no outcome
+		// recorded (still 待召开) was not held, as far as the data say.
+		if !h.Upcoming && !h.Scheduled && g.LastHearing == nil {
 			g.LastHearing = h
 		}
 	}

@@ -12,6 +12,9 @@ type YearsView struct {
 	Years    []YearLink
 	Intro    string
 	Calendar string // hearings: link to the calendar of every hearing
+	// Upcoming is, on the hearings index, the hearings announced and still
+	// to be held, nearest first; nil on the other sections' indexes.
+	Upcoming *UpcomingView
 }
 
 // YearLink is one year with a count.

@@ -196,6 +196,9 @@ func Parse(b []byte) (Calendar, []string) {
 	if v := calComp.Get("VERSION"); v != "2.0" {
 		bad(0, "VERSION %q, want 2.0", v)
 	}
+	if len(cal.Events) == 0 {
+		bad(0, "VCALENDAR has no component; RFC 5545 §3.6 asks for at least one")
+	}
 	for i, e := range cal.Events {
 		if e.Name != "VEVENT" {
 			continue

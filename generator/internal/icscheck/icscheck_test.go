@@ -98,6 +98,7 @@ func TestDefectsFound(t *testing.T) {
 		{"bad status", with(head, event[:5], []string{"STATUS:HELD", "END:VEVENT"}, tail), "STATUS"},
 		{"relative URL", with(head, event[:5], []string{"URL:hearings/H1/", "END:VEVENT"}, tail), "not an absolute"},
 		{"control character", with(head, replace(event, "SUMMARY", "SUMMARY:a\x01b"), tail), "control character"},
+		{"no component", with(head, tail), "no component"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, probs := Parse(c.file)
