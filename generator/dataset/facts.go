@@ -32,16 +32,42 @@ type Facts struct {
 
 // VillageFacts are one village's figures.
 type VillageFacts struct {
-	Pledges, Done, Overdue, Open int
-	// Failed and Revised count the pledges settled as 未完成 and 已调整
-	// (with Done and Open they make up Pledges); CarriedOver the open ones
-	// of a secretary who has left.
-	Failed, Revised, CarriedOver int
+	PledgeTally // the village's pledges
 	// Latest is the village's latest appraisal (position in Appraisals), -1 if none.
 	Latest int
 	// Secretary and First are the terms (positions in Secretaries) of the
 	// 书记 and the 第一书记 serving on as_of, -1 if none.
 	Secretary, First int
+}
+
+// PledgeTally counts pledges by how far they have got.
+type PledgeTally struct {
+	Pledges, Done, Overdue, Open int
+	// Failed and Revised count the pledges settled as 未完成 and 已调整
+	// (with Done and Open they make up Pledges); CarriedOver the open ones
+	// of a secretary who has left.
+	Failed, Revised, CarriedOver int
+}
+
+// Add counts p, whose Overdue must be derived.
+func (t *PledgeTally) Add(p *Pledge) {
+	t.Pledges++
+	switch {
+	case p.Status == schema.StatusDone:
+		t.Done++
+	case p.Status == schema.StatusFailed:
+		t.Failed++
+	case p.Status == schema.StatusRevised:
+		t.Revised++
+	case p.Overdue:
+		t.Overdue++
+	}
+	if Open(p.Status) {
+		t.Open++
+	}
+	if p.CarriedOver {
+		t.CarriedOver++
+	}
 }
 
 // Open reports whether a pledge in this status is still being worked on:
@@ -74,24 +100,7 @@ func (d *Dataset) deriveFacts() {
 		vf := &f.Village[i]
 		vf.Latest, vf.Secretary, vf.First = -1, -1, -1
 		for _, pi := range d.PledgesOf.Of(v.ID) {
-			p := &d.Pledges[pi]
-			vf.Pledges++
-			switch {
-			case p.Status == schema.StatusDone:
-				vf.Done++
-			case p.Status == schema.StatusFailed:
-				vf.Failed++
-			case p.Status == schema.StatusRevised:
-				vf.Revised++
-			case p.Overdue:
-				vf.Overdue++
-			}
-			if Open(p.Status) {
-				vf.Open++
-			}
-			if p.CarriedOver {
-				vf.CarriedOver++
-			}
+			vf.Add(&d.Pledges[pi])
 		}
 		if as := d.AppraisalsOf.Of(v.ID); len(as) > 0 {
 			vf.Latest = int(as[len(as)-1])

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -156,5 +157,42 @@ func TestOpenChipSaysNotOverdue(t *testing.T) {
 		if !found {
 			t.Errorf("%s V0002: no chip %q = 0 in %+v", c.lang, c.want, v.Glance.Pledges)
 		}
+	}
+}
+
+// TestSecretaryTally: a secretary's page counts the pledges the secretary
+// made, as the village page counts the village's, and the counts add up to
+// the pledges listed; a village whose only secretary made all its pledges
+// shows the same counts on both pages.
+func TestSecretaryTally(t *testing.T) {
+	plan := demoPlan(t, "zh-CN", nil)
+	d := plan.s.D
+	chips := regexp.MustCompile(`(?s)<ul class="chips">.*?</ul>`)
+	for _, sec := range d.Secretaries {
+		var want dataset.PledgeTally
+		for _, pi := range d.PledgesBy.Of(sec.ID) {
+			want.Add(&d.Pledges[pi])
+		}
+		got := chips.FindString(page(t, plan, "secretaries/"+sec.ID+"/index.html"))
+		if want.Pledges == 0 {
+			if got != "" {
+				t.Errorf("%s made no pledge, yet its page counts some: %s", sec.ID, got)
+			}
+			continue
+		}
+		for _, c := range []struct {
+			n     int
+			label string
+		}{{want.Pledges, "承诺总数"}, {want.Done, "已完成"}, {want.Open - want.Overdue, "在办（未逾期）"}, {want.Overdue, "已逾期"}} {
+			if s := fmt.Sprintf("<strong>%s</strong> %s", plan.s.C.Int(c.n), c.label); !strings.Contains(got, s) {
+				t.Errorf("%s: no %q in %s", sec.ID, s, got)
+			}
+		}
+	}
+	// V0001's one secretary (S00001) made every pledge of the village.
+	v := chips.FindString(page(t, plan, "villages/V0001/index.html"))
+	s := chips.FindString(page(t, plan, "secretaries/S00001/index.html"))
+	if len(d.SecretariesOf.Of("V0001")) == 1 && v != s {
+		t.Errorf("V0001 and its only secretary count differently:\n%s\n%s", v, s)
 	}
 }

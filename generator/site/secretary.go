@@ -1,6 +1,7 @@
 package site
 
 import (
+	"gongshi/generator/dataset"
 	"gongshi/generator/i18n"
 	"gongshi/generator/route"
 	"gongshi/generator/schema"
@@ -8,10 +9,13 @@ import (
 
 // SecretaryView is one secretary's term: pledges, appraisals and training.
 type SecretaryView struct {
-	Person       PersonView
-	Village      Link
-	OtherTerms   []PersonView // other terms in the same village under the same name
-	Pledges      []PledgeRow
+	Person     PersonView
+	Village    Link
+	OtherTerms []PersonView // other terms in the same village under the same name
+	Pledges    []PledgeRow
+	// Tally counts the pledges the secretary made, as the village page's
+	// chips count the village's (none when there are none).
+	Tally        []Fact
 	Appraisals   []AppraisalRow
 	Training     []TrainingRow
 	Trainings    []TrainingItem
@@ -57,8 +61,13 @@ func (s *Site) secretary(path string, si int) (*Page, error) {
 			view.OtherTerms = append(view.OtherTerms, s.person(path, int(o)))
 		}
 	}
+	var tally dataset.PledgeTally
 	for _, pi := range d.PledgesBy.Of(sec.ID) {
 		view.Pledges = append(view.Pledges, s.pledgeRow(path, int(pi), false))
+		tally.Add(&d.Pledges[pi])
+	}
+	if tally.Pledges > 0 {
+		view.Tally = s.tallyChips(tally)
 	}
 	for _, ai := range reverse(d.AppraisalsBy.Of(sec.ID)) {
 		view.Appraisals = append(view.Appraisals, s.appraisalRow(path, int(ai), false))

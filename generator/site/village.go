@@ -440,26 +440,7 @@ func (s *Site) glance(path string, v *dataset.Village, f dataset.VillageFacts, v
 	}
 	g.Secretary, g.First = holder(f.Secretary), holder(f.First)
 
-	// The counts add up to the total: done, open, overdue, then each
-	// settled status (未完成, 已调整) that the village has. Carried-over
-	// pledges are among the open and overdue ones: a note, not a count.
-	g.Pledges = []Fact{
-		{Label: s.T("pledges_total"), Value: s.C.Int(f.Pledges)},
-		{Label: s.T("pledges_done"), Value: s.C.Int(f.Done), Note: strconv.Itoa(i18n.Pct(f.Done, f.Pledges)) + "%", Tone: "good"},
-		{Label: s.T("pledges_open"), Value: s.C.Int(f.Open - f.Overdue)},
-		{Label: s.T("pledges_overdue"), Value: s.C.Int(f.Overdue)},
-	}
-	if f.Overdue > 0 {
-		g.Pledges[3].Tone = "bad"
-	}
-	for _, c := range []struct {
-		status string
-		n      int
-	}{{schema.StatusFailed, f.Failed}, {schema.StatusRevised, f.Revised}} {
-		if c.n > 0 {
-			g.Pledges = append(g.Pledges, Fact{Label: s.C.Enum(schema.PledgeStatuses, c.status), Value: s.C.Int(c.n)})
-		}
-	}
+	g.Pledges = s.tallyChips(f.PledgeTally)
 	if f.CarriedOver > 0 {
 		g.Pledges[0].Note = s.C.Tf("village_page.carried_over_note", "n", s.C.Int(f.CarriedOver))
 	}
@@ -593,3 +574,27 @@ func (s *Site) notice(v *dataset.Village, t *dataset.Township, canonical string)
 
 // pct writes a share from 0 to 1 as a percentage for an SVG width.
 func pct(share float64) string { return i18n.Fixed(100*share, 1) }
+
+// tallyChips are the counts of a tally of pledges as chips, adding up to
+// the total: done, open, overdue, then each settled status (未完成, 已调整)
+// that it has. Carried-over pledges are among the open and overdue ones.
+func (s *Site) tallyChips(t dataset.PledgeTally) []Fact {
+	fs := []Fact{
+		{Label: s.T("pledges_total"), Value: s.C.Int(t.Pledges)},
+		{Label: s.T("pledges_done"), Value: s.C.Int(t.Done), Note: strconv.Itoa(i18n.Pct(t.Done, t.Pledges)) + "%", Tone: "good"},
+		{Label: s.T("pledges_open"), Value: s.C.Int(t.Open - t.Overdue)},
+		{Label: s.T("pledges_overdue"), Value: s.C.Int(t.Overdue)},
+	}
+	if t.Overdue > 0 {
+		fs[3].Tone = "bad"
+	}
+	for _, c := range []struct {
+		status string
+		n      int
+	}{{schema.StatusFailed, t.Failed}, {schema.StatusRevised, t.Revised}} {
+		if c.n > 0 {
+			fs = append(fs, Fact{Label: s.C.Enum(schema.PledgeStatuses, c.status), Value: s.C.Int(c.n)})
+		}
+	}
+	return fs
+}
