@@ -202,6 +202,22 @@ func fixtures(t *testing.T) []fixture {
 				rows[2][14] = "（１３８）１２３４５６７８，[电话](tel:+8613912345670)"       // O3
 				return rows
 			}}}}},
+		// Digits in date-formatted cells: text (a year typed or pasted as
+		// text) is read as the text shown, and a number shows as a date of
+		// 1905, which is no date of these records.
+		{dir: "400-xlsx-digits-in-date-cells", files: map[string][]byte{"remove": []byte("data/pledges.csv\ndata/trainings.csv\n")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv", edit: func(rows [][]any) [][]any {
+					rows[1][6] = testxlsx.Styled{Text: "2024", NumFmt: 14}           // G2: made_on, text
+					rows[2][10] = testxlsx.Styled{Text: "1", Format: "yyyy/m/d"}     // K3: due, text
+					rows[3][10] = testxlsx.Styled{Text: "45000", Format: "yyyy/m/d"} // K4: due, text
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv", edit: func(rows [][]any) [][]any {
+					rows[1][2] = testxlsx.Styled{Value: 2024, NumFmt: 14} // C2: a number, shown as 1905-07-16
+					return rows
+				}},
+			}}},
 		// Attachments in static/, published as they are.
 		{dir: "310-static-docx", files: map[string][]byte{"static/files/名单.docx": testdoc.Docx([]string{"张三 ", "11010519491231002X"}, []string{"电话 138", "1234", "5678"})}},
 		{dir: "311-static-pdf", files: map[string][]byte{"static/files/名单.pdf": testdoc.PDF("BT /F1 12 Tf 72 720 Td (11010519491231002X 13812345678) Tj ET", "")}},

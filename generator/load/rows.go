@@ -59,6 +59,19 @@ type rowSink struct {
 	// dataset.Headers.
 	header map[string]dataset.Header
 	allow  privacy.Allow // numbers that may be published (privacy.allow_numbers)
+	// bad holds cells a reader found bad before their text is checked
+	// (a number typed into a date cell), by line and column: reported
+	// instead of the checks of their text.
+	bad map[[2]int]*cellError
+}
+
+// markBad records that the cell at line and column (1-based) is bad for
+// reason e (see bad).
+func (s *rowSink) markBad(line, col int, e *cellError) {
+	if s.bad == nil {
+		s.bad = map[[2]int]*cellError{}
+	}
+	s.bad[[2]int{line, col}] = e
 }
 
 // problem returns a problem at p in the sink's file: for a workbook, the
@@ -121,6 +134,9 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 			continue
 		}
 		val, err := parseCell(c.f, v, s.rules)
+		if e := s.bad[[2]int{c.line, c.col}]; e != nil {
+			err = e
+		}
 		if err != nil {
 			s.probs.Add(s.problem(err.code, pos{c.line, c.col, c.row}, c.keyName(), v, err.zh, err.en))
 			src.MarkBad()
