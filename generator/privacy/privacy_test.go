@@ -171,6 +171,24 @@ func TestFindGrouped(t *testing.T) {
 		{"+86138 1234 5678", []string{"m:" + phone + "@1"}},
 		{"0086138-1234-5678", []string{"m:" + phone + "@0"}},
 		{"96138 1234 5678", nil},
+		// One digit at a time, spaced out to be read aloud.
+		{"Tel 1 3 8 1 2 3 4 5 6 7 8", []string{"m:" + phone + "@4"}}, // a word, then a space, is no code
+		{"电话 1 3 8 1 2 3 4 5 6 7 8", []string{"m:" + phone + "@7"}},
+		{"1-3-8-1-2-3-4-5-6-7-8。", []string{"m:" + phone + "@0"}},
+		{"１　３　８　１　２　３　４　５　６　７　８", []string{"m:" + phone + "@0"}},
+		{"4 4 0 3 0 1 1 9 9 0 0 3 0 7 1 2 3 0", []string{"i:" + id18 + "@0"}},
+		{"4 4 0 3 0 1 9 0 0 3 0 7 1 2 3", []string{"i:" + id15 + "@0"}},
+		{"1 3 8 1 2 3 4 5 6 7 8 2024", []string{"m:" + phone + "@0"}}, // a longer group after it does not hide it
+		// … but only a whole run of single digits that is such a number.
+		{"1 3 8 1 2 3 4 5 6 7 8 9", nil},             // 12 digits
+		{"9 1 3 8 1 2 3 4 5 6 7 8", nil},             // 12 digits
+		{"1 2 3 4 5 6 7 8 9 0 1", nil},               // not a mobile prefix
+		{"评分 5 4 3 5 4 3 5 4 3 5 4", nil},            // scores
+		{"1 3 8 1 2-3 4 5 6 7 8", nil},               // two kinds of separator
+		{"1  3 8 1 2 3 4 5 6 7 8", nil},              // two spaces
+		{"4 4 0 3 0 1 1 9 9 0 0 3 0 7 1 2 3 1", nil}, // wrong check digit
+		{"1 2 3 4 5", nil},
+		{"V1 3 8 1 2 3 4 5 6 7 8", nil}, // a code first
 	} {
 		text := c.text
 		var got []string
@@ -261,6 +279,13 @@ func TestText(t *testing.T) {
 	}
 	if p := probs.Sorted()[2]; p.Column != 9 {
 		t.Errorf("CSV column %d, want the field number 9", p.Column)
+	}
+	// A number after invisible characters is placed as written: the
+	// format characters before it count as characters of the line.
+	probs = &problem.List{}
+	Text(Place{File: "content/about.md", Line: 1, Column: 1, Chars: true}, "\u200b\u200b电话 138\u200b1234\u200b5678", nil, probs)
+	if ps := probs.Sorted(); len(ps) != 1 || ps[0].Column != 6 {
+		t.Errorf("problems %v, want one at column 6", ps)
 	}
 }
 
@@ -405,6 +430,19 @@ func TestTextWritings(t *testing.T) {
 		{"编号 1381234567890", ""},                                              // 13 digits, no 86
 		{"编号 1381234567", ""},                                                 // 10 digits
 		{"办公室 +8613900000000、（139）0000 0000、139.0000.0000、8613900000000", ""}, // allowed
+		// Invisible format characters inside the number, as text copied
+		// from WeChat or a web page carries them, do not hide it.
+		{"138\u200b12345678", "m:" + phone},
+		{"138\u00ad1234\u00ad5678", "m:" + phone},
+		{"138\u20601234\u20605678", "m:" + phone},
+		{"电话138\ufeff1234\u200c5678\u200d", "m:" + phone},
+		{"\u200b1\u200b3\u200b8\u200b1\u200b2\u200b3\u200b4\u200b5\u200b6\u200b7\u200b8", "m:" + phone},
+		{"110105\u200b19491231\u200b002X", "i:" + id18X},
+		{"1 3 8 1 2 3 4 5 6 7 8", "m:" + phone},
+		{"139\u200b0000\u200b0000", ""},              // allowed
+		{"2024\u200b0501 召开，1380000\u200b.00 元", ""}, // a date and an amount
+		{"编号 1381234\u200b567890", ""},               // 13 digits
+		{"第\u200b1\u200b3\u200b8 户", ""},             // a count
 	} {
 		probs := &problem.List{}
 		Text(Place{File: "data/hearings.csv", Line: 2, Column: 14, Key: "summary"}, c.text, allow, probs)
