@@ -133,6 +133,12 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 			src.MarkBad()
 			continue
 		}
+		if i, r := invisibleRune(v); i >= 0 {
+			zh, en := invisibleMessage(r)
+			p := s.problem(CodeInvisible, pos{c.line + strings.Count(c.raw[:lead+i], "\n"), c.col, c.row}, c.keyName(), v, zh, en)
+			p.Severity = problem.Warning
+			s.probs.Add(p)
+		}
 		val, err := parseCell(c.f, v, s.rules)
 		if e := s.bad[[2]int{c.line, c.col}]; e != nil {
 			err = e
