@@ -122,7 +122,7 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 		lead := len(c.raw) - len(strings.TrimLeftFunc(c.raw, unicode.IsSpace))
 		// Every cell is published somewhere (pages or downloads), so every
 		// cell is searched for resident ID and mobile numbers.
-		at := privacy.Place{File: s.file, Line: c.line + strings.Count(c.raw[:lead], "\n"), Column: c.col, Key: c.keyName()}
+		at := privacy.Place{File: s.file, Line: c.line + strings.Count(c.raw[:lead], "\n"), Row: c.row, Column: c.col, Key: c.keyName()}
 		if s.sheet != "" {
 			at.Sheet, at.Row = s.sheet, c.line
 		}

@@ -280,6 +280,24 @@ func TestText(t *testing.T) {
 	if p := probs.Sorted()[2]; p.Column != 9 {
 		t.Errorf("CSV column %d, want the field number 9", p.Column)
 	}
+	// A table's cell: the row is Excel's, as for every problem of a cell;
+	// in a CSV file it differs from the line below a cell with a line
+	// break, and a workbook's line is the cell's row.
+	for _, c := range []struct {
+		at            Place
+		line, row     int
+		cell, printed string
+	}{
+		{Place{File: "data/pledges.csv", Line: 9, Row: 8, Column: 9}, 10, 8, "", "data/pledges.csv:10 (Excel 第 8 行 row 8): "},
+		{Place{File: "data/台账.xlsx", Sheet: "承诺", Line: 6, Row: 6, Column: 9}, 6, 6, "I6", "data/台账.xlsx:承诺!I6: "},
+	} {
+		probs := &problem.List{}
+		Text(c.at, "第一行\n电话 "+phone, nil, probs)
+		ps := probs.Sorted()
+		if len(ps) != 1 || ps[0].Line != c.line || ps[0].Row != c.row || ps[0].Cell != c.cell || !strings.HasPrefix(ps[0].String(), c.printed) {
+			t.Errorf("%+v: %+v, want line %d, row %d, cell %q, printed %q", c.at, ps, c.line, c.row, c.cell, c.printed)
+		}
+	}
 	// A number after invisible characters is placed as written: the
 	// format characters before it count as characters of the line.
 	probs = &problem.List{}
