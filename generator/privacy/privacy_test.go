@@ -345,11 +345,30 @@ func TestGuard(t *testing.T) {
 	want := []string{
 		"privacy-id-number data/gongshi.xlsx: \"" + id18X + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 data/gongshi.xlsx (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see data/gongshi.xlsx)",
 		"privacy-id-number data/pledges.csv: \"" + id18 + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 data/pledges.csv (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see data/pledges.csv)",
-		"privacy-mobile data/pledges.csv:3: detail \"" + phone + "\": 含有手机号码；它会出现在 data/pledges.csv 等 3 个文件 (and 2 other files) 中，已停止发布 (holds a mobile number; it would be published in data/pledges.csv 等 3 个文件 (and 2 other files): nothing was published)",
+		"privacy-mobile data/pledges.csv:3: detail \"" + phone + "\": 含有手机号码；它会出现在 data/pledges.csv 等 3 个文件中，已停止发布 (holds a mobile number; it would be published in data/pledges.csv and 2 other files: nothing was published)",
 		"privacy-id-number hearings/calendar.ics: \"" + id15 + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 hearings/calendar.ics (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see hearings/calendar.ics)",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestGuardFileCount: the files a number would be published in are
+// counted in correct English: "and 1 other file", "and 2 other files".
+func TestGuardFileCount(t *testing.T) {
+	for n, want := range map[int]string{
+		1: "见 a0.html (a mobile number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see a0.html)",
+		2: "见 a0.html 等 2 个文件 (a mobile number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see a0.html and 1 other file)",
+		3: "见 a0.html 等 3 个文件 (a mobile number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see a0.html and 2 other files)",
+	} {
+		g := NewGuard(nil, nil)
+		for i := 0; i < n; i++ {
+			g.Scan("a"+strconv.Itoa(i)+".html", []byte(phone))
+		}
+		ps := g.Problems().Sorted()
+		if len(ps) != 1 || !strings.HasSuffix(ps[0].String(), want) {
+			t.Errorf("%d files: %v, want one ending %q", n, ps, want)
+		}
 	}
 }
 
