@@ -35,8 +35,9 @@ func NewGuard(allow Allow, found []problem.Problem) *Guard {
 	g := &Guard{allow: allow, index: map[string]problem.Problem{}, hits: map[string]*hit{}}
 	for _, p := range found {
 		if p.Code == CodeIDNumber || p.Code == CodeMobile {
-			if _, ok := g.index[p.Value]; !ok {
-				g.index[p.Value] = p
+			n := Normalise(p.Value) // as written in the source: "139 1234 5678"
+			if _, ok := g.index[n]; !ok {
+				g.index[n] = p
 			}
 		}
 	}

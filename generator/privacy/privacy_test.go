@@ -489,10 +489,32 @@ func TestTextWritings(t *testing.T) {
 			if p.Code == CodeMobile {
 				k = "m"
 			}
-			got = append(got, k+":"+p.Value)
+			got = append(got, k+":"+Normalise(p.Value))
 		}
 		if g := strings.Join(got, " "); g != c.want {
 			t.Errorf("Text(%q) found %q, want %q", c.text, g, c.want)
+		}
+	}
+}
+
+// TestTextQuotesAsWritten: a problem quotes the number as the cell or page
+// writes it, so that a search in Excel or an editor finds it.
+func TestTextQuotesAsWritten(t *testing.T) {
+	for text, want := range map[string]string{
+		"请拨打 139 1234 5678 咨询":      "139 1234 5678",
+		"（１３８）１２３４５６７８":             "（１３８）１２３４５６７８",
+		"电话(138)1234-5678。":         "(138)1234-5678",
+		"联系人 +8613812345678":        "8613812345678",
+		"１３８１２３４５６７８":               "１３８１２３４５６７８",
+		"身份证 110105 1949 1231 002x": "110105 1949 1231 002x",
+		"电话 1 3 8 1 2 3 4 5 6 7 8":  "1 3 8 1 2 3 4 5 6 7 8",
+		"电话 138\u200b12345678":      "138\u200b12345678",
+		phone:                       phone,
+	} {
+		probs := &problem.List{}
+		Text(Place{File: "data/hearings.csv", Line: 2, Column: 14, Key: "summary"}, text, nil, probs)
+		if ps := probs.Sorted(); len(ps) != 1 || ps[0].Value != want {
+			t.Errorf("Text(%q): %v, want one quoting %q", text, ps, want)
 		}
 	}
 }

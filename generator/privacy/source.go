@@ -1,6 +1,7 @@
 package privacy
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"gongshi/generator/problem"
@@ -100,7 +101,16 @@ func Text(at Place, text string, allow Allow, probs *problem.List) {
 				col++
 			}
 		}
-		probs.Add(numberProblem(at, line, col, m))
+		p := numberProblem(at, line, col, m)
+		// Quoted as written ("139 1234 5678", "１３８…"), so that the clerk's
+		// search in Excel or the editor finds it; the guard reads the
+		// number from it (Normalise).
+		start := m.Offset
+		if r, size := utf8.DecodeLastRuneInString(text[:start]); (r == '(' || r == '（') && strings.ContainsAny(text[start:m.End], ")）") {
+			start -= size // "(138)1234 5678": the brackets both
+		}
+		p.Value = text[start:m.End]
+		probs.Add(p)
 	}
 }
 
