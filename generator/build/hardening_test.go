@@ -126,7 +126,7 @@ func TestPrivacyPlantedNumbers(t *testing.T) {
 		"content/about.md": "# 关于\n\n举报人身份证：11010519491231002X。\n",
 	})
 	want := []string{
-		`data/pledges.csv:5: title "13812345678": 含有手机号码`,
+		`data/pledges.csv:5 (Excel 第 4 行 row 4): title "13812345678": 含有手机号码`,
 		`content/about.md:3:8: "11010519491231002X": 含有居民身份证号码`,
 	}
 	probs, err := Check(Options{Source: src})

@@ -166,6 +166,10 @@ func (m *Maker) Resolve(sc *content.Shortcode) (Embed, *problem.Problem) {
 		switch k {
 		case "year":
 			if err != nil || !m.hasYear(n) {
+				if m.yearList() == "" { // a blank template: no year has data yet
+					return Embed{}, &problem.Problem{Code: "shortcode-value", Key: k, Value: val, Zh: "还没有任何年份的数据：填好台账后图表才能生成",
+						En: "no year has data yet: the chart can be made once the records are filled in"}
+				}
 				return Embed{}, &problem.Problem{Code: "shortcode-value", Key: k, Value: val, Zh: "应为有数据的年份：" + m.yearList(),
 					En: "expected a year with data: " + m.yearList()}
 			}

@@ -202,6 +202,40 @@ func fixtures(t *testing.T) []fixture {
 				rows[2][14] = "（１３８）１２３４５６７８，[电话](tel:+8613912345670)"       // O3
 				return rows
 			}}}}},
+		// Digits in date-formatted cells: text (a year typed or pasted as
+		// text) is read as the text shown, and a number shows as a date of
+		// 1905, which is no date of these records.
+		{dir: "400-xlsx-digits-in-date-cells", files: map[string][]byte{"remove": []byte("data/pledges.csv\ndata/trainings.csv\n")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv", edit: func(rows [][]any) [][]any {
+					rows[1][6] = testxlsx.Styled{Text: "2024", NumFmt: 14}           // G2: made_on, text
+					rows[2][10] = testxlsx.Styled{Text: "1", Format: "yyyy/m/d"}     // K3: due, text
+					rows[3][10] = testxlsx.Styled{Text: "45000", Format: "yyyy/m/d"} // K4: due, text
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv", edit: func(rows [][]any) [][]any {
+					rows[1][2] = testxlsx.Styled{Value: 2024, NumFmt: 14} // C2: a number, shown as 1905-07-16
+					return rows
+				}},
+			}}},
+		// Numbers hidden by invisible characters (copied from WeChat or a web
+		// page) and spelt out one digit at a time: found, at the Excel row
+		// (P3 and P4 are below a cell with a line break); an invisible
+		// character where no number is, a warning with its place.
+		{dir: "401-privacy-invisible-characters", files: map[string][]byte{
+			"remove": []byte("data/trainings.csv\n"),
+			"data/pledges.csv": []byte(strings.NewReplacer(
+				"P2,V1,S2,年度实事,经济发展,建成光伏电站,2024-03-01,推进中,,", "P2,V1,S2,年度实事,经济发展,建成光伏电站,2024-03-01,推进中,联系138\u200b12345678,",
+				"P3,V2,S3,选前承诺,热点难点,解决饮水难,2021-01-10,部分完成,,", "P3,V2,S3,选前承诺,热点难点,解决饮水难,2021-01-10,部分完成,电话 1 3 8 1 2 3 4 5 6 7 8,",
+				"P4,V3,S5,年度实事,组织建设,新发展党员2名,2025-02-01,未启动,,", "P4,V3,S5,年度实事,组织建设,新发展党员2名,2025-02-01,未启动,139\u00ad1234\u00ad5678,",
+			).Replace(string(base("pledges.csv")))),
+			"data/villages.csv": bytes.Replace(base("villages.csv"), []byte("V2,中村"), []byte("V2,中\u200b村"), 1),
+		}, sheets: map[string][]fixSheet{"data/台账.xlsx": {
+			{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv", edit: func(rows [][]any) [][]any {
+				rows[1][5] = "联系人 186\u20601234\ufeff5678" // F2: title
+				return rows
+			}},
+		}}},
 		// Attachments in static/, published as they are.
 		{dir: "310-static-docx", files: map[string][]byte{"static/files/名单.docx": testdoc.Docx([]string{"张三 ", "11010519491231002X"}, []string{"电话 138", "1234", "5678"})}},
 		{dir: "311-static-pdf", files: map[string][]byte{"static/files/名单.pdf": testdoc.PDF("BT /F1 12 Tf 72 720 Td (11010519491231002X 13812345678) Tj ET", "")}},

@@ -7,13 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"gongshi/generator/content"
 	"gongshi/generator/privacy"
 )
 
 var update = flag.Bool("update", false, "rewrite the want files of the bad-input corpus")
 
-// TestCorpus runs every case under testdata/bad: the checks of Source and
-// of Published. A case is the base site
+// TestCorpus runs every case under testdata/bad: the checks of Source, of
+// Published and of the content pages. A case is the base site
 // (testdata/base) with the case's files laid over it; a file named "remove"
 // lists base files to delete. The case's "want" file holds the exact
 // problems, one per line, as `gongshi check` prints them.
@@ -32,7 +33,10 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			probs.Merge(*Published(src, privacy.NewAllow(d.Site.Privacy.AllowNumbers))) // static/, as build and check read it
+			allow := privacy.NewAllow(d.Site.Privacy.AllowNumbers)
+			probs.Merge(*Published(src, allow)) // static/, as build and check read it
+			_, cp := content.Load(src, allow)   // content/, as build and check read it
+			probs.Merge(*cp)
 			var got []string
 			for _, p := range probs.Sorted() {
 				got = append(got, p.String())

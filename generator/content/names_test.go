@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gongshi/generator/internal/testfs"
+	"gongshi/generator/privacy"
 )
 
 // TestLoadNames: content files whose names cannot become a page address are
@@ -94,5 +95,32 @@ func TestLoadSymlinks(t *testing.T) {
 	want := []string{"symlink content/folder", "symlink content/inside.md", "symlink content/leak.md"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems %q, want %q", got, want)
+	}
+}
+
+// TestLoadNumberNames: a page whose file or folder name is a mobile or ID
+// number is reported at the content file (its name becomes the page's
+// address); a draft, never published, and other digits are not.
+func TestLoadNumberNames(t *testing.T) {
+	dir := t.TempDir()
+	testfs.WriteFiles(t, dir, map[string]string{
+		"content/13912345678.md":                 "+++\ntitle = \"x\"\n+++\n正文\n",
+		"content/人员/11010519491231002X/index.md": "正文\n",
+		"content/13812345678.md":                 "+++\ntitle = \"x\"\ndraft = true\n+++\n正文\n",
+		"content/reports/2024.md":                "年报\n",
+		"content/notice-20240501-12380.md":       "通知\n",
+		"content/allowed-13900000000.md":         "办公电话\n",
+	})
+	_, probs := Load(dir, privacy.NewAllow([]string{"13900000000"}))
+	var got []string
+	for _, p := range probs.Sorted() {
+		got = append(got, p.Code+" "+p.String())
+	}
+	want := []string{
+		`privacy-mobile content/13912345678.md: "13912345678": 文件名含有手机号码，不得公开；请改名 (the file's name holds a mobile number, which must not be published: rename it)`,
+		`privacy-id-number content/人员/11010519491231002X/index.md: "11010519491231002X": 文件名含有居民身份证号码，不得公开；请改名 (the file's name holds a resident ID number, which must not be published: rename it)`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems\n got %q\nwant %q", got, want)
 	}
 }

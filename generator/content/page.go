@@ -97,6 +97,7 @@ func Load(dir string, allow privacy.Allow) ([]*Page, *problem.List) {
 		}
 		p := parsePage(rel, b, probs)
 		if p != nil && !p.Draft {
+			privacy.Name(rel, allow, probs) // the page's address
 			privacy.Text(privacy.Place{File: rel, Line: 1, Column: 1, Chars: true}, pageText(b), allow, probs)
 			pages = append(pages, p)
 		}

@@ -118,6 +118,10 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		return str(s), nil
 	case schema.Date:
 		d, ok := ParseDate(s)
+		if y, only := yearAlone(s); !ok && only {
+			return value{}, &cellError{"date", "只有年份，应为完整的日期（年、月、日），如 " + y + "-03-15",
+				"only a year: expected a full date (year, month and day) such as " + y + "-03-15"}
+		}
 		if !ok {
 			return value{}, &cellError{"date", "应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日",
 				"expected a date such as 2024-03-15"}
@@ -182,6 +186,17 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		return number(x), nil
 	}
 	return value{}, &cellError{"type", "未知类型", "unknown type"}
+}
+
+// yearAlone returns the year when s is a four-digit year alone (2024,
+// ２０２４, 2024年), as a date cell holds when only the year was typed.
+func yearAlone(s string) (string, bool) {
+	y := strings.TrimSpace(strings.TrimSuffix(narrow(strings.TrimSpace(s)), "年"))
+	if len(y) != 4 || strings.Trim(y, "0123456789") != "" {
+		return "", false
+	}
+	n, _ := strconv.Atoi(y)
+	return y, n >= 1900 && n <= 2200
 }
 
 // percent returns a number cell without its percent sign when it is a

@@ -59,6 +59,19 @@ type rowSink struct {
 	// dataset.Headers.
 	header map[string]dataset.Header
 	allow  privacy.Allow // numbers that may be published (privacy.allow_numbers)
+	// bad holds cells a reader found bad before their text is checked
+	// (a number typed into a date cell), by line and column: reported
+	// instead of the checks of their text.
+	bad map[[2]int]*cellError
+}
+
+// markBad records that the cell at line and column (1-based) is bad for
+// reason e (see bad).
+func (s *rowSink) markBad(line, col int, e *cellError) {
+	if s.bad == nil {
+		s.bad = map[[2]int]*cellError{}
+	}
+	s.bad[[2]int{line, col}] = e
 }
 
 // problem returns a problem at p in the sink's file: for a workbook, the
@@ -109,7 +122,7 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 		lead := len(c.raw) - len(strings.TrimLeftFunc(c.raw, unicode.IsSpace))
 		// Every cell is published somewhere (pages or downloads), so every
 		// cell is searched for resident ID and mobile numbers.
-		at := privacy.Place{File: s.file, Line: c.line + strings.Count(c.raw[:lead], "\n"), Column: c.col, Key: c.keyName()}
+		at := privacy.Place{File: s.file, Line: c.line + strings.Count(c.raw[:lead], "\n"), Row: c.row, Column: c.col, Key: c.keyName()}
 		if s.sheet != "" {
 			at.Sheet, at.Row = s.sheet, c.line
 		}
@@ -120,7 +133,16 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 			src.MarkBad()
 			continue
 		}
+		if i, r := invisibleRune(v); i >= 0 {
+			zh, en := invisibleMessage(r)
+			p := s.problem(CodeInvisible, pos{c.line + strings.Count(c.raw[:lead+i], "\n"), c.col, c.row}, c.keyName(), v, zh, en)
+			p.Severity = problem.Warning
+			s.probs.Add(p)
+		}
 		val, err := parseCell(c.f, v, s.rules)
+		if e := s.bad[[2]int{c.line, c.col}]; e != nil {
+			err = e
+		}
 		if err != nil {
 			s.probs.Add(s.problem(err.code, pos{c.line, c.col, c.row}, c.keyName(), v, err.zh, err.en))
 			src.MarkBad()

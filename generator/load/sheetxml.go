@@ -22,12 +22,13 @@ type unvalued struct {
 }
 
 // worksheetParts returns the worksheet parts of the workbook b by sheet
-// name, from the workbook's own parts (see sheetScan). A workbook that
-// cannot be read gives none (excelize reports it).
-func worksheetParts(b []byte) map[string]*zip.File {
+// name, from the workbook's own parts (see sheetScan), and its shared
+// strings part (nil if it has none). A workbook that cannot be read gives
+// none (excelize reports it).
+func worksheetParts(b []byte) (sheets map[string]*zip.File, sharedStrings *zip.File) {
 	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	parts := map[string]*zip.File{}
 	for _, f := range z.File {
@@ -43,6 +44,9 @@ func worksheetParts(b []byte) map[string]*zip.File {
 				target = path.Join("xl", target)
 			}
 			targets[id] = target
+			if strings.HasSuffix(attr(e, "Type", false), "/sharedStrings") {
+				sharedStrings = parts[target]
+			}
 		}
 	})
 	out := map[string]*zip.File{}
@@ -53,7 +57,7 @@ func worksheetParts(b []byte) map[string]*zip.File {
 			}
 		}
 	})
-	return out
+	return out, sharedStrings
 }
 
 // readPart returns the bytes of a part of a workbook, nil if there is no
@@ -86,6 +90,12 @@ type sheetScan struct {
 	rowStyles map[int32]int32    // row → style index, for rows with one
 	cols      []colStyle         // column ranges with a style, in the order of the file
 	unvalued  []unvalued
+	// text holds the text cells (a shared string, inline text or a
+	// formula's text result) whose text reads as a number, such as "2024"
+	// typed with a leading apostrophe or pasted as text: excelize's raw
+	// values cannot tell them from number cells, and a date or number
+	// format does not apply to them. nil when there are none.
+	text map[[2]int32]bool
 }
 
 // colStyle is a range of columns with a style (<col min max style>).
@@ -108,11 +118,12 @@ func (sc *sheetScan) style(c, r int) int {
 	return 0
 }
 
-// scanSheet reads the worksheet part f once. ok is false when there is no
-// such part or its XML is not as this reading expects (a cell or row
-// without its place, r="…", or a style that is not a number): the caller
-// then asks excelize instead.
-func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
+// scanSheet reads the worksheet part f once. numeric holds the indexes of
+// the workbook's shared strings that read as numbers (numericStrings). ok
+// is false when there is no such part or its XML is not as this reading
+// expects (a cell or row without its place, r="…", or a style that is not
+// a number): the caller then asks excelize instead.
+func scanSheet(f *zip.File, numeric map[int]bool) (sc sheetScan, ok bool) {
 	if f == nil {
 		return sc, false
 	}
@@ -131,10 +142,10 @@ func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
 		return int32(n), err == nil && n >= 0 && n <= maxRows
 	}
 	d := xml.NewDecoder(bufio.NewReaderSize(r, 64<<10))
-	var cell, formula, typ string
+	var cell, formula, typ, val string
 	var at [2]int32
 	var style int32
-	in, inF, inV, hasF, hasV, hasText, hasIs := false, false, false, false, false, false, false
+	in, inF, inV, inT, hasF, hasV, hasText, hasIs := false, false, false, false, false, false, false, false
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -147,7 +158,7 @@ func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
 		case xml.StartElement:
 			switch {
 			case t.Name.Local == "c":
-				cell, formula, typ = attr(t, "r", false), "", attr(t, "t", false)
+				cell, formula, typ, val = attr(t, "r", false), "", attr(t, "t", false), ""
 				in, hasF, hasV, hasText, hasIs = true, false, false, false, false
 				c, r, err := cellCoordinates(cell)
 				if err != nil {
@@ -163,6 +174,8 @@ func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
 				hasV, inV = true, true
 			case in && t.Name.Local == "is":
 				hasIs = true
+			case in && hasIs && t.Name.Local == "t":
+				inT = true
 			case t.Name.Local == "row":
 				r, ok := num(t, "r")
 				if !ok || r == 0 {
@@ -196,12 +209,17 @@ func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
 			if inV && len(bytes.TrimSpace(t)) > 0 {
 				hasText = true
 			}
+			if (inV && (typ == "s" || typ == "str") || inT && typ == "inlineStr") && len(val) < 64 {
+				val += string(t) // the shared string's index, or the text itself
+			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "f":
 				inF = false
 			case "v":
 				inV = false
+			case "t":
+				inT = false
 			case "c":
 				// A saved value: text in <v>, inline text, or an empty <v>
 				// of a formula whose result is the empty string (t="str").
@@ -214,7 +232,80 @@ func scanSheet(f *zip.File) (sc sheetScan, ok bool) {
 				if in && (hasV || hasIs) && style != 0 {
 					sc.styles[at] = style
 				}
+				if in && textNumber(typ, val, numeric) {
+					if sc.text == nil {
+						sc.text = map[[2]int32]bool{}
+					}
+					sc.text[at] = true
+				}
 				in = false
+			}
+		}
+	}
+}
+
+// textNumber reports whether a cell of type typ (its t attribute) whose
+// <v> or inline text is val is text that reads as a number.
+func textNumber(typ, val string, numeric map[int]bool) bool {
+	switch typ {
+	case "s":
+		i, err := strconv.Atoi(strings.TrimSpace(val))
+		return err == nil && numeric[i]
+	case "str", "inlineStr":
+		return numberLike(val)
+	}
+	return false
+}
+
+// numberLike reports whether a raw cell value reads as a number, as
+// sheetRecords.value takes it (a number cell never holds x, p or _).
+func numberLike(v string) bool {
+	if _, err := strconv.ParseFloat(v, 64); err != nil {
+		return false
+	}
+	return !strings.ContainsAny(v, "xXpP_")
+}
+
+// numericStrings returns the indexes of the shared strings of a workbook
+// (the part f, xl/sharedStrings.xml) whose text reads as a number: few, so
+// that only the cells holding them are remembered (see sheetScan.text).
+// The text of an entry is its <t> elements, rich-text runs included and
+// phonetic guides (<rPh>) not, as Excel shows it.
+func numericStrings(f *zip.File) map[int]bool {
+	out := map[int]bool{}
+	d := xml.NewDecoder(bytes.NewReader(readPart(f)))
+	i, inT, rph := -1, false, false
+	var text strings.Builder
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return out
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				i++
+				text.Reset()
+			case "rPh":
+				rph = true
+			case "t":
+				inT = !rph
+			}
+		case xml.CharData:
+			if inT && text.Len() < 64 {
+				text.Write(t)
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "t":
+				inT = false
+			case "rPh":
+				rph = false
+			case "si":
+				if numberLike(text.String()) {
+					out[i] = true
+				}
 			}
 		}
 	}

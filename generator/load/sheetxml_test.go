@@ -58,32 +58,45 @@ func TestScanSheet(t *testing.T) {
 	prefixed := `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="4">` +
 		`<x:c r="K4"><x:f>1+2</x:f></x:c><x:c r="L4" s="1"><x:f>1+2</x:f><x:v>3</x:v></x:c></x:row></x:sheetData>` +
 		`<x:mergeCells><x:mergeCell ref="K5:L5"/></x:mergeCells></x:worksheet>`
+	// Text that reads as a number: inline, a shared string whose entry
+	// does (index 1 of the workbook's strings), a formula's text result.
+	texts := `<worksheet><sheetData><row r="1">` +
+		`<c r="A1" t="inlineStr" s="2"><is><t>2024</t></is></c>` +
+		`<c r="B1" t="inlineStr"><is><t>V1</t></is></c>` +
+		`<c r="C1" t="s"><v>1</v></c><c r="D1" t="s"><v>0</v></c>` +
+		`<c r="E1" t="str"><f>"4"&amp;"5"</f><v>45</v></c>` +
+		`<c r="F1" s="2"><v>2024</v></c>` + // a number
+		`</row></sheetData></worksheet>`
 	for _, c := range []struct {
 		name, xml string
+		numeric   map[int]bool
 		want      sheetScan
 	}{
-		{"plain", sheet, sheetScan{
+		{"text numbers", texts, map[int]bool{1: true}, sheetScan{
+			styles: map[[2]int32]int32{{1, 1}: 2, {6, 1}: 2}, rowStyles: map[int32]int32{},
+			text: map[[2]int32]bool{{1, 1}: true, {3, 1}: true, {5, 1}: true}}},
+		{"plain", sheet, nil, sheetScan{
 			merges:    [][2]string{{"A1", "F1"}, {"C3", "C4"}},
 			styles:    map[[2]int32]int32{{1, 2}: 3, {3, 2}: 5, {5, 2}: 4, {7, 2}: 7, {27, 3}: 2},
 			rowStyles: map[int32]int32{3: 11},
 			cols:      []colStyle{{3, 5, 6}, {4, 4, 8}},
 			unvalued:  []unvalued{{"B2", `SUM(A2:A9)`}, {"F2", "A2+1"}, {"I2", "50+10"}, {"F3", ""}}}},
-		{"prefixed", prefixed, sheetScan{
+		{"prefixed", prefixed, nil, sheetScan{
 			merges:    [][2]string{{"K5", "L5"}},
 			styles:    map[[2]int32]int32{{12, 4}: 1},
 			rowStyles: map[int32]int32{},
 			unvalued:  []unvalued{{"K4", "1+2"}}}},
-		{"none", `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+		{"none", `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`, nil,
 			sheetScan{styles: map[[2]int32]int32{}, rowStyles: map[int32]int32{}}},
 	} {
-		got, ok := scanSheet(part(t, c.xml))
+		got, ok := scanSheet(part(t, c.xml), c.numeric)
 		if !ok || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: %+v, %v; want %+v", c.name, got, ok, c.want)
 		}
 	}
 	// Styles fall back as excelize's GetCellStyle does: the cell's own, its
 	// row's, the first column range holding it.
-	sc, _ := scanSheet(part(t, sheet))
+	sc, _ := scanSheet(part(t, sheet), nil)
 	for _, c := range []struct{ col, row, want int }{
 		{1, 2, 3},  // its own
 		{3, 2, 5},  // its own before its column's
@@ -107,12 +120,32 @@ func TestScanSheet(t *testing.T) {
 		`<worksheet><cols><col min="1" max="a" style="2"/></cols></worksheet>`,             //
 		`<worksheet><sheetData><row r="1" s="-1"><c r="A1"><v>1</v></c></row></sheetData>`, //
 	} {
-		if _, ok := scanSheet(part(t, bad)); ok {
+		if _, ok := scanSheet(part(t, bad), nil); ok {
 			t.Errorf("scanSheet(%s) ok", bad)
 		}
 	}
-	if _, ok := scanSheet(nil); ok {
+	if _, ok := scanSheet(nil, nil); ok {
 		t.Error("no part: ok")
+	}
+}
+
+// TestNumericStrings: the shared strings that read as numbers, as Excel
+// shows an entry: its runs of rich text joined, its phonetic guide not.
+func TestNumericStrings(t *testing.T) {
+	sst := `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="6">` +
+		`<si><t>村道</t></si>` + // 0
+		`<si><t>2024</t></si>` + // 1
+		`<si><r><t>20</t></r><r><rPr><b/></rPr><t>24</t></r></si>` + // 2: rich text
+		`<si><t>12</t><rPh sb="0" eb="1"><t>x</t></rPh></si>` + // 3: a phonetic guide
+		`<si><t xml:space="preserve"> 7</t></si>` + // 4: a space first: text anyway
+		`<si><t>0x1F</t></si>` + // 5: no number cell looks like this
+		`</sst>`
+	got := numericStrings(part(t, sst))
+	if want := map[int]bool{1: true, 2: true, 3: true}; !reflect.DeepEqual(got, want) {
+		t.Errorf("numericStrings = %v, want %v", got, want)
+	}
+	if got := numericStrings(nil); len(got) != 0 {
+		t.Errorf("no part: %v", got)
 	}
 }
 

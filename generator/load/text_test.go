@@ -36,6 +36,39 @@ func TestBadRune(t *testing.T) {
 	}
 }
 
+// TestInvisibleRune: format characters are found, except the bidi
+// controls badRune refuses; Chinese text, full-width punctuation and other
+// characters that start with the same bytes are not.
+func TestInvisibleRune(t *testing.T) {
+	for _, c := range []struct {
+		s  string
+		at int
+		r  rune
+	}{
+		{"上村，（原上湾村）：１２３", -1, 0},
+		{"\u00a0nbsp é — “引号” …", -1, 0},
+		{"村\u200b道", 3, 0x200b},
+		{"138\u00ad1234", 3, 0xad},
+		{"a\u2060b", 1, 0x2060},
+		{"ab\ufeff", 2, 0xfeff},
+		{"\u200c\u200d", 0, 0x200c},
+		{"\u200f", 0, 0x200f},
+		{"x\u202ey", -1, 0},               // a bidi override: badRune's error
+		{"x\u202ey\u200bz", 5, 0x200b},    // … and a zero-width space after it
+		{"\U000e0041 tag", 0, 0xe0041},    // a tag character
+		{"\xef", -1, 0},                   // a cut character
+		{"\xef\xbb", -1, 0},               //
+		{"\uff0c\uffe5\ufe30", -1, 0},     // EF BC, EF BF A5, EF B8: no format character
+		{"\ufff9\u0600", 0, 0xfff9},       // an interlinear annotation anchor
+		{"\u0627\u0644\u0600", 4, 0x0600}, // Arabic letters, then a number sign
+	} {
+		at, r := invisibleRune(c.s)
+		if at != c.at || (at >= 0 && r != c.r) {
+			t.Errorf("invisibleRune(%q) = %d %U, want %d %U", c.s, at, r, c.at, c.r)
+		}
+	}
+}
+
 func TestValidBaseURL(t *testing.T) {
 	for u, want := range map[string]bool{
 		"/":                                  true,

@@ -25,7 +25,13 @@ import (
 //     (m/d/yy on an English Windows), so no locale can change it. A number
 //     without a date format in a date column (2024 typed into it) stays a
 //     number and is reported. A date cell in a number column reads as its
-//     date too (reported, quoting what the clerk sees), never as 28611.
+//     date too (reported, quoting what the clerk sees), never as 28611. A
+//     date before 1927-05-18 (day 10,000) in a date or year column is a
+//     number typed into a date-formatted cell (2024 shows as 1905-07-16):
+//     reported, quoting the date shown.
+//   - Text cells are read as their text, even when it reads as a number
+//     ("2024" or "007" typed as text): a cell's number format does not
+//     apply to text, and Excel shows it as typed.
 //   - Numbers are read by value, rounded to Excel's 15 significant digits, so
 //     12 stays "12" and 0.1 stays "0.1", never 0.30000000000000004. In a text
 //     or ID column, a number with a format ("000" showing 007) is read as
@@ -62,6 +68,9 @@ type workbook struct {
 	x        *excelize.File
 	date1904 bool
 	parts    map[string]*zip.File // worksheet parts by sheet name, to find formulas without values
+	// numeric holds the indexes of the shared strings that read as numbers
+	// (numericStrings): text cells holding them are read as text.
+	numeric map[int]bool
 }
 
 // openWorkbook opens a workbook; a file that is not one is reported.
@@ -93,7 +102,8 @@ func openWorkbook(dir, rel string, probs *problem.List) *workbook {
 			"cannot read the workbook (damaged, encrypted or not .xlsx): "+err.Error())
 		return nil
 	}
-	w := &workbook{file: rel, x: x, parts: worksheetParts(b)}
+	parts, sst := worksheetParts(b)
+	w := &workbook{file: rel, x: x, parts: parts, numeric: numericStrings(sst)}
 	if p, err := x.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		w.date1904 = *p.Date1904
 	}
@@ -169,7 +179,7 @@ func readSheet(w *workbook, sheet string, sink *rowSink, drop []string) {
 		return
 	}
 	s := &sheetRecords{w: w, sheet: sheet, rows: rows, sink: sink, styles: map[int]styleKind{}, r: -1}
-	if sc, ok := scanSheet(w.parts[sheet]); ok {
+	if sc, ok := scanSheet(w.parts[sheet], w.numeric); ok {
 		s.scan = &sc
 	}
 	s.merges()
@@ -456,13 +466,21 @@ func (s *sheetRecords) value(r, c int, v string) string {
 		}
 		return v
 	}
-	x, err := strconv.ParseFloat(v, 64)
-	if err != nil || strings.ContainsAny(v, "xXpP_") {
+	if !numberLike(v) {
 		return v // text (a number never looks like this in the file)
 	}
-	f := s.field(c)
 	cell := s.origin(c, r)
+	if s.isText(cell[0], cell[1]) {
+		// Text that reads as a number ("2024", "007"): Excel shows it as
+		// typed, whatever the cell's format, so it is read as typed.
+		return v
+	}
+	x, _ := strconv.ParseFloat(v, 64)
+	f := s.field(c)
 	kind := s.style(cell[0], cell[1])
+	if kind == styleDate && f != nil && (f.Type == schema.Date || f.Type == schema.Year) && x >= 1 && x < minDateSerial {
+		return s.typedIntoDate(r, c, f, x)
+	}
 	numeric := f != nil && (f.Type == schema.Int || f.Type == schema.Number || f.Type == schema.Year || f.Type == schema.Bool)
 	if numeric {
 		// The number as the clerk reads it: 0.803 shown as 80.3% is
@@ -492,6 +510,39 @@ func (s *sheetRecords) value(r, c int, v string) string {
 		}
 	}
 	return cleanNumber(x)
+}
+
+// minDateSerial is the serial of 1927-05-18, day 10,000: a date cell
+// before it in a date or year column is no date of these records but a
+// number typed into a cell formatted as a date (2024, a year, shows as
+// 1905-07-16), which the cell's format hides.
+const minDateSerial = 10000
+
+// typedIntoDate records the problem of cell (r, c) of a date or year
+// column: a number x shown as a date long past, because it was typed into
+// a date-formatted cell. The cell is reported once, by the sink (see
+// rowSink.bad), quoting the date Excel shows.
+func (s *sheetRecords) typedIntoDate(r, c int, f *schema.Field, x float64) string {
+	shown, _ := s.date(x)
+	n := cleanNumber(x)
+	e := &cellError{code: "date-serial",
+		zh: "单元格显示为 " + shown + "，像是在日期格式的单元格里填了数字 " + n + "（Excel 把数字当作从 1900 年起的天数）：请填写完整日期，如 2024-03-15",
+		en: "the cell shows " + shown + ": the number " + n + " seems to have been typed into a cell formatted as a date (Excel counts it as days from 1900): enter the full date, such as 2024-03-15"}
+	if f.Type == schema.Year {
+		e.zh = "单元格显示为 " + shown + "，像是在日期格式的单元格里填了年份 " + n + "：请把单元格格式改为“常规”，填写四位年份"
+		e.en = "the cell shows " + shown + ": the year " + n + " seems to have been typed into a cell formatted as a date: set the cell's format to General and enter the four-digit year"
+	}
+	s.sink.markBad(r, c, e)
+	return shown
+}
+
+// isText reports whether cell (c, r), 1-based, is a text cell (sheetScan.text).
+func (s *sheetRecords) isText(c, r int) bool {
+	if s.scan != nil {
+		return s.scan.text[[2]int32{int32(c), int32(r)}]
+	}
+	t, err := s.w.x.GetCellType(s.sheet, problem.CellName(c, r))
+	return err == nil && (t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString || t == excelize.CellTypeFormula)
 }
 
 // origin returns the cell whose value (c, r) shows: the first cell of its

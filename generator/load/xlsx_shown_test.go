@@ -63,6 +63,42 @@ func TestWorkbookShownNumbers(t *testing.T) {
 		{name: "a birth date in the birth year", table: "secretaries",
 			edit: func(rows [][]any) { rows[3][7] = testxlsx.Date{Y: 1978, M: 5, D: 1} },
 			want: []string{`data/台账.xlsx:书记!H4: birth_year "1978-05-01": 是日期，此列应为四位年份，如 1978 (a date: expected a four-digit year such as 1978)`}},
+		// Text that reads as a number, in a date-formatted column: read as
+		// the text Excel shows, never as a date serial (2024 as 1905-07-16).
+		{name: "a year typed as text into a date cell", table: "pledges",
+			edit: func(rows [][]any) {
+				rows[1][6] = testxlsx.Styled{Text: "2024", NumFmt: 14}          // G2
+				rows[2][6] = testxlsx.Styled{Text: "45000", Format: "yyyy/m/d"} // G3
+				rows[3][11] = testxlsx.Styled{Text: "1", Format: "yyyy-mm-dd"}  // L4: progress 1
+				rows[3][5] = testxlsx.Styled{Text: "007", Format: "0.0%"}       // F4: a title, as typed
+			},
+			want: []string{
+				`data/台账.xlsx:承诺!G2: made_on "2024": 只有年份，应为完整的日期（年、月、日），如 2024-03-15 (only a year: expected a full date (year, month and day) such as 2024-03-15)`,
+				`data/台账.xlsx:承诺!G3: made_on "45000": 应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日 (expected a date such as 2024-03-15)`,
+			},
+			check: func(d *dataset.Dataset) string {
+				if p := d.Pledges[2]; *p.Progress != 1 || p.Title != "007" {
+					return "text cells not read as typed"
+				}
+				return ""
+			}},
+		// A number typed into a date-formatted cell shows as a date of
+		// 1905: reported at the cell, with the date the clerk sees.
+		{name: "a year typed as a number into a date cell", table: "trainings",
+			edit: func(rows [][]any) { rows[1][2] = testxlsx.Styled{Value: 2024, NumFmt: 14} },
+			want: []string{`data/台账.xlsx:培训!C2: date "1905-07-16": 单元格显示为 1905-07-16，像是在日期格式的单元格里填了数字 2024（Excel 把数字当作从 1900 年起的天数）：请填写完整日期，如 2024-03-15 (the cell shows 1905-07-16: the number 2024 seems to have been typed into a cell formatted as a date (Excel counts it as days from 1900): enter the full date, such as 2024-03-15)`}},
+		{name: "a birth year typed into a date cell", table: "secretaries",
+			edit: func(rows [][]any) { rows[3][7] = testxlsx.Styled{Value: 1978, Format: "yyyy/m/d"} },
+			want: []string{`data/台账.xlsx:书记!H4: birth_year "1905-05-31": 单元格显示为 1905-05-31，像是在日期格式的单元格里填了年份 1978：请把单元格格式改为“常规”，填写四位年份 (the cell shows 1905-05-31: the year 1978 seems to have been typed into a cell formatted as a date: set the cell's format to General and enter the four-digit year)`}},
+		// Day 10,000 (1927-05-18) is the first date taken as one.
+		{name: "an old date is a date", table: "trainings",
+			edit: func(rows [][]any) { rows[1][2] = testxlsx.Styled{Value: 10000, NumFmt: 14} },
+			check: func(d *dataset.Dataset) string {
+				if d.Trainings[0].Date != "1927-05-18" {
+					return "day 10000 read as " + d.Trainings[0].Date
+				}
+				return ""
+			}},
 		{name: "a date in a number", table: "trainings",
 			edit: func(rows [][]any) { rows[1][4] = testxlsx.Date{Y: 2024, M: 3, D: 1, Format: "yyyy/m/d"} },
 			want: []string{`data/台账.xlsx:培训!E2: points "2024-03-01": 应为数字 (expected a number)`}},

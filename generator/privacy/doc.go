@@ -9,8 +9,10 @@
 // (１３８…), as a Chinese input method types them, count as digits.
 //
 // FindGrouped finds the numbers people write in groups (138 1234 5678,
-// 138.1234.5678, (138)1234 5678, 110105 1949 1231 002X), which only check,
-// reading the source, looks for. File reads a published file as a clerk's
+// 138.1234.5678, (138)1234 5678, 110105 1949 1231 002X) or one digit at a
+// time (1 3 8 1 2 3 4 5 6 7 8), which only check, reading the source, looks
+// for; there, invisible format characters (U+200B, U+00AD, U+2060 …) are
+// looked through, as a reader of the page does not see them. File reads a published file as a clerk's
 // document: its name, an Office document's text, a zip archive's members,
 // a PDF's strings; what it cannot read is a warning (CodeUnchecked).
 //

@@ -284,12 +284,17 @@ func isImage(ext string, b []byte) bool {
 // fontExts are the font files a site may publish.
 var fontExts = map[string]bool{".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".eot": true}
 
-// findAll returns the numbers of s written in one run or in groups, in order.
+// findAll returns the numbers of s written in one run or in groups, in
+// order, format characters ignored (see withoutFormat).
 func findAll(s string) []Match {
-	ms := Find(s)
-	if g := FindGrouped(s); len(g) > 0 {
+	t, at := withoutFormat(s)
+	ms := Find(t)
+	if g := FindGrouped(t); len(g) > 0 {
 		ms = append(ms, g...)
 		sortMatches(ms)
+	}
+	for i := range ms {
+		ms[i] = placed(ms[i], at)
 	}
 	return ms
 }

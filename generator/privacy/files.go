@@ -49,6 +49,22 @@ func File(rel string, b []byte, allow Allow, probs *problem.List) {
 	var d docScan
 	d.name("", rel)
 	d.document("", rel, b, 0)
+	d.report(rel, allow, probs)
+}
+
+// Name reports, into probs, the personal numbers in the path rel of a
+// source file published under its name, that allow does not let through:
+// a content page (content/13912345678.md) becomes the folder of its
+// address, 13912345678/index.html.
+func Name(rel string, allow Allow, probs *problem.List) {
+	var d docScan
+	d.name("", rel)
+	d.report(rel, allow, probs)
+}
+
+// report adds to probs the numbers d found in the file rel (each once) and
+// the warning of what it could not read.
+func (d *docScan) report(rel string, allow Allow, probs *problem.List) {
 	seen := map[string]bool{}
 	for _, f := range d.finds {
 		key := f.member + "\x00" + f.m.Number

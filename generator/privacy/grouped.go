@@ -1,6 +1,7 @@
 package privacy
 
 import (
+	"bytes"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,6 +25,11 @@ func FindGrouped(s string) []Match {
 	var out []Match
 	gs := groupsOf(s)
 	for i := 0; i < len(gs); i++ {
+		if m, n, ok := singles(gs, i); ok {
+			out = append(out, m)
+			i += n - 1
+			continue
+		}
 		for _, sh := range shapes {
 			if m, ok := sh.match(gs[i:]); ok {
 				out = append(out, m)
@@ -128,6 +134,47 @@ func (sh shape) match(gs []group) (Match, bool) {
 	default:
 		return m, validDate(number[6:14]) && checkDigit([]byte(number[:17])) == number[17]
 	}
+}
+
+// singles reports whether gs[i:] starts with a number written one digit
+// at a time ("1 3 8 1 2 3 4 5 6 7 8", as a clerk spaces a number out to
+// read it aloud): single digits joined by the same one separator, all of
+// the run (no single digit joined before or after it), 11 of them making a
+// mobile number or 15 or 18 an ID number. Runs of single digits of other
+// lengths (a list of scores, "1 2 3 4 5") are no number. n is the number
+// of groups it takes.
+func singles(gs []group, i int) (m Match, n int, ok bool) {
+	sep := gs[i].joinNext
+	if len(gs[i].digits) != 1 || sep == 0 || sep == bracketJoin || gs[i].code {
+		return Match{}, 0, false
+	}
+	if i > 0 && len(gs[i-1].digits) == 1 && gs[i-1].joinNext == sep {
+		return Match{}, 0, false // inside a longer run
+	}
+	j := i
+	for j+1 < len(gs) && gs[j].joinNext == sep && len(gs[j+1].digits) == 1 {
+		j++
+	}
+	n = j - i + 1
+	var b []byte
+	for _, g := range gs[i : j+1] {
+		b = append(b, g.digits...)
+	}
+	if bytes.IndexByte(b, 'X') >= 0 || gs[j].codeAfter {
+		return Match{}, 0, false
+	}
+	m = Match{Offset: gs[i].start, End: gs[j].end, Number: string(b)}
+	switch {
+	case n == 11 && isMobile(b):
+		m.Kind = Mobile
+	case n == 15 && validDate("19"+string(b[6:12])):
+		m.Kind = IDNumber
+	case n == 18 && validDate(string(b[6:14])) && checkDigit(b[:17]) == b[17]:
+		m.Kind = IDNumber
+	default:
+		return Match{}, 0, false
+	}
+	return m, n, true
 }
 
 // trimCountryCode returns the first group of a grouped mobile number

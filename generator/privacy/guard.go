@@ -35,8 +35,9 @@ func NewGuard(allow Allow, found []problem.Problem) *Guard {
 	g := &Guard{allow: allow, index: map[string]problem.Problem{}, hits: map[string]*hit{}}
 	for _, p := range found {
 		if p.Code == CodeIDNumber || p.Code == CodeMobile {
-			if _, ok := g.index[p.Value]; !ok {
-				g.index[p.Value] = p
+			n := Normalise(p.Value) // as written in the source: "139 1234 5678"
+			if _, ok := g.index[n]; !ok {
+				g.index[n] = p
 			}
 		}
 	}
@@ -221,18 +222,21 @@ func (g *Guard) Problems() *problem.List {
 	sort.Strings(numbers)
 	for _, n := range numbers {
 		h := g.hits[n]
-		where := h.first
-		if h.files > 1 {
-			where = fmt.Sprintf("%s 等 %d 个文件 (and %d other files)", h.first, h.files, h.files-1)
+		where, whereEn, in := h.first, h.first, " 中"
+		switch {
+		case h.files == 2:
+			where, whereEn, in = h.first+" 等 2 个文件", h.first+" and 1 other file", "中"
+		case h.files > 2:
+			where, whereEn, in = fmt.Sprintf("%s 等 %d 个文件", h.first, h.files), fmt.Sprintf("%s and %d other files", h.first, h.files-1), "中"
 		}
 		p, ok := g.index[n]
 		if !ok {
 			p = numberProblem(Place{File: h.first}, 0, 0, Match{Number: n, Kind: h.kind})
 			p.Zh = "生成的网站文件中含有" + kindZh(h.kind) + "，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 " + where
-			p.En = "a " + kindEn(h.kind) + " is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see " + where
+			p.En = "a " + kindEn(h.kind) + " is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see " + whereEn
 		} else {
-			p.Zh += "；它会出现在 " + where + " 中，已停止发布"
-			p.En += "; it would be published in " + where + ": nothing was published"
+			p.Zh += "；它会出现在 " + where + in + "，已停止发布"
+			p.En += "; it would be published in " + whereEn + ": nothing was published"
 		}
 		probs.Add(p)
 	}

@@ -171,6 +171,24 @@ func TestFindGrouped(t *testing.T) {
 		{"+86138 1234 5678", []string{"m:" + phone + "@1"}},
 		{"0086138-1234-5678", []string{"m:" + phone + "@0"}},
 		{"96138 1234 5678", nil},
+		// One digit at a time, spaced out to be read aloud.
+		{"Tel 1 3 8 1 2 3 4 5 6 7 8", []string{"m:" + phone + "@4"}}, // a word, then a space, is no code
+		{"电话 1 3 8 1 2 3 4 5 6 7 8", []string{"m:" + phone + "@7"}},
+		{"1-3-8-1-2-3-4-5-6-7-8。", []string{"m:" + phone + "@0"}},
+		{"１　３　８　１　２　３　４　５　６　７　８", []string{"m:" + phone + "@0"}},
+		{"4 4 0 3 0 1 1 9 9 0 0 3 0 7 1 2 3 0", []string{"i:" + id18 + "@0"}},
+		{"4 4 0 3 0 1 9 0 0 3 0 7 1 2 3", []string{"i:" + id15 + "@0"}},
+		{"1 3 8 1 2 3 4 5 6 7 8 2024", []string{"m:" + phone + "@0"}}, // a longer group after it does not hide it
+		// … but only a whole run of single digits that is such a number.
+		{"1 3 8 1 2 3 4 5 6 7 8 9", nil},             // 12 digits
+		{"9 1 3 8 1 2 3 4 5 6 7 8", nil},             // 12 digits
+		{"1 2 3 4 5 6 7 8 9 0 1", nil},               // not a mobile prefix
+		{"评分 5 4 3 5 4 3 5 4 3 5 4", nil},            // scores
+		{"1 3 8 1 2-3 4 5 6 7 8", nil},               // two kinds of separator
+		{"1  3 8 1 2 3 4 5 6 7 8", nil},              // two spaces
+		{"4 4 0 3 0 1 1 9 9 0 0 3 0 7 1 2 3 1", nil}, // wrong check digit
+		{"1 2 3 4 5", nil},
+		{"V1 3 8 1 2 3 4 5 6 7 8", nil}, // a code first
 	} {
 		text := c.text
 		var got []string
@@ -262,6 +280,31 @@ func TestText(t *testing.T) {
 	if p := probs.Sorted()[2]; p.Column != 9 {
 		t.Errorf("CSV column %d, want the field number 9", p.Column)
 	}
+	// A table's cell: the row is Excel's, as for every problem of a cell;
+	// in a CSV file it differs from the line below a cell with a line
+	// break, and a workbook's line is the cell's row.
+	for _, c := range []struct {
+		at            Place
+		line, row     int
+		cell, printed string
+	}{
+		{Place{File: "data/pledges.csv", Line: 9, Row: 8, Column: 9}, 10, 8, "", "data/pledges.csv:10 (Excel 第 8 行 row 8): "},
+		{Place{File: "data/台账.xlsx", Sheet: "承诺", Line: 6, Row: 6, Column: 9}, 6, 6, "I6", "data/台账.xlsx:承诺!I6: "},
+	} {
+		probs := &problem.List{}
+		Text(c.at, "第一行\n电话 "+phone, nil, probs)
+		ps := probs.Sorted()
+		if len(ps) != 1 || ps[0].Line != c.line || ps[0].Row != c.row || ps[0].Cell != c.cell || !strings.HasPrefix(ps[0].String(), c.printed) {
+			t.Errorf("%+v: %+v, want line %d, row %d, cell %q, printed %q", c.at, ps, c.line, c.row, c.cell, c.printed)
+		}
+	}
+	// A number after invisible characters is placed as written: the
+	// format characters before it count as characters of the line.
+	probs = &problem.List{}
+	Text(Place{File: "content/about.md", Line: 1, Column: 1, Chars: true}, "\u200b\u200b电话 138\u200b1234\u200b5678", nil, probs)
+	if ps := probs.Sorted(); len(ps) != 1 || ps[0].Column != 6 {
+		t.Errorf("problems %v, want one at column 6", ps)
+	}
 }
 
 // TestGuard: numbers in output files are found however the file is written,
@@ -302,11 +345,30 @@ func TestGuard(t *testing.T) {
 	want := []string{
 		"privacy-id-number data/gongshi.xlsx: \"" + id18X + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 data/gongshi.xlsx (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see data/gongshi.xlsx)",
 		"privacy-id-number data/pledges.csv: \"" + id18 + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 data/pledges.csv (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see data/pledges.csv)",
-		"privacy-mobile data/pledges.csv:3: detail \"" + phone + "\": 含有手机号码；它会出现在 data/pledges.csv 等 3 个文件 (and 2 other files) 中，已停止发布 (holds a mobile number; it would be published in data/pledges.csv 等 3 个文件 (and 2 other files): nothing was published)",
+		"privacy-mobile data/pledges.csv:3: detail \"" + phone + "\": 含有手机号码；它会出现在 data/pledges.csv 等 3 个文件中，已停止发布 (holds a mobile number; it would be published in data/pledges.csv and 2 other files: nothing was published)",
 		"privacy-id-number hearings/calendar.ics: \"" + id15 + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 hearings/calendar.ics (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see hearings/calendar.ics)",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestGuardFileCount: the files a number would be published in are
+// counted in correct English: "and 1 other file", "and 2 other files".
+func TestGuardFileCount(t *testing.T) {
+	for n, want := range map[int]string{
+		1: "见 a0.html (a mobile number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see a0.html)",
+		2: "见 a0.html 等 2 个文件 (a mobile number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see a0.html and 1 other file)",
+		3: "见 a0.html 等 3 个文件 (a mobile number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see a0.html and 2 other files)",
+	} {
+		g := NewGuard(nil, nil)
+		for i := 0; i < n; i++ {
+			g.Scan("a"+strconv.Itoa(i)+".html", []byte(phone))
+		}
+		ps := g.Problems().Sorted()
+		if len(ps) != 1 || !strings.HasSuffix(ps[0].String(), want) {
+			t.Errorf("%d files: %v, want one ending %q", n, ps, want)
+		}
 	}
 }
 
@@ -405,6 +467,19 @@ func TestTextWritings(t *testing.T) {
 		{"编号 1381234567890", ""},                                              // 13 digits, no 86
 		{"编号 1381234567", ""},                                                 // 10 digits
 		{"办公室 +8613900000000、（139）0000 0000、139.0000.0000、8613900000000", ""}, // allowed
+		// Invisible format characters inside the number, as text copied
+		// from WeChat or a web page carries them, do not hide it.
+		{"138\u200b12345678", "m:" + phone},
+		{"138\u00ad1234\u00ad5678", "m:" + phone},
+		{"138\u20601234\u20605678", "m:" + phone},
+		{"电话138\ufeff1234\u200c5678\u200d", "m:" + phone},
+		{"\u200b1\u200b3\u200b8\u200b1\u200b2\u200b3\u200b4\u200b5\u200b6\u200b7\u200b8", "m:" + phone},
+		{"110105\u200b19491231\u200b002X", "i:" + id18X},
+		{"1 3 8 1 2 3 4 5 6 7 8", "m:" + phone},
+		{"139\u200b0000\u200b0000", ""},              // allowed
+		{"2024\u200b0501 召开，1380000\u200b.00 元", ""}, // a date and an amount
+		{"编号 1381234\u200b567890", ""},               // 13 digits
+		{"第\u200b1\u200b3\u200b8 户", ""},             // a count
 	} {
 		probs := &problem.List{}
 		Text(Place{File: "data/hearings.csv", Line: 2, Column: 14, Key: "summary"}, c.text, allow, probs)
@@ -414,10 +489,32 @@ func TestTextWritings(t *testing.T) {
 			if p.Code == CodeMobile {
 				k = "m"
 			}
-			got = append(got, k+":"+p.Value)
+			got = append(got, k+":"+Normalise(p.Value))
 		}
 		if g := strings.Join(got, " "); g != c.want {
 			t.Errorf("Text(%q) found %q, want %q", c.text, g, c.want)
+		}
+	}
+}
+
+// TestTextQuotesAsWritten: a problem quotes the number as the cell or page
+// writes it, so that a search in Excel or an editor finds it.
+func TestTextQuotesAsWritten(t *testing.T) {
+	for text, want := range map[string]string{
+		"请拨打 139 1234 5678 咨询":      "139 1234 5678",
+		"（１３８）１２３４５６７８":             "（１３８）１２３４５６７８",
+		"电话(138)1234-5678。":         "(138)1234-5678",
+		"联系人 +8613812345678":        "8613812345678",
+		"１３８１２３４５６７８":               "１３８１２３４５６７８",
+		"身份证 110105 1949 1231 002x": "110105 1949 1231 002x",
+		"电话 1 3 8 1 2 3 4 5 6 7 8":  "1 3 8 1 2 3 4 5 6 7 8",
+		"电话 138\u200b12345678":      "138\u200b12345678",
+		phone:                       phone,
+	} {
+		probs := &problem.List{}
+		Text(Place{File: "data/hearings.csv", Line: 2, Column: 14, Key: "summary"}, text, nil, probs)
+		if ps := probs.Sorted(); len(ps) != 1 || ps[0].Value != want {
+			t.Errorf("Text(%q): %v, want one quoting %q", text, ps, want)
 		}
 	}
 }

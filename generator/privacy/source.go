@@ -1,6 +1,7 @@
 package privacy
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"gongshi/generator/problem"
@@ -61,8 +62,12 @@ func (a Allow) Allowed(number string) bool { return a[number] }
 type Place struct {
 	File  string
 	Sheet string // workbook sheet, when File is a workbook
-	Row   int    // the workbook row of the cell at Column (a problem names the cell, e.g. K4)
-	Line  int    // 1-based line of the text's first character
+	// Row is the row as Excel numbers it, of a table's cell: for a
+	// workbook the cell's row (a problem names the cell, e.g. K4), for a
+	// CSV file the record's, which differs from Line below a cell with a
+	// line break. 0 for other texts.
+	Row  int
+	Line int // 1-based line of the text's first character
 	// Column is the text's 1-based column. With Chars, a character column
 	// that moves along the text (TOML, Markdown, site.toml); otherwise a
 	// field number that stays the same on every line of a multi-line cell.
@@ -96,16 +101,27 @@ func Text(at Place, text string, allow Allow, probs *problem.List) {
 				col++
 			}
 		}
-		probs.Add(numberProblem(at, line, col, m))
+		p := numberProblem(at, line, col, m)
+		// Quoted as written ("139 1234 5678", "１３８…"), so that the clerk's
+		// search in Excel or the editor finds it; the guard reads the
+		// number from it (Normalise).
+		start := m.Offset
+		if r, size := utf8.DecodeLastRuneInString(text[:start]); (r == '(' || r == '（') && strings.ContainsAny(text[start:m.End], ")）") {
+			start -= size // "(138)1234 5678": the brackets both
+		}
+		p.Value = text[start:m.End]
+		probs.Add(p)
 	}
 }
 
 // numberProblem is the problem of one number found at line and column of a place.
 func numberProblem(at Place, line, col int, m Match) problem.Problem {
 	p := problem.Problem{Code: m.Kind.Code(), File: at.File, Sheet: at.Sheet,
-		Line: line, Column: col, TOMLPos: at.Chars, Key: at.Key, Value: m.Number}
+		Line: line, Row: at.Row, Column: col, TOMLPos: at.Chars, Key: at.Key, Value: m.Number}
 	if at.Sheet != "" && at.Row > 0 { // named only here: most cells hold no number
-		p.Cell = problem.CellName(at.Column, at.Row)
+		// A workbook's line is the cell's row, however many lines the
+		// cell holds, as for every other problem of a cell.
+		p.Line, p.Cell = at.Row, problem.CellName(at.Column, at.Row)
 	}
 	if m.Kind == Mobile {
 		p.Zh = "含有手机号码，不得公开；请删除。若是可以公开的办公电话，请列入 site.toml 的 privacy.allow_numbers"

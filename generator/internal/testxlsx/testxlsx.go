@@ -36,10 +36,14 @@ type Formula struct {
 
 // Styled is a number shown with a custom number format (e.g. "000"), or
 // with the built-in format NumFmt when Format is "" (9 is 0%, 10 is 0.00%).
+// With Text set, the cell holds that text (a shared string) instead of
+// Value, in the same format, as a cell of a column formatted as a whole
+// holds what is pasted or typed into it as text.
 type Styled struct {
 	Value  float64
 	Format string
 	NumFmt int
+	Text   string
 }
 
 // Sheet is one sheet: its name, its rows of cells (nil for an empty cell)
@@ -134,7 +138,11 @@ func setCell(x *excelize.File, sheet, cell string, v any) error {
 		if err != nil {
 			return err
 		}
-		if err := x.SetCellValue(sheet, cell, v.Value); err != nil {
+		var value any = v.Value
+		if v.Text != "" {
+			value = v.Text
+		}
+		if err := x.SetCellValue(sheet, cell, value); err != nil {
 			return err
 		}
 		return x.SetCellStyle(sheet, cell, cell, id)
