@@ -269,7 +269,7 @@ func (s *Site) trainingRow(ty *dataset.TrainingYear, name string) TrainingRow {
 // trainingNote says the training thresholds in words.
 func (s *Site) trainingNote() string {
 	t := s.D.Rules.Training
-	return s.C.Tf("training_note", "min", i18n.Num(t.MinPoints), "excellent", i18n.Num(t.ExcellencePoints),
+	return s.C.Tn("training_note", t.MinDays, "min", i18n.Num(t.MinPoints), "excellent", i18n.Num(t.ExcellencePoints),
 		"top", s.C.Grade(s.D.Rules.TopGrade()), "days", i18n.Num(t.MinDays))
 }
 
