@@ -351,17 +351,6 @@ func (s *Site) villageRow(path string, vi int) VillageRow {
 	return r
 }
 
-// openStatuses names the statuses of open pledges (dataset.Open), in words.
-func (s *Site) openStatuses() string {
-	var names []string
-	for _, c := range schema.PledgeStatuses {
-		if dataset.Open(c.Zh) {
-			names = append(names, s.C.Enum(schema.PledgeStatuses, c.Zh))
-		}
-	}
-	return s.C.List(names)
-}
-
 func reverse(list []int32) []int32 {
 	out := make([]int32, len(list))
 	for i, x := range list {
