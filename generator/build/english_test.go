@@ -316,3 +316,26 @@ func plainText(t *testing.T, file string) string {
 	t.Helper()
 	return strings.Join(strings.Fields(strings.NewReplacer("¦", " ", "‖", " ").Replace(pageText(t, file))), " ")
 }
+
+// TestEnglishFactNotes: the notes under the home and township fact cards
+// read in English word order ("3 serving secretaries", "1 of 8 pledges"),
+// not the Chinese order of a label then a number.
+func TestEnglishFactNotes(t *testing.T) {
+	src := englishSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	for file, want := range map[string][]string{
+		"index.html":              {"3 Villages 3 serving secretaries", "13% Done 1 of 8 pledges"},
+		"townships/T1/index.html": {"20% Done 1 of 5 pledges"},
+	} {
+		text := plainText(t, filepath.Join(dest, file))
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: no %q in %q", file, w, text)
+			}
+		}
+		if m := regexp.MustCompile(`Serving secretaries \d|Done \d[\d,]* items?\b`).FindString(text); m != "" {
+			t.Errorf("%s: %q", file, m)
+		}
+	}
+}

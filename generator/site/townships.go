@@ -48,7 +48,7 @@ func (s *Site) townshipPages() []entry {
 			v := &TownshipView{Name: t.Name, Pager: pager, Facts: []Fact{
 				{Label: s.C.Tn("villages", float64(row.Villages)), Value: s.C.Int(row.Villages)},
 				{Label: s.C.Tn("pledges_total", float64(row.Pledges)), Value: s.C.Int(row.Pledges)},
-				{Label: s.T("pledges_done"), Value: strconv.Itoa(row.DonePct) + "%", Note: s.C.Int(row.Done) + " " + s.C.Tn("items", float64(row.Done)), Tone: "good"},
+				{Label: s.T("pledges_done"), Value: strconv.Itoa(row.DonePct) + "%", Note: s.C.Tn("fact_note.done", float64(row.Pledges), "done", s.C.Int(row.Done), "n", s.C.Int(row.Pledges)), Tone: "good"},
 				{Label: s.T("pledges_overdue"), Value: s.C.Int(row.Overdue), Tone: toneIf(row.Overdue > 0, "bad")},
 			}}
 			for _, vi := range vs[from:to] {
