@@ -339,3 +339,21 @@ func TestEnglishFactNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishCarriedOverNote: a former secretary's page says in one
+// English sentence where their open pledges went, the serving secretary's
+// name (a link) inside it, the role in lower case, the count singular.
+func TestEnglishCarriedOverNote(t *testing.T) {
+	src := englishSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	b, err := os.ReadFile(filepath.Join(dest, "secretaries", "S1", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := regexp.MustCompile(`<p class="carried-note">张三 left office on 2023-06-30\. Their 1 open pledge \(marked below\) stays with the office ` +
+		`and is now the responsibility of the serving secretary, <a href="[^"]+">李四</a>\.</p>`)
+	if !want.Match(b) {
+		t.Errorf("no %s in\n%s", want, regexp.MustCompile(`<p class="carried-note">.*?</p>`).Find(b))
+	}
+}

@@ -218,6 +218,11 @@ func (c *Catalogue) Tn(key string, n float64, pairs ...string) string {
 	return fill(s, pairs)
 }
 
+// Fill is Tf for words already looked up (Tf or Tn without pairs gives
+// them): for a caller that cuts the words at a placeholder of its own, such
+// as a link, before filling the rest.
+func Fill(words string, pairs ...string) string { return fill(words, pairs) }
+
 // fill puts the values of name, value pairs in place of their {name}
 // placeholders in s (see Tf).
 func fill(s string, pairs []string) string {
