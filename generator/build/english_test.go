@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -189,5 +190,179 @@ func walkStrings(v any, f func(string)) {
 		}
 	case string:
 		f(x)
+	}
+}
+
+// TestEnglishCountsOfOne builds the county in English with counts of one
+// wherever the pages count something (a village with one pledge, a pledge
+// one day overdue, rules asking for one day of training and flagging one
+// quiet year) and finds each count's noun in the singular.
+func TestEnglishCountsOfOne(t *testing.T) {
+	src := englishSite(t)
+	edit := func(file string, pairs ...string) {
+		t.Helper()
+		p := filepath.Join(src, file)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		for i := 0; i < len(pairs); i += 2 {
+			if !strings.Contains(s, pairs[i]) {
+				t.Fatalf("%s has no %q", file, pairs[i])
+			}
+			s = strings.ReplaceAll(s, pairs[i], pairs[i+1])
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// V2 keeps one pledge (P3), due the day before as_of.
+	edit("data/pledges.csv", "P8,V2,S3,年度实事,热点难点,整治村口积水,2024-03-01,已调整,,,2024-10-31,,2024-06-01,,\n", "",
+		"解决饮水难,2021-01-10,部分完成,,,2022-12-31", "解决饮水难,2021-01-10,部分完成,,,2025-12-30")
+	writeFiles(t, src, map[string]string{
+		"data/rules.toml": "[training]\nmin_days = 1\n[hearings]\nmax_quiet_years = 1\n",
+	})
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+
+	// Plural nouns after a count of 1, as a reader sees the text.
+	// (A heading or a table cell is a text of its own, marked ‖: "1" in
+	// a table's last cell does not count the heading after it.)
+	plural := regexp.MustCompile(`(^|[^0-9.,])1[ ¦]+(Pledges|pledges|days|years|items|groups|people|points|Hearings|Items|Secretaries|Villages|Overdue pledges|Five-star teams|Serving secretaries)\b`)
+	want := map[string][]string{
+		"villages/V2/index.html":     {"1 Pledge ", "concentrated training at least 1 day a year"},
+		"attention/index.html":       {"1 day overdue", "(1 year).", "less than 1 day of concentrated training"},
+		"pledges/overdue/index.html": {"1 day "},
+		"rules/index.html":           {"Concentrated training: at least 1 day a year."},
+	}
+	pages := 0
+	err := filepath.WalkDir(dest, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		rel, _ := filepath.Rel(dest, p)
+		text := pageText(t, p)
+		for _, m := range plural.FindAllStringIndex(text, -1) {
+			t.Errorf("%s: %q", rel, text[max(0, m[0]-40):min(len(text), m[1]+20)])
+		}
+		text = plainText(t, p)
+		for _, w := range want[filepath.ToSlash(rel)] {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: no %q in %q", rel, w, text)
+			}
+		}
+		delete(want, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel := range want {
+		t.Errorf("no page %s", rel)
+	}
+	if pages < 30 {
+		t.Errorf("only %d pages checked", pages)
+	}
+}
+
+// pageText returns the text of an HTML page as a reader sees it: text
+// nodes, elements apart (¦), headings, captions and table cells each a text
+// of their own (‖), spaces collapsed.
+func pageText(t *testing.T, file string) string {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
+			return
+		}
+		sep := " ¦ "
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "h1", "h2", "h3", "h4", "h5", "h6", "caption", "td", "th", "title":
+				sep = " ‖ "
+			}
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		if n.Type == html.ElementNode {
+			b.WriteString(sep)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode {
+			b.WriteString(sep)
+		}
+	}
+	walk(doc)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// plainText is pageText without the element marks.
+func plainText(t *testing.T, file string) string {
+	t.Helper()
+	return strings.Join(strings.Fields(strings.NewReplacer("¦", " ", "‖", " ").Replace(pageText(t, file))), " ")
+}
+
+// TestEnglishFactNotes: the notes under the home and township fact cards
+// read in English word order ("3 serving secretaries", "1 of 8 pledges"),
+// not the Chinese order of a label then a number.
+func TestEnglishFactNotes(t *testing.T) {
+	src := englishSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	for file, want := range map[string][]string{
+		"index.html":              {"3 Villages 3 serving secretaries", "13% Done 1 of 8 pledges"},
+		"townships/T1/index.html": {"20% Done 1 of 5 pledges"},
+	} {
+		text := plainText(t, filepath.Join(dest, file))
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: no %q in %q", file, w, text)
+			}
+		}
+		if m := regexp.MustCompile(`Serving secretaries \d|Done \d[\d,]* items?\b`).FindString(text); m != "" {
+			t.Errorf("%s: %q", file, m)
+		}
+	}
+}
+
+// TestEnglishCarriedOverNote: a former secretary's page says in one
+// English sentence where their open pledges went, the serving secretary's
+// name (a link) inside it, the role in lower case, the count singular.
+func TestEnglishCarriedOverNote(t *testing.T) {
+	src := englishSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, src, dest, "")
+	b, err := os.ReadFile(filepath.Join(dest, "secretaries", "S1", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := regexp.MustCompile(`<p class="carried-note">张三 left office on 2023-06-30\. Their 1 open pledge \(marked below\) stays with the office ` +
+		`and is now the responsibility of the serving secretary, <a href="[^"]+">李四</a>\.</p>`)
+	if !want.Match(b) {
+		t.Errorf("no %s in\n%s", want, regexp.MustCompile(`<p class="carried-note">.*?</p>`).Find(b))
+	}
+	// The printed notice marks a predecessor's pledge (the progress after
+	// it is kept apart by the print stylesheet).
+	b, err = os.ReadFile(filepath.Join(dest, "villages", "V1", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := `<span class="print-inline"> (former)</span>`; !strings.Contains(string(b), s) {
+		t.Errorf("villages/V1: no %s", s)
 	}
 }

@@ -138,17 +138,17 @@ func TestDataBase(t *testing.T) {
 		},
 		{
 			name: "training 2024", d: mk(t, ds).training(2024), title: "2024年书记培训积分", kind: "bar",
-			cats:   []string{"不合格（低于60分）", "合格（60–90分）", "可评优秀（90分及以上）"},
+			cats:   []string{"不合格（低于60分）", "合格（60分至不足90分）", "可评优秀（90分及以上）"},
 			series: []string{"人数"}, want: vals{"人数": {2, 0, 1}},
 		},
 		{
 			name: "training latest", d: mk(t, ds).training(0), title: "2024年书记培训积分", kind: "bar",
-			cats:   []string{"不合格（低于60分）", "合格（60–90分）", "可评优秀（90分及以上）"},
+			cats:   []string{"不合格（低于60分）", "合格（60分至不足90分）", "可评优秀（90分及以上）"},
 			series: []string{"人数"}, want: vals{"人数": {2, 0, 1}},
 		},
 		{
 			name: "training 2025 (none)", d: mk(t, ds).training(2025), title: "2025年书记培训积分", kind: "bar",
-			cats:   []string{"不合格（低于60分）", "合格（60–90分）", "可评优秀（90分及以上）"},
+			cats:   []string{"不合格（低于60分）", "合格（60分至不足90分）", "可评优秀（90分及以上）"},
 			series: []string{"人数"}, want: vals{"人数": {0, 0, 0}},
 		},
 		{
@@ -233,12 +233,14 @@ func TestTrainingBandsFollowRules(t *testing.T) {
 		rules string
 		cats  []string
 		want  []float64 // 不合格, 合格, 可评优秀 — S2 95, S3 40, S5 20
+		en    []string  // the categories in English, where given
 	}{
-		{"defaults", "", []string{"不合格（低于60分）", "合格（60–90分）", "可评优秀（90分及以上）"}, []float64{2, 0, 1}},
+		{"defaults", "", []string{"不合格（低于60分）", "合格（60分至不足90分）", "可评优秀（90分及以上）"}, []float64{2, 0, 1},
+			[]string{"Fail (below 60)", "Pass (60 to under 90)", "Enough for the top grade (90 and over)"}},
 		{"lower", "[training]\nmin_points = 20\nexcellence_points = 40\n",
-			[]string{"不合格（低于20分）", "合格（20–40分）", "可评优秀（40分及以上）"}, []float64{0, 1, 2}},
+			[]string{"不合格（低于20分）", "合格（20分至不足40分）", "可评优秀（40分及以上）"}, []float64{0, 1, 2}, nil},
 		{"fractional", "[training]\nmin_points = 40.5\nexcellence_points = 95.5\n",
-			[]string{"不合格（低于40.5分）", "合格（40.5–95.5分）", "可评优秀（95.5分及以上）"}, []float64{2, 1, 0}},
+			[]string{"不合格（低于40.5分）", "合格（40.5分至不足95.5分）", "可评优秀（95.5分及以上）"}, []float64{2, 1, 0}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			files := map[string]string{}
@@ -252,6 +254,11 @@ func TestTrainingBandsFollowRules(t *testing.T) {
 			}
 			if got := d.Series[0].Values; !reflect.DeepEqual(got, c.want) {
 				t.Errorf("bands %v, want %v", got, c.want)
+			}
+			if c.en != nil {
+				if got := New(ds, enWords(t)).training(2024).Categories; !reflect.DeepEqual(got, c.en) {
+					t.Errorf("English categories %q, want %q", got, c.en)
+				}
 			}
 		})
 	}

@@ -258,7 +258,7 @@ func (m *Maker) describe(d *Data) string {
 	}
 	summed := d.Kind == "bar" || d.Kind == "hbar" || d.Kind == "pie"
 	var b strings.Builder
-	b.WriteString(c.Tf("chart_desc.by", "x", strings.ToLower(d.XLabel), "n", strconv.Itoa(len(d.Categories))))
+	b.WriteString(c.Tn("chart_desc.by", float64(len(d.Categories)), "x", strings.ToLower(d.XLabel), "n", strconv.Itoa(len(d.Categories))))
 	if len(d.Series) > 1 {
 		names := make([]string, len(d.Series))
 		for i, s := range d.Series {

@@ -20,6 +20,13 @@ func (m *Maker) figLabel(name string, year int) string {
 	return m.c.YearTitle(year, m.c.T("figure."+name))
 }
 
+// countLabel is the label of a figure that counts n things, in the
+// singular when n is 1 ("1 Overdue pledge"): figure.<name> and its
+// singular form.
+func (m *Maker) countLabel(name string, year, n int) string {
+	return m.c.YearTitle(year, m.c.Tn("figure."+name, float64(n)))
+}
+
 // count formats n with the unit of count.<unit> ("4 项" in Chinese).
 func (m *Maker) count(unit string, n int) string {
 	return m.c.Tf("count_of."+unit, "n", strconv.Itoa(n))
@@ -39,7 +46,7 @@ func (m *Maker) figPledgesTotal(year int) Figure {
 			n++
 		}
 	}
-	return Figure{Label: m.figLabel("pledges-total", year), Value: m.count("pledges", n)}
+	return Figure{Label: m.countLabel("pledges-total", year, n), Value: m.count("pledges", n)}
 }
 
 func (m *Maker) figPledgesDone(year int) Figure {
@@ -65,7 +72,7 @@ func (m *Maker) figPledgesOverdue(year int) Figure {
 			n++
 		}
 	}
-	return Figure{Label: m.figLabel("pledges-overdue", year), Value: strconv.Itoa(n), Note: m.asOf(), Tone: tone(n > 0, "bad")}
+	return Figure{Label: m.countLabel("pledges-overdue", year, n), Value: strconv.Itoa(n), Note: m.asOf(), Tone: tone(n > 0, "bad")}
 }
 
 func (m *Maker) figHearings(year int) Figure {
@@ -75,7 +82,7 @@ func (m *Maker) figHearings(year int) Figure {
 			n++
 		}
 	}
-	return Figure{Label: m.figLabel("hearings-held", year), Value: m.count("hearings", n)}
+	return Figure{Label: m.countLabel("hearings-held", year, n), Value: m.count("hearings", n)}
 }
 
 func (m *Maker) figHearingsPassed(year int) Figure {
@@ -103,7 +110,7 @@ func (m *Maker) figFiveStar(year int) Figure {
 			}
 		}
 	}
-	return Figure{Label: m.figLabel("five-star-teams", year), Value: strconv.Itoa(n),
+	return Figure{Label: m.countLabel("five-star-teams", year, n), Value: strconv.Itoa(n),
 		Note: m.c.Tf("figure_note.share_appraised", "pct", i18n.Percent(n, all)), Tone: "good"}
 }
 
@@ -116,7 +123,7 @@ func (m *Maker) figTopGrade(year int) Figure {
 			n++
 		}
 	}
-	label := m.c.YearTitle(year, m.c.Tf("figure.top-grade-secretaries", "grade", m.c.Grade(top)))
+	label := m.c.YearTitle(year, m.c.Tn("figure.top-grade-secretaries", float64(n), "grade", m.c.Grade(top)))
 	return Figure{Label: label, Value: m.count("people", n), Tone: "good"}
 }
 
@@ -138,7 +145,7 @@ func (m *Maker) figTrainingOK(year int) Figure {
 	ok := int(v[1] + v[2])
 	all := ok + int(v[0])
 	return Figure{Label: m.figLabel("training-qualified-share", year), Value: i18n.Percent(ok, all),
-		Note: m.c.Tf("figure_note.people_of", "k", strconv.Itoa(ok), "n", strconv.Itoa(all))}
+		Note: m.c.Tn("figure_note.people_of", float64(all), "k", strconv.Itoa(ok), "n", strconv.Itoa(all))}
 }
 
 func (m *Maker) figNeedsAdjust(year int) Figure {
@@ -149,13 +156,13 @@ func (m *Maker) figNeedsAdjust(year int) Figure {
 			n++
 		}
 	}
-	return Figure{Label: m.figLabel("needs-adjust", year), Value: m.count("people", n), Tone: tone(n > 0, "bad")}
+	return Figure{Label: m.countLabel("needs-adjust", year, n), Value: m.count("people", n), Tone: tone(n > 0, "bad")}
 }
 
 func (m *Maker) figVillages(_ int) Figure {
-	return Figure{Label: m.c.T("figure.villages"), Value: m.count("villages", len(m.d.Villages))}
+	return Figure{Label: m.countLabel("villages", 0, len(m.d.Villages)), Value: m.count("villages", len(m.d.Villages))}
 }
 
 func (m *Maker) figServing(_ int) Figure {
-	return Figure{Label: m.c.T("figure.secretaries-serving"), Value: m.count("people", len(m.d.Facts.Serving)), Note: m.asOf()}
+	return Figure{Label: m.countLabel("secretaries-serving", 0, len(m.d.Facts.Serving)), Value: m.count("people", len(m.d.Facts.Serving)), Note: m.asOf()}
 }

@@ -138,7 +138,7 @@ func (f *feeds) updateEvents(evs []event, pi int) []event {
 			key += "/" + strconv.Itoa(seq)
 		}
 		evs = append(evs, event{date: u.Date, kind: "pledge", key: key,
-			title: f.c.Label(village, p.Title), summary: summary, page: route.Pledge(p.ID)})
+			title: f.entryTitle(village, p.Title), summary: summary, page: route.Pledge(p.ID)})
 	}
 	return evs
 }
@@ -158,10 +158,10 @@ func (f *feeds) hearingEvent(evs []event, hi int) []event {
 	}
 	e := event{date: date, kind: "hearing", key: "hearing/" + h.ID, page: route.Hearing(h.ID)}
 	if h.Held(asOf) {
-		e.title = village + " " + f.c.Label(f.c.T("hearing"), h.Topic)
+		e.title = f.entryTitle(village, f.c.Label(f.c.T("hearing"), h.Topic))
 		e.summary = f.c.Enum(schema.Outcomes, h.Outcome)
 	} else {
-		e.title = village + " " + f.c.Label(f.c.T("feeds.hearing_announced"), h.Topic)
+		e.title = f.entryTitle(village, f.c.Label(f.c.T("feeds.hearing_announced"), h.Topic))
 		e.summary = f.scheduledNote(h)
 	}
 	if h.Summary != "" {
@@ -173,6 +173,12 @@ func (f *feeds) hearingEvent(evs []event, hi int) []event {
 // hearingDate returns the day a hearing's event is dated by
 // (Hearing.EventDate).
 func hearingDate(h *dataset.Hearing, asOf string) (string, bool) { return h.EventDate(asOf) }
+
+// entryTitle puts the village before what happened, the same way for
+// every kind of entry: "上村 · 民主听证：预算", "上村 · 修路".
+func (f *feeds) entryTitle(village, what string) string {
+	return f.c.Tf("feed_entry.title", "village", village, "title", what)
+}
 
 // sentences joins two sentences with the catalogue's full stop, unless the
 // first already ends with one ("会后公布。" takes no second "。").
@@ -223,10 +229,13 @@ func (f *feeds) actionEvent(evs []event, ai int) []event {
 		summary += f.c.Label(label, value)
 	}
 	if a.Year != nil {
-		add(f.c.T("accountability.action_year"), strconv.Itoa(*a.Year))
+		if summary != "" {
+			summary += f.c.T("punct.semicolon")
+		}
+		summary += f.c.Tf("feed_entry.action_basis", "year", strconv.Itoa(*a.Year))
 	}
 	add(f.c.T("accountability.action_by"), a.By)
 	title := f.c.Tf("feeds.action_title", "kind", f.c.Enum(schema.ActionKinds, a.Kind), "name", sec.Name)
 	return append(evs, event{date: a.Date, kind: "action", key: "action/" + a.ID,
-		title: f.villageName(sec.VillageID) + " " + title, summary: summary, page: route.Secretary(sec.ID), anchor: "h-actions"})
+		title: f.entryTitle(f.villageName(sec.VillageID), title), summary: summary, page: route.Secretary(sec.ID), anchor: "h-actions"})
 }

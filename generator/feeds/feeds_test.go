@@ -153,15 +153,15 @@ func TestCountyFeed(t *testing.T) {
 			got = append(got, e.Updated[:10]+" "+e.Title)
 		}
 		want := []string{
-			"2025-12-20 上村 听证公告：公益事业建设方案",
-			"2025-06-01 下村 听证公告：水费",
-			"2025-04-12 上村 民主听证：土地流转方案, 第一期; 试点",
-			"2025-04-12 上村 民主听证：预算",
-			"2025-03-15 上村 表彰：李四",
-			"2025-03-01 上村：修路 <2公里> & 桥",
-			"2025-03-01 上村：修路 <2公里> & 桥",
-			"2025-02-01 下村：打井",
-			"2025-01-20 下村 谈话诫勉：王五",
+			"2025-12-20 上村 · 听证公告：公益事业建设方案",
+			"2025-06-01 下村 · 听证公告：水费",
+			"2025-04-12 上村 · 民主听证：土地流转方案, 第一期; 试点",
+			"2025-04-12 上村 · 民主听证：预算",
+			"2025-03-15 上村 · 表彰：李四",
+			"2025-03-01 上村 · 修路 <2公里> & 桥",
+			"2025-03-01 上村 · 修路 <2公里> & 桥",
+			"2025-02-01 下村 · 打井",
+			"2025-01-20 下村 · 谈话诫勉：王五",
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("%s: entries\n  %s\nwant\n  %s", base, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
@@ -179,7 +179,7 @@ func TestCountyFeed(t *testing.T) {
 		if f.Entries[2].Summary != "通过。同意流转\n已签约。这是一段足够长的摘要文字，用来检验日历文件按七十五个字节折行时不会把一个汉字拆成两半。" {
 			t.Errorf("held hearing summary %q", f.Entries[2].Summary)
 		}
-		if got := f.Entries[4].Summary; got != "考评优秀；依据年度：2024；决定机关：东乡党委" {
+		if got := f.Entries[4].Summary; got != "考评优秀；依据2024年度评议；决定机关：东乡党委" {
 			t.Errorf("action summary %q", got)
 		}
 		if f.Entries[5].Summary != "推进中，40%。路基完成" || f.Entries[6].Summary != "推进中，45%。当天又有进展" {
@@ -246,15 +246,19 @@ func TestVillageFeed(t *testing.T) {
 	}
 }
 
-// TestEnglishFeed: an English site's feeds carry no Chinese but the data's.
+// TestEnglishFeed: an English site's feeds carry no Chinese but the data's;
+// every entry puts the village before what happened the same way, and an
+// action says which appraisal it follows.
 func TestEnglishFeed(t *testing.T) {
 	f := parseAtom(t, fixture(t, "/", "en").countyFeed())
 	if f.Lang != "en" {
 		t.Errorf("xml:lang %q", f.Lang)
 	}
 	for i, want := range map[int]string{
-		0: "上村 Hearing announced: 公益事业建设方案",
-		4: "上村 Commendation: 李四",
+		0: "上村 · Hearing announced: 公益事业建设方案",
+		2: "上村 · Hearing: 土地流转方案, 第一期; 试点",
+		4: "上村 · Commendation: 李四",
+		5: "上村 · 修路 <2公里> & 桥",
 	} {
 		if f.Entries[i].Title != want {
 			t.Errorf("entry %d %q, want %q", i, f.Entries[i].Title, want)
@@ -262,6 +266,9 @@ func TestEnglishFeed(t *testing.T) {
 	}
 	if got := f.Entries[0].Summary; got != "To be held on 2026-03-10; the outcome will be published after the hearing." {
 		t.Errorf("summary %q", got)
+	}
+	if got := f.Entries[4].Summary; got != "考评优秀; Following the 2024 appraisal; Decided by: 东乡党委" {
+		t.Errorf("action summary %q", got)
 	}
 }
 

@@ -8,6 +8,12 @@
 // TOML tables flatten to dotted keys: [enum] done = "Done" is "enum.done".
 // Both languages must name the same keys, so a site in English never shows
 // a Chinese word by accident: a key missing from either stops the build.
+//
+// A message about a count may have a singular form, used when the count is
+// 1 (see Tn): the key under the table [one], so that "one.attention.overdue_days"
+// = "{n} day overdue" goes with attention.overdue_days = "{n} days overdue".
+// Singular forms are optional and need not agree between languages: English
+// has them, Chinese does not.
 package i18n
 
 import (
@@ -68,13 +74,25 @@ func Load(siteDir, lang string) (*Catalogue, *problem.List) {
 		}
 		theme[l] = m
 	}
-	// Keys one language has and another lacks.
+	// Keys one language has and another lacks; a singular form of a key
+	// its own file lacks.
 	for _, l := range Languages {
+		for _, k := range sortedKeys(theme[l]) {
+			if base, ok := strings.CutPrefix(k, singular); ok {
+				if _, ok := theme[l][base]; !ok {
+					probs.Error("i18n-singular", "themes/default/i18n/"+l+".toml", 0, k, "",
+						"这个单数形式没有对应的界面文字", "a singular form of a key this file does not have")
+				}
+			}
+		}
 		for _, other := range Languages {
 			if other == l {
 				continue
 			}
 			for _, k := range sortedKeys(theme[l]) {
+				if strings.HasPrefix(k, singular) {
+					continue // optional: Chinese has none
+				}
 				if _, ok := theme[other][k]; !ok && theme[other] != nil {
 					probs.Error("i18n-missing", "themes/default/i18n/"+other+".toml", 0, k, "",
 						"缺少这条界面文字（"+l+".toml 中有）", "this key is missing (it is in "+l+".toml)")
@@ -102,15 +120,24 @@ func Load(siteDir, lang string) (*Catalogue, *problem.List) {
 			probs.Error("i18n-syntax", file, 0, "", "", "界面文字文件格式错误", err.Error())
 		}
 		for _, k := range sortedKeys(m) {
-			if _, ok := c.strs[k]; !ok {
+			base, isSingular := strings.CutPrefix(k, singular)
+			if _, ok := c.strs[k]; !ok && !(isSingular && c.Has(base)) {
 				probs.Warn("i18n-unknown-key", file, 0, k, "", "主题中没有这条界面文字，此项不起作用", "the theme has no such key: this line has no effect")
 				continue
 			}
 			c.strs[k] = m[k]
+			// The site's words replace the theme's for every count: the
+			// theme's singular form was written for the theme's words.
+			if _, own := m[singular+k]; !isSingular && !own {
+				delete(c.strs, singular+k)
+			}
 		}
 	}
 	return c, probs
 }
+
+// singular prefixes the key of a message's singular form (see Tn).
+const singular = "one."
 
 // New returns a catalogue of lang holding exactly words (for tests).
 func New(lang string, words map[string]string) *Catalogue {
@@ -174,8 +201,31 @@ func (c *Catalogue) Has(key string) bool {
 // value pairs: Tf("overdue_note", "due", "2024年3月1日", …). The words are
 // read once: a value is put in as it is, so a pledge titled "{county}" stays
 // so, and a placeholder no pair names is left as written.
-func (c *Catalogue) Tf(key string, pairs ...string) string {
-	s := c.T(key)
+func (c *Catalogue) Tf(key string, pairs ...string) string { return fill(c.T(key), pairs) }
+
+// Tn is Tf for words about a count of n: their singular form (one.<key>)
+// when n is 1 and the catalogue has one, else the words for key. The caller
+// still fills every placeholder, {n} too, as it formats n: Tn("attention.overdue_days",
+// 1, "n", "1") is "1 day overdue", and Tn("pledges_total", 1) is "Pledge".
+// A count may be a decimal (1.5 days): only exactly 1 is singular.
+func (c *Catalogue) Tn(key string, n float64, pairs ...string) string {
+	s := c.T(key) // a key no file has is missing, whatever its singular
+	if n == 1 {
+		if one, ok := c.strs[singular+key]; ok {
+			s = one
+		}
+	}
+	return fill(s, pairs)
+}
+
+// Fill is Tf for words already looked up (Tf or Tn without pairs gives
+// them): for a caller that cuts the words at a placeholder of its own, such
+// as a link, before filling the rest.
+func Fill(words string, pairs ...string) string { return fill(words, pairs) }
+
+// fill puts the values of name, value pairs in place of their {name}
+// placeholders in s (see Tf).
+func fill(s string, pairs []string) string {
 	if !strings.Contains(s, "{") || len(pairs) < 2 {
 		return s
 	}
@@ -208,18 +258,6 @@ func (c *Catalogue) Tf(key string, pairs ...string) string {
 	}
 	b.WriteString(s)
 	return b.String()
-}
-
-// Tn returns the words for key counting n things: Tf with {n} filled as
-// c.Int(n) (digits grouped) and the other pairs. For n = 1 it takes the
-// words of key+"_one" when the catalogue has them, so that English says
-// "1 day", not "1 days"; Chinese names the same key with the same words, as
-// both languages must name the same keys.
-func (c *Catalogue) Tn(key string, n int, pairs ...string) string {
-	if n == 1 && c.Has(key+"_one") {
-		key += "_one"
-	}
-	return c.Tf(key, append([]string{"n", c.Int(n)}, pairs...)...)
 }
 
 // Missing returns the keys that were asked for but are in no file, sorted:

@@ -119,6 +119,11 @@ func TestFormats(t *testing.T) {
 		{en.Paren("3"), " (3)"},
 		{zh.List([]string{"甲", "乙"}), "甲、乙"},
 		{en.List([]string{"a", "b"}), "a, b"},
+		{en.Or([]string{"a", "b", "c"}), "a, b or c"},
+		{en.Or([]string{"a", "b"}), "a or b"},
+		{en.Or([]string{"a"}), "a"},
+		{en.Or(nil), ""},
+		{zh.Or([]string{"甲", "乙", "丙"}), "甲、乙、丙"},
 		{Num(1.1 + 2.2), "3.3"},
 		{Fixed(92.3, 2), "92.30"},
 		{Percent(1, 8), "13%"},
@@ -187,31 +192,149 @@ func TestTf(t *testing.T) {
 	}
 }
 
-// TestTn: a count takes the singular words for one, when the catalogue has
-// them, and its digits grouped; other placeholders are filled as by Tf.
+// TestTn: words about a count take their singular form (one.<key>) when
+// the count is exactly 1 and the catalogue has one; otherwise, and always
+// in a language without singular forms, the words for key.
 func TestTn(t *testing.T) {
-	c := &Catalogue{lang: "en", strs: map[string]string{
-		"format.thousands": ",",
-		"days":             "overdue {n} days",
-		"days_one":         "overdue {n} day",
-		"late":             "{n} days late, due {due}",
-	}}
+	en := New("en", map[string]string{
+		"days":            "{n} days",
+		"one.days":        "{n} day",
+		"pledges":         "Pledges",
+		"one.pledges":     "Pledge",
+		"note":            "at least {days} days, {min} points",
+		"one.note":        "at least {days} day, {min} points",
+		"no_singular":     "{n} more",
+		"one.no_such_key": "orphan",
+	})
+	zh := New("zh-CN", map[string]string{"days": "{n} 天"})
 	for _, tc := range []struct {
-		key  string
-		n    int
-		want string
+		c     *Catalogue
+		key   string
+		n     float64
+		pairs []string
+		want  string
 	}{
-		{"days", 0, "overdue 0 days"},
-		{"days", 1, "overdue 1 day"},
-		{"days", 2, "overdue 2 days"},
-		{"days", 1461, "overdue 1,461 days"},
-		{"late", 1, "1 days late, due 1 May"}, // no late_one: the one form
+		{en, "days", 1, []string{"n", "1"}, "1 day"},
+		{en, "days", 0, []string{"n", "0"}, "0 days"},
+		{en, "days", 2, []string{"n", "2"}, "2 days"},
+		{en, "days", 1.5, []string{"n", "1.5"}, "1.5 days"},
+		{en, "days", -1, []string{"n", "-1"}, "-1 days"},
+		{en, "pledges", 1, nil, "Pledge"},
+		{en, "pledges", 3, nil, "Pledges"},
+		{en, "note", 1, []string{"days", "1", "min", "60"}, "at least 1 day, 60 points"},
+		{en, "note", 7, []string{"days", "7", "min", "1"}, "at least 7 days, 1 points"},
+		{en, "no_singular", 1, []string{"n", "1"}, "1 more"},
+		{zh, "days", 1, []string{"n", "1"}, "1 天"},
 	} {
-		if got := c.Tn(tc.key, tc.n, "due", "1 May"); got != tc.want {
-			t.Errorf("Tn(%q, %d) = %q, want %q", tc.key, tc.n, got, tc.want)
+		if got := tc.c.Tn(tc.key, tc.n, tc.pairs...); got != tc.want {
+			t.Errorf("%s Tn(%q, %v, %q) = %q, want %q", tc.c.Lang(), tc.key, tc.n, tc.pairs, got, tc.want)
 		}
 	}
-	if m := c.Missing(); len(m) != 0 {
-		t.Errorf("Tn recorded %v as missing: asking whether a singular exists is not a miss", m)
+	if m := en.Missing(); len(m) != 0 {
+		t.Errorf("missing: %v", m)
+	}
+	en.Tn("no_such_key", 1)
+	if m := en.Missing(); len(m) != 1 || m[0] != "no_such_key" {
+		t.Errorf("a singular form alone: missing %v, want [no_such_key]", m)
+	}
+}
+
+// TestThemeSingulars: every count message the English theme has a
+// singular form for reads in the singular at 1, Chinese has none, and each
+// singular form goes with a key of the theme (Load would report an orphan).
+func TestThemeSingulars(t *testing.T) {
+	en, probs := Load(t.TempDir(), "en")
+	zh, _ := Load(t.TempDir(), "zh-CN")
+	if probs.Len() != 0 {
+		t.Fatalf("problems: %v", probs.Sorted())
+	}
+	for _, tc := range []struct {
+		key   string
+		pairs []string
+		n     float64
+		want  string
+	}{
+		{"attention.overdue_days", []string{"n", "1"}, 1, "1 day overdue"},
+		{"attention.overdue_days", []string{"n", "2"}, 2, "2 days overdue"},
+		{"browse.days_n", []string{"n", "1"}, 1, "1 day"},
+		{"pledges_total", nil, 1, "Pledge"},
+		{"pledges_total", nil, 0, "Pledges"},
+		{"attention.quiet_explain", []string{"date", "2024-12-31", "n", "1"}, 1, "Villages that have held no democratic hearing since 2024-12-31 (1 year)."},
+		{"attention.view_township", []string{"n", "1"}, 1, "View the township's 1 item"},
+		{"attention.duban_as_of", []string{"date", "2025-12-31", "n", "1"}, 1, "Data as of 2025-12-31; 1 item"},
+	} {
+		if got := en.Tn(tc.key, tc.n, tc.pairs...); got != tc.want {
+			t.Errorf("Tn(%q, %v) = %q, want %q", tc.key, tc.n, got, tc.want)
+		}
+	}
+	singulars := 0
+	for _, k := range en.Keys() {
+		base, ok := strings.CutPrefix(k, singular)
+		if !ok {
+			continue
+		}
+		singulars++
+		if !en.Has(base) {
+			t.Errorf("%s: no %s", k, base)
+		}
+		if en.T(k) == en.T(base) {
+			t.Errorf("%s is the same as %s: %q", k, base, en.T(k))
+		}
+		if zh.Tn(base, 1) != zh.T(base) {
+			t.Errorf("zh-CN has a singular form of %s", base)
+		}
+	}
+	if singulars < 10 {
+		t.Errorf("only %d singular forms in en.toml", singulars)
+	}
+}
+
+// TestSingularOverrides: a site may give a singular form of a theme key;
+// a site that rewords a key without giving its singular form gets its own
+// words for every count, not the theme's singular; a singular form of a
+// key the theme lacks is an unknown key.
+func TestSingularOverrides(t *testing.T) {
+	for _, tc := range []struct {
+		name, file   string
+		key          string
+		n            float64
+		pairs        []string
+		want         string
+		unknown      string
+		langOverride string
+	}{
+		{"theme singular", "", "attention.overdue_days", 1, []string{"n", "1"}, "1 day overdue", "", ""},
+		{"reworded, no singular", "[attention]\noverdue_days = \"{n} days late\"\n", "attention.overdue_days", 1, []string{"n", "1"}, "1 days late", "", ""},
+		{"reworded, plural", "[attention]\noverdue_days = \"{n} days late\"\n", "attention.overdue_days", 3, []string{"n", "3"}, "3 days late", "", ""},
+		{"reworded with singular", "[attention]\noverdue_days = \"{n} days late\"\n[one.attention]\noverdue_days = \"{n} day late\"\n", "attention.overdue_days", 1, []string{"n", "1"}, "1 day late", "", ""},
+		{"singular only", "[one]\npledges_total = \"One pledge\"\n", "pledges_total", 1, nil, "One pledge", "", ""},
+		{"singular only, root key sorts after", "pledges_total = \"Commitments\"\n[one]\npledges_total = \"Commitment\"\n", "pledges_total", 1, nil, "Commitment", "", ""},
+		{"singular of a key without one", "[one]\nnav_home = \"Home page\"\n", "nav_home", 1, nil, "Home page", "", ""},
+		{"singular of an unknown key", "[one]\nno_such = \"x\"\n", "pledges_total", 1, nil, "Pledge", "one.no_such", ""},
+		{"Chinese site gives one", "[one]\npledges_total = \"承诺\"\n", "pledges_total", 1, nil, "承诺", "", "zh-CN"},
+		{"Chinese theme has none", "", "pledges_total", 1, nil, "承诺总数", "", "zh-CN"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lang := "en"
+			if tc.langOverride != "" {
+				lang = tc.langOverride
+			}
+			dir := t.TempDir()
+			if tc.file != "" {
+				os.MkdirAll(filepath.Join(dir, "i18n"), 0o755)
+				os.WriteFile(filepath.Join(dir, "i18n", lang+".toml"), []byte(tc.file), 0o644)
+			}
+			c, probs := Load(dir, lang)
+			if got := c.Tn(tc.key, tc.n, tc.pairs...); got != tc.want {
+				t.Errorf("Tn(%q, %v) = %q, want %q", tc.key, tc.n, got, tc.want)
+			}
+			ps := probs.Sorted()
+			switch {
+			case tc.unknown == "" && len(ps) != 0:
+				t.Errorf("problems: %v", ps)
+			case tc.unknown != "" && (len(ps) != 1 || ps[0].Code != "i18n-unknown-key" || ps[0].Key != tc.unknown):
+				t.Errorf("problems = %v, want an unknown key %s", ps, tc.unknown)
+			}
+		})
 	}
 }

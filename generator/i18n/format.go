@@ -149,6 +149,16 @@ func (c *Catalogue) Label(label, value string) string { return label + c.T("punc
 // List joins items with the language's list separator: 甲、乙 or "a, b".
 func (c *Catalogue) List(items []string) string { return strings.Join(items, c.T("punct.list")) }
 
+// Or joins items as alternatives, the last after list.or: "a, b or c",
+// 甲、乙、丙. One item is itself, none is "".
+func (c *Catalogue) Or(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	last := len(items) - 1
+	return c.List(items[:last]) + c.T("list.or") + items[last]
+}
+
 // Percent formats part of whole as a whole percentage, "—" when whole is 0.
 func Percent(part, whole int) string {
 	if whole == 0 {

@@ -112,7 +112,7 @@ func (s *Site) attentionPages() []entry {
 func (s *Site) attentionFacts(a dataset.Attention, anchor string) []Fact {
 	var out []Fact
 	for k, n := range attentionCounts(a) {
-		f := Fact{Label: s.T(attentionKinds[k].title), Value: s.C.Int(n), Tone: toneIf(n > 0, "bad")}
+		f := Fact{Label: s.C.Tn(attentionKinds[k].title, float64(n)), Value: s.C.Int(n), Tone: toneIf(n > 0, "bad")}
 		if anchor != "" && n > 0 {
 			f.Href = "#" + anchor + attentionKinds[k].key
 		}
@@ -127,7 +127,7 @@ func (s *Site) attentionBlock(path string, t *dataset.Township) *AttentionBlock 
 	a := d.AttentionOf[t.ID]
 	n := a.Len()
 	b := &AttentionBlock{Title: s.C.Tf("attention.duban_title", "township", t.Name),
-		AsOf: s.C.Tf("attention.duban_as_of", "date", s.date(d.Site.AsOf), "n", s.C.Int(n))}
+		AsOf: s.C.Tn("attention.duban_as_of", float64(n), "date", s.date(d.Site.AsOf), "n", s.C.Int(n))}
 	if n <= maxRows {
 		b.Facts = s.attentionFacts(a, "att-")
 		b.Sections = s.attentionSections(path, a, attentionRefs(a))
@@ -137,7 +137,7 @@ func (s *Site) attentionBlock(path string, t *dataset.Township) *AttentionBlock 
 	// township's items are on its own part of it.
 	b.Facts = s.attentionFacts(a, "")
 	b.Href = route.Rel(path, route.Part(route.AttentionPath, t.ID))
-	b.HrefText = s.C.Tf("attention.view_township", "n", s.C.Int(n))
+	b.HrefText = s.C.Tn("attention.view_township", float64(n), "n", s.C.Int(n))
 	return b
 }
 
@@ -160,12 +160,12 @@ func (s *Site) attentionExplain(kind int) string {
 	r := s.D.Rules
 	switch attentionKinds[kind].key {
 	case "no-action":
-		return s.C.Tf("attention.no_action_explain", "n", s.C.Int(r.Appraisal.ConsecutivePoorYears), "grade", s.C.Grade(r.LowestGrade()))
+		return s.C.Tn("attention.no_action_explain", float64(r.Appraisal.ConsecutivePoorYears), "n", s.C.Int(r.Appraisal.ConsecutivePoorYears), "grade", s.C.Grade(r.LowestGrade()))
 	case "quiet":
-		return s.C.Tf("attention.quiet_explain", "date", s.date(dataset.YearsBefore(s.D.Site.AsOf, r.Hearings.MaxQuietYears)),
+		return s.C.Tn("attention.quiet_explain", float64(r.Hearings.MaxQuietYears), "date", s.date(dataset.YearsBefore(s.D.Site.AsOf, r.Hearings.MaxQuietYears)),
 			"n", s.C.Int(r.Hearings.MaxQuietYears))
 	case "training":
-		return s.C.Tf("attention.training_explain", "min", i18n.Num(r.Training.MinPoints), "days", i18n.Num(r.Training.MinDays))
+		return s.C.Tn("attention.training_explain", r.Training.MinDays, "min", i18n.Num(r.Training.MinPoints), "days", i18n.Num(r.Training.MinDays))
 	}
 	return s.T("attention." + map[string]string{"overdue": "overdue_explain", "no-replacement": "no_replacement_explain"}[attentionKinds[kind].key])
 }
@@ -182,7 +182,7 @@ func (s *Site) attentionItem(path string, a dataset.Attention, r attentionRef) A
 		pl := &d.Pledges[o.Pledge]
 		it.Item = Link{Label: pl.Title, Href: route.Rel(path, route.Pledge(pl.ID))}
 		it.Who = s.responsible(path, pl)
-		it.Detail = s.C.Tf("attention.overdue_days", "n", s.C.Int(o.Days)) + " · " + s.C.Tf("attention.due", "date", s.date(pl.Due))
+		it.Detail = s.C.Tn("attention.overdue_days", float64(o.Days), "n", s.C.Int(o.Days)) + " · " + s.C.Tf("attention.due", "date", s.date(pl.Due))
 		if pl.CarriedOver {
 			it.Detail += " · " + s.T("accountability.carried_over")
 		}
@@ -192,7 +192,7 @@ func (s *Site) attentionItem(path string, a dataset.Attention, r attentionRef) A
 		ap := &d.Appraisals[o.Appraisal]
 		it.Item = Link{Label: s.C.Tf("attention.no_action_item", "year", itoa(ap.Year)), Href: route.Rel(path, route.Secretary(ap.SecretaryID)) + "#h-appraisals"}
 		it.Who = s.secretaryLink(path, ap.SecretaryID)
-		it.Detail = s.C.Tf("attention.no_action_detail", "grade", s.C.Grade(ap.Grade), "n", s.C.Int(ap.LowestStreak))
+		it.Detail = s.C.Tn("attention.no_action_detail", float64(ap.LowestStreak), "grade", s.C.Grade(ap.Grade), "n", s.C.Int(ap.LowestStreak))
 	case "quiet":
 		o := a.Quiet[r.i]
 		place = o.Place
@@ -221,10 +221,10 @@ func (s *Site) attentionItem(path string, a dataset.Attention, r attentionRef) A
 			parts = append(parts, s.T("attention.training_none"))
 		} else {
 			if o.PointsShort {
-				parts = append(parts, s.C.Tf("attention.training_points", "n", i18n.Num(o.Points), "min", i18n.Num(rules.MinPoints)))
+				parts = append(parts, s.C.Tn("attention.training_points", rules.MinPoints, "n", i18n.Num(o.Points), "min", i18n.Num(rules.MinPoints)))
 			}
 			if o.DaysShort {
-				parts = append(parts, s.C.Tf("attention.training_days", "n", i18n.Num(o.Days), "min", i18n.Num(rules.MinDays)))
+				parts = append(parts, s.C.Tn("attention.training_days", rules.MinDays, "n", i18n.Num(o.Days), "min", i18n.Num(rules.MinDays)))
 			}
 		}
 		it.Detail = strings.Join(parts, " · ")

@@ -59,7 +59,7 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 		v   *int
 	}{{"attendees", h.Attendees}, {"party_members", h.PartyMembers}, {"villager_reps", h.VillagerReps}, {"experts", h.Experts}} {
 		if f.v != nil {
-			view.Attendance = append(view.Attendance, Fact{Label: s.T(f.key), Value: s.C.Int(*f.v)})
+			view.Attendance = append(view.Attendance, Fact{Label: s.C.Tn(f.key, float64(*f.v)), Value: s.C.Int(*f.v)})
 		}
 	}
 	for _, f := range []struct {

@@ -96,9 +96,9 @@ func (s *Site) hearingsPages() []entry {
 			v := &HearingsView{Year: y, List: lv, Township: township, Jump: jumpLinks(lv)}
 			withSort(p, lv)
 			if township == "" {
-				v.Facts = []Fact{{Label: s.T("hearings_held"), Value: s.C.Int(held)}}
+				v.Facts = []Fact{{Label: s.C.Tn("hearings_held", float64(held)), Value: s.C.Int(held)}}
 				if scheduled > 0 {
-					v.Facts = append(v.Facts, Fact{Label: s.T("accountability.hearings_scheduled"), Value: s.C.Int(scheduled)})
+					v.Facts = append(v.Facts, Fact{Label: s.C.Tn("accountability.hearings_scheduled", float64(scheduled)), Value: s.C.Int(scheduled)})
 				}
 				for _, o := range schema.Outcomes {
 					if o.Zh != schema.OutcomeScheduled && held > 0 {

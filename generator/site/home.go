@@ -91,9 +91,9 @@ func (s *Site) countyFacts(path string) []Fact {
 	}
 	return []Fact{
 		{Label: s.T("townships"), Value: s.C.Int(len(d.Townships))},
-		{Label: s.T("villages"), Value: s.C.Int(len(d.Villages)), Note: s.T("secretaries_serving") + " " + s.C.Int(serving)},
+		{Label: s.T("villages"), Value: s.C.Int(len(d.Villages)), Note: s.C.Tn("fact_note.serving", float64(serving), "n", s.C.Int(serving))},
 		{Label: s.T("pledges_total"), Value: s.C.Int(len(d.Pledges)), Href: route.Rel(path, route.BoardPath)},
-		{Label: s.T("pledges_done"), Value: strconv.Itoa(i18n.Pct(done, len(d.Pledges))) + "%", Note: s.C.Int(done) + " " + s.T("items"), Tone: "good"},
+		{Label: s.T("pledges_done"), Value: strconv.Itoa(i18n.Pct(done, len(d.Pledges))) + "%", Note: s.C.Tn("fact_note.done", float64(len(d.Pledges)), "done", s.C.Int(done), "n", s.C.Int(len(d.Pledges))), Tone: "good"},
 		{Label: s.T("pledges_overdue"), Value: s.C.Int(overdue), Href: route.Rel(path, route.OverduePath), Tone: toneIf(overdue > 0, "bad")},
 		{Label: s.T("hearings_held"), Value: s.C.Int(held), Href: route.Rel(path, route.HearingsPath)},
 		{Label: s.T("attention.total"), Value: s.C.Int(d.Attention.Len()), Href: route.Rel(path, route.AttentionPath), Tone: toneIf(d.Attention.Len() > 0, "bad")},

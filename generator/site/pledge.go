@@ -73,7 +73,7 @@ func (s *Site) pledge(path string, pi int) (*Page, error) {
 		view.OverdueNote = s.C.Tf("overdue_note", "due", s.date(pl.Due), "as_of", s.date(d.Site.AsOf))
 	}
 	if pl.DaysLate > 0 {
-		view.LateLabel = s.C.Tn("done_late", pl.DaysLate)
+		view.LateLabel = s.C.Tn("done_late", float64(pl.DaysLate), "n", s.C.Int(pl.DaysLate))
 		view.LateNote = s.C.Tf("done_late_note", "due", s.date(pl.Due), "done", s.date(pl.UpdatedOn))
 	}
 	if ri, ok := d.PledgeByID[pl.ReplacedBy]; ok && pl.ReplacedBy != "" {

@@ -275,7 +275,7 @@ func pledgeTable(c *i18n.Catalogue, lines []PledgeLine, label string, days bool)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = text(c.Tf("browse.days_n", "n", c.Int(l.Days))).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = text(c.Tn("browse.days_n", float64(l.Days), "n", c.Int(l.Days))).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -94,7 +94,7 @@ func (s *Site) ratingPages() []entry {
 			if township == "" {
 				v.Facts = []Fact{
 					{Label: s.T("appraised"), Value: s.C.Int(len(rows))},
-					{Label: s.T("five_star_teams"), Value: s.C.Int(fiveStar), Tone: "good"},
+					{Label: s.C.Tn("five_star_teams", float64(fiveStar)), Value: s.C.Int(fiveStar), Tone: "good"},
 				}
 				if starN > 0 {
 					v.Facts = append(v.Facts, Fact{Label: s.T("avg_team_stars"), Value: i18n.Fixed(float64(starSum)/float64(starN), 1)})

@@ -100,7 +100,7 @@ func (s *Site) pledgeRow(path string, pi int, withVillage bool) PledgeRow {
 		MadeOn: s.date(p.MadeOn), UpdatedOn: s.date(p.UpdatedOn), CarriedOver: p.CarriedOver, dueKey: p.Due, status: p.Status,
 	}
 	if p.Overdue {
-		r.OverdueLabel = s.C.Tn("overdue_days", p.DaysOverdue)
+		r.OverdueLabel = s.C.Tn("overdue_days", float64(p.DaysOverdue), "n", s.C.Int(p.DaysOverdue))
 	}
 	if p.CarriedOver {
 		r.Holder = s.T("accountability.holder_vacant")
@@ -285,7 +285,7 @@ func (s *Site) trainingRow(ty *dataset.TrainingYear, name string) TrainingRow {
 // trainingNote says the training thresholds in words.
 func (s *Site) trainingNote() string {
 	t := s.D.Rules.Training
-	return s.C.Tf("training_note", "min", i18n.Num(t.MinPoints), "excellent", i18n.Num(t.ExcellencePoints),
+	return s.C.Tn("training_note", t.MinDays, "min", i18n.Num(t.MinPoints), "excellent", i18n.Num(t.ExcellencePoints),
 		"top", s.C.Grade(s.D.Rules.TopGrade()), "days", i18n.Num(t.MinDays))
 }
 
@@ -365,17 +365,6 @@ func (s *Site) villageRow(path string, vi int) VillageRow {
 		}
 	}
 	return r
-}
-
-// openStatuses names the statuses of open pledges (dataset.Open), in words.
-func (s *Site) openStatuses() string {
-	var names []string
-	for _, c := range schema.PledgeStatuses {
-		if dataset.Open(c.Zh) {
-			names = append(names, s.C.Enum(schema.PledgeStatuses, c.Zh))
-		}
-	}
-	return s.C.List(names)
 }
 
 func reverse(list []int32) []int32 {

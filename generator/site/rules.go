@@ -1,6 +1,9 @@
 package site
 
 import (
+	"strconv"
+
+	"gongshi/generator/dataset"
 	"gongshi/generator/i18n"
 	"gongshi/generator/route"
 	"gongshi/generator/schema"
@@ -9,17 +12,40 @@ import (
 // RulesView explains, in plain language, how everything on the site is
 // judged, from rules.toml.
 type RulesView struct {
-	Weights      []Fact // 群众测评 40% …
-	Grades       []GradeRule
-	PoorYears    int
-	Lowest       string
-	Top          string
-	MinPoints    string
-	ExcPoints    string
-	MinDays      string
-	Statuses     []Badge
-	OpenStatuses string
-	Outcomes     []Badge
+	Weights   []Fact // 群众测评 40% …
+	Grades    []GradeRule
+	PoorYears string // who is replaced, in a sentence; "" when no rule says
+	Statuses  []Badge
+	Overdue   string // which pledges are overdue, in a sentence
+	Training  string // the training thresholds, in a sentence
+	Outcomes  []Badge
+}
+
+// rulesSentences says the rules in whole sentences of the catalogue's
+// language, each from one message so that each language keeps its own
+// word order: who is replaced ("" when consecutive_poor_years is 0), which
+// pledges are overdue, and the training thresholds.
+func rulesSentences(c *i18n.Catalogue, r *dataset.Rules) (poor, overdue, training string) {
+	if n := r.Appraisal.ConsecutivePoorYears; n > 0 {
+		poor = c.Tn("rules_page.poor_years", float64(n), "grade", c.Grade(r.LowestGrade()), "n", strconv.Itoa(n))
+	}
+	overdue = c.Tf("rules_page.overdue", "statuses", openStatuses(c))
+	t := r.Training
+	training = c.Tn("rules_page.training", t.MinDays, "min", i18n.Num(t.MinPoints), "excellent", i18n.Num(t.ExcellencePoints),
+		"top", c.Grade(r.TopGrade()), "days", i18n.Num(t.MinDays))
+	return poor, overdue, training
+}
+
+// openStatuses names the statuses of open pledges (dataset.Open) as
+// alternatives: "Not started, In progress or Partly done".
+func openStatuses(c *i18n.Catalogue) string {
+	var names []string
+	for _, st := range schema.PledgeStatuses {
+		if dataset.Open(st.Zh) {
+			names = append(names, c.Enum(schema.PledgeStatuses, st.Zh))
+		}
+	}
+	return c.Or(names)
 }
 
 // GradeRule is one step of the grade ladder, in words.
@@ -40,10 +66,8 @@ func (s *Site) rules(path string) (*Page, error) {
 			{Label: s.T("members_score"), Value: i18n.Num(w.Members*100) + "%"},
 			{Label: s.T("org_score"), Value: i18n.Num(w.Org*100) + "%"},
 		},
-		PoorYears: r.Appraisal.ConsecutivePoorYears, Lowest: s.C.Grade(r.LowestGrade()), Top: s.C.Grade(r.TopGrade()),
-		MinPoints: i18n.Num(r.Training.MinPoints), ExcPoints: i18n.Num(r.Training.ExcellencePoints), MinDays: i18n.Num(r.Training.MinDays),
-		OpenStatuses: s.openStatuses(),
 	}
+	v.PoorYears, v.Overdue, v.Training = rulesSentences(s.C, &r)
 	for i, g := range r.Appraisal.Grades {
 		rng := i18n.Num(g.Min) + " " + s.T("points_and_above")
 		if i > 0 {

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"strings"
+
 	"gongshi/generator/dataset"
 	"gongshi/generator/i18n"
 	"gongshi/generator/route"
@@ -36,8 +38,9 @@ type SecretaryView struct {
 // CarriedView says that a former secretary's open pledges stay with the
 // office, and who holds the office on as_of (Holder.Label "" while vacant).
 type CarriedView struct {
-	Note   string
+	Note   string // the words before the holder's name
 	Holder Link
+	After  string // the words after it: "." in English
 }
 
 // TrainingItem is one training record.
@@ -113,11 +116,17 @@ func (s *Site) carried(path string, si int) *CarriedView {
 	if n == 0 {
 		return nil
 	}
-	args := []string{"name", sec.Name, "date", s.date(sec.TermEnd), "n", s.C.Int(n), "role", s.C.Enum(schema.Roles, sec.Role)}
+	// The role is mid-sentence ("the serving first secretary"); Chinese
+	// has no case, so lowering it changes only English.
+	args := []string{"name", sec.Name, "date", s.date(sec.TermEnd), "n", s.C.Int(n), "role", strings.ToLower(s.C.Enum(schema.Roles, sec.Role))}
 	hi, ok := d.SecretaryByID[holder]
 	if !ok {
-		return &CarriedView{Note: s.C.Tf("accountability.carried_over_vacant", args...)}
+		return &CarriedView{Note: s.C.Tn("accountability.carried_over_vacant", float64(n), args...)}
 	}
-	return &CarriedView{Note: s.C.Tf("accountability.carried_over_note", args...),
+	// The holder's name is a link at {holder}, or after the words when
+	// they have no such placeholder (a site's own words may not). The
+	// words are cut before they are filled, so a name cannot cut them.
+	before, after, _ := strings.Cut(s.C.Tn("accountability.carried_over_note", float64(n)), "{holder}")
+	return &CarriedView{Note: i18n.Fill(before, args...), After: i18n.Fill(after, args...),
 		Holder: Link{Label: d.Secretaries[hi].Name, Href: route.Rel(path, route.Secretary(holder))}}
 }

@@ -46,9 +46,9 @@ func (s *Site) townshipPages() []entry {
 			p := s.frame(path, t.Name, section, Link{Label: s.T("townships"), Href: route.Rel(path, route.TownshipsPath)})
 			row := s.townshipRow(path, ti)
 			v := &TownshipView{Name: t.Name, Pager: pager, Facts: []Fact{
-				{Label: s.T("villages"), Value: s.C.Int(row.Villages)},
-				{Label: s.T("pledges_total"), Value: s.C.Int(row.Pledges)},
-				{Label: s.T("pledges_done"), Value: strconv.Itoa(row.DonePct) + "%", Note: s.C.Int(row.Done) + " " + s.T("items"), Tone: "good"},
+				{Label: s.C.Tn("villages", float64(row.Villages)), Value: s.C.Int(row.Villages)},
+				{Label: s.C.Tn("pledges_total", float64(row.Pledges)), Value: s.C.Int(row.Pledges)},
+				{Label: s.T("pledges_done"), Value: strconv.Itoa(row.DonePct) + "%", Note: s.C.Tn("fact_note.done", float64(row.Pledges), "done", s.C.Int(row.Done), "n", s.C.Int(row.Pledges)), Tone: "good"},
 				{Label: s.T("pledges_overdue"), Value: s.C.Int(row.Overdue), Tone: toneIf(row.Overdue > 0, "bad")},
 			}}
 			for _, vi := range vs[from:to] {
@@ -58,7 +58,7 @@ func (s *Site) townshipPages() []entry {
 			if pager == nil || pager.Prev == "" {
 				a := d.AttentionOf[t.ID]
 				v.Attention = s.attentionBlock(path, t)
-				v.Facts = append(v.Facts, Fact{Label: s.T("attention.total"), Value: s.C.Int(a.Len()), Href: "#h-attention", Tone: toneIf(a.Len() > 0, "bad")})
+				v.Facts = append(v.Facts, Fact{Label: s.C.Tn("attention.total", float64(a.Len())), Value: s.C.Int(a.Len()), Href: "#h-attention", Tone: toneIf(a.Len() > 0, "bad")})
 				c, csv, err := s.Charts.Township(t.ID)
 				if err == nil {
 					cs := newChartSet(path, nil)

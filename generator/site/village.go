@@ -269,10 +269,10 @@ func (s *Site) villageFigures(v *dataset.Village) []Fact {
 		out = append(out, Fact{Label: s.T("population"), Value: s.C.Int(*v.Population)})
 	}
 	if v.Households != nil {
-		out = append(out, Fact{Label: s.T("households"), Value: s.C.Int(*v.Households)})
+		out = append(out, Fact{Label: s.C.Tn("households", float64(*v.Households)), Value: s.C.Int(*v.Households)})
 	}
 	if v.PartyMembers != nil {
-		out = append(out, Fact{Label: s.T("party_members"), Value: s.C.Int(*v.PartyMembers)})
+		out = append(out, Fact{Label: s.C.Tn("party_members", float64(*v.PartyMembers)), Value: s.C.Int(*v.PartyMembers)})
 	}
 	if v.CollectiveIncome != nil {
 		out = append(out, Fact{Label: s.T("collective_income"), Value: s.C.Yuan(*v.CollectiveIncome)})
@@ -558,7 +558,7 @@ func (s *Site) notice(v *dataset.Village, t *dataset.Township, canonical string)
 	n := NoticeView{
 		Title:       s.C.Tf("notice.title", "village", v.Name),
 		Intro:       s.T("notice.intro"),
-		Period:      s.C.Tf("notice.period", "days", strconv.Itoa(days)),
+		Period:      s.C.Tn("notice.period", float64(days), "days", strconv.Itoa(days)),
 		Publisher:   site.Publisher.Organiser,
 		Supervision: s.publisher.Supervision,
 	}
@@ -580,7 +580,7 @@ func pct(share float64) string { return i18n.Fixed(100*share, 1) }
 // that it has. Carried-over pledges are among the open and overdue ones.
 func (s *Site) tallyChips(t dataset.PledgeTally) []Fact {
 	fs := []Fact{
-		{Label: s.T("pledges_total"), Value: s.C.Int(t.Pledges)},
+		{Label: s.C.Tn("pledges_total", float64(t.Pledges)), Value: s.C.Int(t.Pledges)},
 		{Label: s.T("pledges_done"), Value: s.C.Int(t.Done), Note: strconv.Itoa(i18n.Pct(t.Done, t.Pledges)) + "%", Tone: "good"},
 		{Label: s.T("pledges_open"), Value: s.C.Int(t.Open - t.Overdue)},
 		{Label: s.T("pledges_overdue"), Value: s.C.Int(t.Overdue)},
