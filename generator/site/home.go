@@ -90,13 +90,13 @@ func (s *Site) countyFacts(path string) []Fact {
 		overdue += f.Overdue
 	}
 	return []Fact{
-		{Label: s.T("townships"), Value: s.C.Int(len(d.Townships))},
-		{Label: s.T("villages"), Value: s.C.Int(len(d.Villages)), Note: s.C.Tn("fact_note.serving", float64(serving), "n", s.C.Int(serving))},
-		{Label: s.T("pledges_total"), Value: s.C.Int(len(d.Pledges)), Href: route.Rel(path, route.BoardPath)},
+		{Label: s.C.Tn("townships", float64(len(d.Townships))), Value: s.C.Int(len(d.Townships))},
+		{Label: s.C.Tn("villages", float64(len(d.Villages))), Value: s.C.Int(len(d.Villages)), Note: s.C.Tn("fact_note.serving", float64(serving), "n", s.C.Int(serving))},
+		{Label: s.C.Tn("pledges_total", float64(len(d.Pledges))), Value: s.C.Int(len(d.Pledges)), Href: route.Rel(path, route.BoardPath)},
 		{Label: s.T("pledges_done"), Value: strconv.Itoa(i18n.Pct(done, len(d.Pledges))) + "%", Note: s.C.Tn("fact_note.done", float64(len(d.Pledges)), "done", s.C.Int(done), "n", s.C.Int(len(d.Pledges))), Tone: "good"},
 		{Label: s.T("pledges_overdue"), Value: s.C.Int(overdue), Href: route.Rel(path, route.OverduePath), Tone: toneIf(overdue > 0, "bad")},
-		{Label: s.T("hearings_held"), Value: s.C.Int(held), Href: route.Rel(path, route.HearingsPath)},
-		{Label: s.T("attention.total"), Value: s.C.Int(d.Attention.Len()), Href: route.Rel(path, route.AttentionPath), Tone: toneIf(d.Attention.Len() > 0, "bad")},
+		{Label: s.C.Tn("hearings_held", float64(held)), Value: s.C.Int(held), Href: route.Rel(path, route.HearingsPath)},
+		{Label: s.C.Tn("attention.total", float64(d.Attention.Len())), Value: s.C.Int(d.Attention.Len()), Href: route.Rel(path, route.AttentionPath), Tone: toneIf(d.Attention.Len() > 0, "bad")},
 	}
 }
 

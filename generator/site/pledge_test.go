@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"gongshi/generator/dataset"
+	"gongshi/generator/schema"
 )
 
 // words returns the text of a page's <main> as a reader sees it: tags
@@ -194,5 +195,26 @@ func TestSecretaryTally(t *testing.T) {
 	s := chips.FindString(page(t, plan, "secretaries/S00001/index.html"))
 	if len(d.SecretariesOf.Of("V0001")) == 1 && v != s {
 		t.Errorf("V0001 and its only secretary count differently:\n%s\n%s", v, s)
+	}
+}
+
+// TestHomeCardsOfOne: the home page's cards name what they count in the
+// singular for one (a county where one hearing has been held), and in the
+// plural otherwise.
+func TestHomeCardsOfOne(t *testing.T) {
+	for _, c := range []struct {
+		one  bool
+		want string
+	}{{true, "1 Hearing "}, {false, " Hearings "}} {
+		plan := demoPlan(t, "en", func(d *dataset.Dataset) {
+			if c.one { // every hearing but the first still to be held
+				for i := 1; i < len(d.Hearings); i++ {
+					d.Hearings[i].Outcome = schema.OutcomeScheduled
+				}
+			}
+		})
+		if home := words(t, page(t, plan, "index.html")); !strings.Contains(home, c.want) || c.one && strings.Contains(home, "1 Hearings") {
+			t.Errorf("one hearing held %v: the home page has no %q: %s", c.one, c.want, home[:min(len(home), 400)])
+		}
 	}
 }
