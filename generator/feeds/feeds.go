@@ -24,12 +24,29 @@ type feeds struct {
 	d  *dataset.Dataset
 	c  *i18n.Catalogue
 	id identity
+	// shared are the village names that more than one village has (two
+	// 碧石村 in two townships): entries name those with their township.
+	shared map[string]bool
+}
+
+// sharedNames returns the village names of d that more than one village has.
+func sharedNames(d *dataset.Dataset) map[string]bool {
+	seen := make(map[string]bool, len(d.Villages))
+	shared := map[string]bool{}
+	for i := range d.Villages {
+		n := d.Villages[i].Name
+		if seen[n] {
+			shared[n] = true
+		}
+		seen[n] = true
+	}
+	return shared
 }
 
 // Write writes the county's feed and calendar and each village's, and
 // returns the number of files written.
 func Write(w *output.Writer, d *dataset.Dataset, c *i18n.Catalogue) (int, error) {
-	f := &feeds{d: d, c: c, id: countyIdentity(d)}
+	f := &feeds{d: d, c: c, id: countyIdentity(d), shared: sharedNames(d)}
 	n := 0
 	write := func(path string, b []byte) error {
 		if err := w.Write(path, b); err != nil {
@@ -78,5 +95,27 @@ func (f *feeds) link(from, to string) string {
 	return route.Rel(from, to)
 }
 
-// villageName returns the name of a village, or "" for an unknown ID.
-func (f *feeds) villageName(id string) string { return f.d.VillageName(id) }
+// villageName returns the name of a village, with its township when
+// another village has the same name ("杏口镇碧石村"), or "" for an unknown
+// ID: a county's feed and calendar mix every village's entries.
+func (f *feeds) villageName(id string) string {
+	v := f.d.VillageOf(id)
+	if v == nil {
+		return ""
+	}
+	if f.shared[v.Name] {
+		return f.c.Tf("feed_entry.place", "township", f.d.TownshipName(v.TownshipID), "village", v.Name)
+	}
+	return v.Name
+}
+
+// address returns where a village is, for a calendar's LOCATION, as a map
+// finds it: county, township and village ("示范县杏口镇碧石村"), or "" for
+// an unknown ID.
+func (f *feeds) address(id string) string {
+	v := f.d.VillageOf(id)
+	if v == nil {
+		return ""
+	}
+	return f.d.Site.County + f.d.TownshipName(v.TownshipID) + v.Name
+}

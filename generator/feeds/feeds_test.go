@@ -60,7 +60,7 @@ func fixture(t *testing.T, base, lang string) *feeds {
 		},
 	}
 	d.Index()
-	return &feeds{d: d, c: c, id: countyIdentity(d)}
+	return &feeds{d: d, c: c, id: countyIdentity(d), shared: sharedNames(d)}
 }
 
 // atomFeed is what the tests read of a feed, by encoding/xml.
@@ -532,6 +532,38 @@ func TestSummarySentences(t *testing.T) {
 	for _, e := range parseAtom(t, f.countyFeed()).Entries {
 		if strings.Contains(e.Summary, "。。") {
 			t.Errorf("entry %q: summary %q has a doubled full stop", e.Title, e.Summary)
+		}
+	}
+}
+
+// TestSharedVillageNames: where two townships each have a village of the
+// same name, the county's feed and calendar name those villages with their
+// township (in either language's order); a name no other village has
+// stays as it is; a calendar's LOCATION is the whole address.
+func TestSharedVillageNames(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{{"zh-CN", "西乡上村"}, {"en", "上村 (西乡)"}} {
+		s := fixture(t, "/", c.lang)
+		d := s.d
+		d.Townships = append(d.Townships, dataset.Township{ID: "T2", Name: "西乡"})
+		d.Villages = append(d.Villages, dataset.Village{ID: "V3", Name: "上村", TownshipID: "T2"})
+		d.Hearings = append(d.Hearings, dataset.Hearing{ID: "H5", VillageID: "V3", Date: "2025-05-05", Topic: "修桥", Outcome: "通过"})
+		d.Index()
+		s.shared = sharedNames(d)
+		feed := string(s.countyFeed())
+		cal := parse(t, s.countyCalendar())
+		var summaries, locations []string
+		for _, e := range cal.Events {
+			summaries = append(summaries, e.Get("SUMMARY"))
+			locations = append(locations, e.Get("LOCATION"))
+		}
+		if !slices.Contains(summaries, c.want+" 修桥") || !strings.Contains(feed, c.want+" · ") {
+			t.Errorf("%s: V3 is not named %q: calendar %q", c.lang, c.want, summaries)
+		}
+		if !slices.Contains(locations, "测试县西乡上村") || !slices.Contains(locations, "测试县东乡上村") {
+			t.Errorf("%s: locations %q, want whole addresses", c.lang, locations)
+		}
+		if !strings.Contains(feed, "下村 · ") || strings.Contains(feed, "东乡下村") || strings.Contains(feed, "下村 (东乡)") {
+			t.Errorf("%s: 下村, the only one of its name, is not named as it is", c.lang)
 		}
 	}
 }

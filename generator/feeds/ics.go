@@ -96,7 +96,7 @@ func (f *feeds) writeCalendar(b io.StringWriter, name string, hearings []int32) 
 		line("DTSTAMP:" + stamp)
 		line("DTSTART;VALUE=DATE:" + strings.ReplaceAll(h.Date, "-", ""))
 		line("SUMMARY:" + icsText(village+" "+h.Topic))
-		line("LOCATION:" + icsText(village))
+		line("LOCATION:" + icsText(f.address(h.VillageID)))
 		line("DESCRIPTION:" + icsText(desc))
 		if h.Upcoming(d.Site.AsOf) {
 			line("STATUS:CONFIRMED")
