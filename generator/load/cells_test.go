@@ -241,7 +241,7 @@ func TestCSVHeaders(t *testing.T) {
 		{"label", "乡镇编码,乡镇名称\nT1,东\n", ""},
 		{"dropped column", "id,身份证号,NAME\nT1,123,东\n", ""},
 		{"trailing empty column", "id,name,\nT1,东,\n", ""},
-		{"unnamed column with data", "id,name,\nT1,东,x\n", "data/townships.csv:1: (第 3 列 column 3): 未知的列"},
+		{"unnamed column with data", "id,name,\nT1,东,x\n", "data/townships.csv:1: (第 3 列 column 3): 这一列没有表头，下面却有内容"},
 		{"duplicate", "id,name,乡镇名称\nT1,东,西\n", "data/townships.csv:1: 乡镇名称: 与 B 列（第 2 列）重复 (duplicate of column B (column 2))"},
 		{"empty", "", "data/townships.csv: 文件为空，至少应有表头行 (empty file: expected at least a header row)"},
 		{"header only", "id,name\n", ""},

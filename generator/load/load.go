@@ -265,7 +265,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			for _, e := range sub {
 				n := e.Name()
 				switch {
-				case e.IsDir() || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "~$"):
+				case e.IsDir() || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "~$") || osFile(strings.ToLower(n)):
 				case strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".txt") || strings.HasSuffix(n, ".toml"):
 					add(b, path.Join("data", name, n))
 				case otherSpreadsheet(strings.ToLower(n)) != nil || strings.HasSuffix(strings.ToLower(n), ".xlsx"):
@@ -288,8 +288,9 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		low := strings.ToLower(n)
 		switch {
 		case known[n] || strings.HasPrefix(n, ".") || wasRead(n):
-		case strings.HasPrefix(n, "~$"):
-			// Excel's lock file beside a workbook that is open: not data.
+		case strings.HasPrefix(n, "~$") || osFile(low):
+			// Excel's lock file beside a workbook that is open, or a file
+			// Windows or macOS leaves in any folder: not data.
 		case strings.HasSuffix(low, ".xlsx") || strings.HasSuffix(low, ".xlsm"):
 			jobs = append(jobs, workbookJobs(dir, "data/"+n, bindings, jobs, &unknown, probs)...)
 		case otherSpreadsheet(low) != nil:
@@ -684,3 +685,8 @@ func readOne(dir string, j *job, d *dataset.Dataset) {
 		readCSV(text, j.sink, drop, separator(text))
 	}
 }
+
+// osFile reports whether name (in lower case) is a file the system leaves
+// in folders it shows: Windows' thumbnail cache and folder settings
+// (Thumbs.db, desktop.ini); macOS's start with a dot.
+func osFile(name string) bool { return name == "thumbs.db" || name == "desktop.ini" || name == "ehthumbs.db" }

@@ -181,11 +181,15 @@ func readHeader(first []string, r recordReader, sink *rowSink, drop []string) he
 		}
 		at := r.at(i)
 		f, ok := t.Lookup(name)
+		if !ok && name == "" {
+			// Data under no header: it cannot be named in drop_columns.
+			probs.Add(sink.problem("unknown-column", at, fmt.Sprintf("(第 %d 列 column %d)", i+1, i+1), "",
+				"这一列没有表头，下面却有内容：请填写表头（可用的列见 docs/data-reference.md），或删除这一列",
+				"this column has no header but holds data: give it a header (the columns are listed in docs/data-reference.md) or delete the column"))
+			continue
+		}
 		if !ok {
 			key := name
-			if key == "" {
-				key = fmt.Sprintf("(第 %d 列 column %d)", i+1, i+1)
-			}
 			zhList, enList := keyList(t), keyList(t)
 			if zh {
 				zhList, enList = labelList(t), labelList(t)+" (or the English keys "+keyList(t)+")"
