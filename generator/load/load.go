@@ -689,4 +689,6 @@ func readOne(dir string, j *job, d *dataset.Dataset) {
 // osFile reports whether name (in lower case) is a file the system leaves
 // in folders it shows: Windows' thumbnail cache and folder settings
 // (Thumbs.db, desktop.ini); macOS's start with a dot.
-func osFile(name string) bool { return name == "thumbs.db" || name == "desktop.ini" || name == "ehthumbs.db" }
+func osFile(name string) bool {
+	return name == "thumbs.db" || name == "desktop.ini" || name == "ehthumbs.db"
+}
