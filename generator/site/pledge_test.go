@@ -218,3 +218,24 @@ func TestHomeCardsOfOne(t *testing.T) {
 		}
 	}
 }
+
+// TestVillageRevisedLinksReplacement: on the village page a revised (已调整)
+// pledge links the pledge that replaced it (P000010 → P000010-2 in V0001),
+// on screen only: the printed notice has no room for it.
+func TestVillageRevisedLinksReplacement(t *testing.T) {
+	plan := demoPlan(t, "zh-CN", nil)
+	d := plan.s.D
+	pl := d.Pledges[d.PledgeByID["P000010"]]
+	if pl.ReplacedBy == "" {
+		t.Fatal("fixture changed: P000010 is not replaced")
+	}
+	repl := d.Pledges[d.PledgeByID[pl.ReplacedBy]]
+	want := `<p class="replaced-by no-print">调整为：<a href="../../pledges/` + repl.ID + `/index.html">` + repl.Title + `</a></p>`
+	html := page(t, plan, "villages/"+pl.VillageID+"/index.html")
+	if !strings.Contains(html, want) {
+		t.Errorf("no %s on the village page", want)
+	}
+	if n := strings.Count(html, `class="replaced-by`); n != 1 {
+		t.Errorf("%d replacement links, want 1 (V0001 has one revised pledge with a replacement)", n)
+	}
+}

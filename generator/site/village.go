@@ -103,7 +103,10 @@ type VillagePledge struct {
 	// CarriedNote says, for an open pledge of a secretary who has left,
 	// whose it was and who holds the office now.
 	CarriedNote string
-	Print       bool
+	// ReplacedBy links a revised (已调整) pledge to the pledge that
+	// replaced it, on screen (nil when there is none).
+	ReplacedBy *Link
+	Print      bool
 	// Former names, on the printed notice, the former secretary whose
 	// pledge this is ("" for the sitting secretary's): the sheet has no
 	// room for the web page's line of who made each pledge.
@@ -308,7 +311,13 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 		sortPledges(rows)
 		g := PledgeGroup{Kind: s.C.Enum(schema.PledgeKinds, k.Zh)}
 		for _, r := range rows {
-			g.Pledges = append(g.Pledges, VillagePledge{PledgeRow: r, CarriedNote: carried[r.ID]})
+			vp := VillagePledge{PledgeRow: r, CarriedNote: carried[r.ID]}
+			if pl := &d.Pledges[d.PledgeByID[r.ID]]; pl.ReplacedBy != "" {
+				if ri, ok := d.PledgeByID[pl.ReplacedBy]; ok {
+					vp.ReplacedBy = &Link{Label: d.Pledges[ri].Title, Href: route.Rel(path, route.Pledge(pl.ReplacedBy))}
+				}
+			}
+			g.Pledges = append(g.Pledges, vp)
 		}
 		groups = append(groups, g)
 	}
