@@ -173,7 +173,7 @@ func TestOtherCells(t *testing.T) {
 			}},
 		{"S1,张三,V1,主任,2023-02-29,,M,85",
 			"data/secretaries.csv:2: role \"主任\": 应为 书记/第一书记 (expected one of secretary/first-secretary)\n" +
-				"data/secretaries.csv:2: term_start \"2023-02-29\": 应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日 (expected a date such as 2024-03-15)\n" +
+				"data/secretaries.csv:2: term_start \"2023-02-29\": 2023 年 2 月没有 29 日（这个月只有 28 天） (February 2023 has no day 29 (it has 28 days))\n" +
 				"data/secretaries.csv:2: gender \"M\": 应为 男/女 (expected one of male/female)\n" +
 				"data/secretaries.csv:2: birth_year \"85\": 应为四位年份，如 2024 (expected a four-digit year such as 2024)",
 			func(s *dataset.Secretary) bool {

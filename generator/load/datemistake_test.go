@@ -1,0 +1,27 @@
+package load
+
+import "testing"
+
+// TestDateMistake names the near misses and leaves the rest to the general
+// message.
+func TestDateMistake(t *testing.T) {
+	for _, c := range []struct{ in, zh, en string }{
+		{"2024-02-30", "2024 年 2 月没有 30 日（这个月只有 29 天）", "February 2024 has no day 30 (it has 29 days)"},
+		{"2023-02-29", "2023 年 2 月没有 29 日（这个月只有 28 天）", "February 2023 has no day 29 (it has 28 days)"},
+		{"2024年4月31日", "2024 年 4 月没有 31 日（这个月只有 30 天）", "April 2024 has no day 31 (it has 30 days)"},
+		{"2025/13/01", "没有 13 月：月份应为 1 到 12", "there is no month 13: months are 1 to 12"},
+		{"２０２５．０．１", "没有 0 月：月份应为 1 到 12", "there is no month 0: months are 1 to 12"},
+		{"2025年3月", "缺少日：应为完整的日期（年、月、日），如 2025-03-15", "the day is missing: expected a full date (year, month and day) such as 2025-03-15"},
+		{"2025-11", "缺少日：应为完整的日期（年、月、日），如 2025-11-15", "the day is missing: expected a full date (year, month and day) such as 2025-11-15"},
+		{"20230315", "年、月、日之间要有分隔符：写成 2023-03-15", "separate the year, month and day: write 2023-03-15"},
+		{"20231315", "", ""}, // not a date run: the general message
+		{"完成了", "", ""},
+		{"2024-03-15", "", ""}, // a date: nothing wrong
+		{"3/15/2024", "", ""},
+	} {
+		zh, en, ok := dateMistake(c.in)
+		if ok != (c.zh != "") || zh != c.zh || en != c.en {
+			t.Errorf("dateMistake(%q) = %q, %q, %v; want %q, %q", c.in, zh, en, ok, c.zh, c.en)
+		}
+	}
+}
