@@ -67,7 +67,7 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 		v         *int
 	}{{"votes_for", "good", h.VotesFor}, {"votes_against", "bad", h.VotesAgainst}, {"votes_abstain", "", h.VotesAbstain}} {
 		if f.v != nil {
-			view.VoteFacts = append(view.VoteFacts, Fact{Label: s.T(f.key), Value: s.C.Int(*f.v), Tone: f.tone})
+			view.VoteFacts = append(view.VoteFacts, Fact{Label: s.C.Tn(f.key, float64(*f.v)), Value: s.C.Int(*f.v), Tone: f.tone})
 		}
 	}
 	view.SummaryLabel = s.T("summary")

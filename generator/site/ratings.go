@@ -93,7 +93,7 @@ func (s *Site) ratingPages() []entry {
 			v := &RatingsView{Year: y, List: lv, Township: township, RulesHref: route.Rel(path, route.Path(route.RulesPage))}
 			if township == "" {
 				v.Facts = []Fact{
-					{Label: s.T("appraised"), Value: s.C.Int(len(rows))},
+					{Label: s.C.Tn("appraised", float64(len(rows))), Value: s.C.Int(len(rows))},
 					{Label: s.C.Tn("five_star_teams", float64(fiveStar)), Value: s.C.Int(fiveStar), Tone: "good"},
 				}
 				if starN > 0 {
