@@ -76,9 +76,7 @@ func (s *Site) pledge(path string, pi int) (*Page, error) {
 		view.LateLabel = s.C.Tn("done_late", float64(pl.DaysLate), "n", s.C.Int(pl.DaysLate))
 		view.LateNote = s.C.Tf("done_late_note", "due", s.date(pl.Due), "done", s.date(pl.UpdatedOn))
 	}
-	if ri, ok := d.PledgeByID[pl.ReplacedBy]; ok && pl.ReplacedBy != "" {
-		view.ReplacedBy = &Link{Label: d.Pledges[ri].Title, Href: route.Rel(path, route.Pledge(pl.ReplacedBy))}
-	}
+	view.ReplacedBy = s.replacement(path, pl)
 	view.NoReplacement = pl.Status == schema.StatusRevised && pl.ReplacedBy == ""
 	for _, oi := range d.Replaces.Of(pl.ID) {
 		o := &d.Pledges[oi]
@@ -130,4 +128,14 @@ func (s *Site) timeline(pl *dataset.Pledge, row PledgeRow) []UpdateItem {
 func isHTTP(s string) bool {
 	return (strings.HasPrefix(s, "https://") && len(s) > 8 || strings.HasPrefix(s, "http://") && len(s) > 7) &&
 		!strings.ContainsAny(s, " \n\t")
+}
+
+// replacement links, from the page at path, the pledge that replaced pl
+// (a revised one), or is nil when none is recorded.
+func (s *Site) replacement(path string, pl *dataset.Pledge) *Link {
+	ri, ok := s.D.PledgeByID[pl.ReplacedBy]
+	if !ok || pl.ReplacedBy == "" {
+		return nil
+	}
+	return &Link{Label: s.D.Pledges[ri].Title, Href: route.Rel(path, route.Pledge(pl.ReplacedBy))}
 }

@@ -295,11 +295,15 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 	d := s.D
 	byKind := map[string][]PledgeRow{}
 	carried := map[string]string{}
+	replaced := map[string]*Link{}
 	for _, pi := range d.PledgesOf.Of(villageID) {
 		pl := &d.Pledges[pi]
 		byKind[pl.Kind] = append(byKind[pl.Kind], s.pledgeRow(path, int(pi), false))
 		if pl.CarriedOver {
 			carried[pl.ID] = s.carriedOver(pl)
+		}
+		if l := s.replacement(path, pl); l != nil {
+			replaced[pl.ID] = l
 		}
 	}
 	var groups []PledgeGroup
@@ -311,13 +315,7 @@ func (s *Site) villagePledges(path, villageID string, f dataset.VillageFacts) ([
 		sortPledges(rows)
 		g := PledgeGroup{Kind: s.C.Enum(schema.PledgeKinds, k.Zh)}
 		for _, r := range rows {
-			vp := VillagePledge{PledgeRow: r, CarriedNote: carried[r.ID]}
-			if pl := &d.Pledges[d.PledgeByID[r.ID]]; pl.ReplacedBy != "" {
-				if ri, ok := d.PledgeByID[pl.ReplacedBy]; ok {
-					vp.ReplacedBy = &Link{Label: d.Pledges[ri].Title, Href: route.Rel(path, route.Pledge(pl.ReplacedBy))}
-				}
-			}
-			g.Pledges = append(g.Pledges, vp)
+			g.Pledges = append(g.Pledges, VillagePledge{PledgeRow: r, CarriedNote: carried[r.ID], ReplacedBy: replaced[r.ID]})
 		}
 		groups = append(groups, g)
 	}
