@@ -99,7 +99,9 @@ func dataStrings(t *testing.T, src string) []string {
 // TestEnglishSiteHasNoChinese builds the county in English and finds no
 // Chinese character or full-width punctuation on any page, in text,
 // attributes or chart options, outside the county's own data and outside
-// what a page marks as Chinese (lang="zh-CN").
+// what a page marks as Chinese (lang="zh-CN"); and every Chinese text on a
+// page is inside an element marked lang="zh-CN" (WCAG 3.1.2, language of
+// parts), but for a <title>.
 func TestEnglishSiteHasNoChinese(t *testing.T) {
 	src := englishSite(t)
 	dest := filepath.Join(t.TempDir(), "public")
@@ -129,7 +131,7 @@ func TestEnglishSiteHasNoChinese(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		found := map[string]bool{}
+		found, unmarked := map[string]bool{}, map[string]bool{}
 		check := func(where, s string) {
 			rest := strip(s)
 			if strings.IndexFunc(rest, isCJK) >= 0 && !found[where+s] {
@@ -161,6 +163,13 @@ func TestEnglishSiteHasNoChinese(t *testing.T) {
 			}
 			if n.Type == html.TextNode {
 				check("text", n.Data)
+				// The county's data is Chinese: it is marked so (langpart),
+				// unless the element cannot hold a span.
+				if p := n.Parent; p != nil && p.Data != "title" && p.Data != "option" && p.Data != "textarea" &&
+					strings.IndexFunc(n.Data, isCJK) >= 0 && !unmarked[rel+n.Data] {
+					unmarked[rel+n.Data] = true
+					t.Errorf("%s: Chinese text not marked lang=\"zh-CN\": %q", rel, strings.TrimSpace(n.Data))
+				}
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				walk(c)
@@ -351,8 +360,8 @@ func TestEnglishCarriedOverNote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := regexp.MustCompile(`<p class="carried-note">张三 left office on 2023-06-30\. Their 1 open pledge \(marked below\) stays with the office ` +
-		`and is now the responsibility of the serving secretary, <a href="[^"]+">李四</a>\.</p>`)
+	want := regexp.MustCompile(`<p class="carried-note"><span lang="zh-CN">张三</span> left office on 2023-06-30\. Their 1 open pledge \(marked below\) stays with the office ` +
+		`and is now the responsibility of the serving secretary, <a href="[^"]+"><span lang="zh-CN">李四</span></a>\.</p>`)
 	if !want.Match(b) {
 		t.Errorf("no %s in\n%s", want, regexp.MustCompile(`<p class="carried-note">.*?</p>`).Find(b))
 	}

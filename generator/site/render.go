@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"gongshi/generator/langpart"
 	"gongshi/generator/output"
 	"gongshi/generator/route"
 
@@ -138,13 +139,21 @@ func firstFrames(stack []byte) string {
 	return strings.Join(lines, "\n")
 }
 
-// execute renders a page with its layout into buf.
+// execute renders a page with its layout into buf. A page in a language
+// other than Chinese has its Chinese parts (the county's data) marked as
+// such (langpart).
 func (s *Site) execute(layoutName string, p *Page, buf *bytes.Buffer) error {
 	c, err := layout(layoutName, p)
 	if err != nil {
 		return err
 	}
-	return c.Render(context.Background(), buf)
+	if err := c.Render(context.Background(), buf); err != nil || strings.HasPrefix(p.Lang, "zh") {
+		return err
+	}
+	marked := langpart.Mark(make([]byte, 0, buf.Len()+buf.Len()/4), buf.Bytes())
+	buf.Reset()
+	buf.Write(marked)
+	return nil
 }
 
 // frameParts fills the page's head additions, header and footer. The
