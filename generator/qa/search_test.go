@@ -300,3 +300,49 @@ func TestSearchResultsAccessible(t *testing.T) {
 		t.Errorf("search results: axe violation %s", v.Format())
 	}
 }
+
+// TestSearchResultsMarkChinese: on an English site the results that
+// js/search.js builds say lang="zh-CN" on the county's Chinese text (the
+// titles, places and snippets), as every page of the site does (package
+// langpart); the English words beside them (a status, a role) are not.
+func TestSearchResultsMarkChinese(t *testing.T) {
+	root := demoEnSite(t)
+	u, err := FileURL(filepath.Join(root, "search", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := browser(t).Open(u+"?q=%E5%9C%9F%E5%9C%B0%E6%B5%81%E8%BD%AC", UnderDir(root)) // 土地流转
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	if groups, _ := results(t, p); len(groups) < 2 {
+		t.Fatalf("土地流转: %+v; want results of two kinds", groups)
+	}
+	const count = `(function(){var n={chinese:0, unmarked:[], englishMarked:[]};
+		var es=document.querySelectorAll(".search-results li > a, .search-results .place, .search-results .note, .search-results .snippet");
+		for (var i=0;i<es.length;i++){var e=es[i], zh=!!e.closest('[lang^="zh"]');
+			if (/[\u4e00-\u9fff]/.test(e.textContent)) { n.chinese++; if (!zh) n.unmarked.push(e.textContent); }
+			else if (zh) n.englishMarked.push(e.textContent);}
+		return JSON.stringify(n);})()`
+	s, err := Eval[string](p, count)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n struct {
+		Chinese                 int
+		Unmarked, EnglishMarked []string
+	}
+	if err := json.Unmarshal([]byte(s), &n); err != nil {
+		t.Fatal(err)
+	}
+	if n.Chinese < 5 {
+		t.Fatalf("only %d Chinese parts in the results", n.Chinese)
+	}
+	for _, u := range n.Unmarked {
+		t.Errorf("Chinese result text not marked lang=\"zh-CN\": %q", u)
+	}
+	for _, e := range n.EnglishMarked {
+		t.Errorf("English result text marked Chinese: %q", e)
+	}
+}

@@ -14,6 +14,12 @@
   var status = document.getElementById("search-status");
   if (!form || !input || !out || !status || !window.JSON) { return; }
   var base = out.getAttribute("data-index") || "";
+  // On a page in another language the county's Chinese text is marked
+  // lang="zh-CN", as gongshi marks it on every page (package langpart), so
+  // that a screen reader reads it with a Chinese voice.
+  var foreign = !/^zh/i.test(document.documentElement.lang || "");
+  var han = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+  function zh(el, s) { if (foreign && han.test(s)) { el.lang = "zh-CN"; } return el; }
   function say(key, n) {
     var s = status.getAttribute("data-" + key) || "";
     return n === undefined ? s : s.replace("{n}", String(n));
@@ -381,18 +387,18 @@
     var f = hit.f, li = document.createElement("li");
     var a = document.createElement("a");
     a.href = kind.href.replace("{id}", encodeURIComponent(f[0]));
-    mark(a, f[1], query.words);
+    mark(zh(a, f[1]), f[1], query.words);
     li.appendChild(a);
     var meta = document.createElement("p");
     meta.className = "meta";
-    if (f[3]) { meta.appendChild(span("note", f[3])); }
+    if (f[3]) { meta.appendChild(zh(span("note", f[3]), f[3])); }
     if (f[3] && f[2].length) { meta.appendChild(document.createTextNode(" \u00b7 ")); }
-    if (f[2].length) { var place = span("place", ""); mark(place, f[2].join(" "), query.words); meta.appendChild(place); }
+    if (f[2].length) { var place = zh(span("place", ""), f[2].join(" ")); mark(place, f[2].join(" "), query.words); meta.appendChild(place); }
     li.appendChild(meta);
     if (hit.rank === 3) {
       for (var k = 0; k < f[4].length; k++) {
         var s = snippet(f[4][k], query.words);
-        if (s) { var p = document.createElement("p"); p.className = "snippet"; mark(p, s, query.words); li.appendChild(p); break; }
+        if (s) { var p = zh(document.createElement("p"), s); p.className = "snippet"; mark(p, s, query.words); li.appendChild(p); break; }
       }
     }
     return li;
