@@ -80,6 +80,23 @@ func (h *Hearing) EventDate(asOf string) (string, bool) {
 	return "", false
 }
 
+// ScheduledKey returns the catalogue key of what is said of a hearing
+// announced (待召开) on as_of: to be held later (Upcoming), being held today
+// (the as_of day, Awaited), or its day passed with no outcome recorded;
+// "" for a hearing with an outcome. The hearing page and the feeds both
+// word it by this key, so that they say the same; the catalogue words it.
+func (h *Hearing) ScheduledKey(asOf string) string {
+	switch {
+	case h.Outcome != schema.OutcomeScheduled:
+		return ""
+	case h.Upcoming(asOf):
+		return "accountability.scheduled_note"
+	case h.Awaited(asOf):
+		return "accountability.scheduled_today"
+	}
+	return "accountability.scheduled_unrecorded"
+}
+
 // IsSanction reports whether an action kind holds a secretary to account
 // (诫勉, 警告, 组织调整, 责令辞职, 免职, 撤职) rather than commending them.
 func IsSanction(kind string) bool {

@@ -195,15 +195,11 @@ func (f *feeds) sentences(a, b string) string {
 
 // scheduledNote says when an announced hearing is to be held (later, or
 // today: the as_of day), or that it was to be held and its outcome was not
-// recorded. The pages word it the same (site.scheduledKey).
+// recorded, in the words the hearing page uses (Hearing.ScheduledKey).
 func (f *feeds) scheduledNote(h *dataset.Hearing) string {
-	asOf := f.d.Site.AsOf
-	key := "accountability.scheduled_unrecorded"
-	switch {
-	case h.Upcoming(asOf):
-		key = "accountability.scheduled_note"
-	case h.Awaited(asOf):
-		key = "accountability.scheduled_today"
+	key := h.ScheduledKey(f.d.Site.AsOf)
+	if key == "" {
+		return ""
 	}
 	return f.c.Tf(key, "date", f.c.Date(h.Date))
 }

@@ -3,7 +3,6 @@ package site
 import (
 	"gongshi/generator/dataset"
 	"gongshi/generator/route"
-	"gongshi/generator/schema"
 )
 
 // HearingView is one hearing: who came, how they voted, what was asked.
@@ -71,8 +70,8 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 		}
 	}
 	view.SummaryLabel = s.T("summary")
-	if h.Outcome == schema.OutcomeScheduled {
-		view.ScheduledNote = s.C.Tf(scheduledKey(h, d.Site.AsOf), "date", s.date(h.Date))
+	if key := h.ScheduledKey(d.Site.AsOf); key != "" {
+		view.ScheduledNote = s.C.Tf(key, "date", s.date(h.Date))
 		view.SummaryLabel = s.T("accountability.notice_text")
 	}
 	if h.Awaited(d.Site.AsOf) {
@@ -92,19 +91,6 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 	}
 	p.Main = view
 	return p, nil
-}
-
-// scheduledKey is the catalogue key of the note on a hearing announced
-// (待召开): to be held later, held today (the as_of day), or its day passed
-// with no outcome recorded.
-func scheduledKey(h *dataset.Hearing, asOf string) string {
-	switch {
-	case h.Upcoming(asOf):
-		return "accountability.scheduled_note"
-	case h.Awaited(asOf):
-		return "accountability.scheduled_today"
-	}
-	return "accountability.scheduled_unrecorded"
 }
 
 // othersAttending returns how many of a hearing's attendees are none of
