@@ -137,6 +137,46 @@ func (d *Dataset) HolderOn(villageID, role, date string) int {
 	return holder
 }
 
+// HolderOnDay returns the position in Secretaries of the term of the given
+// role that held the office in a village on the day of an event there (a
+// hearing), or -1 when none did: the one serving (HolderOn: on a handover
+// day, the new one), else one whose term ended that day. term_end is read
+// both ways in the data: the day the next term starts (a handover), and
+// the outgoing secretary's last day (S1 ends 06-30, S2 starts 07-01); on
+// that last day no term is serving, but the outgoing secretary was still
+// there. (HolderOn stays as it is: who holds the office on as_of, after a
+// term ending that day, is the successor or no one.)
+func (d *Dataset) HolderOnDay(villageID, role, date string) int {
+	if h := d.HolderOn(villageID, role, date); h >= 0 || date == "" {
+		return h
+	}
+	holder := -1
+	for _, i := range d.SecretariesOf.Of(villageID) {
+		if s := &d.Secretaries[i]; s.Role == role && s.TermEnd == date && s.TermStart <= date {
+			holder = int(i)
+		}
+	}
+	return holder
+}
+
+// HearingsInTerm returns the positions in Hearings of the hearings of a
+// term's village, by date, that fall in the term: those on whose day it held
+// its office (HolderOnDay). A 书记 and a 第一书记 serving at once both have
+// the village's hearings of those days; a hearing still to be held is the
+// term's when the term covers its date. A person with terms in two villages
+// (two rows: the data know no person beyond a term) has each village's
+// hearings on that village's term only.
+func (d *Dataset) HearingsInTerm(si int) []int {
+	s := &d.Secretaries[si]
+	var out []int
+	for _, hi := range d.HearingsOf.Of(s.VillageID) {
+		if d.HolderOnDay(s.VillageID, s.Role, d.Hearings[hi].Date) == si {
+			out = append(out, int(hi))
+		}
+	}
+	return out
+}
+
 // deriveCarriedOver marks the open pledges of secretaries who had left office
 // by as_of, and names who holds the office (same village, same role) on as_of.
 func (d *Dataset) deriveCarriedOver() {

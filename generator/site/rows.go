@@ -254,15 +254,16 @@ func (s *Site) votes(h *dataset.Hearing) string {
 	if h.VotesFor == nil && h.VotesAgainst == nil && h.VotesAbstain == nil {
 		return ""
 	}
-	n := func(p *int) string {
-		if p == nil {
-			return "0"
+	// Each count names its kind in the singular at 1 ("Abstention 1"), as
+	// the hearing page's vote cards do.
+	n := func(key string, p *int) string {
+		v := 0
+		if p != nil {
+			v = *p
 		}
-		return strconv.Itoa(*p)
+		return s.C.Tn(key, float64(v)) + " " + strconv.Itoa(v)
 	}
-	return strings.Join([]string{
-		s.T("votes_for") + " " + n(h.VotesFor), s.T("votes_against") + " " + n(h.VotesAgainst), s.T("votes_abstain") + " " + n(h.VotesAbstain),
-	}, " / ")
+	return strings.Join([]string{n("votes_for", h.VotesFor), n("votes_against", h.VotesAgainst), n("votes_abstain", h.VotesAbstain)}, " / ")
 }
 
 // TrainingRow is one secretary's training in one year.

@@ -17,8 +17,13 @@ type SecretaryView struct {
 	Pledges    []PledgeRow
 	// Tally counts the pledges the secretary made, as the village page's
 	// chips count the village's (none when there are none).
-	Tally        []Fact
-	Appraisals   []AppraisalRow
+	Tally      []Fact
+	Appraisals []AppraisalRow
+	// Hearings are the village's hearings in this term (Dataset.HearingsInTerm),
+	// newest first (one still to be held, Upcoming, leads); HearingsNote
+	// counts them in a sentence, or says there were none.
+	Hearings     []TermHearing
+	HearingsNote string
 	Training     []TrainingRow
 	Trainings    []TrainingItem
 	TrainingNote string
@@ -41,6 +46,14 @@ type CarriedView struct {
 	Note   string // the words before the holder's name
 	Holder Link
 	After  string // the words after it: "." in English
+}
+
+// TermHearing is one hearing of a term: its date, topic, outcome and
+// votes (HearingRow), and for one still to be held how soon ("还有 44 天").
+type TermHearing struct {
+	HearingRow
+	Upcoming bool   // announced (待召开) for as_of or later (Hearing.Awaited)
+	When     string // for Upcoming: "今日召开", "明天召开", "还有 44 天"
 }
 
 // TrainingItem is one training record.
@@ -75,6 +88,7 @@ func (s *Site) secretary(path string, si int) (*Page, error) {
 	for _, ai := range reverse(d.AppraisalsBy.Of(sec.ID)) {
 		view.Appraisals = append(view.Appraisals, s.appraisalRow(path, int(ai), false))
 	}
+	view.Hearings, view.HearingsNote = s.termHearings(path, si, v.Name)
 	for _, ti := range reverse(d.TrainingYearOf.Of(sec.ID)) {
 		view.Training = append(view.Training, s.trainingRow(&d.TrainingYears[ti], sec.Name))
 	}
@@ -100,6 +114,37 @@ func (s *Site) secretary(path string, si int) (*Page, error) {
 	sortPledges(view.Inherited)
 	p.Main = view
 	return p, nil
+}
+
+// termHearings lists the hearings of a term's village in the term
+// (Dataset.HearingsInTerm), newest first, and says in a sentence how many
+// were held there and how many are still to be held, or that none were.
+func (s *Site) termHearings(path string, si int, village string) ([]TermHearing, string) {
+	d := s.D
+	asOf := d.Site.AsOf
+	list := d.HearingsInTerm(si)
+	rows := make([]TermHearing, 0, len(list))
+	held, awaited := 0, 0
+	for k := len(list) - 1; k >= 0; k-- {
+		h := &d.Hearings[list[k]]
+		r := TermHearing{HearingRow: s.hearingRow(path, list[k], false), Upcoming: h.Awaited(asOf)}
+		if r.Upcoming {
+			r.When = s.upcomingRow(path, list[k]).When
+			awaited++
+		}
+		if h.Held(asOf) {
+			held++
+		}
+		rows = append(rows, r)
+	}
+	note := s.C.Tn("term_hearings.held", float64(held), "n", s.C.Int(held), "village", village)
+	if held == 0 {
+		note = s.C.Tf("term_hearings.none", "village", village)
+	}
+	if awaited > 0 {
+		note += s.C.Tn("term_hearings.awaited", float64(awaited), "n", s.C.Int(awaited))
+	}
+	return rows, note
 }
 
 // carried says where a former secretary's open pledges went, or nil when
