@@ -1,8 +1,11 @@
 package site
 
 import (
+	"strings"
+
 	"gongshi/generator/dataset"
 	"gongshi/generator/route"
+	"gongshi/generator/schema"
 )
 
 // HearingView is one hearing: who came, how they voted, what was asked.
@@ -29,12 +32,25 @@ type HearingView struct {
 	// Upcoming links, from the page of one still to be held, the county's
 	// list of upcoming hearings on /hearings/.
 	Upcoming Link
+	// Holders link the terms that held the village's offices on the
+	// hearing's day (Dataset.HolderOnDay): the 书记, or that no 书记 is
+	// recorded for the day, then the 第一书记 when one served.
+	Holders []HolderFact
+	// Year links the county's hearings of the hearing's year.
+	Year Link
 	// Others and NotVoting say outright where the numbers do not add up:
 	// those attending who are none of party member, villager
 	// representative or expert, and those attending who cast no vote
 	// ("" when there are none, or the data do not say).
 	Others    string
 	NotVoting string
+}
+
+// HolderFact is one office on a hearing's day: "时任书记" and who held it
+// (Holder.Href "" and Holder.Label saying so when no one is recorded).
+type HolderFact struct {
+	Label  string
+	Holder Link
 }
 
 // QuestionView is one question and answer (roles, never names).
@@ -74,6 +90,9 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 		view.ScheduledNote = s.C.Tf(key, "date", s.date(h.Date))
 		view.SummaryLabel = s.T("accountability.notice_text")
 	}
+	view.Holders = s.hearingHolders(path, h)
+	y := dataset.Year(h.Date)
+	view.Year = Link{Label: s.C.Tf("term_hearings.year_list", "year", itoa(y)), Href: route.Rel(path, route.Hearings(y))}
 	if h.Awaited(d.Site.AsOf) {
 		view.Calendar = route.Rel(path, route.VillageICSPath(v.ID))
 		view.Upcoming = Link{Label: s.C.Tf("accountability.upcoming_all", "n", s.C.Int(len(s.awaited))),
@@ -91,6 +110,33 @@ func (s *Site) hearing(path string, hi int) (*Page, error) {
 	}
 	p.Main = view
 	return p, nil
+}
+
+// hearingHolders says who held the village's offices on a hearing's day:
+// the 书记 always (or that none is recorded), the 第一书记 when one served.
+func (s *Site) hearingHolders(path string, h *dataset.Hearing) []HolderFact {
+	d := s.D
+	var out []HolderFact
+	for _, role := range []string{schema.RoleSecretary, schema.RoleFirst} {
+		// "时任" (then serving) of a day past; of one to come, the term
+		// serving on as_of is "现任" (serving now), as its hearing is still
+		// ahead of it. The role is mid-phrase in English ("Serving first
+		// secretary"); Chinese has no case, so lowering it changes only English.
+		name := s.C.Enum(schema.Roles, role)
+		label := s.C.Tf("term_hearings.holder", "role", name)
+		si := d.HolderOnDay(h.VillageID, role, h.Date)
+		switch {
+		case si >= 0:
+			sec := &d.Secretaries[si]
+			if h.Awaited(d.Site.AsOf) && sec.ServingOn(d.Site.AsOf) {
+				label = s.C.Tf("term_hearings.holder_now", "role", strings.ToLower(name))
+			}
+			out = append(out, HolderFact{Label: label, Holder: Link{Label: sec.Name, Href: route.Rel(path, route.Secretary(sec.ID))}})
+		case role == schema.RoleSecretary:
+			out = append(out, HolderFact{Label: label, Holder: Link{Label: s.T("term_hearings.holder_none")}})
+		}
+	}
+	return out
 }
 
 // othersAttending returns how many of a hearing's attendees are none of

@@ -132,6 +132,40 @@ func TestTermHearingsPage(t *testing.T) {
 	}
 }
 
+// TestHearingPageHolders: a hearing's page names who held the village's
+// offices that day, linked to their page, the same terms whose pages list
+// it: the 书记 (or that none is on record), the 第一书记 when one served;
+// "现任" for one to come; and it links the year's list of hearings.
+func TestHearingPageHolders(t *testing.T) {
+	for _, c := range []struct {
+		lang, hearing string
+		want, not     []string
+	}{
+		{"zh-CN", "HT07", []string{`<div class="holder"><dt>时任书记</dt><dd><a href="../../secretaries/ST4/index.html">乙二</a></dd></div>`,
+			`<div class="holder"><dt>时任第一书记</dt><dd><a href="../../secretaries/ST5/index.html">乙三</a></dd></div>`,
+			`<p class="more"><a href="../../hearings/2024/index.html">2024 年全县民主听证</a></p>`}, []string{"ST3"}},
+		{"zh-CN", "HT03", []string{`<dt>时任书记</dt><dd><a href="../../secretaries/ST1/index.html">甲一</a></dd>`}, []string{"第一书记"}},
+		{"zh-CN", "HT01", []string{`<div class="holder"><dt>时任书记</dt><dd>当日无在任书记记录</dd></div>`}, []string{"secretaries/"}},
+		{"zh-CN", "HT05", []string{`<dt>现任书记</dt><dd><a href="../../secretaries/ST2/index.html">甲二</a></dd>`, `href="../../hearings/2026/index.html"`}, nil},
+		{"en", "HT07", []string{`<dt>Secretary at the time</dt>`, `<dt>First secretary at the time</dt>`, `>All hearings of 2024</a>`}, nil},
+		{"en", "HT05", []string{`<dt>Serving secretary</dt>`}, nil},
+		{"en", "HT01", []string{`<dd>None on record for that day</dd>`}, nil},
+	} {
+		html := page(t, demoPlan(t, c.lang, termVillages), "hearings/"+c.hearing+"/index.html")
+		main := between(html, "<main", "</main>")
+		for _, w := range c.want {
+			if !strings.Contains(main, w) {
+				t.Errorf("%s %s: the page lacks %s", c.lang, c.hearing, w)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(main, n) {
+				t.Errorf("%s %s: the page should not have %s", c.lang, c.hearing, n)
+			}
+		}
+	}
+}
+
 // between returns the text of s from the first from up to the next to, or "".
 func between(s, from, to string) string {
 	i := strings.Index(s, from)
