@@ -531,6 +531,7 @@ func workbookJobs(dir, rel string, bindings []binding, earlier []*job, unknown *
 		return nil
 	}
 	sheets := w.x.GetSheetList()
+	probs.SheetOrder(rel, sheets)
 	named := false
 	for _, sh := range sheets {
 		named = named || sheetTable(sh) != nil

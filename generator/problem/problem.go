@@ -35,9 +35,13 @@ type Problem struct {
 	// Code names the rule that was broken, e.g. "enum", "date", "ref",
 	// "term-overlap": stable across releases, so that scripts reading
 	// `gongshi check --format json` can rely on it.
-	Code     string
-	File     string // slash-separated path relative to the site source, e.g. "data/pledges.csv"
-	Sheet    string // workbook sheet, when File is a workbook
+	Code  string
+	File  string // slash-separated path relative to the site source, e.g. "data/pledges.csv"
+	Sheet string // workbook sheet, when File is a workbook
+	// SheetTab is the sheet's place among the workbook's tabs (1 for the
+	// first), 0 if not known: a workbook's problems are listed tab by tab,
+	// as a clerk goes through it (see List.SheetOrder).
+	SheetTab int
 	Cell     string // workbook cell as Excel names it, e.g. "K4"
 	Line     int    // 1-based line (workbook: the row); 0 when the problem is about the whole file
 	Row      int    // the row as Excel numbers it (CSV, workbook); differs from Line after a quoted cell with line breaks
@@ -166,6 +170,22 @@ func (p Problem) Error() string { return p.String() }
 // List collects problems from any number of checks.
 type List struct {
 	items []Problem
+	tabs  map[sheetRef]int // the sheets' tab places, by workbook (SheetOrder)
+}
+
+type sheetRef struct{ file, sheet string }
+
+// SheetOrder records the sheets of the workbook file in the order of its
+// tabs: Sorted lists the workbook's problems in that order (then by row
+// and column), not by the sheets' names, which sort 乡镇 before 行政村
+// however the clerk laid them out.
+func (l *List) SheetOrder(file string, sheets []string) {
+	if l.tabs == nil {
+		l.tabs = map[sheetRef]int{}
+	}
+	for i, sh := range sheets {
+		l.tabs[sheetRef{file, sh}] = i + 1
+	}
 }
 
 // ListOf returns a list of the problems ps (not copied).
@@ -199,7 +219,15 @@ func (l *List) Warnf(file string, line int, key, value, zh, en string) {
 }
 
 // Merge appends every problem of other.
-func (l *List) Merge(other List) { l.items = append(l.items, other.items...) }
+func (l *List) Merge(other List) {
+	l.items = append(l.items, other.items...)
+	for k, v := range other.tabs {
+		if l.tabs == nil {
+			l.tabs = map[sheetRef]int{}
+		}
+		l.tabs[k] = v
+	}
+}
 
 // Len returns the number of problems.
 func (l *List) Len() int { return len(l.items) }
@@ -244,15 +272,28 @@ func (l *List) String() string {
 
 // Sorted returns the problems ordered by file, sheet, line, column, then
 // message, so that output is the same from run to run whatever order checks
-// ran in.
+// ran in. A workbook's problems about the whole file come first, then its
+// sheets' in the order of their tabs (SheetOrder; a sheet of unknown
+// place after those, by name). Each problem returned has its SheetTab.
 func (l *List) Sorted() []Problem {
 	out := append([]Problem(nil), l.items...)
+	for i := range out {
+		if p := &out[i]; p.Sheet != "" && p.SheetTab == 0 {
+			p.SheetTab = l.tabs[sheetRef{p.File, p.Sheet}]
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.File != b.File {
 			return a.File < b.File
 		}
 		if a.Sheet != b.Sheet {
+			if ka, kb := sheetRank(a), sheetRank(b); ka != kb {
+				return ka < kb
+			}
+			if a.SheetTab != b.SheetTab {
+				return a.SheetTab < b.SheetTab
+			}
 			return a.Sheet < b.Sheet
 		}
 		if a.Line != b.Line {
@@ -264,4 +305,16 @@ func (l *List) Sorted() []Problem {
 		return a.String() < b.String()
 	})
 	return out
+}
+
+// sheetRank orders a file's problems by sheet: the whole file's (0), then
+// the sheets whose tab place is known (1), then others (2).
+func sheetRank(p Problem) int {
+	switch {
+	case p.Sheet == "":
+		return 0
+	case p.SheetTab > 0:
+		return 1
+	}
+	return 2
 }

@@ -138,6 +138,58 @@ func TestSorted(t *testing.T) {
 	}
 }
 
+// TestSortedByTabs: a workbook's problems are listed in the order of its
+// sheet tabs, then by row and column, whichever list the order was given
+// to (a list merged into another keeps it); the whole file's first, a sheet
+// of unknown place last; CSV files keep their own order.
+func TestSortedByTabs(t *testing.T) {
+	var load List
+	load.SheetOrder("data/台账.xlsx", []string{"说明", "行政村", "承诺", "培训"})
+	load.Add(Problem{File: "data/台账.xlsx", Sheet: "培训", Cell: "B2", Line: 2, Column: 2, Zh: "t"})
+	var later List // the checks across rows, which know no tabs
+	for _, p := range []Problem{
+		{File: "data/台账.xlsx", Sheet: "承诺", Cell: "C10", Line: 10, Column: 3, Zh: "p"},
+		{File: "data/台账.xlsx", Sheet: "承诺", Cell: "G6", Line: 6, Column: 7, Zh: "p"},
+		{File: "data/台账.xlsx", Sheet: "承诺", Cell: "L6", Line: 6, Column: 12, Zh: "p"},
+		{File: "data/台账.xlsx", Sheet: "Sheet9", Zh: "unknown place"},
+		{File: "data/台账.xlsx", Zh: "whole file"},
+		{File: "data/台账.xlsx", Sheet: "行政村", Cell: "D40", Line: 40, Column: 4, Zh: "v"},
+		{File: "data/a.csv", Line: 3, Zh: "c"},
+	} {
+		later.Add(p)
+	}
+	var l List
+	l.Merge(later)
+	l.Merge(load)
+	want := []string{
+		"data/a.csv:3: c",
+		"data/台账.xlsx: whole file",
+		"data/台账.xlsx:行政村!D40: v",
+		"data/台账.xlsx:承诺!G6: p",
+		"data/台账.xlsx:承诺!L6: p",
+		"data/台账.xlsx:承诺!C10: p",
+		"data/台账.xlsx:培训!B2: t",
+		"data/台账.xlsx:Sheet9: unknown place",
+	}
+	var got []string
+	sorted := l.Sorted()
+	for _, p := range sorted {
+		got = append(got, p.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Sorted:\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	// The tab travels with the problem: a list made of the sorted
+	// problems (as check.locate makes one) sorts them the same way.
+	var again []string
+	for _, p := range ListOf(sorted).Sorted() {
+		again = append(again, p.String())
+	}
+	if strings.Join(again, "\n") != strings.Join(want, "\n") {
+		t.Errorf("re-sorted:\n  %s", strings.Join(again, "\n  "))
+	}
+}
+
 func TestColumnName(t *testing.T) {
 	for col, want := range map[int]string{1: "A", 6: "F", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA", 16384: "XFD"} {
 		if got := ColumnName(col); got != want {
