@@ -246,6 +246,41 @@ func fixtures(t *testing.T) []fixture {
 		{dir: "313-static-file-name", files: map[string][]byte{"static/files/张三_13812345678_11010519491231002X.txt": []byte("名单见附件\n")}},
 		{dir: "314-static-xlsx", files: map[string][]byte{"static/名单.xlsx": testdoc.Xlsx("姓名", "张三", "11010519491231002X", "13812345678")}},
 		// Files the guard cannot read: published, with a warning each.
+		// The clerk saved a copy of the workbook beside it (and has it open
+		// in Excel, which leaves its lock file ~$台账.xlsx): one problem
+		// naming both files, at the copy; the workbook itself is read, so
+		// its bad cell is reported at its own cell.
+		{dir: "430-xlsx-workbook-and-its-copy", files: map[string][]byte{
+			"remove":         []byte("data/pledges.csv\ndata/trainings.csv\n"),
+			"data/~$台账.xlsx": append([]byte("\x0c张三"), make([]byte, 150)...),
+		}, sheets: map[string][]fixSheet{
+			"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv", edit: func(rows [][]any) [][]any {
+					rows[2][7] = "完成了" // H3: status
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv"},
+			},
+			"data/台账 - 副本.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv"},
+				{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv"},
+			},
+		}},
+		// A newer workbook that holds two of the old one's tables and a
+		// third of its own: one problem for the two, the third is read.
+		{dir: "431-xlsx-two-workbooks-share-tables", files: map[string][]byte{
+			"remove": []byte("data/pledges.csv\ndata/trainings.csv\ndata/actions.csv\n"),
+		}, sheets: map[string][]fixSheet{
+			"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv"},
+				{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv"},
+			},
+			"data/台账2025.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "承诺"}, from: "pledges.csv"},
+				{Sheet: testxlsx.Sheet{Name: "处理"}, from: "actions.csv"},
+				{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv"},
+			},
+		}},
 		{dir: "warn-315-static-unchecked", files: map[string][]byte{
 			"static/files/名单.pdf": testdoc.PDF("BT /F1 12 Tf 72 720 Td <001300140015> Tj ET", "/Encoding /Identity-H"),
 			"static/files/旧表.doc": append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 504)...),

@@ -284,6 +284,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
+	var books []string // the workbooks, read after the loop (see copyName)
 	for _, n := range names {
 		low := strings.ToLower(n)
 		switch {
@@ -292,7 +293,7 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			// Excel's lock file beside a workbook that is open, or a file
 			// Windows or macOS leaves in any folder: not data.
 		case strings.HasSuffix(low, ".xlsx") || strings.HasSuffix(low, ".xlsm"):
-			jobs = append(jobs, workbookJobs(dir, "data/"+n, bindings, jobs, &unknown, probs)...)
+			books = append(books, n)
 		case otherSpreadsheet(low) != nil:
 			probs.Add(*otherSpreadsheet(low).problem("data/" + n))
 		default:
@@ -315,6 +316,14 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 				probs.Add(pr) // a document beside the data: never a table
 			}
 		}
+	}
+	// A copy the clerk saved beside the workbook (台账 - 副本.xlsx,
+	// 台账(1).xlsx) sorts before it: the workbook is read first, so that
+	// the copy is the one reported unread and the problems found are at
+	// the workbook's cells.
+	sort.SliceStable(books, func(i, j int) bool { return !copyName(books[i]) && copyName(books[j]) })
+	for _, n := range books {
+		jobs = append(jobs, workbookJobs(dir, "data/"+n, bindings, jobs, &unknown, probs)...)
 	}
 	found := map[*schema.Table]bool{}
 	home := map[*schema.Table]*job{} // where each table found is (its first place)
@@ -538,6 +547,8 @@ func workbookJobs(dir, rel string, bindings []binding, earlier []*job, unknown *
 	}
 	stem := strings.TrimSuffix(strings.TrimSuffix(path.Base(rel), ".xlsx"), ".xlsm")
 	var jobs []*job
+	var twice []problem.Problem // sheets of tables found earlier (table-twice)
+	var twiceIn []*job          // where each was found
 	for _, sh := range sheets {
 		t := sheetTable(sh)
 		if t == nil && !named && schema.Get(stem) != nil && !w.sheetEmpty(sh) {
@@ -568,17 +579,85 @@ func workbookJobs(dir, rel string, bindings []binding, earlier []*job, unknown *
 			}
 		}
 		if other != nil {
-			probs.Add(problem.Problem{Code: "table-twice", File: rel, Sheet: sh,
+			twice = append(twice, problem.Problem{Code: "table-twice", File: rel, Sheet: sh,
 				Zh: t.Sheet + "（" + t.Name + "）表已在 " + other.where() + " 中，一张表只能放在一处；此工作表未读取",
 				En: "the table " + t.Name + " is already in " + other.where() + "; a table may be in one place only: this sheet is not read"})
+			twiceIn = append(twiceIn, other)
 			continue
 		}
 		jobs = append(jobs, &job{binding: b, file: rel, wb: w, sheet: sh})
 	}
+	probs.Merge(*problem.ListOf(copiedSheets(rel, twice, twiceIn, len(jobs))))
 	if len(jobs) == 0 {
 		w.x.Close() // nothing to read (closeWorkbooks closes the others)
 	}
 	return jobs
+}
+
+// copiedSheets returns the problems of the sheets of the workbook rel that
+// hold tables found earlier (twice, each found in twiceIn), the workbook
+// having read others sheets: when two or more of them are in one other
+// workbook, it is a copy of that workbook (saved as 台账 - 副本.xlsx or
+// 台账(1).xlsx, or the old one kept beside the new), and it is one problem
+// naming both files, not one a sheet.
+func copiedSheets(rel string, twice []problem.Problem, twiceIn []*job, read int) []problem.Problem {
+	byFile := map[string][]int{}
+	for i, j := range twiceIn {
+		if j.wb != nil {
+			byFile[j.file] = append(byFile[j.file], i)
+		}
+	}
+	var out []problem.Problem
+	done := map[int]bool{}
+	for _, j := range twiceIn {
+		idx := byFile[j.file]
+		if j.wb == nil || len(idx) < 2 || done[idx[0]] {
+			continue
+		}
+		var zhNames, enNames []string
+		for _, k := range idx {
+			done[k] = true
+			t := twiceIn[k].binding.table
+			zhNames, enNames = append(zhNames, t.Sheet), append(enNames, t.Name)
+		}
+		p := problem.Problem{Code: "workbook-copy", File: rel}
+		if read == 0 && len(idx) == len(twice) {
+			p.Zh = fmt.Sprintf("与 %s 含有同样的 %d 张数据表（%s），像是同一台账另存的副本；一张表只能放在一处，此工作簿未读取：请确认哪个是最新的，只保留那一个，把另一个移出 data 文件夹",
+				j.file, len(idx), strings.Join(zhNames, "、"))
+			p.En = fmt.Sprintf("holds the same %d tables as %s (%s), as a copy of it would: a table may be in one place only, so this workbook was not read; check which of the two is current, keep that one and move the other out of the data folder",
+				len(idx), j.file, strings.Join(enNames, ", "))
+		} else {
+			p.Zh = fmt.Sprintf("其中 %d 张数据表（%s）已在 %s 中，一张表只能放在一处，这些工作表未读取：请确认哪个工作簿是最新的，只在那一个里保留这些表",
+				len(idx), strings.Join(zhNames, "、"), j.file)
+			p.En = fmt.Sprintf("%d of its tables (%s) are in %s as well: a table may be in one place only, so these sheets were not read; check which workbook is current and keep these tables in that one only",
+				len(idx), strings.Join(enNames, ", "), j.file)
+		}
+		out = append(out, p)
+	}
+	for i, p := range twice {
+		if !done[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// copyName reports whether a workbook's name is that of a copy: Windows'
+// "台账 - 副本.xlsx" ("台账 - Copy.xlsx"), a download's "台账(1).xlsx",
+// a "备份" (backup).
+func copyName(n string) bool {
+	low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(n), ".xlsx"), ".xlsm"))
+	for _, w := range []string{"副本", "备份", "copy", "backup", "bak"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	low = strings.TrimSpace(low)
+	if i := strings.LastIndexAny(low, "(（"); i >= 0 && (strings.HasSuffix(low, ")") || strings.HasSuffix(low, "）")) {
+		inner := strings.TrimRight(strings.TrimLeft(low[i:], "(（"), ")）")
+		return inner != "" && strings.Trim(inner, "0123456789") == ""
+	}
+	return false
 }
 
 // closeWorkbooks closes every workbook the jobs read, which removes the

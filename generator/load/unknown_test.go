@@ -218,3 +218,18 @@ func TestUnreadableSpreadsheet(t *testing.T) {
 		})
 	}
 }
+
+// TestCopyName: the names Windows, a browser's download and a clerk give a
+// copy of a workbook are read after the workbook, so that the copy is the
+// one reported (corpus 430).
+func TestCopyName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"台账 - 副本.xlsx": true, "台账 - Copy.xlsx": true, "台账(1).xlsx": true, "台账（2）.xlsx": true,
+		"台账 (3).XLSX": true, "台账备份.xlsx": true, "backup.xlsm": true,
+		"台账.xlsx": false, "台账2025.xlsx": false, "台账(东岭乡).xlsx": false, "pledges.xlsx": false,
+	} {
+		if got := copyName(name); got != want {
+			t.Errorf("copyName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
