@@ -2,6 +2,7 @@ package load
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -126,7 +127,9 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 		if s.sheet != "" {
 			at.Sheet, at.Row = s.sheet, c.line
 		}
+		found := s.probs.Len()
 		privacy.Text(at, v, s.allow, s.probs)
+		found = s.probs.Len() - found
 		if i, r, code := badRune(v); i >= 0 {
 			zh, en := badRuneMessage(r, code)
 			s.probs.Add(s.problem(code, pos{c.line + strings.Count(c.raw[:lead+i], "\n"), c.col, c.row}, c.keyName(), v, zh, en))
@@ -147,6 +150,9 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 			s.probs.Add(s.problem(err.code, pos{c.line, c.col, c.row}, c.keyName(), v, err.zh, err.en))
 			src.MarkBad()
 			continue
+		}
+		if found == 0 && (val.kind == 'i' || val.kind == 'f') {
+			s.numberAsPublished(at, v, val)
 		}
 		if val.kind == 's' {
 			if c.f.Key == "id" {
@@ -172,6 +178,31 @@ func (s *rowSink) add(line, excelRow int, cells []cell, skipRequired map[string]
 		src.MarkBad()
 	}
 	row.Field(0).Set(reflect.ValueOf(src))
+}
+
+// numberAsPublished reports a number cell that the site writes as a
+// personal number though it is not written as one: "13,812,345,678" or
+// "13812345678.0" in a number column is published as 13812345678 (in the
+// downloads), which the privacy guard would find in the output with no
+// cell to point to.
+func (s *rowSink) numberAsPublished(at privacy.Place, v string, val value) {
+	var n string
+	switch {
+	case val.kind == 'i' && (val.i >= 1e10 || val.i <= -1e10):
+		n = strconv.Itoa(val.i)
+	case val.kind == 'f' && (val.f >= 1e10 || val.f <= -1e10):
+		n = strconv.FormatFloat(val.f, 'f', -1, 64) // as the downloads write it
+	default:
+		return // fewer than 11 digits: no personal number
+	}
+	var l problem.List
+	privacy.Text(at, n, s.allow, &l)
+	for _, p := range l.Sorted() {
+		p.Value = v // as written, for the clerk's search
+		p.Zh = "这个数会发布为 " + n + "，" + p.Zh
+		p.En = "published as " + n + ", this number " + p.En
+		s.probs.Add(p)
+	}
 }
 
 // unfilled reports whether table field f (the i-th) is required but has no
