@@ -171,8 +171,8 @@ func TestPrivacyThemeFiles(t *testing.T) {
 
 // TestPrivacyOutputGuard: a number that only the build puts together (here
 // a layout joining two pieces, neither a number) is found in the pages as
-// they are written, stops the build before the swap naming the output file,
-// and leaves the published site as it was.
+// they are written, stops the build before the swap naming the output file
+// and the text before the number, and leaves the published site as it was.
 func TestPrivacyOutputGuard(t *testing.T) {
 	src := baseSite(t)
 	parent := t.TempDir()
@@ -190,8 +190,9 @@ func TestPrivacyOutputGuard(t *testing.T) {
 		t.Fatalf("err = %v, want ErrInvalid", err)
 	}
 	got := probs.String()
-	if !strings.Contains(got, `"13812345678": 生成的网站文件中含有手机号码`) || !strings.Contains(got, "404.html 等 ") {
-		t.Errorf("problems:\n%s\nwant the number, named by the first output file holding it", got)
+	if !strings.Contains(got, `"13812345678": 生成的网站文件中有手机号码`) || !strings.Contains(got, "在 404.html 中“…") ||
+		!strings.Contains(got, "值班手机”之后（共 ") || !strings.Contains(got, "没有发布任何文件") {
+		t.Errorf("problems:\n%s\nwant the number, named by the first output file holding it and the text before it, saying nothing was published", got)
 	}
 	if d := diffTrees(before, tree(t, parent)); len(d) > 0 {
 		t.Errorf("the failed build changed files:\n%s", strings.Join(d, "\n"))

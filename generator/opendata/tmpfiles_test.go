@@ -55,7 +55,7 @@ func TestGuardScansEveryDownload(t *testing.T) {
 	}
 	got := g.Problems().Sorted()
 	if len(got) != 1 || got[0].Value != "13812345678" || got[0].File != "data/2023/pledges.csv" ||
-		!strings.Contains(got[0].En, "and 4 other files") {
+		!strings.Contains(got[0].En, "(5 files hold it)") || !strings.Contains(got[0].Zh, "data/2023/pledges.csv 中 id 为 P1 的一行的 detail 列") {
 		t.Fatalf("problems %v, want one for the number in 5 files (CSV, year CSV, JSON, zh CSV, workbook), first data/2023/pledges.csv", got)
 	}
 	g = privacy.NewGuard(nil, nil)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"gongshi/generator/problem"
 )
@@ -26,6 +27,11 @@ type hit struct {
 	kind  Kind
 	first string // the first output file (in path order) holding it
 	files int    // how many output files hold it
+	// at is the file that says best where the number is (the lowest
+	// rank, then the first in path order), and atZh, atEn say where in it.
+	at         string
+	atZh, atEn string
+	rank       int
 }
 
 // NewGuard returns a guard that lets the allowed numbers through. found
@@ -93,10 +99,13 @@ func (g *Guard) Stream(path string) *Stream {
 		return nil
 	}
 	s := &Stream{g: g, path: path, ics: strings.HasSuffix(path, ".ics")}
+	s.ctx.kind = contextKind(path)
 	s.sc.found = s.found
+	s.naming = true
 	for _, m := range Find(path) { // a published name is published too
 		s.found(m)
 	}
+	s.naming = false
 	return s
 }
 
@@ -112,6 +121,10 @@ type Stream struct {
 	// much of a break the last piece ended in (1: CR, 2: CR LF).
 	ics  bool
 	fold int
+	// ctx keeps what says where in the file a number is (context.go);
+	// naming is set while the file's path is scanned.
+	ctx    context
+	naming bool
 }
 
 // Write scans p; it never fails.
@@ -121,7 +134,9 @@ func (s *Stream) Write(p []byte) (int, error) {
 	case s.ics:
 		s.unfold(p)
 	default:
+		s.ctx.cur = p
 		s.sc.write(p)
+		s.ctx.after(p)
 	}
 	return len(p), nil
 }
@@ -132,8 +147,11 @@ func (s *Stream) WriteString(p string) (int, error) {
 	case s == nil:
 	case s.ics:
 		s.unfold([]byte(p))
-	default:
+	case len(p) > 0:
+		b := unsafe.Slice(unsafe.StringData(p), len(p)) // only read, while p is
+		s.ctx.cur = b
 		write(&s.sc, p)
+		s.ctx.after(b)
 	}
 	return len(p), nil
 }
@@ -193,16 +211,31 @@ func (s *Stream) found(m Match) {
 	}
 	s.seen[m.Number] = true
 	g := s.g
+	zh, en, rank := s.place(m)
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	h := g.hits[m.Number]
 	if h == nil {
-		h = &hit{kind: m.Kind, first: s.path}
+		h = &hit{kind: m.Kind, first: s.path, rank: 5}
 		g.hits[m.Number] = h
 	} else if s.path < h.first {
 		h.first = s.path // files are written in parallel: keep the same one every run
 	}
+	if rank < h.rank || rank == h.rank && s.path < h.at {
+		h.at, h.atZh, h.atEn, h.rank = s.path, zh, en, rank
+	}
 	h.files++
+}
+
+// place says where in the file the number m is (see context.place).
+func (s *Stream) place(m Match) (zh, en string, rank int) {
+	if s.naming {
+		return " 的文件名", "'s name", 1
+	}
+	if _, ok := s.g.index[m.Number]; ok {
+		return "", "", 4 // its source is known
+	}
+	return s.ctx.place(s.path, m.Offset)
 }
 
 // Problems returns an error for every number found in the output, sorted:
@@ -231,9 +264,7 @@ func (g *Guard) Problems() *problem.List {
 		}
 		p, ok := g.index[n]
 		if !ok {
-			p = numberProblem(Place{File: h.first}, 0, 0, Match{Number: n, Kind: h.kind})
-			p.Zh = "生成的网站文件中含有" + kindZh(h.kind) + "，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 " + where
-			p.En = "a " + kindEn(h.kind) + " is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see " + whereEn
+			p = g.unknown(n, h)
 		} else {
 			p.Zh += "；它会出现在 " + where + in + "，已停止发布"
 			p.En += "; it would be published in " + whereEn + ": nothing was published"
@@ -241,6 +272,37 @@ func (g *Guard) Problems() *problem.List {
 		probs.Add(p)
 	}
 	return probs
+}
+
+// unknown is the problem of a number found in the output that no check
+// found in the source: where it is, in the file that says it best (a
+// download's row and column, traced to the source's table and column, a
+// JSON key, the text a page shows before it), that the build stopped, and
+// where to look.
+func (g *Guard) unknown(n string, h *hit) problem.Problem {
+	at := h.at
+	if at == "" {
+		at = h.first
+	}
+	p := numberProblem(Place{File: at}, 0, 0, Match{Number: n, Kind: h.kind})
+	count, countEn := "", ""
+	if h.files > 1 {
+		count, countEn = fmt.Sprintf("（共 %d 个文件含有它）", h.files), fmt.Sprintf(" (%d files hold it)", h.files)
+	}
+	look := "请在 data/ 的表格中查找这串数字（可能写成带空格、逗号或小数点的数，或由相邻的单元格拼成），以及 content/、layouts/、i18n/ 和 static/ 中的文件"
+	lookEn := "look for these digits in the tables of data/ (perhaps written with spaces, commas or a decimal point, or made of neighbouring cells) and in the files of content/, layouts/, i18n/ and static/"
+	if h.rank == 0 {
+		look, lookEn = "请查看数据中的这个单元格：它写成的数发布出来就是这串数字", "look at that cell: the number written in it is published as these digits"
+	}
+	found, foundEn := "，但检查时没有在任何单元格或页面中发现它（来源不明）", " but in no data cell or page the check read (source unknown)"
+	if h.rank == 0 {
+		found, foundEn = "，但检查数据时没有发现它", " that the check did not find in the data"
+	}
+	p.Zh = "生成的网站文件中有" + kindZh(h.kind) + found + "：在 " + at + h.atZh + count +
+		"。为保护个人信息，已停止生成，没有发布任何文件，原有网站未改动。" + look
+	p.En = "a " + kindEn(h.kind) + " is in the built site" + foundEn + ": in " + at + h.atEn + countEn +
+		". The build was stopped so that nothing was published; the previous site is untouched. " + strings.ToUpper(lookEn[:1]) + lookEn[1:]
+	return p
 }
 
 func kindZh(k Kind) string {

@@ -316,7 +316,7 @@ func TestGuard(t *testing.T) {
 	g.Scan("villages/V1/index.html", []byte("<p>电话 "+phone+"，办公室 13900000000</p>"))
 	g.Scan("pledges/P1/index.html", []byte("<p>"+phone+"</p><p>"+phone+"</p>"))
 	s := g.Stream("data/pledges.csv")
-	for _, piece := range []string{"P1,硬化,138", "1234", "5678,\n", "P2,路灯," + id18[:9], id18[9:], "\n"} {
+	for _, piece := range []string{"\uFEFFid,title,detail,note\n", "P1,硬化,138", "1234", "5678,\n", "P2,\"路灯\n", "（两处）\",无," + id18[:9], id18[9:], "\n"} {
 		s.Write([]byte(piece))
 	}
 	s.Close()
@@ -342,32 +342,96 @@ func TestGuard(t *testing.T) {
 	for _, p := range g.Problems().Sorted() {
 		got = append(got, p.Code+" "+p.String())
 	}
+	// A number no check found: where it is (the pledges download's row
+	// and column, across a cell with a line break and a number cut in
+	// two pieces), that nothing was published, where to look.
+	stopped := "。为保护个人信息，已停止生成，没有发布任何文件，原有网站未改动。请在 data/ 的表格中查找这串数字（可能写成带空格、逗号或小数点的数，或由相邻的单元格拼成），以及 content/、layouts/、i18n/ 和 static/ 中的文件"
+	stoppedEn := ". The build was stopped so that nothing was published; the previous site is untouched. Look for these digits in the tables of data/ (perhaps written with spaces, commas or a decimal point, or made of neighbouring cells) and in the files of content/, layouts/, i18n/ and static/"
+	unknown := "，但检查时没有在任何单元格或页面中发现它（来源不明）：在 "
+	unknownEn := " but in no data cell or page the check read (source unknown): in "
 	want := []string{
-		"privacy-id-number data/gongshi.xlsx: \"" + id18X + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 data/gongshi.xlsx (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see data/gongshi.xlsx)",
-		"privacy-id-number data/pledges.csv: \"" + id18 + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 data/pledges.csv (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see data/pledges.csv)",
+		"privacy-id-number data/gongshi.xlsx: \"" + id18X + "\": 生成的网站文件中有居民身份证号码" + unknown + "data/gongshi.xlsx" + stopped +
+			" (a resident ID number is in the built site" + unknownEn + "data/gongshi.xlsx" + stoppedEn + ")",
+		"privacy-id-number data/pledges.csv: \"" + id18 + "\": 生成的网站文件中有居民身份证号码" + unknown + "data/pledges.csv 中 id 为 P2 的一行的 note 列" + stopped +
+			" (a resident ID number is in the built site" + unknownEn + "data/pledges.csv, the row of id P2, column note" + stoppedEn + ")",
 		"privacy-mobile data/pledges.csv:3: detail \"" + phone + "\": 含有手机号码；它会出现在 data/pledges.csv 等 3 个文件中，已停止发布 (holds a mobile number; it would be published in data/pledges.csv and 2 other files: nothing was published)",
-		"privacy-id-number hearings/calendar.ics: \"" + id15 + "\": 生成的网站文件中含有居民身份证号码，来源不明（可能在模板、界面文字或静态文件中）；已停止发布 — 见 hearings/calendar.ics (a resident ID number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see hearings/calendar.ics)",
+		"privacy-id-number hearings/calendar.ics: \"" + id15 + "\": 生成的网站文件中有居民身份证号码" + unknown + "hearings/calendar.ics" + stopped +
+			" (a resident ID number is in the built site" + unknownEn + "hearings/calendar.ics" + stoppedEn + ")",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems\n got %q\nwant %q", got, want)
 	}
 }
 
-// TestGuardFileCount: the files a number would be published in are
-// counted in correct English: "and 1 other file", "and 2 other files".
+// TestGuardPlace: a number no check found in the source is reported at
+// the output file that says best where it is: a download's row and column,
+// traced to the source table's column and row (by key or Chinese header,
+// in CSV or JSON, whole or in pieces), before a page's text, or a file's
+// name; a path's own order decides between equals, so every run says the
+// same.
+func TestGuardPlace(t *testing.T) {
+	traced := "，但检查数据时没有发现它：在 "
+	for _, c := range []struct {
+		name   string
+		files  map[string][]string // path → pieces
+		zh, en string              // in the message
+	}{
+		{"csv", map[string][]string{
+			"villages/V1/index.html": {"<dt>村集体收入</dt><dd>" + phone + "</dd>"},
+			"data/villages.json":     {`[` + "\n" + `{"id":"V1","name":"上村","collective_income":` + phone + `}` + "\n]"},
+			"data/villages.csv":      {"\uFEFFid,name,township_id,population,households,party_members,collective_income\r\nV1,上村,T1,1200,380,45," + phone + "\r\n"},
+		}, traced + "data/villages.csv 中 id 为 V1 的一行的 collective_income 列，即数据中行政村（villages）表编号 V1 一行的“村集体收入”（collective_income）列（共 3 个文件含有它）",
+			", the row of id V1, column collective_income, which comes from the column collective_income (村集体收入) of the table villages (行政村), row V1 (3 files hold it)"},
+		{"csv in pieces, Chinese header", map[string][]string{
+			"data/zh/villages.csv": {"\uFEFF村编码,村名,乡镇编码", ",村集体收入\r\nV1,上村,T1,", "138", "12345678\r\n"},
+		}, traced + "data/zh/villages.csv 中 村编码 为 V1 的一行的 村集体收入 列，即数据中行政村（villages）表编号 V1 一行的“村集体收入”（collective_income）列。",
+			"the row of 村编码 V1, column 村集体收入, which comes from the column collective_income (村集体收入) of the table villages (行政村), row V1."},
+		{"json", map[string][]string{
+			"data/villages.json":     {`[` + "\n" + `{"id":"V1","name":"上村","collective_income":` + phone + `}` + "\n]"},
+			"villages/V1/index.html": {"<dt>村集体收入</dt><dd>" + phone + "</dd>"},
+		}, traced + "data/villages.json 中 id 为 V1 的一项的 collective_income，即数据中行政村（villages）表编号 V1 一行的“村集体收入”（collective_income）列",
+			"data/villages.json, the record with id V1, key collective_income, which comes from"},
+		{"page", map[string][]string{
+			"about/index.html": {"<p>办公室 <b>联系电话：</b>" + phone + "</p>"},
+			"a.css":            {"x" + phone},
+		}, "（来源不明）：在 about/index.html 中“…办公室 联系电话：”之后（共 2 个文件含有它）",
+			"(source unknown): in about/index.html, after the text «…办公室 联系电话：» (2 files hold it)"},
+		{"name", map[string][]string{
+			"files/张三" + phone + ".txt": {"名单"},
+		}, "：在 files/张三" + phone + ".txt 的文件名。", "in files/张三" + phone + ".txt's name."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := NewGuard(nil, nil)
+			for p, pieces := range c.files {
+				s := g.Stream(p)
+				for _, piece := range pieces {
+					s.WriteString(piece)
+				}
+				s.Close()
+			}
+			ps := g.Problems().Sorted()
+			if len(ps) != 1 || !strings.Contains(ps[0].Zh, c.zh) || !strings.Contains(ps[0].En, c.en) {
+				t.Errorf("problems %v\nwant one saying\n%s\n%s", ps, c.zh, c.en)
+			}
+		})
+	}
+}
+
+// TestGuardFileCount: a number no check found is reported at one file,
+// with the count of the files that hold it when there are more.
 func TestGuardFileCount(t *testing.T) {
-	for n, want := range map[int]string{
-		1: "见 a0.html (a mobile number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see a0.html)",
-		2: "见 a0.html 等 2 个文件 (a mobile number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see a0.html and 1 other file)",
-		3: "见 a0.html 等 3 个文件 (a mobile number is in the built site, from no data cell or page (a layout, UI string or static file?): nothing was published — see a0.html and 2 other files)",
+	for n, want := range map[int][2]string{
+		1: {"：在 a0.html。", ": in a0.html. "},
+		2: {"：在 a0.html（共 2 个文件含有它）。", ": in a0.html (2 files hold it). "},
+		3: {"：在 a0.html（共 3 个文件含有它）。", ": in a0.html (3 files hold it). "},
 	} {
 		g := NewGuard(nil, nil)
 		for i := 0; i < n; i++ {
 			g.Scan("a"+strconv.Itoa(i)+".html", []byte(phone))
 		}
 		ps := g.Problems().Sorted()
-		if len(ps) != 1 || !strings.HasSuffix(ps[0].String(), want) {
-			t.Errorf("%d files: %v, want one ending %q", n, ps, want)
+		if len(ps) != 1 || !strings.Contains(ps[0].Zh, want[0]) || !strings.Contains(ps[0].En, want[1]) {
+			t.Errorf("%d files: %v, want one saying %q and %q", n, ps, want[0], want[1])
 		}
 	}
 }
