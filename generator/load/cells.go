@@ -137,6 +137,12 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		case "否", "false", "0", "no", "n":
 			return boolean(false), nil
 		}
+		switch strings.TrimSpace(s) {
+		case "√", "✓", "✔", "☑", "对":
+			return value{}, &cellError{"bool", "应为 是/否：打勾请填“是”", "expected 是/否 (yes/no): for a tick enter 是"}
+		case "×", "✗", "✘", "☒", "错":
+			return value{}, &cellError{"bool", "应为 是/否：打叉请填“否”", "expected 是/否 (yes/no): for a cross enter 否"}
+		}
 		return value{}, &cellError{"bool", "应为 是/否", "expected true/false, 是/否 or 1/0"}
 	case schema.Enum:
 		v, ok := f.Enum.Parse(s)
@@ -164,6 +170,11 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 				return value{}, &cellError{"year", "是日期，此列应为四位年份，如 " + d[:4], "a date: expected a four-digit year such as " + d[:4]}
 			}
 		}
+		if err != nil {
+			if e, ok := unitMistake(f, s); ok {
+				return value{}, e
+			}
+		}
 		if err != nil || x != math.Trunc(x) || math.Abs(x) > 1e15 {
 			return value{}, &cellError{"int", "应为整数", "expected a whole number"}
 		}
@@ -181,6 +192,9 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		}
 		x, err := parseNumber(s)
 		if err != nil {
+			if e, ok := unitMistake(f, s); ok {
+				return value{}, e
+			}
 			return value{}, &cellError{"number", "应为数字", "expected a number"}
 		}
 		if e := checkRange(f, x); e != nil {

@@ -82,6 +82,16 @@ func TestNumberCells(t *testing.T) {
 		{"1", `"1234,567"`, 1, 0, `collective_income "1234,567": 应为数字`}, //
 		{"1", `",100"`, 1, 0, `collective_income ",100": 应为数字`},         //
 		{"1", `"1,000.5,0"`, 1, 0, `collective_income "1,000.5,0": 应为数字`},
+		// A number typed with its unit, or with 约 (about): the number to type.
+		{"1600人", "1", 0, 1, `population "1600人": 去掉单位“人”，只填数字：1600 (leave out the unit 人 and enter the number alone: 1600)`},
+		{"１２００ 人", "1", 0, 1, `population "１２００ 人": 去掉单位“人”，只填数字：1200`},
+		{"约1200", "1", 0, 1, `population "约1200": 不要写“约”，只填数字：1200 (leave out 约 (about) and enter the number alone: 1200)`},
+		{"1", "16万元", 1, 0, `collective_income "16万元": “万”要换算出来：请填 160000（不带单位） (万 is ten thousand: enter 160000 (no unit))`},
+		{"1", "16.1万", 1, 0, `collective_income "16.1万": “万”要换算出来：请填 161000`},
+		{"1", `"150,000元"`, 1, 0, `collective_income "150,000元": 去掉单位“元”，只填数字：150000`},
+		{"1", "2024年", 1, 0, `collective_income "2024年": 去掉“年”字，只填四位年份：2024`},
+		{"1200人次", "1", 0, 1, `population "1200人次": 应为整数 (expected a whole number)`}, // no unit it knows
+		{"12.5人", "1", 0, 1, `population "12.5人": 去掉单位“人”，只填数字：12.5`},                // then: not whole
 	} {
 		t.Run(c.pop+"|"+c.income, func(t *testing.T) {
 			d, probs := readTable(t, "villages", head+"V1,上村,T1,"+c.pop+","+c.income+"\n")
@@ -135,12 +145,19 @@ func TestBoolCells(t *testing.T) {
 		{"yes", ptr(true), false}, {"no", ptr(false), false},
 		{" 是 ", ptr(true), false},
 		{"", nil, false},
-		{"对", nil, true}, {"2", nil, true}, {"是的", nil, true}, {"１", nil, true},
+		{"2", nil, true}, {"是的", nil, true}, {"１", nil, true},
+		{"√", nil, true}, {"对", nil, true}, {"×", nil, true},
 	} {
 		t.Run(c.in, func(t *testing.T) {
 			d, probs := readTable(t, "secretaries", head+"S1,张三,V1,书记,2021-01-15,"+c.in+"\n")
 			if c.bad {
 				want := `data/secretaries.csv:2: dual_role "` + strings.TrimSpace(c.in) + `": 应为 是/否 (expected true/false, 是/否 or 1/0)`
+				switch c.in {
+				case "√", "对": // a tick
+					want = `data/secretaries.csv:2: dual_role "` + c.in + `": 应为 是/否：打勾请填“是” (expected 是/否 (yes/no): for a tick enter 是)`
+				case "×":
+					want = `data/secretaries.csv:2: dual_role "×": 应为 是/否：打叉请填“否” (expected 是/否 (yes/no): for a cross enter 否)`
+				}
 				if got := problemText(probs); got != want {
 					t.Errorf("problems:\n%s\nwant\n%s", got, want)
 				}

@@ -44,7 +44,58 @@ func dateMistake(s string) (zh, en string, ok bool) {
 			return "年、月、日之间要有分隔符：写成 " + d, "separate the year, month and day: write " + d, true
 		}
 	}
+	if m := reDateHan.FindStringSubmatch(s); m != nil {
+		y, mo, d := hanDigits(m[1]), hanNumber(m[2]), hanNumber(m[3])
+		if date, ok := ParseDate(fmt.Sprintf("%s-%d-%d", y, mo, d)); ok && len(y) == 4 {
+			return "日期请用阿拉伯数字填写：写成 " + date, "write the date in Arabic numerals: " + date, true
+		}
+	}
 	return "", "", false
+}
+
+// reDateHan is a date written in Chinese numerals, as on a printed
+// notice: 二〇二一年一月十四日.
+var reDateHan = regexp.MustCompile(`^([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
+
+// hanValue is the value of a Chinese numeral digit.
+func hanValue(r rune) int {
+	return strings.IndexRune("〇一二三四五六七八九", r) / 3 // each is 3 bytes in UTF-8
+}
+
+// hanDigits reads a year written digit by digit (二〇二一 is 2021).
+func hanDigits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '零', '○', 'Ｏ':
+			r = '〇'
+		}
+		b.WriteByte(byte('0' + hanValue(r)))
+	}
+	return b.String()
+}
+
+// hanNumber reads a month or day in Chinese numerals up to 99 (十四 is 14,
+// 二十一 is 21, 三十 is 30); 0 if it is none.
+func hanNumber(s string) int {
+	tens, ones, ok := strings.Cut(s, "十")
+	switch {
+	case !ok:
+		if len([]rune(s)) != 1 {
+			return 0
+		}
+		return hanValue([]rune(s)[0])
+	case strings.Contains(ones, "十") || len([]rune(tens)) > 1 || len([]rune(ones)) > 1:
+		return 0
+	}
+	n := 10
+	if tens != "" {
+		n = 10 * hanValue([]rune(tens)[0])
+	}
+	if ones != "" {
+		n += hanValue([]rune(ones)[0])
+	}
+	return n
 }
 
 // pad2 writes a one-digit month with a leading zero.

@@ -14,6 +14,12 @@ func TestDateMistake(t *testing.T) {
 		{"2025年3月", "缺少日：应为完整的日期（年、月、日），如 2025-03-15", "the day is missing: expected a full date (year, month and day) such as 2025-03-15"},
 		{"2025-11", "缺少日：应为完整的日期（年、月、日），如 2025-11-15", "the day is missing: expected a full date (year, month and day) such as 2025-11-15"},
 		{"20230315", "年、月、日之间要有分隔符：写成 2023-03-15", "separate the year, month and day: write 2023-03-15"},
+		{"二〇二一年一月十四日", "日期请用阿拉伯数字填写：写成 2021-01-14", "write the date in Arabic numerals: 2021-01-14"},
+		{"二零二四年十二月三十一日", "日期请用阿拉伯数字填写：写成 2024-12-31", "write the date in Arabic numerals: 2024-12-31"},
+		{"二〇二五年三月二十日", "日期请用阿拉伯数字填写：写成 2025-03-20", "write the date in Arabic numerals: 2025-03-20"},
+		{"二〇二三年二月二十九日", "", ""}, // no such day: the general message
+		{"二〇二五年十三月一日", "", ""},
+		{"二〇二五年三月十十日", "", ""},
 		{"20231315", "", ""}, // not a date run: the general message
 		{"完成了", "", ""},
 		{"2024-03-15", "", ""}, // a date: nothing wrong

@@ -1,0 +1,45 @@
+package load
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gongshi/generator/schema"
+)
+
+// reUnit is a number typed with its unit, as a register writes it beside
+// the number (1600人, 433户, 81.1分, 3天, 16万元, 2021年), or with 约
+// (about) before it: the cell is the number alone.
+var reUnit = regexp.MustCompile(`^(约|大约)?\s*([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|万人|万户|万|元|人|户|名|个|位|分|天|日|年|次|岁|期|学时|课时|小时|项|条|票)?$`)
+
+// unitMistake returns the problem of a number column's cell that is a
+// number with a unit or 约 (about), saying what to type instead: the number
+// alone, and a number of 万 (ten thousands) multiplied out; ok is false for
+// other cells.
+func unitMistake(f *schema.Field, s string) (e *cellError, ok bool) {
+	m := reUnit.FindStringSubmatch(strings.TrimSpace(narrow(s)))
+	if m == nil || m[1] == "" && m[3] == "" {
+		return nil, false
+	}
+	x, err := parseNumber(m[2])
+	if err != nil {
+		return nil, false
+	}
+	about, unit := m[1], m[3]
+	if strings.HasPrefix(unit, "万") {
+		x *= 1e4
+	}
+	n := strconv.FormatFloat(math.Round(x*1e6)/1e6, 'f', -1, 64)
+	code := map[schema.Type]string{schema.Int: "int", schema.Year: "year", schema.Number: "number"}[f.Type]
+	switch {
+	case about != "":
+		return &cellError{code, "不要写“" + about + "”，只填数字：" + n, "leave out " + about + " (about) and enter the number alone: " + n}, true
+	case strings.HasPrefix(unit, "万"):
+		return &cellError{code, "“万”要换算出来：请填 " + n + "（不带单位）", "万 is ten thousand: enter " + n + " (no unit)"}, true
+	case unit == "年" && (f.Type == schema.Year || x >= 1900 && x <= 2200):
+		return &cellError{code, "去掉“年”字，只填四位年份：" + n, "leave out 年 and enter the four-digit year alone: " + n}, true
+	}
+	return &cellError{code, "去掉单位“" + unit + "”，只填数字：" + n, "leave out the unit " + unit + " and enter the number alone: " + n}, true
+}
