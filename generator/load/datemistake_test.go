@@ -20,10 +20,26 @@ func TestDateMistake(t *testing.T) {
 		{"二〇二三年二月二十九日", "", ""}, // no such day: the general message
 		{"二〇二五年十三月一日", "", ""},
 		{"二〇二五年三月十十日", "", ""},
-		{"20231315", "", ""}, // not a date run: the general message
+		{"2021-01-14 00:00:00", "去掉时间，只填日期：写成 2021-01-14", "leave out the time of day: write 2021-01-14"},
+		{"2021/1/14 9:30", "去掉时间，只填日期：写成 2021-01-14", "leave out the time of day: write 2021-01-14"},
+		{"2021年1月14日星期四", "去掉星期，只填日期：写成 2021-01-14", "leave out the weekday: write 2021-01-14"},
+		{"2021-01-14（周四）", "去掉星期，只填日期：写成 2021-01-14", "leave out the weekday: write 2021-01-14"},
+		{"2021年1月14号", "“号”应写作“日”，或写成 2021-01-14", "write 日 for 号, or write 2021-01-14"},
+		{"2021 年 1 月 14 日", "日期中不要有空格：写成 2021-01-14", "leave out the spaces: write 2021-01-14"},
+		{"2021。1。14", "年、月、日之间请用 - 或 / 分隔：写成 2021-01-14", "separate the year, month and day with - or /: write 2021-01-14"},
+		{"2021、1、14", "年、月、日之间请用 - 或 / 分隔：写成 2021-01-14", "separate the year, month and day with - or /: write 2021-01-14"},
+		{"2021 1 14", "年、月、日之间请用 - 或 / 分隔：写成 2021-01-14", "separate the year, month and day with - or /: write 2021-01-14"},
+		{"21.1.14", "年份要写四位，如 2021-01-14", "write the year in four digits, such as 2021-01-14"},
+		{"14/1/2021", "年份应在前：写成 2021-01-14", "put the year first: write 2021-01-14"},
+		{"1/14/2021", "年份应在前：写成 2021-01-14", "put the year first: write 2021-01-14"},
+		{"3/4/2021", "年份应在前，按 年-月-日 填写：是 2021-03-04 还是 2021-04-03？", "put the year first, as year-month-day: is it 2021-03-04 or 2021-04-03?"}, // which is the month?
+		{"5/5/2021", "年份应在前：写成 2021-05-05", "put the year first: write 2021-05-05"},
+		{"0/0/2021", "", ""},
+		{"2021-02-30 00:00", "", ""}, // no such day: the general message
+		{"20231315", "", ""},         // not a date run: the general message
 		{"完成了", "", ""},
 		{"2024-03-15", "", ""}, // a date: nothing wrong
-		{"3/15/2024", "", ""},
+		{"3/15/2024", "年份应在前：写成 2024-03-15", "put the year first: write 2024-03-15"},
 	} {
 		zh, en, ok := dateMistake(c.in)
 		if ok != (c.zh != "") || zh != c.zh || en != c.en {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gongshi/generator/schema"
 )
@@ -19,7 +20,22 @@ var reUnit = regexp.MustCompile(`^(约|大约)?\s*([+-]?[0-9][0-9,]*(?:\.[0-9]+)
 // alone, and a number of 万 (ten thousands) multiplied out; ok is false for
 // other cells.
 func unitMistake(f *schema.Field, s string) (e *cellError, ok bool) {
-	m := reUnit.FindStringSubmatch(strings.TrimSpace(narrow(s)))
+	code := map[schema.Type]string{schema.Int: "int", schema.Year: "year", schema.Number: "number"}[f.Type]
+	t := strings.TrimSpace(narrow(s))
+	// Spaces between the digits (1 600, a non-breaking space from a web
+	// page), or the apostrophe that makes Excel keep a number as text
+	// ('1600), when a program wrote it into the file.
+	if j := strings.Join(strings.FieldsFunc(t, unicode.IsSpace), ""); j != t {
+		if _, err := parseNumber(j); err == nil {
+			return &cellError{code, "数字中间不要有空格：" + j, "leave out the spaces between the digits: " + j}, true
+		}
+	}
+	if n, cut := strings.CutPrefix(t, "'"); cut {
+		if _, err := parseNumber(n); err == nil {
+			return &cellError{code, "去掉开头的撇号 '，只填数字：" + n, "leave out the apostrophe before the number: " + n}, true
+		}
+	}
+	m := reUnit.FindStringSubmatch(t)
 	if m == nil || m[1] == "" && m[3] == "" {
 		return nil, false
 	}
@@ -32,7 +48,6 @@ func unitMistake(f *schema.Field, s string) (e *cellError, ok bool) {
 		x *= 1e4
 	}
 	n := strconv.FormatFloat(math.Round(x*1e6)/1e6, 'f', -1, 64)
-	code := map[schema.Type]string{schema.Int: "int", schema.Year: "year", schema.Number: "number"}[f.Type]
 	switch {
 	case about != "":
 		return &cellError{code, "不要写“" + about + "”，只填数字：" + n, "leave out " + about + " (about) and enter the number alone: " + n}, true
