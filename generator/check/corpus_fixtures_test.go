@@ -281,6 +281,23 @@ func fixtures(t *testing.T) []fixture {
 				{Sheet: testxlsx.Sheet{Name: "培训"}, from: "trainings.csv"},
 			},
 		}},
+		// Cells merged across columns in data rows: each column would read
+		// the one value (a pledge's 目标 its 内容, a village's 户数 its
+		// 人口), an error at the range; a township merged down over its
+		// villages is read as meant.
+		{dir: "435-xlsx-merged-across-columns", files: map[string][]byte{"remove": []byte("data/pledges.csv\ndata/villages.csv\n")},
+			sheets: map[string][]fixSheet{"data/台账.xlsx": {
+				{Sheet: testxlsx.Sheet{Name: "行政村", Merge: []string{"D3:E3", "C2:C3"}}, from: "villages.csv", edit: func(rows [][]any) [][]any {
+					rows[2][4] = nil // E3, under the merge
+					rows[2][2] = nil // C3: T1 merged down from C2
+					return rows
+				}},
+				{Sheet: testxlsx.Sheet{Name: "承诺", Merge: []string{"I4:J5"}}, from: "pledges.csv", edit: func(rows [][]any) [][]any {
+					rows[3][8] = "建设村级光伏电站一座"
+					rows[3][9], rows[4][8], rows[4][9] = nil, nil, nil
+					return rows
+				}},
+			}}},
 		{dir: "warn-315-static-unchecked", files: map[string][]byte{
 			"static/files/名单.pdf": testdoc.PDF("BT /F1 12 Tf 72 720 Td <001300140015> Tj ET", "/Encoding /Identity-H"),
 			"static/files/旧表.doc": append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 504)...),

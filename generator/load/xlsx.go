@@ -220,15 +220,19 @@ func readSheet(w *workbook, sheet string, sink *rowSink, drop []string) {
 		}
 	}
 	readRecords(s, sink, drop)
-	// A formula without a saved value reads as empty: say so at the cell,
-	// as the clerk sees a number there; only in the rows read (not a
-	// title, the header or a footer row) and columns that are fields.
-	if s.scan == nil || len(s.scan.unvalued) == 0 {
+	if len(s.rects) == 0 && (s.scan == nil || len(s.scan.unvalued) == 0) {
 		return
 	}
 	read := map[int]bool{}
 	for i := 0; i < sink.rows.Len(); i++ {
 		read[sink.rows.Index(i).Field(0).Interface().(dataset.Src).Row()] = true
+	}
+	s.mergedAcross(read)
+	// A formula without a saved value reads as empty: say so at the cell,
+	// as the clerk sees a number there; only in the rows read (not a
+	// title, the header or a footer row) and columns that are fields.
+	if s.scan == nil || len(s.scan.unvalued) == 0 {
+		return
 	}
 	for _, u := range s.scan.unvalued {
 		c, r, err := cellCoordinates(u.cell)
@@ -369,6 +373,49 @@ func (s *sheetRecords) mergedHeaders(sink *rowSink) {
 				"表头单元格不能合并（"+problem.CellName(m.c1, m.r1)+":"+problem.CellName(m.c2, m.r2)+"），请取消合并，每列一个表头",
 				"a header cell is merged across columns ("+problem.CellName(m.c1, m.r1)+":"+problem.CellName(m.c2, m.r2)+"): unmerge it, one header per column"))
 		}
+	}
+}
+
+// mergedAcross reports each merged range of the rows read (read: Excel
+// row numbers) that spans two or more columns of fields: every cell of a
+// range reads its value, so a pledge's 内容 merged over 目标, or 人口 over
+// 户数, would publish the one value in both columns. A range down one
+// column (a township merged over its villages) is read as meant.
+func (s *sheetRecords) mergedAcross(read map[int]bool) {
+	for _, m := range s.rects {
+		if m.c2 == m.c1 {
+			continue
+		}
+		row := 0
+		for r := m.r1; r <= m.r2 && row == 0; r++ {
+			if read[r] {
+				row = r
+			}
+		}
+		var keys []string // the columns' headers, as the sheet writes them
+		for c := m.c1; c <= m.c2; c++ {
+			if f := s.field(c); f != nil {
+				keys = append(keys, strings.TrimSpace(s.header[c-1]))
+			}
+		}
+		if row == 0 || len(keys) < 2 {
+			continue
+		}
+		v := s.raw(m.r1-1, m.c1-1)
+		if v == "" {
+			continue // an empty range reads as empty cells
+		}
+		rng := problem.CellName(m.c1, m.r1) + ":" + problem.CellName(m.c2, m.r2)
+		key := ""
+		if f := s.field(m.c1); f != nil {
+			key = f.Key
+		}
+		if v[0] != '#' {
+			v = s.value(m.r1, m.c1, v) // as the clerk sees it (a date, not its serial)
+		}
+		s.sink.probs.Add(s.sink.problem("merged-cells", pos{m.r1, m.c1, m.r1}, key, v,
+			"单元格 "+rng+" 跨列合并，"+strings.Join(keys, "、")+" 各列都会读到这个值：请取消合并，每列填写自己的值（没有的留空）",
+			"the cells "+rng+" are merged across columns, so "+strings.Join(keys, ", ")+" would each read this value: unmerge them and give each column its own value (or leave it empty)"))
 	}
 }
 
