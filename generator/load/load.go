@@ -296,6 +296,10 @@ func findFiles(dir string, bindings []binding, probs *problem.List) ([]*job, err
 			books = append(books, n)
 		case otherSpreadsheet(low) != nil:
 			probs.Add(*otherSpreadsheet(low).problem("data/" + n))
+		case backupFile(low):
+			probs.Add(problem.Problem{Code: "unknown-file", File: "data/" + n, Severity: problem.Warning,
+				Zh: "备份或临时文件（Excel、WPS 保存时留下的），未读取；不需要的话请把它移出 data 文件夹",
+				En: "a backup or temporary file (as Excel and WPS leave when saving): not read; move it out of the data folder if it is not needed"})
 		default:
 			pr := problem.Problem{Code: "unknown-file", File: "data/" + n, Severity: problem.Warning,
 				Zh: "不是已知的数据表，已忽略；文件名应为表的英文键：" + fileKeys("（", "）", "、"),
@@ -764,6 +768,18 @@ func readOne(dir string, j *job, d *dataset.Dataset) {
 	} else {
 		readCSV(text, j.sink, drop, separator(text))
 	}
+}
+
+// backupFile reports whether name (in lower case) is a backup or
+// temporary file that a spreadsheet program leaves beside a workbook:
+// Excel's "Backup of 台账.xlk" and ~WRL0001.tmp, a copy kept as
+// 台账.xlsx.bak, a .wbk or .old.
+func backupFile(name string) bool {
+	switch path.Ext(name) {
+	case ".bak", ".xlk", ".tmp", ".wbk", ".old", ".backup":
+		return true
+	}
+	return strings.HasPrefix(name, "~") || strings.HasPrefix(name, "backup of ")
 }
 
 // osFile reports whether name (in lower case) is a file the system leaves
