@@ -599,8 +599,8 @@ func workbookJobs(dir, rel string, bindings []binding, earlier []*job, unknown *
 }
 
 // copiedSheets returns the problems of the sheets of the workbook rel that
-// hold tables found earlier (twice, each found in twiceIn), the workbook
-// having read others sheets: when two or more of them are in one other
+// hold tables found earlier (twice, each found in twiceIn; read is how
+// many of its sheets are read): when two or more of them are in one other
 // workbook, it is a copy of that workbook (saved as 台账 - 副本.xlsx or
 // 台账(1).xlsx, or the old one kept beside the new), and it is one problem
 // naming both files, not one a sheet.
@@ -650,7 +650,7 @@ func copiedSheets(rel string, twice []problem.Problem, twiceIn []*job, read int)
 // "台账 - 副本.xlsx" ("台账 - Copy.xlsx"), a download's "台账(1).xlsx",
 // a "备份" (backup).
 func copyName(n string) bool {
-	low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(n), ".xlsx"), ".xlsm"))
+	low := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(n), ".xlsx"), ".xlsm")
 	for _, w := range []string{"副本", "备份", "copy", "backup", "bak"} {
 		if strings.Contains(low, w) {
 			return true

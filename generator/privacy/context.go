@@ -303,7 +303,10 @@ func (c *context) headNow(off int) []byte {
 // 24 characters.
 func textBefore(b []byte) string {
 	s := string(b)
-	if i := strings.LastIndexByte(s, '>'); i >= 0 || strings.Contains(s, "<") {
+	if strings.ContainsAny(s, "<>") {
+		if gt, lt := strings.IndexByte(s, '>'), strings.IndexByte(s, '<'); gt >= 0 && (lt < 0 || gt < lt) {
+			s = s[gt+1:] // the window begins inside a tag
+		}
 		var out strings.Builder
 		in := false
 		for _, r := range s {

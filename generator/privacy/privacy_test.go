@@ -392,10 +392,10 @@ func TestGuardPlace(t *testing.T) {
 		}, traced + "data/villages.json 中 id 为 V1 的一项的 collective_income，即数据中行政村（villages）表编号 V1 一行的“村集体收入”（collective_income）列",
 			"data/villages.json, the record with id V1, key collective_income, which comes from"},
 		{"page", map[string][]string{
-			"about/index.html": {"<p>办公室 <b>联系电话：</b>" + phone + "</p>"},
+			"about/index.html": {strings.Repeat("<p>概况</p>", 60) + `<p class="contact">办公室 <b>联系电话：</b>` + phone + "</p>"},
 			"a.css":            {"x" + phone},
-		}, "（来源不明）：在 about/index.html 中“…办公室 联系电话：”之后（共 2 个文件含有它）",
-			"(source unknown): in about/index.html, after the text «…办公室 联系电话：» (2 files hold it)"},
+		}, "（来源不明）：在 about/index.html 中“…概况 概况 概况 概况 概况 办公室 联系电话：”之后（共 2 个文件含有它）", // the last 24 characters shown, no markup
+			"(source unknown): in about/index.html, after the text «…概况 概况 概况 概况 概况 办公室 联系电话：» (2 files hold it)"},
 		{"name", map[string][]string{
 			"files/张三" + phone + ".txt": {"名单"},
 		}, "：在 files/张三" + phone + ".txt 的文件名。", "in files/张三" + phone + ".txt's name."},
