@@ -38,7 +38,7 @@ func (s *Site) person(path string, si int) PersonView {
 	pv := PersonView{
 		Name: sec.Name, Href: route.Rel(path, route.Secretary(sec.ID)), Role: s.C.Enum(schema.Roles, sec.Role),
 		Serving: sec.ServingOn(s.D.Site.AsOf), Source: s.C.Enum(schema.Sources, sec.Source),
-		Gender: s.C.Enum(schema.Genders, sec.Gender), Education: sec.Education, role: sec.Role,
+		Gender: s.C.Enum(schema.Genders, sec.Gender), Education: s.C.Enum(schema.Educations, sec.Education), role: sec.Role,
 	}
 	if sec.TermEnd == "" {
 		pv.Term = s.date(sec.TermStart) + " " + s.T("until_now")
