@@ -343,10 +343,12 @@ func (m *Maker) ages() *Data {
 }
 
 // educationOrder is the usual order of education levels as clerks write
-// them; other values follow, sorted.
-var educationOrder = []string{"初中及以下", "初中", "高中", "中专", "大专", "本科", "研究生"}
+// them (schema.Educations); other values follow, sorted.
+var educationOrder = schema.Educations.Values()
 
-// education counts serving secretaries by education (as entered in the data).
+// education counts serving secretaries by education (as entered in the
+// data); a usual level is named in the site's language (大专, "Junior
+// college"), any other value as entered.
 func (m *Maker) education() *Data {
 	ds := m.d
 	notGiven := m.c.T("category.not_given")
@@ -372,7 +374,11 @@ func (m *Maker) education() *Data {
 	}
 	sort.Strings(rest)
 	cats = append(cats, rest...)
-	d := newData("education", m.c.T("chart.education"), "bar", m.c.T("axis.education"), m.c.T("unit.people"), cats, m.c.T("series.people"))
+	names := make([]string, len(cats))
+	for i, c := range cats {
+		names[i] = m.c.Enum(schema.Educations, c)
+	}
+	d := newData("education", m.c.T("chart.education"), "bar", m.c.T("axis.education"), m.c.T("unit.people"), names, m.c.T("series.people"))
 	d.Note = m.asOfNote()
 	for i, c := range cats {
 		d.Series[0].Values[i] = counts[c]

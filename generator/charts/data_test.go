@@ -287,6 +287,8 @@ func TestServingOnAsOf(t *testing.T) {
 		{mk(t, ds).channels(), []string{"本地能人", "大学生村官", "未填写"}, []float64{2, 1, 1}},
 		{mk(t, ds).ages(), []string{"35岁以下", "35–44岁", "55岁及以上", "未公开"}, []float64{1, 1, 1, 1}},
 		{mk(t, ds).education(), []string{"初中及以下", "本科", "未填写", "硕士"}, []float64{1, 1, 1, 1}},
+		// English names the usual levels; a value of the county's own (硕士) is shown as entered.
+		{New(ds, enWords(t)).education(), []string{"Junior high school or less", "Bachelor's degree", "Not given", "硕士"}, []float64{1, 1, 1, 1}},
 	} {
 		if !reflect.DeepEqual(c.d.Categories, c.cats) || !reflect.DeepEqual(c.d.Series[0].Values, c.want) {
 			t.Errorf("%s: %q %v, want %q %v", c.d.Name, c.d.Categories, c.d.Series[0].Values, c.cats, c.want)

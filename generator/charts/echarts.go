@@ -236,6 +236,15 @@ func table(d *Data) ([]string, [][]string) {
 // decimals never show floating-point noise (1279.8999999999999).
 func fmtValue(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
 
+// countText formats a value as a count in running text: a whole number with
+// the language's thousands separator (1,558), else as fmtValue does.
+func (m *Maker) countText(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return m.c.Int(int(v))
+	}
+	return fmtValue(v)
+}
+
 // describe writes a one-sentence summary for screen readers: what is shown,
 // the total, and the largest category (words from the catalogue's desc.*).
 func (m *Maker) describe(d *Data) string {
@@ -264,14 +273,18 @@ func (m *Maker) describe(d *Data) string {
 		for i, s := range d.Series {
 			names[i] = s.Name
 		}
-		b.WriteString(c.Tf("chart_desc.series", "names", c.List(names)))
+		last := len(names) - 1
+		b.WriteString(c.Tf("chart_desc.series", "names", c.List(names[:last])+c.T("chart_desc.and")+names[last]))
 	}
+	// {total} and {v} as the table shows them (1558), {total_n} and {v_n}
+	// as running text writes a count (1,558): each language picks.
 	switch {
 	case best < 0 || !summed:
 	case d.Unit == "%": // shares do not add up
 		b.WriteString(c.Tf("chart_desc.highest_share", "cat", d.Categories[best], "v", fmtValue(bestV)))
 	default:
-		b.WriteString(c.Tf("chart_desc.total", "total", fmtValue(d.Total()), "unit", d.Unit, "cat", d.Categories[best], "v", fmtValue(bestV)))
+		b.WriteString(c.Tf("chart_desc.total", "total", fmtValue(d.Total()), "total_n", m.countText(d.Total()), "unit", d.Unit,
+			"cat", d.Categories[best], "v", fmtValue(bestV), "v_n", m.countText(bestV)))
 	}
 	if d.Note != "" { // the cap of maxCategories: say that the chart leaves some out
 		b.WriteString(c.Tf("chart_desc.note", "note", d.Note))

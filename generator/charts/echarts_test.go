@@ -352,3 +352,40 @@ func hasFontSize(opt map[string]any, path string) bool {
 	})
 	return found
 }
+
+// TestDescribeWords: the sentence a screen reader hears for a chart, in
+// each language. In English a count has its thousands separator (1,558),
+// the series are "A, B and C", a category's own parentheses do not meet
+// the count's ("Pass (60 to under 90): 119", not "… (60 to under 90)
+// (119)"), and a note is a sentence of its own; the Chinese reads as it
+// always has.
+func TestDescribeWords(t *testing.T) {
+	stacked := newData("pledge-status", "Pledges by township", "bar", "Township", "pledges", []string{"杏口镇", "云岙镇"}, "Done", "Open", "Overdue")
+	stacked.Series[0].Values = []float64{1000, 245}
+	stacked.Series[1].Values = []float64{300, 0}
+	stacked.Series[2].Values = []float64{13, 0}
+	bands := newData("training", "Training points", "bar", "Points", "people", []string{"Fail (below 60)", "Pass (60 to under 90)"}, "People")
+	bands.Series[0].Values = []float64{54, 119}
+	bands.Note = "Serving secretaries as of 2025-12-31"
+	share := newData("done", "Share done", "hbar", "Village", "%", []string{"槐岙村", "桃港村"}, "Done (%)")
+	share.Series[0].Values = []float64{100, 72.7}
+	zhStacked := newData("pledge-status", "各乡镇承诺", "bar", "乡镇", "项", []string{"杏口镇", "云岙镇"}, "已完成", "推进中", "逾期")
+	zhStacked.Series[0].Values = []float64{1000, 245}
+	zhStacked.Series[1].Values = []float64{300, 0}
+	zhStacked.Series[2].Values = []float64{13, 0}
+	for _, tc := range []struct {
+		name string
+		m    *Maker
+		d    *Data
+		want string
+	}{
+		{"en stacked", New(nil, enWords(t)), stacked, "By township, 2 groups, each split into Done, Open and Overdue; 1,558 pledges in all, the most in 杏口镇: 1,313. The numbers are in the table below."},
+		{"en bands", New(nil, enWords(t)), bands, "By points, 2 groups; 173 people in all, the most in Pass (60 to under 90): 119. Serving secretaries as of 2025-12-31. The numbers are in the table below."},
+		{"en share", New(nil, enWords(t)), share, "By village, 2 groups; the highest is 槐岙村, at 100%. The numbers are in the table below."},
+		{"zh stacked", mk(t, nil), zhStacked, "按乡镇统计，共 2 组，分为已完成、推进中、逾期；合计 1558 项，最多的是杏口镇（1313 项）。详细数字见下表。"},
+	} {
+		if got := tc.m.describe(tc.d); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}

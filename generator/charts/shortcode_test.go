@@ -164,7 +164,7 @@ func TestShortcodesRender(t *testing.T) {
 	if n := strings.Count(page, `<a class="csv" href="../../charts/grades.csv">`); n != 2 {
 		t.Errorf("reports/2024/index.html: %d links to the grades CSV, want 2", n)
 	}
-	if n := strings.Count(page, `<tr><td>2024</td><td>1</td><td>1</td><td>0</td><td>1</td></tr>`); n != 2 {
+	if n := strings.Count(page, `<tr><td>2024</td><td data-label="优秀：">1</td><td data-label="称职：">1</td><td data-label="基本称职：">0</td><td data-label="不称职：">1</td></tr>`); n != 2 {
 		t.Errorf("reports/2024/index.html: %d grades tables with the 2024 row, want 2", n)
 	}
 	if strings.Contains(page, "{{<") {

@@ -65,7 +65,7 @@ func TestEnumNames(t *testing.T) {
 	sets := map[string]schema.EnumSet{"roles": schema.Roles, "genders": schema.Genders, "sources": schema.Sources,
 		"kinds": schema.PledgeKinds, "categories": schema.PledgeCategories, "statuses": schema.PledgeStatuses,
 		"outcomes": schema.Outcomes, "trainings": schema.TrainingKinds, "grades": schema.DefaultGrades,
-		"leave reasons": schema.LeaveReasons, "actions": schema.ActionKinds}
+		"leave reasons": schema.LeaveReasons, "actions": schema.ActionKinds, "educations": schema.Educations}
 	for name, e := range sets {
 		for _, ch := range e {
 			if got := zh.T("enum." + ch.En); got != ch.Zh {

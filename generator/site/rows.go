@@ -38,7 +38,7 @@ func (s *Site) person(path string, si int) PersonView {
 	pv := PersonView{
 		Name: sec.Name, Href: route.Rel(path, route.Secretary(sec.ID)), Role: s.C.Enum(schema.Roles, sec.Role),
 		Serving: sec.ServingOn(s.D.Site.AsOf), Source: s.C.Enum(schema.Sources, sec.Source),
-		Gender: s.C.Enum(schema.Genders, sec.Gender), Education: sec.Education, role: sec.Role,
+		Gender: s.C.Enum(schema.Genders, sec.Gender), Education: s.C.Enum(schema.Educations, sec.Education), role: sec.Role,
 	}
 	if sec.TermEnd == "" {
 		pv.Term = s.date(sec.TermStart) + " " + s.T("until_now")
@@ -403,3 +403,8 @@ func (s *Site) actionRow(path string, ai int, withSecretary bool) ActionRow {
 	}
 	return r
 }
+
+// cellLabel is a column's heading as a cell of a "cards" table names its
+// value on a phone, where each row reads as a card and the header row is
+// out of sight: "村：", "Village: " (its data-label, shown by the CSS).
+func cellLabel(c *i18n.Catalogue, key string) string { return c.Label(c.T(key), "") }

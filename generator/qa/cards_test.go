@@ -1,0 +1,102 @@
+package qa
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// crampJS opens every <details>, then reports how the page's tables read
+// on the screen: the table boxes that scroll sideways (a reader must swipe
+// to see the status or the grade), and the short texts in a cell (a
+// village's name, a status, a person: up to 8 characters) laid out on
+// more than one line, as a column squeezed to one character's width
+// breaks them. The header row of a table read as cards is out of sight
+// (1 px) and not judged. It also counts the rows laid out as table rows.
+const crampJS = `(() => {
+  for (const d of document.querySelectorAll("details")) d.open = true;
+  const out = {tables: 0, scroll: [], broken: [], tableRows: 0, rows: 0};
+  for (const w of document.querySelectorAll(".table-wrap")) {
+    if (!w.getClientRects().length) continue;
+    out.tables++;
+    const label = w.getAttribute("aria-label") || w.getAttribute("aria-labelledby") || "";
+    if (w.scrollWidth > w.clientWidth + 1) out.scroll.push(label + ": " + w.scrollWidth + " px in " + w.clientWidth);
+    for (const tr of w.querySelectorAll("tbody tr")) {
+      out.rows++;
+      if (getComputedStyle(tr).display === "table-row") out.tableRows++;
+    }
+    for (const cell of w.querySelectorAll("td, th")) {
+      const head = cell.closest("thead");
+      if (!cell.getClientRects().length || (head && head.getBoundingClientRect().width <= 1)) continue;
+      const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const t = n.textContent.trim();
+        if (!t || t.length > 8 || !n.parentElement.getClientRects().length) continue;
+        const r = document.createRange();
+        r.selectNodeContents(n);
+        const tops = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+        if (tops.size > 1) out.broken.push(t + " (" + tops.size + " lines)");
+      }
+    }
+  }
+  out.broken = [...new Set(out.broken)].slice(0, 8);
+  return out;
+})()`
+
+type crampReport struct {
+	Tables    int      `json:"tables"`
+	Scroll    []string `json:"scroll"`
+	Broken    []string `json:"broken"`
+	TableRows int      `json:"tableRows"`
+	Rows      int      `json:"rows"`
+}
+
+// TestListsReadOnPhone: on a 360 px phone, the list pages (the home
+// page's and the pledge board's townships, the overdue pledges, pledges by
+// status, what needs attention, the townships, a township's villages and
+// its 督办单, a year's appraisals) read without swiping
+// sideways, and no cell breaks a village's name, a status or a person's
+// name one character a line (each row reads as a card; a chart's
+// numbers fit their box). Printed, the same
+// tables are tables again (the 督办单 and the lists print as tables).
+func TestListsReadOnPhone(t *testing.T) {
+	b := browser(t)
+	root := demoSite(t)
+	srv := siteServer(t)
+	ratings, err := filepath.Glob(filepath.Join(root, "ratings", "20*", "index.html"))
+	if err != nil || len(ratings) == 0 {
+		t.Fatalf("no year's ratings page: %v", err)
+	}
+	last, _ := filepath.Rel(root, ratings[len(ratings)-1])
+	rels := []string{"index.html", "pledges/index.html", "pledges/overdue/index.html", "pledges/by-status/in-progress/index.html",
+		"attention/index.html", "townships/index.html", "townships/T01/index.html", filepath.ToSlash(last)}
+	for _, rel := range rels {
+		t.Run(strings.TrimSuffix(rel, "/index.html"), func(t *testing.T) {
+			p := openPhone(t, b, srv.URL+"/"+rel, UnderOrigin(srv.URL))
+			r, err := Eval[crampReport](p, crampJS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Tables == 0 || r.Rows == 0 {
+				t.Fatalf("%s: no table rows on the page: nothing was measured", rel)
+			}
+			if len(r.Scroll) > 0 {
+				t.Errorf("%s at 360 px: %d tables scroll sideways: %s", rel, len(r.Scroll), strings.Join(r.Scroll, "; "))
+			}
+			if len(r.Broken) > 0 {
+				t.Errorf("%s at 360 px: short texts broken over lines in a squeezed column: %s", rel, strings.Join(r.Broken, ", "))
+			}
+			if err := p.EmulatePrint(703); err != nil {
+				t.Fatal(err)
+			}
+			pr, err := Eval[crampReport](p, crampJS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pr.TableRows != pr.Rows {
+				t.Errorf("%s printed: %d of %d rows are laid out as table rows; print keeps the tables", rel, pr.TableRows, pr.Rows)
+			}
+			t.Logf("%s: %d tables, %d rows", rel, r.Tables, r.Rows)
+		})
+	}
+}
