@@ -100,3 +100,41 @@ func TestListsReadOnPhone(t *testing.T) {
 		})
 	}
 }
+
+type dateReport struct {
+	Dates int      `json:"dates"`
+	Split []string `json:"split"`
+}
+
+// TestDatesWholeOnPhone: on a 360 px phone a date in a village's pledge
+// cards and its notice line (完成时限 2025年12月31日, "Due 2025-12-31",
+// 数据截至 …) is never split over two lines, in Chinese and in English
+// (they split as 2025年12 / 月31日 and 2025-12- / 31).
+func TestDatesWholeOnPhone(t *testing.T) {
+	b := browser(t)
+	for _, site := range []struct{ lang, base string }{{"zh-CN", siteServer(t).URL}, {"en", serveDir(t, demoEnSite(t))}} {
+		for _, rel := range []string{"villages/V0038/index.html", "secretaries/S00001/index.html"} {
+			p := openPhone(t, b, site.base+"/"+rel, UnderOrigin(site.base))
+			r, err := Eval[dateReport](p, `(() => {
+  const out = {dates: 0, split: []};
+  for (const d of document.querySelectorAll(".pledge-meta .date, .as-of .date")) {
+    if (!d.getClientRects().length) continue;
+    out.dates++;
+    const tops = new Set([...d.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+    if (tops.size > 1) out.split.push(d.textContent);
+  }
+  out.split = [...new Set(out.split)].slice(0, 8);
+  return out;
+})()`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Dates < 2 {
+				t.Errorf("%s %s: %d dates found: nothing was measured", site.lang, rel, r.Dates)
+			}
+			if len(r.Split) > 0 {
+				t.Errorf("%s %s at 360 px: dates split over two lines: %s", site.lang, rel, strings.Join(r.Split, ", "))
+			}
+		}
+	}
+}

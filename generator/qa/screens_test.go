@@ -14,6 +14,8 @@ import (
 // It runs only when GONGSHI_SCREENSHOTS names the folder to write them to:
 //
 //	GONGSHI_SCREENSHOTS=/tmp/shots go test ./generator/qa/ -run TestScreenshots
+//
+// With GONGSHI_SCREENSHOTS_LANG=en it shows the demo county built in English.
 func TestScreenshots(t *testing.T) {
 	out := os.Getenv("GONGSHI_SCREENSHOTS")
 	if out == "" {
@@ -23,8 +25,14 @@ func TestScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := browser(t)
-	root := demoSite(t)
-	srv := siteServer(t)
+	root, base, printed := demoSite(t), siteServer(t).URL, ""
+	if os.Getenv("GONGSHI_SCREENSHOTS_LANG") == "en" { // the demo county built in English (with a whole base_url)
+		root = demoEnSite(t)
+		base = serveDir(t, root)
+		printed = root
+	} else {
+		printed = demoAbsSite(t)
+	}
 	write := func(name string, data []byte) {
 		if err := os.WriteFile(filepath.Join(out, name), data, 0o644); err != nil {
 			t.Fatal(err)
@@ -35,7 +43,7 @@ func TestScreenshots(t *testing.T) {
 			name string
 			vp   Viewport
 		}{{"360", Phone}, {"1366", Desktop}} {
-			p, err := b.Open(srv.URL+"/"+k.path, UnderOrigin(srv.URL))
+			p, err := b.Open(base+"/"+k.path, UnderOrigin(base))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,7 +58,7 @@ func TestScreenshots(t *testing.T) {
 			write(k.kind+"-"+v.name+".png", png)
 		}
 	}
-	abs := serveDir(t, demoAbsSite(t))
+	abs := serveDir(t, printed)
 	for _, rel := range fullestVillages(t, root, 3) {
 		p, err := b.Open(abs+"/"+rel, UnderOrigin(abs))
 		if err != nil {

@@ -609,7 +609,15 @@ func pledgeList(c *i18n.Catalogue, rows []PledgeRow) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = villageLink(r.Village, r.VillageHref, r.Category+when(r.Due != "", " · "+c.T("due")+" "+r.Due)+when(r.Secretary != "", " · "+r.Secretary)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = villageLink(r.Village, r.VillageHref, r.Category+when(r.Due != "", " · "+c.T("due")+" ")).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = opt("date", r.Due).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = text(when(r.Secretary != "", " · "+r.Secretary)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

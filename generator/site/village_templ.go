@@ -1375,7 +1375,15 @@ func villagePledges(p *Page, rows []VillagePledge) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = text(r.Category+when(r.Due != "", " · "+p.T("due")+" "+r.Due)+when(r.Secretary != "", " · "+r.Secretary)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = text(r.Category+when(r.Due != "", " · "+p.T("due")+" ")).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = opt("date", r.Due).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = text(when(r.Secretary != "", " · "+r.Secretary)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
