@@ -118,18 +118,20 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 		return str(s), nil
 	case schema.Date:
 		d, ok := ParseDate(s)
-		if y, only := yearAlone(s); !ok && only {
+		if ok {
+			return str(d), nil
+		}
+		// Only a cell that is not a date is looked at again (the near
+		// misses are regular expressions: a province has millions of dates).
+		if y, only := yearAlone(s); only {
 			return value{}, &cellError{"date", "只有年份，应为完整的日期（年、月、日），如 " + y + "-03-15",
 				"only a year: expected a full date (year, month and day) such as " + y + "-03-15"}
 		}
-		if zh, en, near := dateMistake(s); !ok && near {
+		if zh, en, near := dateMistake(s); near {
 			return value{}, &cellError{"date", zh, en}
 		}
-		if !ok {
-			return value{}, &cellError{"date", "应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日",
-				"expected a date such as 2024-03-15"}
-		}
-		return str(d), nil
+		return value{}, &cellError{"date", "应为日期，如 2024-03-15、2024/3/15、2024.3.15 或 2024年3月15日",
+			"expected a date such as 2024-03-15"}
 	case schema.Bool:
 		switch strings.ToLower(s) {
 		case "是", "true", "1", "yes", "y":
