@@ -108,16 +108,17 @@ type dateReport struct {
 
 // TestDatesWholeOnPhone: on a 360 px phone a date in a village's pledge
 // cards and its notice line (完成时限 2025年12月31日, "Due 2025-12-31",
-// 数据截至 …) is never split over two lines, in Chinese and in English
-// (they split as 2025年12 / 月31日 and 2025-12- / 31).
+// 数据截至 …) and in the details of what needs attention on a township's
+// page is never split over two lines, in Chinese and in English (they
+// split as 2025年12 / 月31日 and 2025-12- / 31).
 func TestDatesWholeOnPhone(t *testing.T) {
 	b := browser(t)
 	for _, site := range []struct{ lang, base string }{{"zh-CN", siteServer(t).URL}, {"en", serveDir(t, demoEnSite(t))}} {
-		for _, rel := range []string{"villages/V0038/index.html", "secretaries/S00001/index.html"} {
+		for _, rel := range []string{"villages/V0038/index.html", "secretaries/S00001/index.html", "townships/T01/index.html"} {
 			p := openPhone(t, b, site.base+"/"+rel, UnderOrigin(site.base))
 			r, err := Eval[dateReport](p, `(() => {
   const out = {dates: 0, split: []};
-  for (const d of document.querySelectorAll(".pledge-meta .date, .as-of .date")) {
+  for (const d of document.querySelectorAll(".pledge-meta .date, .as-of .date, td .nw")) {
     if (!d.getClientRects().length) continue;
     out.dates++;
     const tops = new Set([...d.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
