@@ -154,7 +154,8 @@ func TestAccountabilityPages(t *testing.T) {
 		// The holder: the carried-over pledge under its own heading; the commendation.
 		{"secretaries/S2/index.html", []string{
 			`<h2 id="h-inherited">前任移交的承诺</h2>`, `href="../../pledges/P7/index.html">成立村集体合作社</a>`,
-			`<td class="date">2025年3月15日</td><td><span class="badge badge-commendation">表彰</span></td><td>2024</td><td class="text">2024年度考评优秀，评为优秀村党组织书记</td><td>东乡镇党委</td>`,
+			`<td class="date">2025年3月15日</td><td data-label="类型："><span class="badge badge-commendation">表彰</span></td><td data-label="依据年度：">2024</td>` +
+				`<td class="text" data-label="事由：">2024年度考评优秀，评为优秀村党组织书记</td><td data-label="决定机关：">东乡镇党委</td>`,
 		}, []string{"离任原因"}},
 		{"secretaries/S5/index.html", []string{`<span class="badge badge-admonition-talk">谈话诫勉</span>`, "西乡镇党委"}, []string{"h-inherited"}},
 		// A revised pledge and its replacement link both ways.

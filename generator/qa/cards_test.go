@@ -54,7 +54,7 @@ type crampReport struct {
 // TestListsReadOnPhone: on a 360 px phone, the list pages (the home
 // page's and the pledge board's townships, the overdue pledges, pledges by
 // status, what needs attention, the townships, a township's villages and
-// its 督办单, a year's appraisals) read without swiping
+// its 督办单, a year's appraisals, a secretary's actions and training) read without swiping
 // sideways, and no cell breaks a village's name, a status or a person's
 // name one character a line (each row reads as a card; a chart's
 // numbers fit their box). Printed, the same
@@ -69,7 +69,7 @@ func TestListsReadOnPhone(t *testing.T) {
 	}
 	last, _ := filepath.Rel(root, ratings[len(ratings)-1])
 	rels := []string{"index.html", "pledges/index.html", "pledges/overdue/index.html", "pledges/by-status/in-progress/index.html",
-		"attention/index.html", "townships/index.html", "townships/T01/index.html", filepath.ToSlash(last)}
+		"attention/index.html", "townships/index.html", "townships/T01/index.html", filepath.ToSlash(last), "secretaries/S00001/index.html"}
 	for _, rel := range rels {
 		t.Run(strings.TrimSuffix(rel, "/index.html"), func(t *testing.T) {
 			p := openPhone(t, b, srv.URL+"/"+rel, UnderOrigin(srv.URL))
