@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -138,4 +139,38 @@ func TestDatesWholeOnPhone(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestHiddenSortButtonsNotFocused: on a phone a sortable list reads as
+// cards and its header row is out of sight, so js/sort.js takes its sort
+// buttons out of the Tab order (the keyboard's focus would land on
+// nothing visible); on a wide screen, where they show, they are in it
+// again, also after the window is resized.
+func TestHiddenSortButtonsNotFocused(t *testing.T) {
+	b := browser(t)
+	srv := siteServer(t)
+	p := openPhone(t, b, srv.URL+"/pledges/overdue/index.html", UnderOrigin(srv.URL))
+	const tabs = `[...document.querySelectorAll("table.sortable.cards thead button.sort")].map(b => b.tabIndex + ":" + (b.closest("thead").getBoundingClientRect().width > 1))`
+	check := func(where string, wantTab int, wantShown bool) {
+		t.Helper()
+		got, err := Eval[[]string](p, tabs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 {
+			t.Fatalf("%s: no sort buttons in a card table", where)
+		}
+		want := fmt.Sprintf("%d:%t", wantTab, wantShown)
+		for i, g := range got {
+			if g != want {
+				t.Errorf("%s: button %d is %s (tabIndex:shown), want %s", where, i, g, want)
+				break
+			}
+		}
+	}
+	check("360 px", -1, false)
+	if err := p.SetViewport(Desktop); err != nil {
+		t.Fatal(err)
+	}
+	check("1366 px", 0, true)
 }
