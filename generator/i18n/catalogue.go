@@ -41,6 +41,7 @@ type Catalogue struct {
 	strs    map[string]string
 	missing sync.Map // keys asked for that no file has (see Missing)
 	dates   sync.Map // YYYY-MM-DD → the date as written (see Date), for days outside days
+	labels  sync.Map // key → its words and the colon (see LabelOf)
 	// days holds the dates of 1900–2099 as written, by day (see dayIndex),
 	// each made on first use: a look-up without a lock or a hash, as every
 	// page shows dates and the map cost 2% of a build's time.

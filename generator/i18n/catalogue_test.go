@@ -338,3 +338,16 @@ func TestSingularOverrides(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelOf: a key's label is its words and the language's colon, the
+// same on every call (it is made once and kept).
+func TestLabelOf(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{{"zh-CN", "村："}, {"en", "Village: "}} {
+		cat, _ := Load(t.TempDir(), c.lang)
+		for i := 0; i < 2; i++ {
+			if got := cat.LabelOf("village"); got != c.want || got != cat.Label(cat.T("village"), "") {
+				t.Errorf("%s: LabelOf(village) = %q, want %q", c.lang, got, c.want)
+			}
+		}
+	}
+}

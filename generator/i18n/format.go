@@ -146,6 +146,18 @@ func (c *Catalogue) Paren(s string) string { return c.T("punct.lparen") + s + c.
 // Label joins a label and its value with the language's colon: 结果：通过, "Outcome: passed".
 func (c *Catalogue) Label(label, value string) string { return label + c.T("punct.colon") + value }
 
+// LabelOf is Label(T(key), ""), made once a key: "村：", "Village: ".
+// Lists name every cell of a row with it (a card's labels on a phone), so
+// it is asked for thousands of times a page.
+func (c *Catalogue) LabelOf(key string) string {
+	if v, ok := c.labels.Load(key); ok {
+		return v.(string)
+	}
+	l := c.Label(c.T(key), "")
+	c.labels.Store(key, l)
+	return l
+}
+
 // List joins items with the language's list separator: 甲、乙 or "a, b".
 func (c *Catalogue) List(items []string) string { return strings.Join(items, c.T("punct.list")) }
 

@@ -33,7 +33,9 @@ const (
 // runs). Text is left as it is where a span cannot go or is not needed:
 // in comments, <script>, <style>, <title>, <textarea>, <select>, <svg>,
 // <math> and <template>, in attribute values, and inside an element that
-// already says lang="zh…".
+// already says lang="zh…". Such an element is followed to its end tag:
+// one whose end tag is left to be implied (<li lang="zh-CN">…<li>) keeps
+// the rest of its parent unmarked. gongshi's pages close every element.
 func Mark(dst, page []byte) []byte {
 	i := 0
 	for i < len(page) {
@@ -52,15 +54,15 @@ func Mark(dst, page []byte) []byte {
 			continue
 		}
 		switch {
-		case rawText[name]:
+		case rawText[string(name)]: // a lookup by string(name) makes no string
 			// The element's text runs to its end tag, whatever it holds.
-			stop := indexFold(page[i:], "</"+name)
+			stop := indexFold(page[i:], "</"+string(name))
 			if stop < 0 {
 				return append(dst, page[i:]...)
 			}
 			dst = append(dst, page[i:i+stop]...)
 			i += stop
-		case skipped[name] || !void[name] && marked(t):
+		case skipped[string(name)] || !void[string(name)] && marked(t):
 			stop := elementEnd(page, i, name)
 			dst = append(dst, page[i:stop]...)
 			i = stop
@@ -100,53 +102,36 @@ var void = map[string]bool{"area": true, "base": true, "br": true, "col": true, 
 
 // markText appends the text between two tags, its Chinese runs wrapped.
 func markText(dst, text []byte) []byte {
-	start, last := -1, -1 // the run's first byte, and the end of its last Chinese character
+	done, start, last := 0, -1, -1 // text[:done] is in dst; the run is text[start:last]
+	wrap := func() {
+		dst = append(append(append(append(dst, text[done:start]...), open...), text[start:last]...), close...)
+		done, start = last, -1
+	}
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf { // ASCII: a letter ends a run, anything else is punctuation
-			switch {
-			case isASCIILetter(c):
-				if start >= 0 {
-					dst = wrap(dst, text, &start, last)
-					text, i = text[last:], i-last
-				}
-			case c == '&': // a character reference is punctuation as far as runs go
-				if semi := bytes.IndexByte(text[i:], ';'); semi > 0 && semi <= 32 {
-					i += semi
-				}
+		r, n := rune(text[i]), 1
+		switch {
+		case r == '&': // a character reference is punctuation as far as runs go
+			if semi := bytes.IndexByte(text[i:], ';'); semi > 0 && semi <= 32 {
+				n = semi + 1
 			}
-			i++
-			continue
+		case r >= utf8.RuneSelf:
+			r, n = utf8.DecodeRune(text[i:])
 		}
-		r, n := utf8.DecodeRune(text[i:])
 		switch {
 		case chinese(r):
 			if start < 0 {
 				start = i
 			}
 			last = i + n
-		case unicode.IsLetter(r) && start >= 0:
-			dst = wrap(dst, text, &start, last)
-			text, i = text[last:], i-last
+		case start >= 0 && (r < utf8.RuneSelf && isASCIILetter(byte(r)) || r >= utf8.RuneSelf && unicode.IsLetter(r)):
+			wrap() // a Latin letter ends the run
 		}
 		i += n
 	}
 	if start >= 0 {
-		dst = wrap(dst, text, &start, last)
-		text = text[last:]
+		wrap()
 	}
-	return append(dst, text...)
-}
-
-// wrap appends text up to the run, then the run [start, last) in a span,
-// and ends the run.
-func wrap(dst, text []byte, start *int, last int) []byte {
-	dst = append(dst, text[:*start]...)
-	dst = append(dst, open...)
-	dst = append(dst, text[*start:last]...)
-	dst = append(dst, close...)
-	*start = -1
-	return dst
+	return append(dst, text[done:]...)
 }
 
 // chinese reports whether r is a Chinese character or CJK punctuation
@@ -201,9 +186,9 @@ func quoteIn(s []byte) int {
 
 // tagName returns a tag's element name in lower case and whether it is a
 // start tag; comments, doctypes and end tags are not.
-func tagName(t []byte) (string, bool) {
+func tagName(t []byte) ([]byte, bool) {
 	if len(t) < 2 || !isASCIILetter(t[1]) {
-		return "", false
+		return nil, false
 	}
 	j := 1
 	lower := true
@@ -211,26 +196,11 @@ func tagName(t []byte) (string, bool) {
 		lower = lower && !(t[j] >= 'A' && t[j] <= 'Z')
 		j++
 	}
-	name := t[1:j]
 	if !lower {
-		name = bytes.ToLower(name)
+		return bytes.ToLower(t[1:j]), true
 	}
-	if k, ok := known[string(name)]; ok { // a lookup by []byte makes no string
-		return k, true
-	}
-	return "", true // an element Mark treats as any other
+	return t[1:j], true
 }
-
-// known holds the names of the elements Mark treats apart.
-var known = func() map[string]string {
-	m := map[string]string{}
-	for _, set := range []map[string]bool{rawText, skipped, void} {
-		for n := range set {
-			m[n] = n
-		}
-	}
-	return m
-}()
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
@@ -290,7 +260,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // elementEnd returns the index just past the end tag that closes the
 // element called name whose start tag ended just before page[i], counting
 // elements of the same name inside it; the page's end if it never closes.
-func elementEnd(page []byte, i int, name string) int {
+func elementEnd(page []byte, i int, name []byte) int {
 	depth := 1
 	for i < len(page) {
 		lt := markup(page[i:])
@@ -302,14 +272,14 @@ func elementEnd(page []byte, i int, name string) int {
 		t := page[i:end]
 		i = end
 		if len(t) > 2 && t[1] == '/' {
-			if n, _ := tagName(t[1:]); n == name { // "/name>": tagName reads the name after the first byte
+			if n, _ := tagName(t[1:]); bytes.Equal(n, name) { // "/name>": tagName reads the name after the first byte
 				if depth--; depth == 0 {
 					return i
 				}
 			}
 			continue
 		}
-		if n, start := tagName(t); start && n == name && !bytes.HasSuffix(t, []byte("/>")) {
+		if n, start := tagName(t); start && bytes.Equal(n, name) && !bytes.HasSuffix(t, []byte("/>")) {
 			depth++
 		}
 	}

@@ -33,6 +33,7 @@ func TestMark(t *testing.T) {
 		{"self-closing svg", `<svg/><p>王</p>`, `<svg/><p>` + z + `王` + e + `</p>`},
 		{"comment", `<!-- 王 --><p>王</p>`, `<!-- 王 --><p>` + z + `王` + e + `</p>`},
 		{"already marked", `<td lang="zh-CN">王金</td><td>李四</td>`, `<td lang="zh-CN">王金</td><td>` + z + `李四` + e + `</td>`},
+		{"already marked, other elements inside not counted", `<td lang="zh-CN">王<p>x</td><td>李</td>`, `<td lang="zh-CN">王<p>x</td><td>` + z + `李` + e + `</td>`},
 		{"already marked, nested same element", `<div lang=zh><div>王</div>李</div>王`, `<div lang=zh><div>王</div>李</div>` + z + `王` + e},
 		{"html lang en is not Chinese", `<html lang="en"><body>王</body></html>`, `<html lang="en"><body>` + z + `王` + e + `</body></html>`},
 		{"hreflang and xml:lang are not lang", `<a hreflang="zh" href="x">王</a>`, `<a hreflang="zh" href="x">` + z + `王` + e + `</a>`},

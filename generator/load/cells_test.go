@@ -94,7 +94,7 @@ func TestNumberCells(t *testing.T) {
 		{"1 600", "1", 0, 1, `population "1 600": 数字中间不要有空格：1600 (leave out the spaces between the digits: 1600)`},
 		{"1\u00a0600", "1", 0, 1, `population "1\u00a0600": 数字中间不要有空格：1600`},
 		{"'1600", "1", 0, 1, `population "'1600": 去掉开头的撇号 '，只填数字：1600 (leave out the apostrophe before the number: 1600)`},
-		{"12.5人", "1", 0, 1, `population "12.5人": 去掉单位“人”，只填数字：12.5`}, // then: not whole
+		{"12.5人", "1", 0, 1, `population "12.5人": 应为整数`}, // not "type 12.5": a whole number is wanted
 	} {
 		t.Run(c.pop+"|"+c.income, func(t *testing.T) {
 			d, probs := readTable(t, "villages", head+"V1,上村,T1,"+c.pop+","+c.income+"\n")

@@ -20,7 +20,15 @@ var reUnit = regexp.MustCompile(`^(约|大约)?\s*([+-]?[0-9][0-9,]*(?:\.[0-9]+)
 // alone, and a number of 万 (ten thousands) multiplied out; ok is false for
 // other cells.
 func unitMistake(f *schema.Field, s string) (e *cellError, ok bool) {
-	code := map[schema.Type]string{schema.Int: "int", schema.Year: "year", schema.Number: "number"}[f.Type]
+	code, whole := "number", true
+	switch f.Type {
+	case schema.Int:
+		code = "int"
+	case schema.Year:
+		code = "year"
+	default:
+		whole = false
+	}
 	t := strings.TrimSpace(narrow(s))
 	// Spaces between the digits (1 600, a non-breaking space from a web
 	// page), or the apostrophe that makes Excel keep a number as text
@@ -46,6 +54,9 @@ func unitMistake(f *schema.Field, s string) (e *cellError, ok bool) {
 	about, unit := m[1], m[3]
 	if strings.HasPrefix(unit, "万") {
 		x *= 1e4
+	}
+	if whole && x != math.Trunc(x) {
+		return nil, false // "12.5人" in a column of whole numbers: 12.5 would be wrong too (应为整数)
 	}
 	n := strconv.FormatFloat(math.Round(x*1e6)/1e6, 'f', -1, 64)
 	switch {

@@ -407,4 +407,4 @@ func (s *Site) actionRow(path string, ai int, withSecretary bool) ActionRow {
 // cellLabel is a column's heading as a cell of a "cards" table names its
 // value on a phone, where each row reads as a card and the header row is
 // out of sight: "村：", "Village: " (its data-label, shown by the CSS).
-func cellLabel(c *i18n.Catalogue, key string) string { return c.Label(c.T(key), "") }
+func cellLabel(c *i18n.Catalogue, key string) string { return c.LabelOf(key) }

@@ -129,7 +129,7 @@ func (s *Site) termHearings(path string, si int, village string) ([]TermHearing,
 		h := &d.Hearings[list[k]]
 		r := TermHearing{HearingRow: s.hearingRow(path, list[k], false), Upcoming: h.Awaited(asOf)}
 		if r.Upcoming {
-			r.When = s.upcomingRow(path, list[k]).When
+			r.When = s.untilHearing(h)
 			awaited++
 		}
 		if h.Held(asOf) {

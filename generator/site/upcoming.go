@@ -87,13 +87,19 @@ func (s *Site) upcomingRow(path string, hi int) UpcomingHearing {
 	if h.NoticeDate != "" {
 		r.Notice = s.C.Tf("accountability.noticed_on", "date", s.date(h.NoticeDate))
 	}
-	switch days := dataset.DaysBetween(d.Site.AsOf, h.Date); days {
-	case 0:
-		r.When, r.Today = s.T("accountability.upcoming_today"), true
-	case 1:
-		r.When = s.T("accountability.upcoming_tomorrow")
-	default:
-		r.When = s.C.Tf("accountability.upcoming_days", "n", s.C.Int(days))
-	}
+	r.When, r.Today = s.untilHearing(h), h.Date == d.Site.AsOf
 	return r
+}
+
+// untilHearing says how soon a hearing still to be held is: "今日召开",
+// "明天召开", "还有 44 天".
+func (s *Site) untilHearing(h *dataset.Hearing) string {
+	switch days := dataset.DaysBetween(s.D.Site.AsOf, h.Date); days {
+	case 0:
+		return s.T("accountability.upcoming_today")
+	case 1:
+		return s.T("accountability.upcoming_tomorrow")
+	default:
+		return s.C.Tf("accountability.upcoming_days", "n", s.C.Int(days))
+	}
 }

@@ -50,17 +50,19 @@
   for (var t = 0; t < tables.length; t++) { enable(tables[t]); }
 
   // On a phone a table.cards reads as cards and its header row is out of
-  // sight: its buttons leave the Tab order, so that the keyboard's focus
-  // never lands on something the reader cannot see (a screen reader still
-  // finds them in the table).
-  var narrow = window.matchMedia && window.matchMedia("screen and (max-width: 30rem)");
+  // sight (the stylesheet alone says below what width): its buttons leave
+  // the Tab order, so that the keyboard's focus never lands on something
+  // the reader cannot see (a screen reader still finds them in the table).
+  var cards = document.querySelectorAll("table.sortable.cards");
   function focusable() {
-    var hidden = narrow && narrow.matches;
-    var bs = document.querySelectorAll("table.sortable.cards thead button.sort");
-    for (var i = 0; i < bs.length; i++) { bs[i].tabIndex = hidden ? -1 : 0; }
+    for (var i = 0; i < cards.length; i++) {
+      var head = cards[i].tHead, hidden = head && head.getBoundingClientRect().width <= 1;
+      var bs = head ? head.querySelectorAll("button.sort") : [];
+      for (var j = 0; j < bs.length; j++) { bs[j].tabIndex = hidden ? -1 : 0; }
+    }
   }
-  if (narrow) {
+  if (cards.length) {
     focusable();
-    if (narrow.addEventListener) { narrow.addEventListener("change", focusable); } else if (narrow.addListener) { narrow.addListener(focusable); }
+    window.addEventListener("resize", focusable);
   }
 }());
