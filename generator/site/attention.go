@@ -44,9 +44,12 @@ type AttentionSection struct {
 type AttentionItem struct {
 	Village Link
 	Item    Link
-	Who     Link   // "" when no one holds the office
-	Detail  string // "逾期 123 天 · 完成时限 2024年12月31日"
-	Next    *Link  // for a quiet village: the hearing announced next, if any
+	Who     Link // "" when no one holds the office
+	// Detail is the facts that make it an item: "逾期 123 天 · 完成时限 ",
+	// then the Date they name, kept whole on a phone ("2024年12月31日"),
+	// then After (" · 前任移交"); Date and After may be "".
+	Detail, Date, After string
+	Next                *Link // for a quiet village: the hearing announced next, if any
 }
 
 // attentionKinds are the kinds of items in the order every list shows
@@ -182,9 +185,10 @@ func (s *Site) attentionItem(path string, a dataset.Attention, r attentionRef) A
 		pl := &d.Pledges[o.Pledge]
 		it.Item = Link{Label: pl.Title, Href: route.Rel(path, route.Pledge(pl.ID))}
 		it.Who = s.responsible(path, pl)
-		it.Detail = s.C.Tn("attention.overdue_days", float64(o.Days), "n", s.C.Int(o.Days)) + " · " + s.C.Tf("attention.due", "date", s.date(pl.Due))
+		it.Detail, it.Date, it.After = s.dated("attention.due", pl.Due)
+		it.Detail = s.C.Tn("attention.overdue_days", float64(o.Days), "n", s.C.Int(o.Days)) + " · " + it.Detail
 		if pl.CarriedOver {
-			it.Detail += " · " + s.T("accountability.carried_over")
+			it.After += " · " + s.T("accountability.carried_over")
 		}
 	case "no-action":
 		o := a.NoAction[r.i]
@@ -203,7 +207,7 @@ func (s *Site) attentionItem(path string, a dataset.Attention, r attentionRef) A
 		}
 		it.Detail = s.T("attention.quiet_never")
 		if o.LastHeld >= 0 {
-			it.Detail = s.C.Tf("attention.quiet_last", "date", s.date(d.Hearings[o.LastHeld].Date))
+			it.Detail, it.Date, it.After = s.dated("attention.quiet_last", d.Hearings[o.LastHeld].Date)
 		}
 		if o.Next >= 0 {
 			h := &d.Hearings[o.Next]
@@ -238,7 +242,7 @@ func (s *Site) attentionItem(path string, a dataset.Attention, r attentionRef) A
 		if date == "" {
 			date = pl.MadeOn
 		}
-		it.Detail = s.C.Tf("attention.revised_on", "date", s.date(date))
+		it.Detail, it.Date, it.After = s.dated("attention.revised_on", date)
 	}
 	if name, href := s.villageRef(path, place.VillageID); name != "" {
 		it.Village = Link{Label: name, Href: href}
@@ -261,4 +265,18 @@ func (s *Site) secretaryLink(path, id string) Link {
 		return Link{Label: s.D.Secretaries[si].Name, Href: route.Rel(path, route.Secretary(id))}
 	}
 	return Link{}
+}
+
+// dated returns the words of key, which name a {date}, cut at the date:
+// the words before it, the date as the site writes it, the words after.
+// A page keeps the date whole on a phone, where a narrow column splits a
+// Chinese date anywhere (2024 / 年12月31日) and an English one at a
+// hyphen. Words without {date} (a site's own) are all before, and the
+// date is left out, as Tf would.
+func (s *Site) dated(key, date string) (before, shown, after string) {
+	before, after, ok := strings.Cut(s.T(key), "{date}")
+	if !ok {
+		return before, "", ""
+	}
+	return before, s.date(date), after
 }
