@@ -48,12 +48,11 @@ type CarriedView struct {
 	After  string // the words after it: "." in English
 }
 
-// TermHearing is one hearing of a term: its date, topic, outcome and
-// votes (HearingRow), and for one still to be held how soon ("还有 44 天").
+// TermHearing is one hearing of a term, as the village page lists it
+// (VillageHearing), and for one still to be held how soon ("还有 44 天").
 type TermHearing struct {
-	HearingRow
-	Upcoming bool   // announced (待召开) for as_of or later (Hearing.Awaited)
-	When     string // for Upcoming: "今日召开", "明天召开", "还有 44 天"
+	VillageHearing
+	When string // for Upcoming: "今日召开", "明天召开", "还有 44 天"
 }
 
 // TrainingItem is one training record.
@@ -125,17 +124,21 @@ func (s *Site) termHearings(path string, si int, village string) ([]TermHearing,
 	list := d.HearingsInTerm(si)
 	rows := make([]TermHearing, 0, len(list))
 	held, awaited := 0, 0
-	for k := len(list) - 1; k >= 0; k-- {
-		h := &d.Hearings[list[k]]
-		r := TermHearing{HearingRow: s.hearingRow(path, list[k], false), Upcoming: h.Awaited(asOf)}
-		if r.Upcoming {
-			r.When = s.untilHearing(h)
+	// As the village page lists them: those still to be held first, the
+	// soonest first, then the others, newest first.
+	for _, hi := range list {
+		if h := &d.Hearings[hi]; h.Awaited(asOf) {
+			rows = append(rows, TermHearing{VillageHearing: s.villageHearing(path, hi), When: s.untilHearing(h)})
 			awaited++
 		}
-		if h.Held(asOf) {
-			held++
+	}
+	for k := len(list) - 1; k >= 0; k-- {
+		if h := &d.Hearings[list[k]]; !h.Awaited(asOf) {
+			rows = append(rows, TermHearing{VillageHearing: s.villageHearing(path, list[k])})
+			if h.Held(asOf) {
+				held++
+			}
 		}
-		rows = append(rows, r)
 	}
 	note := s.C.Tn("term_hearings.held", float64(held), "n", s.C.Int(held), "village", village)
 	if held == 0 {
