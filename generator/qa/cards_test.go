@@ -16,7 +16,7 @@ import (
 // (1 px) and not judged. It also counts the rows laid out as table rows.
 const crampJS = `(() => {
   for (const d of document.querySelectorAll("details")) d.open = true;
-  const out = {tables: 0, scroll: [], broken: [], tableRows: 0, rows: 0};
+  const out = {tables: 0, scroll: [], broken: [], tableRows: 0, cardTableRows: 0, rows: 0};
   for (const w of document.querySelectorAll(".table-wrap")) {
     if (!w.getClientRects().length) continue;
     out.tables++;
@@ -24,7 +24,7 @@ const crampJS = `(() => {
     if (w.scrollWidth > w.clientWidth + 1) out.scroll.push(label + ": " + w.scrollWidth + " px in " + w.clientWidth);
     for (const tr of w.querySelectorAll("tbody tr")) {
       out.rows++;
-      if (getComputedStyle(tr).display === "table-row") out.tableRows++;
+      if (getComputedStyle(tr).display === "table-row") { out.tableRows++; if (tr.closest("table.cards")) out.cardTableRows++; }
     }
     for (const cell of w.querySelectorAll("td, th")) {
       const head = cell.closest("thead");
@@ -49,7 +49,10 @@ type crampReport struct {
 	Scroll    []string `json:"scroll"`
 	Broken    []string `json:"broken"`
 	TableRows int      `json:"tableRows"`
-	Rows      int      `json:"rows"`
+	// CardTableRows are the rows of a table.cards still laid out as table
+	// rows: on a phone there must be none (each row is a card).
+	CardTableRows int `json:"cardTableRows"`
+	Rows          int `json:"rows"`
 }
 
 // TestListsReadOnPhone: on a 360 px phone, the list pages (the home
@@ -83,6 +86,9 @@ func TestListsReadOnPhone(t *testing.T) {
 			}
 			if len(r.Scroll) > 0 {
 				t.Errorf("%s at 360 px: %d tables scroll sideways: %s", rel, len(r.Scroll), strings.Join(r.Scroll, "; "))
+			}
+			if r.CardTableRows > 0 {
+				t.Errorf("%s at 360 px: %d rows of card tables are still table rows", rel, r.CardTableRows)
 			}
 			if len(r.Broken) > 0 {
 				t.Errorf("%s at 360 px: short texts broken over lines in a squeezed column: %s", rel, strings.Join(r.Broken, ", "))
