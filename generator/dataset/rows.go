@@ -281,3 +281,8 @@ func ExcelDay(date string) (int, bool) {
 	yy, mm := y+4800-a, m+12*a-3
 	return d + (153*mm+2)/5 + 365*yy + yy/4 - yy/100 + yy/400 - 32045 - 2415019, true
 }
+
+// NumberText is a number as the downloads publish it: as few digits as
+// say it exactly, never an exponent (13812345678, 12.5). The check uses
+// it too, to find a number that would be published as a personal number.
+func NumberText(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

@@ -191,7 +191,7 @@ func (s *rowSink) numberAsPublished(at privacy.Place, v string, val value) {
 	case val.kind == 'i' && (val.i >= 1e10 || val.i <= -1e10):
 		n = strconv.Itoa(val.i)
 	case val.kind == 'f' && (val.f >= 1e10 || val.f <= -1e10):
-		n = strconv.FormatFloat(val.f, 'f', -1, 64) // as the downloads write it
+		n = dataset.NumberText(val.f) // as the downloads write it
 	default:
 		return // fewer than 11 digits: no personal number
 	}

@@ -146,7 +146,7 @@ func (c *column) text(row reflect.Value) string {
 	case kInt, kIntPtr:
 		return strconv.FormatInt(v.Int(), 10)
 	case kFloat, kFloatPtr:
-		return strconv.FormatFloat(v.Float(), 'f', -1, 64)
+		return dataset.NumberText(v.Float())
 	default:
 		return strconv.FormatBool(v.Bool())
 	}
