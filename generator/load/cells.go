@@ -138,8 +138,6 @@ func parseCell(f *schema.Field, s string, rules *dataset.Rules) (value, *cellErr
 			return boolean(true), nil
 		case "否", "false", "0", "no", "n":
 			return boolean(false), nil
-		}
-		switch strings.TrimSpace(s) {
 		case "√", "✓", "✔", "☑", "对":
 			return value{}, &cellError{"bool", "应为 是/否：打勾请填“是”", "expected 是/否 (yes/no): for a tick enter 是"}
 		case "×", "✗", "✘", "☒", "错":
