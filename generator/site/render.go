@@ -150,11 +150,18 @@ func (s *Site) execute(layoutName string, p *Page, buf *bytes.Buffer) error {
 	if err := c.Render(context.Background(), buf); err != nil || strings.HasPrefix(p.Lang, "zh") {
 		return err
 	}
-	marked := langpart.Mark(make([]byte, 0, buf.Len()+buf.Len()/4), buf.Bytes())
+	marked := markBufs.Get().(*[]byte)
+	*marked = langpart.Mark((*marked)[:0], buf.Bytes())
 	buf.Reset()
-	buf.Write(marked)
+	buf.Write(*marked)
+	markBufs.Put(marked)
 	return nil
 }
+
+// markBufs hold the marked pages of an English site while they are
+// copied back, one a render worker at a time: not a new page-sized
+// buffer for every page.
+var markBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // frameParts fills the page's head additions, header and footer. The
 // theme's own follow from the page's home link (its depth, or base_url on
