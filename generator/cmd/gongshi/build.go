@@ -84,12 +84,10 @@ func buildCommand() command {
 			}
 			probs = nil
 			var sum build.Summary
-			guarded := false // the built files held what the check of the source did not find
+			var found *problem.List // what the built files held that the check of the source did not find
 			if err == nil {
-				var found *problem.List
 				sum, found, err = p.Write()
 				if found.Len() > 0 {
-					guarded = true
 					fmt.Fprintln(errOut, "\n检查数据时没有发现、但检查生成的文件时发现了 (not found in the data above, but found in the built files):")
 					printProblems(errOut, found, *all)
 				}
@@ -98,7 +96,7 @@ func buildCommand() command {
 			case errors.Is(err, build.ErrInterrupted):
 				fmt.Fprintln(errOut, "已中断，临时目录已删除，原有网站未改动 (interrupted: the staging folder was removed, the previous site is untouched)")
 				return exitFailure
-			case errors.Is(err, build.ErrInvalid) && guarded:
+			case errors.Is(err, build.ErrInvalid) && found != nil && found.Len() > 0:
 				fmt.Fprintln(errOut, "已停止，网站没有发布，原有网站未改动 (stopped: nothing was published, the previous site is untouched)")
 				return exitInvalid
 			case errors.Is(err, build.ErrInvalid):

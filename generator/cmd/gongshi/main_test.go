@@ -162,6 +162,11 @@ func TestCheckBadStatus(t *testing.T) {
 	if !strings.Contains(out, "data/pledges.csv:") || !strings.Contains(out, `"完成了"`) {
 		t.Errorf("check output lacks a data/pledges.csv: line naming the value:\n%s", out)
 	}
+	// build stops before writing, and says the data is invalid.
+	code, out, errOut = cli(t, "build", "--source", dir, "--dest", filepath.Join(t.TempDir(), "public"))
+	if code != exitInvalid || !strings.Contains(errOut, "数据有误，未生成网站") {
+		t.Errorf("build of a bad status = %d, want %d and 数据有误\n%s%s", code, exitInvalid, out, errOut)
+	}
 }
 
 func TestSampleCheckBuild(t *testing.T) {
@@ -628,4 +633,33 @@ func readText(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestBuildOutputGuard: a mobile number that only the built files hold (a
+// layout makes it from pieces) stops the build after the check's summary
+// of no errors, under a heading that says the check of the data did not
+// find it, and the last line says nothing was published (exit 1).
+func TestBuildOutputGuard(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, baseSource, dir)
+	footer := filepath.Join(dir, "layouts", "partials", "footer.html")
+	if err := os.MkdirAll(filepath.Dir(footer), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(footer, []byte(`{{define "footer"}}<footer>值班手机 138{{"1234"}}5678</footer>{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, "build", "--source", dir, "--dest", filepath.Join(t.TempDir(), "public"))
+	if code != exitInvalid {
+		t.Fatalf("build = %d, want %d\n%s%s", code, exitInvalid, out, errOut)
+	}
+	all := out + errOut
+	for _, want := range []string{"检查数据时没有发现、但检查生成的文件时发现了", `"13812345678"`, "已停止，网站没有发布，原有网站未改动"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "数据有误，未生成网站") {
+		t.Errorf("the build says the data is invalid, though the check found nothing:\n%s", all)
+	}
 }
